@@ -1,0 +1,84 @@
+import path from 'node:path';
+
+/** Configuration is read from the environment once, validated, and frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly demo: boolean;
+  readonly codePrefix: string;
+  readonly logLevel: string;
+  readonly sessionDays: number;
+  readonly maxUploadBytes: number;
+  readonly maxBodyBytes: number;
+  readonly publicSubmitPerMinute: number;
+  readonly loginPerMinute: number;
+  readonly trustProxy: boolean;
+  readonly webDir: string;
+  readonly timezone: string;
+  readonly secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function parseConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL, got "${databaseUrl}"`);
+  }
+  const codePrefix = env.QINGDAN_CODE_PREFIX ?? 'JZ';
+  if (!/^[A-Z]{1,8}$/.test(codePrefix)) {
+    throw new ConfigError(`QINGDAN_CODE_PREFIX must be 1-8 capital letters, got "${codePrefix}"`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal,error,warn,info,debug,trace,silent, got "${logLevel}"`);
+  }
+  const timezone = env.QINGDAN_TIMEZONE ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new ConfigError(`QINGDAN_TIMEZONE is not a known time zone: "${timezone}"`);
+  }
+  const config: Config = {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data'),
+    demo: bool(env, 'QINGDAN_DEMO', false),
+    codePrefix,
+    logLevel,
+    sessionDays: int(env, 'QINGDAN_SESSION_DAYS', 7, 1, 365),
+    maxUploadBytes: int(env, 'QINGDAN_MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxBodyBytes: int(env, 'QINGDAN_MAX_BODY_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
+    publicSubmitPerMinute: int(env, 'QINGDAN_PUBLIC_SUBMIT_PER_MINUTE', 30, 1, 1_000_000),
+    loginPerMinute: int(env, 'QINGDAN_LOGIN_PER_MINUTE', 10, 1, 1_000_000),
+    trustProxy: bool(env, 'QINGDAN_TRUST_PROXY', false),
+    webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
+    timezone,
+    secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

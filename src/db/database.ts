@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DbOptions {
+  /** postgres:// URL; absent means the embedded SQLite file in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Override the SQLite file (tests use a temp file). */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL returns int8 (count(*), sums) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function sqliteFilePath(opts: DbOptions): string {
+  return opts.sqliteFile ?? path.join(opts.dataDir, 'qingdan.sqlite');
+}
+
+export function createDb(opts: DbOptions): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = sqliteFilePath(opts);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers proceed during writes; synchronous=NORMAL is durable across process crashes
+  // in WAL mode (only an OS crash can lose the last transactions).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './20261129T2200-core.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so the same code runs
+ * under tsx, in a bundle and in tests. Names are timestamps; add new ones at the end.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129T2200-core': core,
+};

@@ -1,0 +1,209 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of every table, one interface per table. Times are ISO-8601 UTC strings and dates are
+ * 'YYYY-MM-DD' strings in both dialects, so comparisons and sorting behave the same everywhere;
+ * booleans are 0/1 integers; JSON is stored as text.
+ */
+export interface AreaTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: string;
+  sort: number;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  sort: number;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  name_en: string | null;
+  default_department_id: number | null;
+  time_limit_tier: string;
+  keywords: string;
+  sort: number;
+}
+
+export interface SourceTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  sort: number;
+}
+
+export interface TagTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  sort: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  department_id: number | null;
+  email: string | null;
+  phone: string | null;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: string;
+  department_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface ProblemTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  description: string;
+  category_id: number | null;
+  source_id: number;
+  area_id: number | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  urgency: string;
+  is_public: number;
+  anonymous: number;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  tracking_token_hash: string | null;
+  status: string;
+  measures: string | null;
+  lead_department_id: number | null;
+  responsible_person: string | null;
+  owner_leader_id: number | null;
+  deadline: string | null;
+  checkpoint_date: string | null;
+  progress_percent: number;
+  redo_count: number;
+  report_count: number;
+  merged_into_id: number | null;
+  parent_id: number | null;
+  satisfaction: string | null;
+  assigned_at: string | null;
+  signed_at: string | null;
+  rectified_at: string | null;
+  closed_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemDepartmentTable {
+  problem_id: number;
+  department_id: number;
+}
+
+export interface ProblemTagTable {
+  problem_id: number;
+  tag_id: number;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  problem_id: number;
+  event_id: number | null;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  is_public: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  problem_id: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  role: string;
+  from_state: string | null;
+  to_state: string | null;
+  payload: string;
+  reason: string | null;
+  is_public: number;
+  created_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_event_id: number;
+  last_hash: string;
+}
+
+export interface CodeSequenceTable {
+  scope: string;
+  last_value: number;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
+export interface Database {
+  areas: AreaTable;
+  departments: DepartmentTable;
+  categories: CategoryTable;
+  sources: SourceTable;
+  tags: TagTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  problems: ProblemTable;
+  problem_departments: ProblemDepartmentTable;
+  problem_tags: ProblemTagTable;
+  attachments: AttachmentTable;
+  events: EventTable;
+  audit_head: AuditHeadTable;
+  code_sequences: CodeSequenceTable;
+  idempotency_keys: IdempotencyKeyTable;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['node_modules', 'web/**', 'dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: more workers only add contention (PostgreSQL and Chromium share them too).
+    maxWorkers: 2,
+    pool: 'forks',
+    reporters: ['default', './test/helpers/totals-reporter.ts'],
+  },
+});
