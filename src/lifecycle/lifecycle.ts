@@ -120,6 +120,13 @@ function present(value: unknown): boolean {
   return true;
 }
 
+// Values whose shape the lifecycle itself depends on; the HTTP schema checks the rest.
+function valid(field: string, value: unknown): boolean {
+  if (field === 'result') return (VERIFY_RESULTS as readonly unknown[]).includes(value);
+  if (field === 'percent') return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100;
+  return !(Array.isArray(value) && value.length === 0);
+}
+
 /** Decide whether `action` may happen now and where it leads. */
 export function decide(state: State, action: Action, actor: ActorContext, input: Record<string, unknown> = {}): Decision {
   const t = TRANSITIONS[action];
@@ -130,7 +137,7 @@ export function decide(state: State, action: Action, actor: ActorContext, input:
   if (!qualifies(t.who, actor)) {
     return { ok: false, refusal: 'forbidden', message: `you may not "${action}" this item`, allowed };
   }
-  const missing = t.requires.filter((f) => !present(input[f]));
+  const missing = t.requires.filter((f) => !present(input[f]) || !valid(f, input[f]));
   if (missing.length > 0) {
     return { ok: false, refusal: 'missing_input', message: `"${action}" requires ${missing.join(', ')}`, allowed, missing };
   }
