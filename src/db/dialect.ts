@@ -42,3 +42,15 @@ export function nowIso(clock: () => Date = () => new Date()): string {
 export function prefixOf(column: string, length: number): RawBuilder<string> {
   return sql<string>`substr(${sql.ref(column)}, 1, ${length})`;
 }
+
+/** Which integrity rule a driver error broke, in either dialect; null when it is another error. */
+export function constraintViolation(err: unknown): 'unique' | 'foreign_key' | 'not_null' | 'check' | null {
+  const e = err as { code?: string; message?: string };
+  switch (e?.code) {
+    case '23505': case 'SQLITE_CONSTRAINT_UNIQUE': case 'SQLITE_CONSTRAINT_PRIMARYKEY': return 'unique';
+    case '23503': case 'SQLITE_CONSTRAINT_FOREIGNKEY': return 'foreign_key';
+    case '23502': case 'SQLITE_CONSTRAINT_NOTNULL': return 'not_null';
+    case '23514': case 'SQLITE_CONSTRAINT_CHECK': return 'check';
+    default: return null;
+  }
+}

@@ -1,0 +1,27 @@
+import crypto from 'node:crypto';
+
+/** The fields an event's hash covers: everything but its own hash. */
+export interface HashedEventFields {
+  id: number;
+  problem_id: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  role: string;
+  from_state: string | null;
+  to_state: string | null;
+  payload: string;
+  reason: string | null;
+  is_public: number;
+  created_at: string;
+  prev_hash: string;
+}
+
+// A fixed field order keeps the hash independent of how a driver orders columns.
+export function eventHash(e: HashedEventFields): string {
+  const canonical = JSON.stringify([
+    e.id, e.problem_id, e.action, e.actor_id, e.actor_name, e.role, e.from_state, e.to_state,
+    e.payload, e.reason, Number(e.is_public), e.created_at, e.prev_hash,
+  ]);
+  return crypto.createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { verifyChain } from '../audit/audit.repository.js';
+import { withDb } from './context.js';
+
+export function registerAuditCommands(program: Command): void {
+  const audit = program.command('audit').description('the append-only, hash-chained event log');
+  audit
+    .command('verify')
+    .description('re-compute the hash chain and report the first broken link (exit code 1 if any)')
+    .action(async () => {
+      await withDb(async (db) => {
+        const r = await verifyChain(db);
+        if (r.ok) {
+          process.stdout.write(`audit chain intact: ${r.checked} events verified\n`);
+        } else {
+          const b = r.firstBreak!;
+          const code = b.problemId ? (await db.selectFrom('problems').select('code').where('id', '=', b.problemId).executeTakeFirst())?.code : undefined;
+          process.stdout.write(`audit chain BROKEN at event ${b.eventId}${code ? ` (problem ${code})` : ''}: ${b.message}; ${r.checked} events verified before it\n`);
+          process.exitCode = 1;
+        }
+      });
+    });
+}

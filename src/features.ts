@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Services } from './services.js';
+
+/**
+ * Optional features (supervision, search, Open311, sheets, comments …) plug in here: `install`
+ * hooks into the services (e.g. problem write hooks), `routes` adds HTTP routes, `close` stops
+ * timers. One line per feature keeps app.ts free of feature knowledge.
+ */
+export interface Feature {
+  name: string;
+  install?(services: Services): void;
+  routes?(services: Services): FastifyPluginAsyncTypebox;
+  close?(services: Services): Promise<void>;
+}
+
+export const features: Feature[] = [];

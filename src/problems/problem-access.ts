@@ -1,0 +1,42 @@
+import type { Actor } from '../auth/actor.js';
+import { CITYWIDE_ROLES, CONTACT_ROLES } from '../auth/actor.js';
+import { PUBLIC_STATES, type ActorContext, type State } from '../lifecycle/lifecycle.js';
+import type { ProblemRow } from './problem.repository.js';
+import type { Visibility } from './problem-list.repository.js';
+
+/** Who may see what. Items a caller may not read answer 404, so codes can't be probed. */
+export function visibilityFor(actor: Actor): Visibility {
+  if (CITYWIDE_ROLES.includes(actor.role)) return { kind: 'all' };
+  if (actor.role === 'department') return { kind: 'scope', departmentIds: actor.departmentScope };
+  return { kind: 'public' };
+}
+
+export function isPubliclyVisible(row: ProblemRow): boolean {
+  return row.is_public === 1 && PUBLIC_STATES.includes(row.status as State);
+}
+
+export function inScope(actor: Actor, departmentId: number | null): boolean {
+  return departmentId !== null && actor.departmentScope.includes(departmentId);
+}
+
+export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[], hasToken: boolean): boolean {
+  if (hasToken) return true;
+  if (CITYWIDE_ROLES.includes(actor.role)) return true;
+  if (actor.role === 'department' && (inScope(actor, row.lead_department_id) || coDepartmentIds.some((d) => inScope(actor, d)))) {
+    return true;
+  }
+  return isPubliclyVisible(row);
+}
+
+/** Reporter contact is for roles that call reporters back, and for the reporter themself. */
+export const mayReadContact = (actor: Actor) => CONTACT_ROLES.includes(actor.role);
+
+export function lifecycleContext(actor: Actor, row: ProblemRow, coDepartmentIds: number[], hasToken: boolean): ActorContext {
+  return {
+    role: actor.role,
+    inLeadScope: inScope(actor, row.lead_department_id),
+    inCoScope: coDepartmentIds.some((d) => inScope(actor, d)),
+    hasToken,
+    isOwnerLeader: actor.id !== null && actor.id === row.owner_leader_id,
+  };
+}

@@ -1,0 +1,126 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
+import { AppError } from '../errors.js';
+import type { ProblemRow } from './problem.repository.js';
+
+/** What the caller may see, decided by the service from the actor. */
+export type Visibility = { kind: 'all' } | { kind: 'public' } | { kind: 'scope'; departmentIds: number[] };
+
+export interface ListFilter {
+  statuses?: State[];
+  categoryIds?: number[];
+  departmentIds?: number[];
+  areaIds?: number[];
+  sourceId?: number;
+  tagId?: number;
+  ownerLeaderId?: number;
+  urgency?: string;
+  from?: string;
+  to?: string;
+  overdueBefore?: string;
+  /** Ids already matched by full-text search (null: no text query). */
+  matchedIds?: number[] | null;
+  textLike?: string;
+}
+
+export type SortKey = 'created_desc' | 'created_asc' | 'updated_desc' | 'deadline_asc';
+const SORTS: Record<SortKey, { column: 'created_at' | 'updated_at' | 'deadline'; dir: 'asc' | 'desc' }> = {
+  created_desc: { column: 'created_at', dir: 'desc' },
+  created_asc: { column: 'created_at', dir: 'asc' },
+  updated_desc: { column: 'updated_at', dir: 'desc' },
+  deadline_asc: { column: 'deadline', dir: 'asc' },
+};
+// Items without a deadline sort after every dated one.
+const NO_DEADLINE = '9999-12-31';
+
+type EB = ExpressionBuilder<Database, 'problems'>;
+
+export const OVERDUE_STATES: State[] = ['assigned', 'in_progress'];
+
+function visibilityExpr(eb: EB, v: Visibility): Expression<SqlBool> {
+  const publicExpr = eb.and([eb('problems.is_public', '=', 1), eb('problems.status', 'in', PUBLIC_STATES)]);
+  if (v.kind === 'public') return publicExpr;
+  if (v.kind === 'all') return eb.lit(true) as unknown as Expression<SqlBool>;
+  const ids = v.departmentIds.length ? v.departmentIds : [-1];
+  return eb.or([
+    publicExpr,
+    eb('problems.lead_department_id', 'in', ids),
+    eb.exists(eb.selectFrom('problem_departments as pd').select('pd.problem_id')
+      .whereRef('pd.problem_id', '=', 'problems.id').where('pd.department_id', 'in', ids)),
+  ]);
+}
+
+export function filterExpr(eb: EB, f: ListFilter, v: Visibility): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v)];
+  if (f.statuses?.length) parts.push(eb('problems.status', 'in', f.statuses));
+  if (f.categoryIds?.length) parts.push(eb('problems.category_id', 'in', f.categoryIds));
+  if (f.areaIds?.length) parts.push(eb('problems.area_id', 'in', f.areaIds));
+  if (f.departmentIds?.length) {
+    const ids = f.departmentIds;
+    parts.push(eb.or([
+      eb('problems.lead_department_id', 'in', ids),
+      eb.exists(eb.selectFrom('problem_departments as pd2').select('pd2.problem_id')
+        .whereRef('pd2.problem_id', '=', 'problems.id').where('pd2.department_id', 'in', ids)),
+    ]));
+  }
+  if (f.sourceId) parts.push(eb('problems.source_id', '=', f.sourceId));
+  if (f.ownerLeaderId) parts.push(eb('problems.owner_leader_id', '=', f.ownerLeaderId));
+  if (f.tagId) {
+    parts.push(eb.exists(eb.selectFrom('problem_tags as pt').select('pt.problem_id')
+      .whereRef('pt.problem_id', '=', 'problems.id').where('pt.tag_id', '=', f.tagId!)));
+  }
+  if (f.urgency) parts.push(eb('problems.urgency', '=', f.urgency));
+  // created_at is a UTC instant; from/to are whole days, compared by prefix.
+  if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
+  if (f.to) parts.push(eb('problems.created_at', '<', `${f.to}T99`));
+  if (f.overdueBefore) {
+    parts.push(eb('problems.status', 'in', OVERDUE_STATES));
+    parts.push(eb('problems.deadline', '<', f.overdueBefore));
+  }
+  if (f.matchedIds) parts.push(eb('problems.id', 'in', f.matchedIds.length ? f.matchedIds : [-1]));
+  if (f.textLike) {
+    const like = `%${f.textLike.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(eb.or([
+      sql<SqlBool>`problems.title like ${like} escape '\\'`,
+      sql<SqlBool>`problems.description like ${like} escape '\\'`,
+      eb('problems.code', '=', f.textLike),
+    ]));
+  }
+  return eb.and(parts);
+}
+
+function encodeCursor(value: string, id: number): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, number] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1])) return [v[0], v[1]];
+  } catch { /* fall through */ }
+  throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
+}
+
+/** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
+export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: SortKey, limit: number, cursor?: string) {
+  const s = SORTS[sort];
+  const col = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${NO_DEADLINE})` : sql<string>`problems.${sql.ref(s.column)}`;
+  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v));
+  if (cursor) {
+    const [value, id] = decodeCursor(cursor);
+    const op = s.dir === 'desc' ? sql.raw('<') : sql.raw('>');
+    q = q.where(sql<SqlBool>`(${col} ${op} ${value} or (${col} = ${value} and problems.id ${op} ${id}))`);
+  }
+  const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const lastValue = last ? (s.column === 'deadline' ? (last.deadline ?? NO_DEADLINE) : last[s.column]) : null;
+  return { rows: page, nextCursor: rows.length > limit && last && lastValue ? encodeCursor(lastValue, last.id) : null };
+}
+
+export async function countProblems(db: Db, f: ListFilter, v: Visibility): Promise<number> {
+  const r = await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => filterExpr(eb, f, v)).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,154 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
+
+const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
+const NullableRef = Type.Union([Ref, Type.Null()]);
+const id = Type.Integer({ minimum: 1 });
+const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+const Urgency = Type.Union(URGENCIES.map((u) => Type.Literal(u)));
+export const StateSchema = Type.Union(STATES.map((s) => Type.Literal(s)));
+
+export const CreateProblemBody = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 200 }),
+    description: Type.String({ minLength: 2, maxLength: 10_000 }),
+    categoryId: Type.Optional(Type.Union([id, Type.Null()])),
+    areaId: Type.Optional(Type.Union([id, Type.Null()])),
+    address: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    lat: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
+    lng: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
+    urgency: Type.Optional(Urgency),
+    isPublic: Type.Optional(Type.Boolean()),
+    anonymous: Type.Optional(Type.Boolean()),
+    reporter: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Type.String({ maxLength: 100 })),
+          phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^[0-9+()\\- ]*$' })),
+          email: Type.Optional(Type.String({ maxLength: 200, pattern: '^$|^[^@\\s]+@[^@\\s]+$' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    tagIds: Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true })),
+    sourceCode: Type.Optional(Type.String({ maxLength: 50 })),
+    measures: Type.Optional(Type.String({ maxLength: 10_000 })),
+    parentCode: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateProblemInput = Static<typeof CreateProblemBody>;
+
+export const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated states' })),
+    categoryId: Type.Optional(id),
+    departmentId: Type.Optional(id),
+    areaId: Type.Optional(id),
+    sourceId: Type.Optional(id),
+    tagId: Type.Optional(id),
+    ownerLeaderId: Type.Optional(id),
+    urgency: Type.Optional(Urgency),
+    from: Type.Optional(date),
+    to: Type.Optional(date),
+    overdue: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    sort: Type.Optional(Type.Union(['created_desc', 'created_asc', 'updated_desc', 'deadline_asc'].map((s) => Type.Literal(s)))),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ListQueryInput = Static<typeof ListQuery>;
+
+export const AttachmentSchema = Type.Object({
+  id: Type.Integer(), filename: Type.String(), mime: Type.String(), size: Type.Integer(), kind: Type.String(), url: Type.String(),
+});
+
+export const ProblemSchema = Type.Object({
+  code: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  status: StateSchema,
+  category: NullableRef,
+  source: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  area: NullableRef,
+  address: Type.Union([Type.String(), Type.Null()]),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  urgency: Type.String(),
+  isPublic: Type.Boolean(),
+  anonymous: Type.Boolean(),
+  reporter: Type.Optional(Type.Object({
+    name: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]),
+  })),
+  measures: Type.Union([Type.String(), Type.Null()]),
+  leadDepartment: NullableRef,
+  coDepartments: Type.Array(Ref),
+  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
+  ownerLeader: Type.Union([Type.Object({ id: Type.Integer(), displayName: Type.String() }), Type.Null()]),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  checkpointDate: Type.Union([Type.String(), Type.Null()]),
+  progressPercent: Type.Integer(),
+  redoCount: Type.Integer(),
+  reportCount: Type.Integer(),
+  mergedInto: Type.Union([Type.String(), Type.Null()]),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+  satisfaction: Type.Union([Type.String(), Type.Null()]),
+  tags: Type.Array(Ref),
+  attachments: Type.Array(AttachmentSchema),
+  overdue: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  assignedAt: Type.Union([Type.String(), Type.Null()]),
+  signedAt: Type.Union([Type.String(), Type.Null()]),
+  rectifiedAt: Type.Union([Type.String(), Type.Null()]),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+}, { additionalProperties: true });
+export type ProblemView = Static<typeof ProblemSchema>;
+
+export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(Type.String()) });
+export const ProblemList = Type.Object({ items: Type.Array(ProblemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+const reason = Type.String({ minLength: 1, maxLength: 2000 });
+const text = Type.String({ minLength: 1, maxLength: 10_000 });
+const attachmentIds = Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true }));
+const body = (props: Parameters<typeof Type.Object>[0]) => Type.Object(props, { additionalProperties: false });
+
+/** One body schema per action; the route picks by the action in the path. */
+export const ACTION_BODIES = {
+  accept: body({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  reject: body({ reason }),
+  merge: body({ targetCode: Type.String({ minLength: 1, maxLength: 40 }), reason: Type.Optional(reason) }),
+  assign: body({
+    leadDepartmentId: id,
+    coDepartmentIds: Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true })),
+    deadline: Type.Optional(date),
+    ownerLeaderId: Type.Optional(Type.Union([id, Type.Null()])),
+    responsiblePerson: Type.Optional(Type.String({ maxLength: 100 })),
+    measures: Type.Optional(Type.String({ maxLength: 10_000 })),
+  }),
+  sign: body({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  return: body({ reason }),
+  progress: body({ text, percent: Type.Integer({ minimum: 0, maximum: 100 }), attachmentIds }),
+  rectify: body({ evidence: text, attachmentIds }),
+  verify: body({
+    result: Type.Union(VERIFY_RESULTS.map((r) => Type.Literal(r))),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    method: Type.Optional(Type.Union(['reporter', 'callback', 'residents_acceptance'].map((m) => Type.Literal(m)))),
+  }),
+  close: body({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  reopen: body({ reason }),
+  long_term: body({ checkpointDate: date, reason: Type.Optional(Type.String({ maxLength: 2000 })) }),
+  note: body({ text }),
+} as const;
+
+export const TimelineSchema = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.Integer(), action: Type.String(), fromState: Type.Union([Type.String(), Type.Null()]),
+    toState: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), role: Type.String(),
+    reason: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()),
+    isPublic: Type.Boolean(), createdAt: Type.String(), attachments: Type.Array(AttachmentSchema),
+  })),
+});

@@ -1,0 +1,142 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/database.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../auth/actor.js';
+import { isStaff } from '../auth/actor.js';
+import { constantTimeEqual, digest, randomToken } from '../auth/secrets.js';
+import { appendEvent } from '../audit/audit.repository.js';
+import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js';
+import { localDate, type Clock } from '../shared/time.js';
+import { subtreeIds } from '../reference/reference.repository.js';
+import * as repo from './problem.repository.js';
+import { countProblems, listProblems, type ListFilter, type SortKey } from './problem-list.repository.js';
+import { loadLookups, presentProblem } from './problem.presenter.js';
+import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
+import { runAfterWrite, type ProblemHooks } from './problem-hooks.js';
+import type { DeadlinePolicy } from './deadline-policy.js';
+import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
+import { validateReferences } from './problem-validation.js';
+
+export interface ProblemDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  hooks: ProblemHooks;
+  deadlines: DeadlinePolicy;
+  /** Full-text search, when the search feature is installed: ids matching `q` within `limit`. */
+  searchIds?: (db: Db, q: string, opts: { publicOnly: boolean }) => Promise<number[]>;
+}
+
+export type Loaded = { row: repo.ProblemRow; coDepartmentIds: number[]; hasToken: boolean };
+
+export function problemService(deps: ProblemDeps) {
+  const { db, config, clock } = deps;
+  const today = () => localDate(clock(), config.timezone);
+
+  async function present(actor: Actor, rows: repo.ProblemRow[], tokenFor?: number): Promise<ProblemView[]> {
+    const publicOnly = !isStaff(actor);
+    const lookups = await loadLookups(db, rows, { publicOnly });
+    return rows.map((r) => presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }));
+  }
+
+  /** Loads an item the actor may read, or answers not_found (never "forbidden", to hide codes). */
+  async function load(dbx: Db, actor: Actor, code: string, token?: string): Promise<Loaded> {
+    const row = await repo.findProblemByCode(dbx, code);
+    const notFound = new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
+    if (!row) throw notFound;
+    const hasToken = Boolean(token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash));
+    const coDepartmentIds = (await repo.coDepartmentIdsOf(dbx, [row.id])).get(row.id) ?? [];
+    if (!canRead(actor, row, coDepartmentIds, hasToken)) throw notFound;
+    return { row, coDepartmentIds, hasToken };
+  }
+
+  async function withActions(actor: Actor, loaded: Loaded) {
+    const [problem] = await present(actor, [loaded.row], loaded.hasToken ? loaded.row.id : undefined);
+    const ctx = lifecycleContext(actor, loaded.row, loaded.coDepartmentIds, loaded.hasToken);
+    const allowed: Action[] = isState(loaded.row.status) ? allowedActions(loaded.row.status, ctx) : [];
+    return { problem, allowedActions: allowed };
+  }
+
+  /** `beforeCommit` lets the caller store something (the idempotent reply) in the same transaction. */
+  async function create(actor: Actor, input: CreateProblemInput, beforeCommit?: (trx: Db, response: unknown) => Promise<void>) {
+    const now = clock().toISOString();
+    const token = randomToken('t_');
+    const sourceCode = isStaff(actor) || actor.kind === 'api_key' ? (input.sourceCode ?? (actor.kind === 'api_key' ? 'open311' : 'hotline')) : 'web';
+    const anonymous = input.anonymous === true;
+    return db.transaction().execute(async (trx) => {
+      const refs = await validateReferences(trx, { ...input, sourceCode });
+      const year = now.slice(0, 4);
+      const seq = await repo.nextSequence(trx, `${config.codePrefix}-${year}`);
+      const code = `${config.codePrefix}-${year}-${String(seq).padStart(6, '0')}`;
+      const id = await repo.insertProblem(trx, {
+        code, title: input.title.trim(), description: input.description, category_id: input.categoryId ?? null,
+        source_id: refs.sourceId, area_id: input.areaId ?? null, address: input.address ?? null,
+        lat: input.lat ?? null, lng: input.lng ?? null, urgency: input.urgency ?? 'normal',
+        is_public: input.isPublic === false ? 0 : 1, anonymous: anonymous ? 1 : 0,
+        reporter_name: anonymous ? null : (input.reporter?.name || null),
+        reporter_phone: anonymous ? null : (input.reporter?.phone || null),
+        reporter_email: anonymous ? null : (input.reporter?.email || null),
+        tracking_token_hash: digest(token), status: 'submitted', progress_percent: 0, redo_count: 0, report_count: 1, measures: input.measures ?? null,
+        parent_id: refs.parentId, created_by: actor.id, created_at: now, updated_at: now,
+      });
+      if (input.tagIds?.length) await repo.setTags(trx, id, input.tagIds);
+      const payload = { title: input.title, categoryId: input.categoryId ?? null, areaId: input.areaId ?? null, source: sourceCode, urgency: input.urgency ?? 'normal' };
+      const ev = await appendEvent(trx, {
+        problemId: id, action: 'submit', actorId: actor.id, actorName: actor.name, role: actor.role,
+        fromState: null, toState: 'submitted', payload, reason: null, isPublic: true, createdAt: now,
+      });
+      await runAfterWrite(deps.hooks, trx, { problemId: id, code, action: 'submit', eventId: ev.id, fromState: null, toState: 'submitted', payload, actorId: actor.id });
+      const row = (await repo.findProblemById(trx, id))!;
+      const lookups = await loadLookups(trx, [row], { publicOnly: false });
+      const problem = presentProblem(row, lookups, { withContact: true, today: today() });
+      if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token });
+      return { problem, trackingToken: token, id };
+    });
+  }
+
+  async function toFilter(actor: Actor, q: ListQueryInput): Promise<ListFilter> {
+    const statuses = q.status ? q.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const bad = statuses?.find((s) => !isState(s));
+    if (bad) throw new AppError('validation_failed', `unknown status "${bad}"`, { field: 'status' });
+    const f: ListFilter = {
+      statuses: statuses as ListFilter['statuses'], sourceId: q.sourceId, tagId: q.tagId, urgency: q.urgency,
+      ownerLeaderId: q.ownerLeaderId, from: q.from, to: q.to, overdueBefore: q.overdue ? today() : undefined,
+    };
+    if (q.categoryId) f.categoryIds = await subtreeIds(db, 'categories', q.categoryId);
+    if (q.areaId) f.areaIds = await subtreeIds(db, 'areas', q.areaId);
+    if (q.departmentId) f.departmentIds = await subtreeIds(db, 'departments', q.departmentId);
+    const text = q.q?.trim();
+    if (text) {
+      if (deps.searchIds) f.matchedIds = await deps.searchIds(db, text, { publicOnly: !isStaff(actor) });
+      else f.textLike = text;
+    }
+    return f;
+  }
+
+  return {
+    load,
+    withActions,
+    create,
+    today,
+    present,
+    async get(actor: Actor, code: string, token?: string) {
+      return withActions(actor, await load(db, actor, code, token));
+    },
+    async list(actor: Actor, q: ListQueryInput) {
+      const filter = await toFilter(actor, q);
+      const { rows, nextCursor } = await listProblems(db, filter, visibilityFor(actor), (q.sort ?? 'created_desc') as SortKey, q.limit ?? 20, q.cursor);
+      return { items: await present(actor, rows), nextCursor };
+    },
+    async count(actor: Actor, q: ListQueryInput) {
+      return countProblems(db, await toFilter(actor, q), visibilityFor(actor));
+    },
+    toFilter,
+  };
+}
+
+export type ProblemService = ReturnType<typeof problemService>;
+
+export function requestHash(body: unknown): string {
+  return crypto.createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+}
