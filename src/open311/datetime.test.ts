@@ -43,4 +43,11 @@ describe('parseDateTime', () => {
     expect(parseDateTime('2026-11-29T08:00:00+25:00')).toBeNull();
     expect(parseDateTime(' 2026-11-29 08:00:00z ')).toBe('2026-11-29T08:00:00.000Z');
   });
+
+  it('reads fractions (dot or comma, up to nanoseconds) and offsets across midnight', () => {
+    expect(parseDateTime('2026-11-29T08:00:00,25+08:00')).toBe('2026-11-29T00:00:00.250Z');
+    expect(parseDateTime('2026-11-29T08:00:00.123456789Z')).toBe('2026-11-29T08:00:00.123Z');
+    expect(parseDateTime('2026-01-01T01:00:00+08:00')).toBe('2025-12-31T17:00:00.000Z');
+    expect(parseDateTime('2026-11-29T08:00:60Z')).toBeNull();
+  });
 });

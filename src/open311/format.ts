@@ -4,7 +4,8 @@
  * the spec names XML `text/xml` (discovery's <format>text/xml</format>), so that is what we send,
  * with the charset spelled out because text/* otherwise defaults to US-ASCII for some clients.
  */
-import { badRequest } from './errors.js';
+import { badRequest, toOpen311Error } from './errors.js';
+import type { Lang } from './types.js';
 import {
   discoveryXml, errorsXml, postResponseXml, requestsXml, serviceDefinitionXml, servicesXml, tokenXml,
   updatesXml,
@@ -48,6 +49,17 @@ export function parseFormat(segment: string): { name: string; format: Open311For
   return { name, format: suffix };
 }
 
+/**
+ * The format an error should be written in, from a request path, before or without routing:
+ * the suffix of the last path segment when it is .xml/.json, else XML, the required format.
+ */
+export function formatOfPath(url: string): Open311Format {
+  const pathOnly = url.split(/[?#]/)[0];
+  const m = /\.([A-Za-z]+)$/.exec(pathOnly);
+  const suffix = m ? m[1].toLowerCase() : '';
+  return isOpen311Format(suffix) ? suffix : DEFAULT_FORMAT;
+}
+
 /** Every document the Open311 endpoints answer with, tagged so XML gets the right root. */
 export type Open311Document =
   | { kind: 'discovery'; data: Open311Discovery }
@@ -79,4 +91,14 @@ function xmlOf(doc: Open311Document): string {
 export function render(format: Open311Format, doc: Open311Document): { contentType: string; body: string } {
   const body = format === 'xml' ? xmlOf(doc) : JSON.stringify(doc.data);
   return { contentType: CONTENT_TYPES[format], body };
+}
+
+/** Any thrown value as the Open311 error answer: status, Content-Type and body. */
+export function renderError(
+  err: unknown,
+  format: Open311Format = DEFAULT_FORMAT,
+  lang: Lang = 'zh',
+): { status: number; contentType: string; body: string } {
+  const e = toOpen311Error(err);
+  return { status: e.status, ...render(format, { kind: 'errors', data: e.items(lang) }) };
 }

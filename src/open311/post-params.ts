@@ -7,10 +7,10 @@
 import { validateAttributes, type AttributeAnswer } from './attributes.js';
 import { ErrorList } from './errors.js';
 import { optionalParam, values, type RawParams } from './params.js';
+import { MAX_DESCRIPTION_LENGTH } from './spec-types.js';
 import type { AttributeDefinition } from './types.js';
 
-/** request.json: description maxLength 4000 (JSON Schema counts code points, so do we). */
-export const MAX_DESCRIPTION_LENGTH = 4000;
+export { MAX_DESCRIPTION_LENGTH };
 
 export type Open311Location =
   | { kind: 'point'; lat: number; long: number }

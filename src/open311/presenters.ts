@@ -8,6 +8,7 @@ import { formatDateTime, formatDeadline } from './datetime.js';
 import { Open311Error } from './errors.js';
 import { DISCOVERY_FORMATS } from './format.js';
 import { fmsStatusForEvent, open311Status, stateAfter } from './status-map.js';
+import { MAX_DESCRIPTION_LENGTH } from './spec-types.js';
 import type {
   Open311Attribute, Open311Discovery, Open311ErrorItem, Open311PostResponseItem, Open311Request,
   Open311Service, Open311ServiceDefinition, Open311TokenItem, Open311Update,
@@ -16,7 +17,6 @@ import type {
   AttributeDefinition, Lang, Open311CategoryInput, Open311DiscoveryInput, Open311EventInput,
   Open311ProblemInput, PresentOptions,
 } from './types.js';
-import { MAX_DESCRIPTION_LENGTH } from './post-params.js';
 
 export const SPECIFICATION_URL = 'http://wiki.open311.org/GeoReport_v2';
 

@@ -6,6 +6,9 @@
  */
 import type { FmsStatus, Open311Status } from './status-map.js';
 
+/** request.json: description maxLength 4000 (JSON Schema counts code points, so do we). */
+export const MAX_DESCRIPTION_LENGTH = 4000;
+
 export type Open311Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 export const DATATYPES: readonly Open311Datatype[] = [
   'string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist',
