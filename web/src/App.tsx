@@ -1,0 +1,53 @@
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
+import { Loading } from './components/Async.js';
+import { Layout } from './components/Layout.js';
+import { Home } from './pages/Home.js';
+import { Login } from './pages/Login.js';
+import { NotFound } from './pages/NotFound.js';
+import { ProblemList } from './pages/ProblemList.js';
+import { ProblemPage } from './pages/ProblemPage.js';
+import { Report } from './pages/Report.js';
+import { Scoreboard } from './pages/Scoreboard.js';
+import { Track } from './pages/Track.js';
+import { matchPath, useLocation } from './router.js';
+
+const AdminRoutes = lazy(() => import('./pages/admin/AdminRoutes.js'));
+
+const STATIC: Record<string, ComponentType> = {
+  '/': Home,
+  '/report': Report,
+  '/track': Track,
+  '/problems': ProblemList,
+  '/scoreboard': Scoreboard,
+  '/login': Login,
+};
+
+function Page({ pathname }: { pathname: string }) {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/admin' || path.startsWith('/admin/')) {
+    return <Suspense fallback={<Loading />}><AdminRoutes pathname={path} /></Suspense>;
+  }
+  const item = matchPath('/problems/:code', path);
+  if (item) return <ProblemPage key={item.code} code={item.code} />;
+  const Static = STATIC[path];
+  return Static ? <Static /> : <NotFound />;
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // After client-side navigation move focus to the new content, as a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <Layout>
+      <Page pathname={pathname} />
+    </Layout>
+  );
+}

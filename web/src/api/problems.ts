@@ -1,0 +1,86 @@
+import { api, request } from './client.js';
+import type {
+  Action, Attachment, Comment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency,
+} from './types.js';
+
+const base = '/api/v1/problems';
+const enc = encodeURIComponent;
+const tokenHeader = (token?: string): Record<string, string> => (token ? { 'X-Tracking-Token': token } : {});
+
+export interface NewProblem {
+  title: string;
+  description: string;
+  categoryId?: number;
+  areaId?: number;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  urgency?: Urgency;
+  isPublic?: boolean;
+  anonymous?: boolean;
+  reporter?: { name?: string; phone?: string; email?: string };
+  tagIds?: number[];
+  sourceCode?: string;
+  measures?: string;
+}
+
+export function createProblem(body: NewProblem, idempotencyKey: string) {
+  return api.post<{ problem: Problem; trackingToken: string }>(base, body, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export interface ProblemQuery {
+  status?: string;
+  categoryId?: string | number;
+  departmentId?: string | number;
+  areaId?: string | number;
+  sourceId?: string | number;
+  tagId?: string | number;
+  urgency?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  q?: string;
+  sort?: 'created_desc' | 'created_asc' | 'updated_desc' | 'deadline_asc' | string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function listProblems(query: ProblemQuery, signal?: AbortSignal) {
+  return api.get<Page<Problem>>(base, { query: { ...query, overdue: query.overdue ? 'true' : undefined }, signal });
+}
+
+export function getProblem(code: string, token?: string, signal?: AbortSignal) {
+  return api.get<ProblemWithActions>(`${base}/${enc(code)}`, { headers: tokenHeader(token), signal });
+}
+
+export function getTimeline(code: string, token?: string, signal?: AbortSignal) {
+  return api.get<{ items: TimelineEvent[] }>(`${base}/${enc(code)}/timeline`, { headers: tokenHeader(token), signal });
+}
+
+export function performAction(code: string, action: Action, body: Record<string, unknown>, token?: string) {
+  return api.post<ProblemWithActions>(`${base}/${enc(code)}/actions/${action}`, body, { headers: tokenHeader(token) });
+}
+
+export function uploadAttachment(code: string, file: File, token?: string) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<{ attachment: Attachment }>('POST', `${base}/${enc(code)}/attachments`, {
+    form, headers: tokenHeader(token),
+  });
+}
+
+/** Attachment URL usable by a token holder when the item is not public. */
+export function attachmentSrc(a: Attachment, token?: string): string {
+  const url = a.url || `/api/v1/attachments/${a.id}`;
+  return token ? `${url}${url.includes('?') ? '&' : '?'}token=${enc(token)}` : url;
+}
+
+export function listComments(code: string, sort: 'hot' | 'new', signal?: AbortSignal) {
+  return api.get<{ items: Comment[] }>(`${base}/${enc(code)}/comments`, { query: { sort }, signal });
+}
+
+export function postComment(code: string, body: { text: string; kind: 'comment' | 'thanks'; authorName?: string }) {
+  return api.post<{ comment: Comment }>(`${base}/${enc(code)}/comments`, body);
+}

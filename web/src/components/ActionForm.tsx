@@ -1,0 +1,93 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { performAction, uploadAttachment } from '../api/problems.js';
+import { listRef } from '../api/reference.js';
+import type { Action, Problem, ProblemWithActions } from '../api/types.js';
+import { useI18n } from '../i18n/index.js';
+import { ACTION_FIELDS, missingFields, toBody, type FormValue, type FormValues } from '../lib/action-fields.js';
+import { ActionFieldInput } from './ActionFieldInput.js';
+import { useErrorText } from './Async.js';
+
+/** Sensible starting values: current progress, the category's default department. */
+function useDefaults(action: Action, problem: Problem | undefined, set: (v: FormValues) => void) {
+  useEffect(() => {
+    if (!problem) return;
+    if (action === 'progress' && problem.progressPercent != null) set({ percent: String(problem.progressPercent) });
+    if (action === 'assign') {
+      const base: FormValues = {};
+      if (problem.leadDepartment) base.leadDepartmentId = String(problem.leadDepartment.id);
+      if (problem.deadline) base.deadline = problem.deadline.slice(0, 10);
+      if (problem.measures) base.measures = problem.measures;
+      set(base);
+      if (!problem.leadDepartment && problem.category) {
+        const catId = problem.category.id;
+        listRef('categories').then((cats) => {
+          const dep = cats.find((c) => c.id === catId)?.defaultDepartmentId;
+          if (dep) set({ ...base, leadDepartmentId: String(dep) });
+        }, () => undefined);
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, problem?.code]);
+}
+
+/** A small form for one lifecycle action; uploads files first, then posts the action. */
+export function ActionForm({ code, action, problem, onDone, onCancel }: {
+  code: string;
+  action: Action;
+  problem?: Problem;
+  onDone: (r: ProblemWithActions) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const specs = ACTION_FIELDS[action];
+  const [values, setValues] = useState<FormValues>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useDefaults(action, problem, (v) => setValues((cur) => ({ ...v, ...cur })));
+
+  const set = (name: string) => (v: FormValue) => setValues((cur) => ({ ...cur, [name]: v }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const missing = missingFields(specs, values);
+    if (missing.length) {
+      setError(t('action.missing', { fields: missing.map((m) => t(specs.find((s) => s.name === m)!.label)).join('、') }));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const ids: number[] = [];
+      for (const s of specs.filter((x) => x.kind === 'files')) {
+        for (const file of (values[s.name] as File[] | undefined) ?? []) {
+          ids.push((await uploadAttachment(code, file)).attachment.id);
+        }
+      }
+      onDone(await performAction(code, action, toBody(specs, values, ids)));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const prefix = `af-${code}-${action}`.replace(/[^\w-]/g, '_');
+  return (
+    <form className="form action-form" onSubmit={submit} noValidate data-testid={`action-form-${action}`}
+      aria-label={t(`action.${action}`)}>
+      {specs.length === 0 && <p className="muted">{t('action.confirm', { action: t(`action.${action}`) })}</p>}
+      {specs.map((s) => (
+        <ActionFieldInput key={s.name} spec={s} id={`${prefix}-${s.name}`} value={values[s.name]} onChange={set(s.name)} />
+      ))}
+      {error && <p className="field-error" role="alert" data-testid="action-error">{error}</p>}
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">
+          {busy ? t('common.submitting') : t(`action.${action}`)}
+        </button>
+        <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">{t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}

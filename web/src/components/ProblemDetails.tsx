@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import type { Problem } from '../api/types.js';
+import { useI18n } from '../i18n/index.js';
+import { formatDate, formatTime } from '../lib/format.js';
+import { ProgressBar, StatusBadge } from './StatusBadge.js';
+import { Photos } from './Photos.js';
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="dl-row">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** The facts of one item; staff-only fields (reporter) appear when the server sends them. */
+export function ProblemDetails({ problem: p, token, children }: { problem: Problem; token?: string; children?: ReactNode }) {
+  const { t } = useI18n();
+  const depts = p.coDepartments?.map((d) => d.name).join('、');
+  return (
+    <article className="problem-details" data-testid="problem-details" data-code={p.code}>
+      <header className="details-head">
+        <h1 data-testid="problem-title">{p.title}</h1>
+        <div className="details-sub">
+          <span className="code" data-testid="problem-code">{p.code}</span>
+          <StatusBadge status={p.status} overdue={p.overdue} testId="problem-status" />
+          {p.urgency !== 'normal' && <span className="badge badge-urgent">{t(`urgency.${p.urgency}`)}</span>}
+        </div>
+      </header>
+      <p className="description">{p.description}</p>
+      <dl className="dl">
+        <Row label={t('problem.category')}>{p.category?.name ?? '—'}</Row>
+        <Row label={t('problem.area')}>{p.area?.name ?? '—'}</Row>
+        {p.address && <Row label={t('problem.address')}>{p.address}</Row>}
+        <Row label={t('problem.leadDepartment')} testId="problem-department">{p.leadDepartment?.name ?? t('problem.notAssigned')}</Row>
+        {depts && <Row label={t('problem.coDepartments')}>{depts}</Row>}
+        {p.ownerLeader && <Row label={t('problem.ownerLeader')}>{p.ownerLeader.displayName}</Row>}
+        {p.responsiblePerson && <Row label={t('problem.responsiblePerson')}>{p.responsiblePerson}</Row>}
+        <Row label={t('problem.deadline')} testId="problem-deadline">{formatDate(p.deadline)}</Row>
+        {p.checkpointDate && <Row label={t('problem.checkpointDate')}>{formatDate(p.checkpointDate)}</Row>}
+        <Row label={t('problem.progress')}><ProgressBar value={p.progressPercent} /></Row>
+        {p.measures && <Row label={t('problem.measures')}>{p.measures}</Row>}
+        {p.mergedInto && <Row label={t('problem.mergedInto')}>{p.mergedInto}</Row>}
+        {p.satisfaction != null && <Row label={t('problem.satisfaction')}>{String(p.satisfaction)}</Row>}
+        <Row label={t('problem.createdAt')}>{formatTime(p.createdAt)}</Row>
+        {p.closedAt && <Row label={t('problem.closedAt')}>{formatTime(p.closedAt)}</Row>}
+        {p.source && <Row label={t('problem.source')}>{p.source.name}</Row>}
+        {p.tags?.length > 0 && <Row label={t('problem.tags')}>{p.tags.map((x) => x.name).join('、')}</Row>}
+      </dl>
+      {p.reporter && (
+        <section className="reporter" data-testid="reporter-contact" aria-label={t('problem.reporter')}>
+          <h2>{t('problem.reporter')}</h2>
+          <dl className="dl">
+            <Row label={t('report.contactName')}>{p.reporter.name || '—'}</Row>
+            <Row label={t('report.contactPhone')}>{p.reporter.phone ? <a href={`tel:${p.reporter.phone}`}>{p.reporter.phone}</a> : '—'}</Row>
+            <Row label={t('report.contactEmail')}>{p.reporter.email ? <a href={`mailto:${p.reporter.email}`}>{p.reporter.email}</a> : '—'}</Row>
+          </dl>
+        </section>
+      )}
+      {p.anonymous && <p className="muted">{t('problem.anonymous')}</p>}
+      <Photos attachments={p.attachments ?? []} token={token} />
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { zh, type MessageKey } from './zh.js';
+import { en } from './en.js';
+
+export type Lang = 'zh' | 'en';
+export type { MessageKey };
+type Vars = Record<string, string | number>;
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const STORAGE_KEY = 'qingdan.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    /* storage disabled: default to Chinese */
+  }
+  return 'zh';
+}
+
+function fill(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+interface I18n {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  t: (key: MessageKey, vars?: Vars) => string;
+  /** Like t, but placeholders may be React nodes (e.g. numbers wrapped with test ids). */
+  tn: (key: MessageKey, nodes: Record<string, ReactNode>) => ReactNode[];
+  /** Localised name of a reference item. */
+  name: (item: { name: string; nameEn?: string | null } | null | undefined) => string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = dictionaries[lang]['app.title'];
+  }, [lang]);
+
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* ignore */
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const dict = dictionaries[lang];
+    const t = (key: MessageKey, vars?: Vars) => fill(dict[key] ?? zh[key] ?? key, vars);
+    const tn = (key: MessageKey, nodes: Record<string, ReactNode>) =>
+      (dict[key] ?? key).split(/(\{\w+\})/).map((part, i) => {
+        const m = /^\{(\w+)\}$/.exec(part);
+        return m && m[1] in nodes ? <span key={i}>{nodes[m[1]]}</span> : part;
+      });
+    const name: I18n['name'] = (item) => (item ? (lang === 'en' && item.nameEn ? item.nameEn : item.name) : '');
+    return { lang, setLang, t, tn, name };
+  }, [lang, setLang]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}
+
+export const useT = () => useI18n().t;

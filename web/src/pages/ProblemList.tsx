@@ -1,0 +1,39 @@
+import { ProblemFilters, STATUS_GROUPS, type FilterValues } from '../components/ProblemFilters.js';
+import { PagedList } from '../components/PagedList.js';
+import { useI18n } from '../i18n/index.js';
+import { usePagedProblems } from '../lib/use-paged.js';
+import { navigate, useLocation, withQuery } from '../router.js';
+
+const KEYS: (keyof FilterValues)[] = ['status', 'categoryId', 'areaId', 'departmentId', 'q', 'sort'];
+
+/** Public problem list; filters live in the URL so a view can be shared and survives reloads. */
+export function ProblemList() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const filters = Object.fromEntries(KEYS.map((k) => [k, search.get(k) ?? ''])) as unknown as FilterValues;
+  if (!filters.sort) filters.sort = 'updated_desc';
+
+  const paged = usePagedProblems({
+    status: filters.status || undefined,
+    categoryId: filters.categoryId || undefined,
+    areaId: filters.areaId || undefined,
+    departmentId: filters.departmentId || undefined,
+    q: filters.q || undefined,
+    sort: filters.sort,
+    limit: 20,
+  });
+
+  const change = (v: FilterValues) =>
+    navigate(withQuery('/problems', { ...v, sort: v.sort === 'updated_desc' ? '' : v.sort }), { replace: true, keepScroll: true });
+
+  return (
+    <div className="page">
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      <ProblemFilters value={filters} onChange={change} statuses={STATUS_GROUPS.public} />
+      <div aria-live="polite">
+        <PagedList paged={paged} hrefFor={(p) => `/problems/${encodeURIComponent(p.code)}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { uuid } from '../api/client.js';
+import { createProblem, uploadAttachment, type NewProblem } from '../api/problems.js';
+import type { Problem, Urgency } from '../api/types.js';
+import { useErrorText } from '../components/Async.js';
+import { Field } from '../components/Field.js';
+import { PhotoPicker } from '../components/PhotoPicker.js';
+import { RefSelect } from '../components/RefSelect.js';
+import { useI18n } from '../i18n/index.js';
+import { ContactFields, type Contact } from './ReportContact.js';
+import { ReportSuccess, type UploadOutcome } from './ReportSuccess.js';
+
+const EMPTY = {
+  categoryId: '', areaId: '', title: '', description: '', address: '', lat: '', lng: '',
+  urgency: 'normal' as Urgency, isPublic: true,
+};
+
+export function Report() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const [form, setForm] = useState(EMPTY);
+  const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '', anonymous: false });
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [busy, setBusy] = useState<'' | 'creating' | 'uploading'>('');
+  const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [done, setDone] = useState<{ problem: Problem; token: string; uploads: UploadOutcome[] } | null>(null);
+  // One key per filled-in form: a double click or a retry after a timeout creates one item.
+  const idemKey = useRef(uuid());
+  const lastBody = useRef('');
+  const inFlight = useRef(false);
+
+  const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const validate = (): string[] => {
+    const bad: string[] = [];
+    if (!form.title.trim()) bad.push('title');
+    if (!form.description.trim()) bad.push('description');
+    const lat = form.lat === '' ? null : Number(form.lat);
+    const lng = form.lng === '' ? null : Number(form.lng);
+    if ((lat === null) !== (lng === null)) bad.push('coords');
+    if (lat !== null && (Number.isNaN(lat) || lat < -90 || lat > 90)) bad.push('coords');
+    if (lng !== null && (Number.isNaN(lng) || lng < -180 || lng > 180)) bad.push('coords');
+    if (!contact.anonymous && contact.phone && !/^[0-9+\-\s()]{5,20}$/.test(contact.phone)) bad.push('phone');
+    return bad;
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (inFlight.current) return;
+    const bad = validate();
+    setInvalid(bad);
+    if (bad.length) return;
+    const body: NewProblem = {
+      title: form.title.trim(),
+      description: form.description.trim(),
+      categoryId: form.categoryId ? Number(form.categoryId) : undefined,
+      areaId: form.areaId ? Number(form.areaId) : undefined,
+      address: form.address.trim() || undefined,
+      lat: form.lat ? Number(form.lat) : undefined,
+      lng: form.lng ? Number(form.lng) : undefined,
+      urgency: form.urgency,
+      isPublic: form.isPublic,
+      anonymous: contact.anonymous,
+      reporter: contact.anonymous ? undefined : {
+        name: contact.name.trim() || undefined,
+        phone: contact.phone.trim() || undefined,
+        email: contact.email.trim() || undefined,
+      },
+    };
+    // Same content → same key (a safe retry); edited content after a failure is a new request.
+    const json = JSON.stringify(body);
+    if (lastBody.current && lastBody.current !== json) idemKey.current = uuid();
+    lastBody.current = json;
+    inFlight.current = true;
+    setBusy('creating');
+    setError(null);
+    try {
+      const created = await createProblem(body, idemKey.current);
+      setBusy('uploading');
+      const uploads: UploadOutcome[] = [];
+      for (const f of photos) {
+        try {
+          await uploadAttachment(created.problem.code, f, created.trackingToken);
+          uploads.push({ name: f.name, ok: true });
+        } catch (err) {
+          uploads.push({ name: f.name, ok: false, message: errorText(err) });
+        }
+      }
+      setDone({ problem: created.problem, token: created.trackingToken, uploads });
+    } catch (err) {
+      setError(err);
+    } finally {
+      inFlight.current = false;
+      setBusy('');
+    }
+  };
+
+  const another = () => {
+    idemKey.current = uuid();
+    lastBody.current = '';
+    setForm(EMPTY);
+    setPhotos([]);
+    setDone(null);
+  };
+
+  const locate = () => {
+    navigator.geolocation?.getCurrentPosition(
+      (pos) => setForm((f) => ({ ...f, lat: pos.coords.latitude.toFixed(6), lng: pos.coords.longitude.toFixed(6) })),
+      () => setInvalid((b) => [...b, 'geo']),
+      { timeout: 10_000 },
+    );
+  };
+
+  if (done) return <div className="page"><ReportSuccess {...done} onAnother={another} /></div>;
+
+  const err = (k: string, key: Parameters<typeof t>[0]) => (invalid.includes(k) ? t(key) : undefined);
+
+  return (
+    <div className="page">
+      <h1>{t('report.title')}</h1>
+      <p className="lead">{t('report.lead')}</p>
+      <form className="form panel" onSubmit={submit} noValidate data-testid="report-form" aria-busy={busy !== ''}>
+        <div className="grid-2">
+          <Field id="report-category" label={t('problem.category')}>
+            <RefSelect kind="categories" id="report-category" value={form.categoryId} testId="report-category"
+              onChange={(v) => set('categoryId', v)} emptyLabel={t('common.choose')} />
+          </Field>
+          <Field id="report-area" label={t('problem.area')}>
+            <RefSelect kind="areas" id="report-area" value={form.areaId} testId="report-area"
+              onChange={(v) => set('areaId', v)} emptyLabel={t('common.choose')} />
+          </Field>
+        </div>
+        <Field id="report-title" label={t('report.titleLabel')} required error={err('title', 'report.titleRequired')}>
+          <input id="report-title" value={form.title} maxLength={200} required data-testid="report-title"
+            aria-invalid={invalid.includes('title') || undefined} onChange={(e) => set('title', e.target.value)} />
+        </Field>
+        <Field id="report-description" label={t('report.descriptionLabel')} required
+          error={err('description', 'report.descriptionRequired')}>
+          <textarea id="report-description" value={form.description} rows={5} maxLength={5000} required
+            data-testid="report-description" aria-invalid={invalid.includes('description') || undefined}
+            onChange={(e) => set('description', e.target.value)} />
+        </Field>
+        <Field id="report-address" label={t('problem.address')}>
+          <input id="report-address" value={form.address} maxLength={300} data-testid="report-address"
+            onChange={(e) => set('address', e.target.value)} />
+        </Field>
+        <fieldset className="fieldset">
+          <legend>{t('report.coords')}</legend>
+          <div className="grid-2">
+            <Field id="report-lat" label={t('report.lat')} error={err('coords', 'report.coordsInvalid')}>
+              <input id="report-lat" inputMode="decimal" value={form.lat} data-testid="report-lat"
+                onChange={(e) => set('lat', e.target.value)} />
+            </Field>
+            <Field id="report-lng" label={t('report.lng')}>
+              <input id="report-lng" inputMode="decimal" value={form.lng} data-testid="report-lng"
+                onChange={(e) => set('lng', e.target.value)} />
+            </Field>
+          </div>
+          {'geolocation' in navigator && (
+            <button type="button" className="btn btn-small" onClick={locate}>{t('report.useLocation')}</button>
+          )}
+          {invalid.includes('geo') && <span className="field-error" role="alert">{t('report.geoFailed')}</span>}
+        </fieldset>
+        <div className="grid-2">
+          <Field id="report-urgency" label={t('problem.urgency')}>
+            <select id="report-urgency" value={form.urgency} onChange={(e) => set('urgency', e.target.value as Urgency)}>
+              {(['normal', 'urgent', 'emergency'] as const).map((u) => <option key={u} value={u}>{t(`urgency.${u}`)}</option>)}
+            </select>
+          </Field>
+          <div className="field checkbox">
+            <input id="report-public" type="checkbox" checked={form.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
+            <label htmlFor="report-public">{t('report.isPublic')}</label>
+          </div>
+        </div>
+        <Field id="report-photos" label={t('report.photos')}>
+          <PhotoPicker id="report-photos" files={photos} onChange={setPhotos} />
+        </Field>
+        <ContactFields value={contact} onChange={setContact} phoneError={err('phone', 'report.phoneInvalid')} />
+        {error != null && <p className="state state-error" role="alert" data-testid="report-error">{errorText(error)}</p>}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy !== ''} data-testid="report-submit">
+          {busy === 'creating' ? t('common.submitting') : busy === 'uploading' ? t('report.uploading') : t('report.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

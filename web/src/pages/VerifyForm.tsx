@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { performAction } from '../api/problems.js';
+import type { ProblemWithActions, VerifyResult } from '../api/types.js';
+import { useErrorText } from '../components/Async.js';
+import { Field } from '../components/Field.js';
+import { useI18n } from '../i18n/index.js';
+import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
+
+/** The reporter checks the rectified result (验收) with the tracking token. */
+export function VerifyForm({ code, token, onDone }: {
+  code: string;
+  token: string;
+  onDone: (r: ProblemWithActions) => void;
+}) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const [result, setResult] = useState<VerifyResult | ''>('');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!result || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await performAction(code, 'verify', {
+        result, comment: comment.trim() || undefined, method: 'reporter',
+      }, token);
+      onDone(r);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form panel verify-form" onSubmit={submit} data-testid="verify-form">
+      <fieldset className="fieldset">
+        <legend>{t('verify.title')}</legend>
+        <p className="hint">{t('verify.lead')}</p>
+        <div className="radio-group">
+          {VERIFY_RESULTS.map((r) => (
+            <div key={r} className="radio">
+              <input type="radio" id={`verify-${r}`} name="verify-result" value={r} checked={result === r}
+                onChange={() => setResult(r)} data-testid={`verify-result-${r}`} required />
+              <label htmlFor={`verify-${r}`}>{t(`verify.${r}`)}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="verify-comment" label={t('verify.comment')}
+        hint={result === 'unsatisfied' ? t('verify.unsatisfiedHint') : undefined}>
+        <textarea id="verify-comment" value={comment} rows={3} maxLength={1000} data-testid="verify-comment"
+          onChange={(e) => setComment(e.target.value)} />
+      </Field>
+      {error != null && <p className="field-error" role="alert" data-testid="verify-error">{errorText(error)}</p>}
+      <button type="submit" className="btn btn-primary" disabled={!result || busy} data-testid="verify-submit">
+        {busy ? t('common.submitting') : t('verify.submit')}
+      </button>
+    </form>
+  );
+}

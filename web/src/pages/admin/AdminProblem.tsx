@@ -1,0 +1,46 @@
+import { getProblem, getTimeline } from '../../api/problems.js';
+import { isApiError } from '../../api/client.js';
+import { ActionBar } from '../../components/ActionBar.js';
+import { Async, ErrorBox, Loading } from '../../components/Async.js';
+import { ProblemDetails } from '../../components/ProblemDetails.js';
+import { Timeline } from '../../components/Timeline.js';
+import { useI18n } from '../../i18n/index.js';
+import { useAsync } from '../../lib/use-async.js';
+import { Link } from '../../router.js';
+
+/** Staff view of one item: everything, the full timeline, and exactly the allowed actions. */
+export function AdminProblem({ code }: { code: string }) {
+  const { t } = useI18n();
+  const item = useAsync((s) => getProblem(code, undefined, s), [code]);
+  const timeline = useAsync((s) => getTimeline(code, undefined, s), [code]);
+
+  if (item.loading && !item.data) return <Loading />;
+  if (isApiError(item.error) && item.error.status === 404) {
+    return <div className="state state-error" role="alert" data-testid="not-found">{t('problem.notFound')}</div>;
+  }
+  if (item.error || !item.data) return <ErrorBox error={item.error} onRetry={item.reload} />;
+  const { problem, allowedActions } = item.data;
+
+  return (
+    <div className="admin-problem">
+      <p className="button-row">
+        <Link to="/admin/inbox">← {t('nav.inbox')}</Link>
+        {problem.isPublic && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
+      </p>
+      <div className="two-col">
+        <ProblemDetails problem={problem} />
+        <div>
+          <section className="panel" aria-labelledby="actions-h">
+            <h2 id="actions-h">{t('action.title')}</h2>
+            <ActionBar code={problem.code} actions={allowedActions} problem={problem}
+              onDone={(r) => { item.setData(r); timeline.reload(); }} />
+          </section>
+          <section className="panel" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">{t('timeline.titleFull')}</h2>
+            <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

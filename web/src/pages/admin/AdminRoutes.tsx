@@ -1,0 +1,42 @@
+import { useEffect, type ComponentType } from 'react';
+import { Loading } from '../../components/Async.js';
+import { NotFound } from '../NotFound.js';
+import { homeFor, SECTIONS, useAuth } from '../../lib/auth.js';
+import { matchPath, navigate } from '../../router.js';
+import { Account } from './Account.js';
+import { AdminProblem } from './AdminProblem.js';
+import { AdminShell } from './AdminShell.js';
+import { Inbox } from './Inbox.js';
+import { Leader } from './Leader.js';
+import { Settings } from './Settings.js';
+import { Supervision } from './Supervision.js';
+import { Workspace } from './Workspace.js';
+
+const PAGES: Record<string, ComponentType> = {
+  '/admin/inbox': Inbox,
+  '/admin/workspace': Workspace,
+  '/admin/supervision': Supervision,
+  '/admin/leader': Leader,
+  '/admin/settings': Settings,
+  '/admin/account': Account,
+};
+
+function AdminHome() {
+  const { user } = useAuth();
+  useEffect(() => {
+    if (user) navigate(homeFor(user.role), { replace: true });
+  }, [user]);
+  return <Loading />;
+}
+
+/** The back office, loaded as its own chunk: public visitors never download it. */
+export default function AdminRoutes({ pathname }: { pathname: string }) {
+  const path = pathname.replace(/\/+$/, '') || '/admin';
+  if (path === '/admin') return <AdminShell><AdminHome /></AdminShell>;
+  const item = matchPath('/admin/problems/:code', path);
+  if (item) return <AdminShell><AdminProblem code={item.code} /></AdminShell>;
+  const Page = PAGES[path];
+  if (!Page) return <AdminShell><NotFound /></AdminShell>;
+  const roles = SECTIONS.find((s) => s.path === path)?.roles;
+  return <AdminShell roles={roles}><Page /></AdminShell>;
+}
