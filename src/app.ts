@@ -54,6 +54,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('services', services);
+  // JSON, forms (Open311) and multipart (uploads) only: anything else is a 415, not a string body.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(ErrorSchema);
 
   await app.register(swagger, {

@@ -78,7 +78,8 @@ export async function createTestDatabase(dialect: DialectName, opts: { migrate?:
       if (dialect === 'postgres') {
         const admin = new pg.Client({ connectionString: PG_URL });
         await admin.connect();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
+        // Without force first: the pool has ended, and killing our own backends races their goodbye.
+        await admin.query(`drop database if exists ${dbName}`).catch(() => admin.query(`drop database if exists ${dbName} with (force)`));
         await admin.end();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
