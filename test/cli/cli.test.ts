@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-cli-'));
+const env = { ...process.env, QINGDAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+const qingdan = (...args: string[]) => run(process.execPath, ['bin/qingdan.mjs', ...args], { env });
+
+describe('qingdan CLI (SQLite)', () => {
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has --help on every command', async () => {
+    const top = await qingdan('--help');
+    for (const cmd of ['serve', 'migrate', 'seed', 'user', 'audit']) expect(top.stdout).toContain(cmd);
+    for (const cmd of [['serve'], ['migrate'], ['seed'], ['user', 'add'], ['audit', 'verify']]) {
+      expect((await qingdan(...cmd, '--help')).stdout).toContain('Usage: qingdan');
+    }
+  });
+
+  it('migrates, seeds a small demo, adds a user and verifies the audit chain', async () => {
+    expect((await qingdan('migrate')).stdout).toContain('applied');
+    const seeded = await qingdan('seed', '--demo', '--items', '30');
+    expect(seeded.stdout).toContain('demo accounts');
+    const added = await qingdan('user', 'add', '-u', 'newstaff', '-r', 'department', '-d', 'water', '--password', 'longenough1');
+    expect(added.stdout).toContain('created user newstaff (department)');
+    expect((await qingdan('audit', 'verify')).stdout).toMatch(/audit chain intact: \d+ events verified/);
+  });
+
+  it('explains a bad command or configuration and exits non-zero', async () => {
+    await expect(qingdan('user', 'add', '-u', 'x', '-r', 'king', '--password', 'longenough1')).rejects.toMatchObject({ stderr: expect.stringContaining('unknown role') });
+    await expect(run(process.execPath, ['bin/qingdan.mjs', 'migrate'], { env: { ...env, PORT: 'eighty' } })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('PORT') });
+  });
+});
