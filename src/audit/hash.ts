@@ -1,21 +1,10 @@
 import crypto from 'node:crypto';
 
+import type { Selectable } from 'kysely';
+import type { EventTable } from '../db/schema.js';
+
 /** The fields an event's hash covers: everything but its own hash. */
-export interface HashedEventFields {
-  id: number;
-  problem_id: number;
-  action: string;
-  actor_id: number | null;
-  actor_name: string;
-  role: string;
-  from_state: string | null;
-  to_state: string | null;
-  payload: string;
-  reason: string | null;
-  is_public: number;
-  created_at: string;
-  prev_hash: string;
-}
+export type HashedEventFields = Omit<Selectable<EventTable>, 'hash'>;
 
 // A fixed field order keeps the hash independent of how a driver orders columns.
 export function eventHash(e: HashedEventFields): string {
