@@ -46,6 +46,8 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
     legend: { type: 'scroll', bottom: 0 },
     series: [{
       name: t('home.byArea'), type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
+      label: { show: false, position: 'center' },
+      emphasis: { label: { show: true, fontSize: 14, fontWeight: 'bold', formatter: '{b}\n{d}%' } },
       data: s.byArea.map((a) => ({ name: a.name, value: a.count })),
     }],
   }), [s, t]);

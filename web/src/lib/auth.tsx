@@ -1,45 +1,70 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import * as authApi from '../api/auth.js';
 import { isApiError } from '../api/client.js';
 import type { Role, User } from '../api/types.js';
 
 interface AuthState {
   user: User | null;
-  /** true until the first /auth/me answer arrives. */
+  /** true until the session has been checked (only pages that need it trigger the check). */
   checking: boolean;
   error: unknown;
+  /** Check the session once, if not done yet. */
+  ensure: () => void;
   refresh: () => Promise<void>;
   signIn: (username: string, password: string) => Promise<User>;
   signOut: () => Promise<void>;
 }
 
 const Ctx = createContext<AuthState | null>(null);
+// Remember that this browser signed in, so public pages only ask /auth/me when it can succeed.
+const HINT = 'qingdan.staff';
+const hint = {
+  get: () => { try { return localStorage.getItem(HINT) === '1'; } catch { return false; } },
+  set: (on: boolean) => { try { if (on) localStorage.setItem(HINT, '1'); else localStorage.removeItem(HINT); } catch { /* ignore */ } },
+};
+
+/** Whether this browser has signed in before (so asking /auth/me is worthwhile). */
+export const hasStaffHint = () => hint.get();
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [checking, setChecking] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const started = useRef(false);
 
   const refresh = useCallback(async () => {
+    started.current = true;
+    setChecking(true);
     try {
       const r = await authApi.me();
       setUser(r.user);
       setError(null);
+      hint.set(true);
     } catch (e) {
       setUser(null);
-      setError(isApiError(e) && e.status === 401 ? null : e);
+      const unauth = isApiError(e) && e.status === 401;
+      if (unauth) hint.set(false);
+      setError(unauth ? null : e);
     } finally {
       setChecking(false);
     }
   }, []);
 
-  useEffect(() => {
-    void refresh();
+  const ensure = useCallback(() => {
+    if (!started.current) void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    if (hint.get()) ensure();
+  }, [ensure]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const r = await authApi.login(username, password);
+    started.current = true;
+    hint.set(true);
     setUser(r.user);
+    setError(null);
+    setChecking(false);
     return r.user;
   }, []);
 
@@ -47,11 +72,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      hint.set(false);
       setUser(null);
     }
   }, []);
 
-  return <Ctx.Provider value={{ user, checking, error, refresh, signIn, signOut }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ user, checking, error, ensure, refresh, signIn, signOut }}>{children}</Ctx.Provider>;
 }
 
 export function useAuth(): AuthState {

@@ -3,7 +3,7 @@ import { Field } from '../components/Field.js';
 import { useErrorText } from '../components/Async.js';
 import { isApiError } from '../api/client.js';
 import { useI18n } from '../i18n/index.js';
-import { homeFor, useAuth } from '../lib/auth.js';
+import { hasStaffHint, homeFor, useAuth } from '../lib/auth.js';
 import { navigate, useLocation } from '../router.js';
 
 /** Only same-site admin paths are acceptable as a post-login destination. */
@@ -12,7 +12,7 @@ const safeNext = (next: string | null) => (next && next.startsWith('/admin') && 
 export function Login() {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const { user, signIn } = useAuth();
+  const { user, signIn, ensure } = useAuth();
   const { search } = useLocation();
   const next = safeNext(search.get('next'));
   const [username, setUsername] = useState('');
@@ -20,6 +20,8 @@ export function Login() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
+  // Already signed in? Only worth asking when this browser has signed in before.
+  useEffect(() => { if (hasStaffHint()) ensure(); }, [ensure]);
   useEffect(() => {
     if (user) navigate(next ?? homeFor(user.role), { replace: true });
   }, [user, next]);

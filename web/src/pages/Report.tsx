@@ -23,7 +23,8 @@ export function Report() {
   const [photos, setPhotos] = useState<File[]>([]);
   const [busy, setBusy] = useState<'' | 'creating' | 'uploading'>('');
   const [error, setError] = useState<unknown>(null);
-  const [invalid, setInvalid] = useState<string[]>([]);
+  const [attempted, setAttempted] = useState(false);
+  const [geoFailed, setGeoFailed] = useState(false);
   const [done, setDone] = useState<{ problem: Problem; token: string; uploads: UploadOutcome[] } | null>(null);
   // One key per filled-in form: a double click or a retry after a timeout creates one item.
   const idemKey = useRef(uuid());
@@ -48,9 +49,12 @@ export function Report() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (inFlight.current) return;
-    const bad = validate();
-    setInvalid(bad);
-    if (bad.length) return;
+    setAttempted(true);
+    if (validate().length) {
+      // After the re-render marks the fields, take the keyboard to the first one.
+      window.setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
     const body: NewProblem = {
       title: form.title.trim(),
       description: form.description.trim(),
@@ -102,18 +106,21 @@ export function Report() {
     setForm(EMPTY);
     setPhotos([]);
     setDone(null);
+    setAttempted(false);
   };
 
   const locate = () => {
     navigator.geolocation?.getCurrentPosition(
       (pos) => setForm((f) => ({ ...f, lat: pos.coords.latitude.toFixed(6), lng: pos.coords.longitude.toFixed(6) })),
-      () => setInvalid((b) => [...b, 'geo']),
+      () => setGeoFailed(true),
       { timeout: 10_000 },
     );
   };
 
   if (done) return <div className="page"><ReportSuccess {...done} onAnother={another} /></div>;
 
+  // Errors show after the first submit attempt and clear as the user fixes them.
+  const invalid = attempted ? validate() : [];
   const err = (k: string, key: Parameters<typeof t>[0]) => (invalid.includes(k) ? t(key) : undefined);
 
   return (
@@ -150,6 +157,7 @@ export function Report() {
           <div className="grid-2">
             <Field id="report-lat" label={t('report.lat')} error={err('coords', 'report.coordsInvalid')}>
               <input id="report-lat" inputMode="decimal" value={form.lat} data-testid="report-lat"
+                aria-invalid={invalid.includes('coords') || undefined}
                 onChange={(e) => set('lat', e.target.value)} />
             </Field>
             <Field id="report-lng" label={t('report.lng')}>
@@ -160,7 +168,7 @@ export function Report() {
           {'geolocation' in navigator && (
             <button type="button" className="btn btn-small" onClick={locate}>{t('report.useLocation')}</button>
           )}
-          {invalid.includes('geo') && <span className="field-error" role="alert">{t('report.geoFailed')}</span>}
+          {geoFailed && <span className="field-error" role="alert">{t('report.geoFailed')}</span>}
         </fieldset>
         <div className="grid-2">
           <Field id="report-urgency" label={t('problem.urgency')}>

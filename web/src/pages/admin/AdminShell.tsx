@@ -8,9 +8,10 @@ import type { Role } from '../../api/types.js';
 /** Back-office frame: requires a session, shows the sections the user's role may use. */
 export function AdminShell({ children, roles }: { children: ReactNode; roles?: Role[] }) {
   const { t } = useI18n();
-  const { user, checking, error, refresh, signOut } = useAuth();
+  const { user, checking, error, ensure, refresh, signOut } = useAuth();
   const { pathname, href } = useLocation();
 
+  useEffect(ensure, [ensure]);
   useEffect(() => {
     if (!checking && !user && !error) navigate(withQuery('/login', { next: href }), { replace: true });
   }, [checking, user, error, href]);
