@@ -37,6 +37,7 @@ export interface ProblemQuery {
   areaId?: string | number;
   sourceId?: string | number;
   tagId?: string | number;
+  ownerLeaderId?: string | number;
   urgency?: string;
   from?: string;
   to?: string;

@@ -71,6 +71,7 @@ export interface Problem {
   redoCount: number;
   reportCount: number;
   mergedInto: string | null;
+  parentCode?: string | null;
   satisfaction: string | number | null;
   tags: IdName[];
   attachments: Attachment[];
@@ -94,6 +95,7 @@ export interface TimelineEvent {
   payload: Record<string, unknown> | null;
   createdAt: string;
   isPublic: boolean;
+  attachments?: Attachment[];
 }
 
 export interface Page<T> { items: T[]; nextCursor: string | null }

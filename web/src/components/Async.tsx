@@ -39,15 +39,19 @@ export function useErrorText(): (e: unknown) => string {
     if (isApiError(e)) {
       const key = KNOWN[e.code];
       const base = key ? t(key) : t('error.generic');
-      return e.message && e.message !== e.code && key !== 'error.network' ? `${base}（${e.message}）` : base;
+      const plain = key === 'error.network' || key === 'error.not_found' || !e.message || e.message === e.code;
+      return plain ? base : `${base}（${e.message}）`;
     }
     return t('error.generic');
   };
 }
 
-export function ErrorBox({ error, onRetry, testId = 'error' }: { error: unknown; onRetry?: () => void; testId?: string }) {
+export function ErrorBox({ error, onRetry, testId = 'error', message }: {
+  error: unknown; onRetry?: () => void; testId?: string; message?: string;
+}) {
   const { t } = useI18n();
-  const text = useErrorText()(error);
+  const derived = useErrorText()(error);
+  const text = message ?? derived;
   return (
     <div className="state state-error" role="alert" data-testid={testId}>
       <span>{text}</span>
@@ -59,14 +63,19 @@ export function ErrorBox({ error, onRetry, testId = 'error' }: { error: unknown;
 }
 
 /** Render loading / error / empty / data for a useAsync state. */
-export function Async<T>({ state, isEmpty, empty, children }: {
+export function Async<T>({ state, isEmpty, empty, children, notFoundText }: {
   state: AsyncState<T>;
   isEmpty?: (d: T) => boolean;
   empty?: ReactNode;
   children: (data: T) => ReactNode;
+  /** Shown instead of the generic text when the endpoint answers 404 (e.g. not built yet). */
+  notFoundText?: string;
 }) {
   if (state.loading && state.data === undefined) return <Loading />;
-  if (state.error) return <ErrorBox error={state.error} onRetry={state.reload} />;
+  if (state.error) {
+    const nf = notFoundText && isApiError(state.error) && state.error.status === 404 ? notFoundText : undefined;
+    return <ErrorBox error={state.error} onRetry={state.reload} message={nf} />;
+  }
   if (state.data === undefined) return <Loading />;
   if (isEmpty?.(state.data)) return <Empty>{empty}</Empty>;
   return <>{children(state.data)}</>;

@@ -24,7 +24,7 @@ export function RefSelect({ kind, id, value, onChange, emptyLabel, testId, requi
   return (
     <>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}
-        required={required} disabled={disabled || state.loading} aria-busy={state.loading}
+        required={required} disabled={disabled} aria-busy={state.loading}
         aria-invalid={state.error ? true : undefined}>
         <option value="">{state.loading ? t('state.loading') : (emptyLabel ?? t('common.all'))}</option>
         {rows.filter((r) => r.item.id !== exclude).map(({ item, depth }) => (

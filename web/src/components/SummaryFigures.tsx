@@ -10,7 +10,7 @@ export function SummaryFigures({ byDepartment = false }: { byDepartment?: boolea
   const state = useAsync((s) => getSummary(s), []);
   return (
     <section className="panel" aria-label={t('home.statsTitle')} data-testid="summary">
-      <Async state={state}>
+      <Async state={state} notFoundText={t('home.statsUnavailable')}>
         {(s) => (
           <>
             <ul className="figures">

@@ -1,31 +1,44 @@
 import type { TimelineEvent } from '../api/types.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
-import { ACTIONS, VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
+import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
+import { Photos } from './Photos.js';
 
-const KNOWN_ACTIONS = new Set<string>([...ACTIONS, 'create']);
+/** Event names with a label; others (future supervision events) show as sent. */
+const LABELLED = new Set<string>([
+  'submit', 'accept', 'reject', 'merge', 'assign', 'sign', 'return', 'progress', 'rectify', 'verify', 'close',
+  'reopen', 'long_term', 'note', 'duplicate_merged', 'reminder', 'warning', 'plan', 'extension_requested',
+  'weekly_report_missing',
+]);
 
 /** Payload fields worth showing next to an event, in display order. */
-const PAYLOAD_FIELDS = ['text', 'evidence', 'note', 'comment', 'targetCode', 'deadline', 'checkpointDate', 'percent', 'result'] as const;
+const PAYLOAD_FIELDS = [
+  'leadDepartmentName', 'coDepartmentNames', 'deadline', 'oldDeadline', 'newDeadline', 'checkpointDate', 'text',
+  'evidence', 'percent', 'result', 'comment', 'note', 'targetCode', 'duplicateCode', 'reportCount', 'level',
+] as const;
 
 function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
   const { t } = useI18n();
   if (!payload) return null;
-  const parts = PAYLOAD_FIELDS.filter((k) => payload[k] !== undefined && payload[k] !== null && payload[k] !== '');
+  const parts = PAYLOAD_FIELDS.filter((k) => {
+    const v = payload[k];
+    return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+  });
   if (!parts.length) return null;
   return (
     <ul className="timeline-payload">
       {parts.map((k) => {
-        let v = String(payload[k]);
+        const raw = payload[k];
+        let v = Array.isArray(raw) ? raw.join('、') : String(raw);
         if (k === 'percent') v = `${v}%`;
         if (k === 'result' && (VERIFY_RESULTS as readonly string[]).includes(v)) v = t(`verify.${v}` as MessageKey);
-        return <li key={k}><span className="muted">{t(`field.${k}` as MessageKey)}：</span>{v}</li>;
+        return <li key={k}><span className="muted">{t(`field.${k}`)}：</span>{v}</li>;
       })}
     </ul>
   );
 }
 
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+export function Timeline({ events, token }: { events: TimelineEvent[]; token?: string }) {
   const { t } = useI18n();
   if (!events.length) return <p className="muted" data-testid="timeline-empty">{t('timeline.empty')}</p>;
   return (
@@ -33,7 +46,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
       {events.map((e) => (
         <li key={e.id} className="timeline-item" data-testid="timeline-item" data-action={e.action}>
           <div className="timeline-head">
-            <strong>{KNOWN_ACTIONS.has(e.action) ? t(`action.${e.action}` as MessageKey) : e.action}</strong>
+            <strong>{LABELLED.has(e.action) ? t(`action.${e.action}` as MessageKey) : e.action}</strong>
             {e.toState && e.fromState !== e.toState && (
               <span className="muted"> → {t(`status.${e.toState}`)}</span>
             )}
@@ -45,6 +58,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           </div>
           {e.reason && <p className="timeline-reason">{e.reason}</p>}
           <PayloadLine payload={e.payload} />
+          {e.attachments && e.attachments.length > 0 && <Photos attachments={e.attachments} token={token} />}
         </li>
       ))}
     </ol>

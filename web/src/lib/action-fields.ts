@@ -51,7 +51,7 @@ export function toBody(specs: FieldSpec[], values: FormValues, attachmentIds: nu
       const ids = (v as string[] | undefined) ?? [];
       if (ids.length) body[s.name] = ids.map(Number);
     } else if (typeof v === 'string' && v.trim() !== '') {
-      body[s.name] = ['department', 'leader', 'percent'].includes(s.kind) ? Number(v) : v.trim();
+      body[s.name] = s.kind === 'percent' ? Math.round(Number(v)) : ['department', 'leader'].includes(s.kind) ? Number(v) : v.trim();
     }
   }
   return body;

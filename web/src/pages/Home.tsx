@@ -57,7 +57,7 @@ export function Home() {
 
       <section className="panel" aria-labelledby="stats-h" data-testid="stats">
         <h2 id="stats-h">{t('home.statsTitle')}</h2>
-        <Async state={summary}>{(s) => <Headline s={s} />}</Async>
+        <Async state={summary} notFoundText={t('home.statsUnavailable')}>{(s) => <Headline s={s} />}</Async>
       </section>
 
       {summary.data && (

@@ -35,14 +35,15 @@ export function Report() {
 
   const validate = (): string[] => {
     const bad: string[] = [];
-    if (!form.title.trim()) bad.push('title');
-    if (!form.description.trim()) bad.push('description');
+    if (form.title.trim().length < 2) bad.push('title');
+    if (form.description.trim().length < 2) bad.push('description');
     const lat = form.lat === '' ? null : Number(form.lat);
     const lng = form.lng === '' ? null : Number(form.lng);
     if ((lat === null) !== (lng === null)) bad.push('coords');
     if (lat !== null && (Number.isNaN(lat) || lat < -90 || lat > 90)) bad.push('coords');
     if (lng !== null && (Number.isNaN(lng) || lng < -180 || lng > 180)) bad.push('coords');
     if (!contact.anonymous && contact.phone && !/^[0-9+\-\s()]{5,20}$/.test(contact.phone)) bad.push('phone');
+    if (!contact.anonymous && contact.email && !/^[^@\s]+@[^@\s]+$/.test(contact.email.trim())) bad.push('email');
     return bad;
   };
 
@@ -184,7 +185,8 @@ export function Report() {
         <Field id="report-photos" label={t('report.photos')}>
           <PhotoPicker id="report-photos" files={photos} onChange={setPhotos} />
         </Field>
-        <ContactFields value={contact} onChange={setContact} phoneError={err('phone', 'report.phoneInvalid')} />
+        <ContactFields value={contact} onChange={setContact} phoneError={err('phone', 'report.phoneInvalid')}
+          emailError={err('email', 'report.emailInvalid')} />
         {error != null && <p className="state state-error" role="alert" data-testid="report-error">{errorText(error)}</p>}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy !== ''} data-testid="report-submit">
           {busy === 'creating' ? t('common.submitting') : busy === 'uploading' ? t('report.uploading') : t('report.submit')}

@@ -4,10 +4,11 @@ import { useI18n } from '../i18n/index.js';
 export interface Contact { name: string; phone: string; email: string; anonymous: boolean }
 
 /** Reporter contact, or the anonymous choice that hides and drops it. */
-export function ContactFields({ value, onChange, phoneError }: {
+export function ContactFields({ value, onChange, phoneError, emailError }: {
   value: Contact;
   onChange: (c: Contact) => void;
   phoneError?: string;
+  emailError?: string;
 }) {
   const { t } = useI18n();
   const set = (patch: Partial<Contact>) => onChange({ ...value, ...patch });
@@ -32,9 +33,9 @@ export function ContactFields({ value, onChange, phoneError }: {
               data-testid="report-phone" aria-invalid={phoneError ? true : undefined}
               onChange={(e) => set({ phone: e.target.value })} />
           </Field>
-          <Field id="report-email" label={t('report.contactEmail')}>
+          <Field id="report-email" label={t('report.contactEmail')} error={emailError}>
             <input id="report-email" type="email" value={value.email} maxLength={120} autoComplete="email"
-              data-testid="report-email" onChange={(e) => set({ email: e.target.value })} />
+              data-testid="report-email" aria-invalid={emailError ? true : undefined} onChange={(e) => set({ email: e.target.value })} />
           </Field>
         </div>
       )}

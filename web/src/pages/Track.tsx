@@ -74,7 +74,7 @@ function TrackResult({ code, token }: { code: string; token?: string }) {
       </ProblemDetails>
       <section className="panel" aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('timeline.title')}</h2>
-        <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
+        <Async state={timeline}>{(d) => <Timeline events={d.items} token={token} />}</Async>
       </section>
     </div>
   );

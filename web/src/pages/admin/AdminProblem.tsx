@@ -7,10 +7,14 @@ import { Timeline } from '../../components/Timeline.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAsync } from '../../lib/use-async.js';
 import { Link } from '../../router.js';
+import { homeFor, SECTIONS, useAuth } from '../../lib/auth.js';
+import { PUBLIC_STATES } from '../../../../src/lifecycle/lifecycle.js';
 
 /** Staff view of one item: everything, the full timeline, and exactly the allowed actions. */
 export function AdminProblem({ code }: { code: string }) {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const back = SECTIONS.find((x) => x.path === (user ? homeFor(user.role) : '/admin/inbox')) ?? SECTIONS[0];
   const item = useAsync((s) => getProblem(code, undefined, s), [code]);
   const timeline = useAsync((s) => getTimeline(code, undefined, s), [code]);
 
@@ -24,8 +28,8 @@ export function AdminProblem({ code }: { code: string }) {
   return (
     <div className="admin-problem">
       <p className="button-row">
-        <Link to="/admin/inbox">← {t('nav.inbox')}</Link>
-        {problem.isPublic && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
+        <Link to={back.path}>← {t(back.key)}</Link>
+        {problem.isPublic && PUBLIC_STATES.includes(problem.status) && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
       </p>
       <div className="two-col">
         <ProblemDetails problem={problem} />
