@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   readonly webDir: string;
   readonly timezone: string;
   readonly secureCookies: boolean;
+  /** QINGDAN_OPEN311_JURISDICTIONS: the Open311 jurisdiction ids served (src/open311/jurisdictions.ts). */
+  readonly open311Jurisdictions: readonly Jurisdiction[];
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +43,14 @@ function bool(env: Env, name: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function open311Jurisdictions(env: Env): readonly Jurisdiction[] {
+  try {
+    return parseJurisdictions(env.QINGDAN_OPEN311_JURISDICTIONS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 export function parseConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -78,6 +89,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
     timezone,
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
+    open311Jurisdictions: open311Jurisdictions(env),
     ...overrides,
   };
   return Object.freeze(config);

@@ -14,3 +14,8 @@ export interface Feature {
 }
 
 export const features: Feature[] = [];
+
+// Category extra questions (src/questions) and Open311 GeoReport v2 (src/open311).
+import { questionsFeature } from './questions/questions.feature.js';
+import { open311Feature } from './open311/open311.feature.js';
+features.push(questionsFeature, open311Feature);

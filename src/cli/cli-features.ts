@@ -2,3 +2,7 @@ import type { Command } from 'commander';
 
 /** Command groups contributed by features (import, export, search, jobs, backup …). */
 export const cliFeatures: Array<(program: Command) => void> = [];
+
+// API keys for Open311 clients (src/open311/apikey-commands.ts).
+import { registerApiKeyCommands } from '../open311/apikey-commands.js';
+cliFeatures.push(registerApiKeyCommands);

@@ -26,10 +26,14 @@ export function sortDefinitions<T extends Pick<AttributeDefinition, 'order'>>(de
     .map(({ d }) => d);
 }
 
-function typed(def: AttributeDefinition, given: string[], errors: ErrorList): AttributeAnswer | undefined {
+/** How an answer is named in messages: `attribute[CODE]` on Open311, `answers.CODE` natively. */
+export type FieldName = (code: string) => string;
+const attributeField: FieldName = (code) => `attribute[${code}]`;
+
+function typed(def: AttributeDefinition, given: string[], errors: ErrorList, field: FieldName): AttributeAnswer | undefined {
   const code = def.code;
   const bad = (zh: string, en: string) => {
-    errors.add(`attribute[${code}]：${zh}`, `attribute[${code}]: ${en}`);
+    errors.add(`${field(code)}：${zh}`, `${field(code)}: ${en}`, field(code));
     return undefined;
   };
   const keys = new Set((def.values ?? []).map((v) => v.key));
@@ -70,21 +74,22 @@ export function validateAttributes(
   answers: Readonly<Record<string, readonly string[]>>,
   definitions: readonly AttributeDefinition[],
   errors?: ErrorList,
+  field: FieldName = attributeField,
 ): AttributeAnswer[] {
   const list = errors ?? new ErrorList();
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   for (const code of Object.keys(answers)) {
-    if (!byCode.has(code)) list.add(`未知的 attribute[${code}]`, `unknown attribute[${code}] for this service`);
+    if (!byCode.has(code)) list.add(`未知的 ${field(code)}`, `unknown ${field(code)} for this service`, field(code));
   }
   const out: AttributeAnswer[] = [];
   for (const def of sortDefinitions(definitions)) {
     if (def.variable === false) continue;
     const given = (answers[def.code] ?? []).map((v) => v.trim()).filter((v) => v !== '');
     if (given.length === 0) {
-      if (def.required) list.add(`缺少必填项 attribute[${def.code}]`, `attribute[${def.code}] is required`);
+      if (def.required) list.add(`缺少必填项 ${field(def.code)}`, `${field(def.code)} is required`, field(def.code));
       continue;
     }
-    const answer = typed(def, given, list);
+    const answer = typed(def, given, list, field);
     if (answer) out.push(answer);
   }
   if (!errors) list.throwIfAny();

@@ -13,6 +13,8 @@ export type Open311HttpStatus = 400 | 403 | 404 | 500;
 export interface Text {
   zh: string;
   en: string;
+  /** The parameter the message is about, when there is one (the native API reports it). */
+  field?: string;
 }
 
 export const text = (zh: string, en: string): Text => ({ zh, en });
@@ -42,11 +44,15 @@ export const forbidden311 = (messages: Text | readonly Text[]) => new Open311Err
 /** Collects messages while validating, then throws them together. */
 export class ErrorList {
   private readonly list: Text[] = [];
-  add(zh: string, en: string): void {
-    this.list.push(text(zh, en));
+  add(zh: string, en: string, field?: string): void {
+    this.list.push(field === undefined ? text(zh, en) : { zh, en, field });
   }
   get size(): number {
     return this.list.length;
+  }
+  /** What was collected, for callers that report it in another error format (the native API). */
+  get messages(): readonly Text[] {
+    return this.list;
   }
   throwIfAny(status: Open311HttpStatus = 400): void {
     if (this.list.length > 0) throw new Open311Error(status, this.list);
@@ -67,6 +73,14 @@ export function toOpen311Error(err: unknown): Open311Error {
       http === 404 ? 404 : http === 401 || http === 403 ? 403 : http >= 500 ? 500 : 400;
     if (status === 500) return internalError();
     return new Open311Error(status, text(err.message, err.message));
+  }
+  // Fastify's own refusals (body too large, unsupported media type, malformed body) carry a 4xx
+  // statusCode and a message safe to show; the same mapping applies.
+  const fastifyStatus = (err as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    const status = fastifyStatus === 404 ? 404 : fastifyStatus === 401 || fastifyStatus === 403 ? 403 : 400;
+    const message = err instanceof Error && err.message ? err.message : 'bad request';
+    return new Open311Error(status, text(message, message));
   }
   return internalError();
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
+import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
 const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
 const NullableRef = Type.Union([Ref, Type.Null()]);
@@ -35,6 +36,7 @@ export const CreateProblemBody = Type.Object(
     sourceCode: Type.Optional(Type.String({ maxLength: 50 })),
     measures: Type.Optional(Type.String({ maxLength: 10_000 })),
     parentCode: Type.Optional(Type.String({ maxLength: 40 })),
+    answers: Type.Optional(AnswersInput),
   },
   { additionalProperties: false },
 );
@@ -105,6 +107,7 @@ export const ProblemSchema = Type.Object({
   signedAt: Type.Union([Type.String(), Type.Null()]),
   rectifiedAt: Type.Union([Type.String(), Type.Null()]),
   closedAt: Type.Union([Type.String(), Type.Null()]),
+  answers: Type.Optional(Type.Array(AnswerSchema)),
 }, { additionalProperties: true });
 export type ProblemView = Static<typeof ProblemSchema>;
 

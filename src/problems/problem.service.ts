@@ -13,7 +13,7 @@ import * as repo from './problem.repository.js';
 import { countProblems, listProblems, type ListFilter, type SortKey } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
-import { runAfterWrite, type ProblemHooks } from './problem-hooks.js';
+import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
 import { validateReferences } from './problem-validation.js';
@@ -37,7 +37,9 @@ export function problemService(deps: ProblemDeps) {
   async function present(actor: Actor, rows: repo.ProblemRow[], tokenFor?: number): Promise<ProblemView[]> {
     const publicOnly = !isStaff(actor);
     const lookups = await loadLookups(db, rows, { publicOnly });
-    return rows.map((r) => presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }));
+    const views = rows.map((r) => presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }));
+    await runDecorate(deps.hooks, db, views, rows.map((r) => r.id));
+    return views;
   }
 
   /** Loads an item the actor may read, or answers not_found (never "forbidden", to hide codes). */
@@ -81,6 +83,7 @@ export function problemService(deps: ProblemDeps) {
         parent_id: refs.parentId, created_by: actor.id, created_at: now, updated_at: now,
       });
       if (input.tagIds?.length) await repo.setTags(trx, id, input.tagIds);
+      await runOnCreate(deps.hooks, trx, { problemId: id, code, actor, input });
       const payload = { title: input.title, categoryId: input.categoryId ?? null, areaId: input.areaId ?? null, source: sourceCode, urgency: input.urgency ?? 'normal' };
       const ev = await appendEvent(trx, {
         problemId: id, action: 'submit', actorId: actor.id, actorName: actor.name, role: actor.role,
@@ -90,6 +93,7 @@ export function problemService(deps: ProblemDeps) {
       const row = (await repo.findProblemById(trx, id))!;
       const lookups = await loadLookups(trx, [row], { publicOnly: false });
       const problem = presentProblem(row, lookups, { withContact: true, today: today() });
+      await runDecorate(deps.hooks, trx, [problem], [id]);
       if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token });
       return { problem, trackingToken: token, id };
     });

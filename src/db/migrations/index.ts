@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './20261129T2200-core.js';
+import * as questions from './20261129T2330-questions.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -7,4 +8,5 @@ import * as core from './20261129T2200-core.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261129T2200-core': core,
+  '20261129T2330-questions': questions,
 };
