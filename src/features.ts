@@ -19,3 +19,7 @@ export const features: Feature[] = [];
 import { questionsFeature } from './questions/questions.feature.js';
 import { open311Feature } from './open311/open311.feature.js';
 features.push(questionsFeature, open311Feature);
+
+// Supervision and assessment: calendar, time limits, plans, warnings, jobs, notifications, stats, settlement (src/supervision …).
+import { supervisionFeature } from './supervision/supervision-feature.js';
+features.push(supervisionFeature);

@@ -206,6 +206,19 @@ export interface Database {
   audit_head: AuditHeadTable;
   code_sequences: CodeSequenceTable;
   idempotency_keys: IdempotencyKeyTable;
+  // supervision and assessment (20261129T2300-supervision)
+  calendar_years: CalendarYearTable;
+  supervision_settings: SupervisionSettingTable;
+  milestones: MilestoneTable;
+  item_supervision: ItemSupervisionTable;
+  extensions: ExtensionTable;
+  weekly_report_misses: WeeklyReportMissTable;
+  supervision_actions: SupervisionActionTable;
+  notifications: NotificationTable;
+  notification_outbox: NotificationOutboxTable;
+  job_leases: JobLeaseTable;
+  job_runs: JobRunTable;
+  settlements: SettlementTable;
 }
 
 // Category questions, answers and Open311 submissions (migration 20261129T2330-questions).
@@ -288,4 +301,134 @@ export interface SheetImportKeyTable {
   sheet_key: string;
   seq: string;
   problem_id: number;
+}
+
+// Supervision and assessment (migration 20261129T2300-supervision).
+export interface CalendarYearTable {
+  year: number;
+  days_off: string;
+  adjusted_workdays: string;
+  source: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface SupervisionSettingTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  problem_id: number;
+  name: string;
+  due_date: string;
+  weight: number;
+  done_at: string | null;
+  sort: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ItemSupervisionTable {
+  problem_id: number;
+  warning_level: string;
+  warning_reasons: string;
+  warning_since: string | null;
+  planned_percent: number | null;
+  original_deadline: string | null;
+  missing_weekly_report: number;
+  last_report_at: string | null;
+  rollup_weight: number;
+  computed_at: string | null;
+}
+
+export interface ExtensionTable {
+  id: Generated<number>;
+  problem_id: number;
+  department_id: number | null;
+  reason: string;
+  original_deadline: string | null;
+  requested_deadline: string;
+  status: string;
+  granted_deadline: string | null;
+  decision_note: string | null;
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+export interface WeeklyReportMissTable {
+  id: Generated<number>;
+  problem_id: number;
+  department_id: number | null;
+  due_date: string;
+  created_at: string;
+}
+
+export interface SupervisionActionTable {
+  id: Generated<number>;
+  problem_id: number | null;
+  department_id: number | null;
+  kind: string;
+  action_date: string;
+  text: string;
+  people: string;
+  automatic: number;
+  dedupe_key: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  problem_code: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  notification_id: number | null;
+  channel: string;
+  recipient: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+  slot: string;
+}
+
+export interface JobRunTable {
+  id: Generated<number>;
+  name: string;
+  holder: string;
+  slot: string | null;
+  status: string;
+  result: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface SettlementTable {
+  month: string;
+  snapshot: string;
+  settled_by: number | null;
+  settled_at: string;
 }

@@ -1,0 +1,77 @@
+import os from 'node:os';
+import crypto from 'node:crypto';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../shared/time.js';
+import { AppError } from '../errors.js';
+import { claimLease, releaseLease } from './lease.js';
+
+export interface Job {
+  name: string;
+  description: string;
+  /** The schedule period `now` falls in ('2026-11-02' for a daily job); one run per period. */
+  slot(now: Date): string;
+  run(now: Date): Promise<Record<string, unknown>>;
+}
+
+export type RunOutcome =
+  | { ran: true; runId: number; result: Record<string, unknown> }
+  | { ran: false; reason: 'lease_held' | 'slot_done' };
+
+/** A lease outlives any sane run; a crashed instance's lease expires and the next tick takes over. */
+const LEASE_MS = 10 * 60_000;
+
+export const instanceHolder = () => `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+
+/** Runs jobs under the database lease and records each run in job_runs. */
+export class JobRunner {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly db: Db, private readonly clock: Clock, readonly holder: string = instanceHolder()) {}
+
+  register(job: Job): void { this.jobs.set(job.name, job); }
+  list(): Job[] { return [...this.jobs.values()]; }
+
+  get(name: string): Job {
+    const job = this.jobs.get(name);
+    if (!job) throw new AppError('not_found', `no job named "${name}"`, { what: 'job', key: name, known: [...this.jobs.keys()] });
+    return job;
+  }
+
+  /**
+   * `scheduled` runs claim the current period and do nothing if it already ran; a manual run
+   * (`qingdan jobs run`) only waits for no one else to be running. Jobs are idempotent either way.
+   */
+  async run(name: string, opts: { scheduled?: boolean } = {}): Promise<RunOutcome> {
+    const job = this.get(name);
+    const now = this.clock();
+    const slot = opts.scheduled ? job.slot(now) : null;
+    const claimed = await claimLease(this.db, name, this.holder, now, LEASE_MS, slot);
+    if (!claimed) {
+      if (!slot) return { ran: false, reason: 'lease_held' };
+      const lease = await this.db.selectFrom('job_leases').select('slot').where('name', '=', name).executeTakeFirst();
+      return { ran: false, reason: lease && lease.slot >= slot ? 'slot_done' : 'lease_held' };
+    }
+    const runId = (await this.db.insertInto('job_runs').values({
+      name, holder: this.holder, slot, status: 'running', result: null, started_at: now.toISOString(), finished_at: null,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    try {
+      const result = await job.run(now);
+      await this.finish(runId, 'ok', result);
+      return { ran: true, runId, result };
+    } catch (err) {
+      await this.finish(runId, 'failed', { error: (err as Error).message ?? String(err) });
+      throw err;
+    } finally {
+      await releaseLease(this.db, name, this.holder);
+    }
+  }
+
+  private async finish(id: number, status: string, result: Record<string, unknown>): Promise<void> {
+    await this.db.updateTable('job_runs').set({ status, result: JSON.stringify(result), finished_at: new Date().toISOString() })
+      .where('id', '=', id).execute();
+  }
+
+  async recentRuns(limit = 50) {
+    return this.db.selectFrom('job_runs').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  }
+}

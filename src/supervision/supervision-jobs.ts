@@ -1,0 +1,34 @@
+import type { Job } from '../jobs/job-runner.js';
+import { recomputeAllWarnings } from './warnings.service.js';
+import { checkWeeklyReports, sendOverdueReminders } from './escalation.js';
+import type { SupervisionRuntime } from './runtime.js';
+
+/**
+ * The scheduled jobs. Each is idempotent (reruns find nothing new to do) and names the period it
+ * runs for, so with several instances a period runs once.
+ */
+export function supervisionJobs(rt: SupervisionRuntime): Job[] {
+  const localDay = () => rt.today();
+  return [
+    {
+      name: 'warnings', description: 'recompute every open item\'s warning level (hourly)',
+      slot: (now) => now.toISOString().slice(0, 13),
+      run: async () => recomputeAllWarnings(rt),
+    },
+    {
+      name: 'reminders', description: 'record a reminder (催办) the day after a deadline passes and notify the unit (daily)',
+      slot: localDay,
+      run: async () => sendOverdueReminders(rt),
+    },
+    {
+      name: 'weekly-reports', description: 'flag items and units that missed last week\'s progress report (daily)',
+      slot: localDay,
+      run: async () => checkWeeklyReports(rt),
+    },
+    {
+      name: 'notifications', description: 'deliver queued e-mail and webhook notifications (every minute)',
+      slot: (now) => now.toISOString().slice(0, 16),
+      run: async (now) => rt.notifier.deliver(rt.db, now),
+    },
+  ];
+}
