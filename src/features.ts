@@ -20,6 +20,10 @@ import { questionsFeature } from './questions/questions.feature.js';
 import { open311Feature } from './open311/open311.feature.js';
 features.push(questionsFeature, open311Feature);
 
+// Chinese full-text search, duplicate suggestions, spreadsheet import and export (src/search, src/duplicates, src/sheets).
+import { searchSheetsFeature } from './search/search.feature.js';
+features.push(searchSheetsFeature);
+
 // Supervision and assessment: calendar, time limits, plans, warnings, jobs, notifications, stats, settlement (src/supervision …).
 import { supervisionFeature } from './supervision/supervision-feature.js';
 features.push(supervisionFeature);

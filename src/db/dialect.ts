@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 
 /**
  * Every difference between SQLite and PostgreSQL lives here, so feature code and migrations are
@@ -53,4 +53,104 @@ export function constraintViolation(err: unknown): 'unique' | 'foreign_key' | 'n
     case '23514': case 'SQLITE_CONSTRAINT_CHECK': return 'check';
     default: return null;
   }
+}
+
+// ---- Full-text search index `problem_search` (src/search) ----------------------------------
+// SQLite: a contentless FTS5 table keyed by rowid = problems.id (the text lives in `problems`;
+// the index holds only terms, so it costs a fraction of the text). PostgreSQL: a side table of
+// weighted tsvectors with a GIN index. Both receive terms already segmented by src/search
+// (CJK bigrams), so neither engine's own word splitting matters.
+
+/** The three indexed fields, as space-separated terms (src/search/tokenize.ts toIndexString). */
+export interface FullTextDocument {
+  id: number;
+  code: string;
+  title: string;
+  body: string;
+}
+
+export async function createFullTextIndex(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`create table problem_search (
+      problem_id integer primary key references problems(id) on delete cascade,
+      document tsvector not null)`.execute(db);
+    await sql`create index problem_search_document_idx on problem_search using gin (document)`.execute(db);
+    return;
+  }
+  // contentless_delete lets a document be replaced without keeping its text (SQLite ≥ 3.43).
+  await sql`create virtual table problem_search using fts5(code, title, body,
+    content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+}
+
+/** Replaces the documents of these items (written in one statement per call). */
+export async function writeFullText(db: Kysely<any>, docs: FullTextDocument[]): Promise<void> {
+  if (!docs.length) return;
+  if (isPostgres(db)) {
+    const values = docs.map((d) => sql`(${d.id}, setweight(to_tsvector('simple', ${d.code}), 'A')
+      || setweight(to_tsvector('simple', ${d.title}), 'B') || setweight(to_tsvector('simple', ${d.body}), 'C'))`);
+    await sql`insert into problem_search (problem_id, document) values ${sql.join(values)}
+      on conflict (problem_id) do update set document = excluded.document`.execute(db);
+    return;
+  }
+  await deleteFullText(db, docs.map((d) => d.id));
+  const values = docs.map((d) => sql`(${d.id}, ${d.code}, ${d.title}, ${d.body})`);
+  await sql`insert into problem_search (rowid, code, title, body) values ${sql.join(values)}`.execute(db);
+}
+
+export async function deleteFullText(db: Kysely<any>, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  if (isPostgres(db)) await sql`delete from problem_search where problem_id in (${sql.join(ids)})`.execute(db);
+  else await sql`delete from problem_search where rowid in (${sql.join(ids)})`.execute(db);
+}
+
+export async function clearFullText(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) await sql`truncate problem_search`.execute(db);
+  else await sql`insert into problem_search(problem_search) values ('delete-all')`.execute(db);
+}
+
+/** After a bulk rebuild: merge FTS5 segments / refresh planner statistics. */
+export async function optimizeFullText(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) await sql`analyze problem_search`.execute(db);
+  else await sql`insert into problem_search(problem_search) values ('optimize')`.execute(db);
+}
+
+export async function fullTextIsEmpty(db: Kysely<any>): Promise<boolean> {
+  const r = isPostgres(db)
+    ? await sql`select problem_id from problem_search limit 1`.execute(db)
+    : await sql`select rowid from problem_search limit 1`.execute(db);
+  return r.rows.length === 0;
+}
+
+export interface FullTextQuery {
+  /** FTS5 MATCH expression. */
+  fts: string;
+  /** PostgreSQL to_tsquery('simple', …) text. */
+  tsquery: string;
+  /** At most this many matches, newest first: bounds the cost of a broad query on a huge list. */
+  limit: number;
+  /** Restricts matches by columns of `problems`, joined only when given. */
+  where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+}
+
+/**
+ * Matching item ids with a relevance score (higher is better): BM25 over code, title and body
+ * in SQLite, cover density (which rewards adjacent terms) in PostgreSQL. Walking the index
+ * newest-first lets the engine stop after `limit` hits instead of scoring every match.
+ */
+export async function fullTextMatches(db: Kysely<any>, q: FullTextQuery): Promise<Array<{ id: number; score: number }>> {
+  if (isPostgres(db)) {
+    let query = db.selectFrom('problem_search')
+      .select([sql<number>`problem_search.problem_id`.as('id'),
+        sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document, to_tsquery('simple', ${q.tsquery}))`.as('score')])
+      .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
+    if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
+    const rows = await query.orderBy('problem_search.problem_id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+  }
+  let query = db.selectFrom('problem_search')
+    .select([sql<number>`problem_search.rowid`.as('id'), sql<number>`-bm25(problem_search, 10.0, 4.0, 1.0)`.as('score')])
+    .where(sql<SqlBool>`problem_search match ${q.fts}`);
+  if (q.where) query = query.innerJoin('problems', (j) => j.on(sql<SqlBool>`problems.id = problem_search.rowid`)).where(q.where);
+  const rows = await query.orderBy(sql`problem_search.rowid`, 'desc').limit(q.limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }

@@ -4,6 +4,7 @@ import { isStaff } from '../auth/actor.js';
 import { eventsOf } from '../audit/audit.repository.js';
 import { attachmentsOfEvents } from '../attachments/attachment.repository.js';
 import type { ProblemService } from './problem.service.js';
+import { codesOf } from './problem.repository.js';
 
 // The public sees which office acted, not which official.
 const PUBLIC_ACTOR: Record<string, string> = {
@@ -15,7 +16,13 @@ const PUBLIC_FIELDS = ['title', 'source', 'leadDepartmentName', 'coDepartmentNam
 export async function timeline(db: Db, problems: ProblemService, actor: Actor, code: string, token?: string) {
   const loaded = await problems.load(db, actor, code, token);
   const staff = isStaff(actor);
-  const events = (await eventsOf(db, loaded.row.id)).filter((e) => staff || e.is_public === 1);
+  const own = (await eventsOf(db, loaded.row.id)).filter((e) => staff || e.is_public === 1);
+  // A merged duplicate's reporter follows the master: its public events after the merge show here.
+  const masterId = loaded.row.merged_into_id;
+  const mergedAt = own.findLast((e) => e.action === 'merge')?.id ?? 0;
+  const fromMaster = masterId ? (await eventsOf(db, masterId)).filter((e) => e.is_public === 1 && e.id > mergedAt) : [];
+  const masterCode = masterId ? (await codesOf(db, [masterId])).get(masterId) : undefined;
+  const events = [...own, ...fromMaster];
   const files = await attachmentsOfEvents(db, events.map((e) => e.id));
   return {
     items: events.map((e) => {
@@ -28,6 +35,7 @@ export async function timeline(db: Db, problems: ProblemService, actor: Actor, c
         isPublic: e.is_public === 1, createdAt: e.created_at,
         attachments: files.filter((f) => f.event_id === e.id && (staff || f.is_public === 1))
           .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, kind: f.kind, url: `/api/v1/attachments/${f.id}` })),
+        ...(e.problem_id !== loaded.row.id && masterCode ? { masterCode } : {}),
       };
     }),
   };

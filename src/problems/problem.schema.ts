@@ -153,5 +153,6 @@ export const TimelineSchema = Type.Object({
     toState: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), role: Type.String(),
     reason: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()),
     isPublic: Type.Boolean(), createdAt: Type.String(), attachments: Type.Array(AttachmentSchema),
+    masterCode: Type.Optional(Type.String({ description: 'set on events of the master shown on a merged duplicate\'s timeline' })),
   })),
 });

@@ -10,7 +10,7 @@ import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js'
 import { localDate, type Clock } from '../shared/time.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
-import { countProblems, listProblems, type ListFilter, type SortKey } from './problem-list.repository.js';
+import { countProblems, listProblems, listRanked, type ListFilter, type SortKey, type Visibility } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
@@ -24,8 +24,13 @@ export interface ProblemDeps {
   clock: Clock;
   hooks: ProblemHooks;
   deadlines: DeadlinePolicy;
-  /** Full-text search, when the search feature is installed: ids matching `q` within `limit`. */
-  searchIds?: (db: Db, q: string, opts: { publicOnly: boolean }) => Promise<number[]>;
+  /**
+   * Full-text search, when the search feature is installed: ids matching `q`, best first, among
+   * items passing `filter` for `visibility` (the list's other filters).
+   */
+  searchIds?: (db: Db, q: string, opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility }) => Promise<number[]>;
+  /** Adds search-only fields (the `highlight` of matched text) to an item listed for `q`. */
+  searchDecorate?: (item: ProblemView, q: string) => void;
 }
 
 export type Loaded = { row: repo.ProblemRow; coDepartmentIds: number[]; hasToken: boolean };
@@ -112,7 +117,7 @@ export function problemService(deps: ProblemDeps) {
     if (q.departmentId) f.departmentIds = await subtreeIds(db, 'departments', q.departmentId);
     const text = q.q?.trim();
     if (text) {
-      if (deps.searchIds) f.matchedIds = await deps.searchIds(db, text, { publicOnly: !isStaff(actor) });
+      if (deps.searchIds) f.matchedIds = await deps.searchIds(db, text, { publicOnly: !isStaff(actor), filter: { ...f }, visibility: visibilityFor(actor) });
       else f.textLike = text;
     }
     return f;
@@ -129,8 +134,14 @@ export function problemService(deps: ProblemDeps) {
     },
     async list(actor: Actor, q: ListQueryInput) {
       const filter = await toFilter(actor, q);
-      const { rows, nextCursor } = await listProblems(db, filter, visibilityFor(actor), (q.sort ?? 'created_desc') as SortKey, q.limit ?? 20, q.cursor);
-      return { items: await present(actor, rows), nextCursor };
+      // A text query without an explicit sort lists by relevance, in the order search returned.
+      const { rows, nextCursor } = filter.matchedIds && !q.sort
+        ? await listRanked(db, filter, visibilityFor(actor), q.limit ?? 20, q.cursor)
+        : await listProblems(db, filter, visibilityFor(actor), (q.sort ?? 'created_desc') as SortKey, q.limit ?? 20, q.cursor);
+      const items = await present(actor, rows);
+      const text = q.q?.trim();
+      if (text && deps.searchDecorate) for (const item of items) deps.searchDecorate(item, text);
+      return { items, nextCursor };
     },
     async count(actor: Actor, q: ListQueryInput) {
       return countProblems(db, await toFilter(actor, q), visibilityFor(actor));

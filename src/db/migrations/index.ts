@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as core from './20261129T2200-core.js';
 import * as supervision from './20261129T2300-supervision.js';
+import * as searchSheets from './20261129T2310-search-sheets.js';
 import * as questions from './20261129T2330-questions.js';
 
 /**
@@ -10,5 +11,6 @@ import * as questions from './20261129T2330-questions.js';
 export const migrations: Record<string, Migration> = {
   '20261129T2200-core': core,
   '20261129T2300-supervision': supervision,
+  '20261129T2310-search-sheets': searchSheets,
   '20261129T2330-questions': questions,
 };

@@ -1,0 +1,37 @@
+import type { Feature } from '../features.js';
+import { fullTextIsEmpty } from '../db/dialect.js';
+import { searchIds, indexAfterWrite, reindexAll } from './search.service.js';
+import { highlightItem } from './search-highlight.js';
+import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
+import { sheetRoutes } from '../sheets/sheet.routes.js';
+
+/**
+ * Finding and moving the list: Chinese full-text search (the list's `q`), duplicate suggestions,
+ * spreadsheet import and export. One feature because they share the index and the item writes.
+ */
+export const searchSheetsFeature: Feature = {
+  name: 'search-sheets',
+  install(services) {
+    // In the writing transaction: the index commits or rolls back with the item.
+    services.problemDeps.hooks.afterWrite.push(indexAfterWrite);
+    services.problemDeps.searchIds = searchIds;
+    services.problemDeps.searchDecorate = (item, q) => {
+      const h = highlightItem(item, q);
+      if (Object.keys(h).length) (item as Record<string, unknown>).highlight = h;
+    };
+  },
+  routes: (services) => async (app) => {
+    // Items written before the index existed (an upgrade, the demo seed, a bulk load) are indexed
+    // once, on the first start that finds items but no index.
+    app.addHook('onReady', async () => {
+      const { db } = services;
+      if (!(await fullTextIsEmpty(db))) return;
+      if (!(await db.selectFrom('problems').select('id').limit(1).executeTakeFirst())) return;
+      const started = Date.now();
+      const n = await reindexAll(db);
+      app.log.info({ items: n, ms: Date.now() - started }, 'search index built');
+    });
+    await app.register(duplicateRoutes(services));
+    await app.register(sheetRoutes(services));
+  },
+};

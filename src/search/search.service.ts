@@ -1,0 +1,90 @@
+/**
+ * Full-text search over items: the index kept in step with every write (an afterWrite hook in
+ * the writing transaction), the `q` of the list endpoint, and rebuilding the index.
+ */
+import type { Db } from '../db/database.js';
+import { clearFullText, deleteFullText, fullTextMatches, optimizeFullText, writeFullText } from '../db/dialect.js';
+import { filterExpr, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
+import type { ProblemWrite } from '../problems/problem-hooks.js';
+import { loadDocuments } from './search-document.js';
+import { buildSearchQuery } from './search-query.js';
+
+/**
+ * Matches considered per query, newest first, before ranking. Keeps a two-character query on a
+ * million items fast; a query that matches more is answered from its most recent matches, so
+ * users narrow it with another word or a filter.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/** Writes that never change indexed text (code, title, description, address, measures, progress). */
+const NO_TEXT_CHANGE = new Set(['accept', 'reject', 'merge', 'duplicate_merged', 'sign', 'return', 'rectify', 'verify', 'close', 'reopen', 'long_term', 'note']);
+
+export interface SearchOptions {
+  publicOnly: boolean;
+  /** The list's other filters and the caller's visibility: matches are counted only among them. */
+  filter?: ListFilter;
+  visibility?: Visibility;
+}
+
+function hasFilter(f: ListFilter | undefined): boolean {
+  if (!f) return false;
+  return Object.entries(f).some(([k, v]) => k !== 'matchedIds' && k !== 'textLike' && v !== undefined && v !== null && !(Array.isArray(v) && !v.length));
+}
+
+/** Ids of items matching `q`, best first. Empty when the query has nothing searchable. */
+export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = SEARCH_CANDIDATES): Promise<number[]> {
+  const query = buildSearchQuery(q);
+  if (!query) return [];
+  const visibility: Visibility = opts.visibility ?? (opts.publicOnly ? { kind: 'public' } : { kind: 'all' });
+  const filter = { ...(opts.filter ?? {}), matchedIds: undefined, textLike: undefined };
+  const restrict = visibility.kind !== 'all' || hasFilter(filter);
+  const hits = await fullTextMatches(db, {
+    ...query, limit,
+    where: restrict ? (eb) => filterExpr(eb as never, filter, visibility) : undefined,
+  });
+  // Newest wins a tie, as in the unsearched list.
+  return hits.sort((a, b) => b.score - a.score || b.id - a.id).map((h) => h.id);
+}
+
+/** Re-indexes the items a write touched; runs inside the writing transaction. */
+export async function indexAfterWrite(trx: Db, write: ProblemWrite): Promise<void> {
+  if (NO_TEXT_CHANGE.has(write.action)) return;
+  await indexProblems(trx, [write.problemId]);
+}
+
+export async function indexProblems(db: Db, ids: number[]): Promise<void> {
+  const { docs, missing } = await loadDocuments(db, ids);
+  await writeFullText(db, docs);
+  await deleteFullText(db, missing);
+}
+
+export interface ReindexProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Rebuilds the whole index in batches, each its own transaction, so a rebuild of millions of
+ * items never holds the write lock for long; writes made meanwhile index themselves.
+ */
+export async function reindexAll(db: Db, opts: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}): Promise<number> {
+  const batch = opts.batch ?? 1000;
+  const total = Number((await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  await db.transaction().execute((trx) => clearFullText(trx));
+  let last = 0;
+  let done = 0;
+  for (;;) {
+    const ids = (await db.selectFrom('problems').select('id').where('id', '>', last).orderBy('id').limit(batch).execute()).map((r) => r.id);
+    if (!ids.length) break;
+    await db.transaction().execute(async (trx) => {
+      const { docs } = await loadDocuments(trx, ids);
+      // Parameter limits: 4 values per document, well under SQLite's 32,766 and PG's 65,535.
+      for (let i = 0; i < docs.length; i += 500) await writeFullText(trx, docs.slice(i, i + 500));
+    });
+    last = ids[ids.length - 1];
+    done += ids.length;
+    opts.onProgress?.({ done, total: Math.max(total, done) });
+  }
+  await optimizeFullText(db);
+  return done;
+}
