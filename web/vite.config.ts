@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const target = 'http://127.0.0.1:3000';
+// QINGDAN_API lets the dev server talk to a server on another port.
+const target = process.env.QINGDAN_API ?? 'http://127.0.0.1:3000';
 
 /** The server checks Origin on state-changing cookie requests; in dev the proxy speaks for the page. */
 const proxied = {

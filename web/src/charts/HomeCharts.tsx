@@ -53,7 +53,7 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
   }), [s, t]);
 
   const summarise = (rows: { name: string; count: number; rectified: number }[]) =>
-    rows.map((r) => `${r.name} ${r.count}/${r.rectified}`).join('；');
+    rows.map((r) => `${r.name} ${r.count}/${r.rectified}`).join('; ');
 
   return (
     <section className="panel charts" aria-labelledby="charts-h" data-testid="charts">
@@ -63,7 +63,7 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
           <figure>
             <figcaption>{t('home.byMonth')}</figcaption>
             <EChart option={monthly} testId="chart-month"
-              label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('；')} />
+              label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')} />
           </figure>
         )}
         {s.byCategory.length > 0 && (

@@ -19,7 +19,7 @@ export default function ScoreChart({ rows }: { rows: RankingRow[] }) {
   return (
     <section className="panel">
       <EChart option={option} height={Math.max(200, data.length * 26 + 40)} testId="chart-score"
-        label={data.map((r) => `${r.name} ${r.composite}`).join('；')} />
+        label={data.map((r) => `${r.name} ${r.composite}`).join('; ')} />
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function ActionForm({ code, action, problem, onDone, onCancel }: {
   onDone: (r: ProblemWithActions) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, join } = useI18n();
   const errorText = useErrorText();
   const specs = ACTION_FIELDS[action];
   const [values, setValues] = useState<FormValues>({});
@@ -53,7 +53,7 @@ export function ActionForm({ code, action, problem, onDone, onCancel }: {
     if (busy) return;
     const missing = missingFields(specs, values);
     if (missing.length) {
-      setError(t('action.missing', { fields: missing.map((m) => t(specs.find((s) => s.name === m)!.label)).join('、') }));
+      setError(t('action.missing', { fields: join(missing.map((m) => t(specs.find((s) => s.name === m)!.label))) }));
       return;
     }
     setBusy(true);

@@ -40,7 +40,7 @@ export function useErrorText(): (e: unknown) => string {
       const key = KNOWN[e.code];
       const base = key ? t(key) : t('error.generic');
       const plain = key === 'error.network' || key === 'error.not_found' || !e.message || e.message === e.code;
-      return plain ? base : `${base}（${e.message}）`;
+      return plain ? base : t('common.withDetail', { text: base, detail: e.message });
     }
     return t('error.generic');
   };

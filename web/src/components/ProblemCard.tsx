@@ -18,8 +18,8 @@ export function ProblemCard({ problem: p, href, children }: { problem: Problem; 
         <span className="code">{p.code}</span>
         {p.category && <span>{p.category.name}</span>}
         {p.area && <span>{p.area.name}</span>}
-        {p.leadDepartment && <span>{t('problem.leadDepartment')}：{p.leadDepartment.name}</span>}
-        {p.deadline && <span>{t('problem.deadline')}：{formatDate(p.deadline)}</span>}
+        {p.leadDepartment && <span>{t('problem.leadDepartment')}{t('common.colon')}{p.leadDepartment.name}</span>}
+        {p.deadline && <span>{t('problem.deadline')}{t('common.colon')}{formatDate(p.deadline)}</span>}
         <span>{formatDate(p.updatedAt)}</span>
       </div>
       {children}

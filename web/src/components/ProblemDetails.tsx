@@ -16,8 +16,8 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 
 /** The facts of one item; staff-only fields (reporter) appear when the server sends them. */
 export function ProblemDetails({ problem: p, token, children }: { problem: Problem; token?: string; children?: ReactNode }) {
-  const { t } = useI18n();
-  const depts = p.coDepartments?.map((d) => d.name).join('、');
+  const { t, join } = useI18n();
+  const depts = join(p.coDepartments?.map((d) => d.name) ?? []);
   return (
     <article className="problem-details" data-testid="problem-details" data-code={p.code}>
       <header className="details-head">
@@ -46,7 +46,7 @@ export function ProblemDetails({ problem: p, token, children }: { problem: Probl
         <Row label={t('problem.createdAt')}>{formatTime(p.createdAt)}</Row>
         {p.closedAt && <Row label={t('problem.closedAt')}>{formatTime(p.closedAt)}</Row>}
         {p.source && <Row label={t('problem.source')}>{p.source.name}</Row>}
-        {p.tags?.length > 0 && <Row label={t('problem.tags')}>{p.tags.map((x) => x.name).join('、')}</Row>}
+        {p.tags?.length > 0 && <Row label={t('problem.tags')}>{join(p.tags.map((x) => x.name))}</Row>}
       </dl>
       {p.reporter && (
         <section className="reporter" data-testid="reporter-contact" aria-label={t('problem.reporter')}>

@@ -45,6 +45,9 @@ export function ProblemFilters({ value, onChange, statuses }: {
         </Field>
         <button type="submit" className="btn btn-primary" data-testid="search-submit">{t('list.searchButton')}</button>
       </div>
+      {/* Open by default (controls stay reachable); a phone user may fold them away. */}
+      <details className="filter-more" open>
+        <summary data-testid="filters-toggle">{t('list.moreFilters')}</summary>
       <div className="grid-5">
         <Field id="filter-status" label={t('problem.status')}>
           <select id="filter-status" value={value.status} onChange={(e) => set('status')(e.target.value)} data-testid="filter-status">
@@ -67,6 +70,7 @@ export function ProblemFilters({ value, onChange, statuses }: {
           </select>
         </Field>
       </div>
+      </details>
     </form>
   );
 }

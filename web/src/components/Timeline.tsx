@@ -18,7 +18,7 @@ const PAYLOAD_FIELDS = [
 ] as const;
 
 function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
-  const { t } = useI18n();
+  const { t, join } = useI18n();
   if (!payload) return null;
   const parts = PAYLOAD_FIELDS.filter((k) => {
     const v = payload[k];
@@ -29,10 +29,10 @@ function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
     <ul className="timeline-payload">
       {parts.map((k) => {
         const raw = payload[k];
-        let v = Array.isArray(raw) ? raw.join('、') : String(raw);
+        let v = Array.isArray(raw) ? join(raw.map(String)) : String(raw);
         if (k === 'percent') v = `${v}%`;
         if (k === 'result' && (VERIFY_RESULTS as readonly string[]).includes(v)) v = t(`verify.${v}` as MessageKey);
-        return <li key={k}><span className="muted">{t(`field.${k}`)}：</span>{v}</li>;
+        return <li key={k}><span className="muted">{t(`field.${k}`)}{t('common.colon')}</span>{v}</li>;
       })}
     </ul>
   );

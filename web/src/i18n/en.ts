@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   'common.all': 'All', 'common.choose': 'Choose…', 'common.none': 'None', 'common.copy': 'Copy',
   'common.copied': 'Copied', 'common.copyFailed': 'Copy failed — please copy by hand', 'common.submitting': 'Submitting…',
   'common.cancel': 'Cancel', 'common.save': 'Save', 'common.edit': 'Edit', 'common.delete': 'Delete',
-  'common.refresh': 'Refresh', 'common.yes': 'Yes', 'common.no': 'No',
+  'common.refresh': 'Refresh', 'common.yes': 'Yes', 'common.no': 'No', 'common.colon': ': ', 'common.listSep': ', ', 'common.withDetail': '{text} ({detail})', 'list.moreFilters': 'Filters',
 
   'home.title': 'Turning the problem list into a service list', 'home.lead': 'Every problem you raise gets an owner, a deadline and an answer.',
   'home.statsTitle': 'Progress', 'home.statsUnavailable': 'Figures are not available right now', 'home.headline': '{found} problems found, {rectified} rectified',

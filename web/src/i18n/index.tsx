@@ -30,6 +30,8 @@ interface I18n {
   t: (key: MessageKey, vars?: Vars) => string;
   /** Like t, but placeholders may be React nodes (e.g. numbers wrapped with test ids). */
   tn: (key: MessageKey, nodes: Record<string, ReactNode>) => ReactNode[];
+  /** Join a list with the language's separator (、 or , ). */
+  join: (items: string[]) => string;
   /** Localised name of a reference item. */
   name: (item: { name: string; nameEn?: string | null } | null | undefined) => string;
 }
@@ -62,7 +64,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return m && m[1] in nodes ? <span key={i}>{nodes[m[1]]}</span> : part;
       });
     const name: I18n['name'] = (item) => (item ? (lang === 'en' && item.nameEn ? item.nameEn : item.name) : '');
-    return { lang, setLang, t, tn, name };
+    const join = (items: string[]) => items.join(dict['common.listSep']);
+    return { lang, setLang, t, tn, name, join };
   }, [lang, setLang]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

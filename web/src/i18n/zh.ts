@@ -22,7 +22,7 @@ export const zh = {
   'common.all': '全部', 'common.choose': '请选择', 'common.none': '无', 'common.copy': '复制',
   'common.copied': '已复制', 'common.copyFailed': '复制失败，请手动复制', 'common.submitting': '提交中…',
   'common.cancel': '取消', 'common.save': '保存', 'common.edit': '编辑', 'common.delete': '删除',
-  'common.refresh': '刷新', 'common.yes': '是', 'common.no': '否',
+  'common.refresh': '刷新', 'common.yes': '是', 'common.no': '否', 'common.colon': '：', 'common.listSep': '、', 'common.withDetail': '{text}（{detail}）', 'list.moreFilters': '筛选条件',
 
   'home.title': '把问题清单变成服务清单', 'home.lead': '群众反映的每一个问题，都有人负责、有时限、有回音。',
   'home.statsTitle': '整改进展', 'home.statsUnavailable': '统计数据暂时无法获取', 'home.headline': '共查找出 {found} 个问题，已整改完成 {rectified} 个',

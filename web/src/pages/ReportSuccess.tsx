@@ -12,7 +12,7 @@ export function ReportSuccess({ problem, token, uploads, onAnother }: {
   uploads: UploadOutcome[];
   onAnother: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, join } = useI18n();
   const path = withQuery('/track', { code: problem.code, token });
   const full = `${window.location.origin}${path}`;
   const failed = uploads.filter((u) => !u.ok);
@@ -32,7 +32,7 @@ export function ReportSuccess({ problem, token, uploads, onAnother }: {
       {uploads.length > 0 && (
         <p data-testid="upload-summary" className={failed.length ? 'field-error' : 'muted'}>
           {failed.length
-            ? t('report.uploadsFailed', { n: failed.length, names: failed.map((f) => `${f.name}${f.message ? `（${f.message}）` : ''}`).join('、') })
+            ? t('report.uploadsFailed', { n: failed.length, names: join(failed.map((f) => (f.message ? t('common.withDetail', { text: f.name, detail: f.message }) : f.name))) })
             : t('report.uploadsOk', { n: uploads.length })}
         </p>
       )}

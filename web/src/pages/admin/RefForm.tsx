@@ -15,7 +15,7 @@ export function RefForm({ kind, row, onSaved, onCancel }: {
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, join } = useI18n();
   const errorText = useErrorText();
   const fields = REF_FIELDS[kind];
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -28,7 +28,7 @@ export function RefForm({ kind, row, onSaved, onCancel }: {
     e.preventDefault();
     const missing = fields.filter((f) => f.required && !values[f.name]?.trim());
     if (missing.length) {
-      setError(t('action.missing', { fields: missing.map((f) => t(f.label)).join('、') }));
+      setError(t('action.missing', { fields: join(missing.map((f) => t(f.label))) }));
       return;
     }
     setBusy(true);

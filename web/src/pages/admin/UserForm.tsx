@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.js';
 export const ROLES: Role[] = ['admin', 'acceptance', 'department', 'supervisor', 'leader'];
 
 export function UserForm({ user, onSaved, onCancel }: { user: User | null; onSaved: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t, join } = useI18n();
   const errorText = useErrorText();
   const [v, setV] = useState({
     username: user?.username ?? '',
@@ -26,7 +26,7 @@ export function UserForm({ user, onSaved, onCancel }: { user: User | null; onSav
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!user && (!v.username.trim() || !v.password)) {
-      setError(t('action.missing', { fields: `${t('user.username')}、${t('user.password')}` }));
+      setError(t('action.missing', { fields: join([t('user.username'), t('user.password')]) }));
       return;
     }
     if (v.role === 'department' && !v.departmentId) {
