@@ -76,7 +76,7 @@ const tierLimit = obj({ amount: Type.Integer({ minimum: 0, maximum: 3650 }), uni
 const tierMap = Type.Record(Type.String(), tierLimit);
 export const TimeLimitsBody = obj({
   tiers: Type.Optional(tierMap),
-  tiersByUrgency: Type.Optional(Type.Record(Type.Union(['normal', 'urgent', 'emergency'].map((u) => Type.Literal(u))), tierMap)),
+  tiersByUrgency: Type.Optional(obj({ normal: Type.Optional(tierMap), urgent: Type.Optional(tierMap), emergency: Type.Optional(tierMap) })),
   dispatchHours: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 720 }))),
   signForHours: Type.Optional(Type.Number({ minimum: 0, maximum: 720 })),
   returnWindowWorkingDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
