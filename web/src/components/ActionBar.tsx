@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { ActionForm } from './ActionForm.js';
+import { actionLabel } from '../lib/action-fields.js';
 
 /** One button per allowed action; a button opens that action's form below the bar. */
 export function ActionBar({ code, actions, problem, onDone }: {
@@ -20,11 +21,11 @@ export function ActionBar({ code, actions, problem, onDone }: {
         {actions.map((a) => (
           <button key={a} type="button" className={`btn${open === a ? ' btn-primary' : ''}`} aria-expanded={open === a}
             onClick={() => { setOpen(open === a ? null : a); setDone(null); }} data-testid={`action-${a}`}>
-            {t(`action.${a}`)}
+            {actionLabel(t, a)}
           </button>
         ))}
       </div>
-      {done && <p className="state state-ok" role="status" data-testid="action-done">{t('action.done', { action: t(`action.${done}`) })}</p>}
+      {done && <p className="state state-ok" role="status" data-testid="action-done">{t('action.done', { action: actionLabel(t, done) })}</p>}
       {open && (
         <ActionForm key={open} code={code} action={open} problem={problem} onCancel={() => setOpen(null)}
           onDone={(r) => { setDone(open); setOpen(null); onDone(r); }} />

@@ -3,7 +3,7 @@ import { performAction, uploadAttachment } from '../api/problems.js';
 import { listRef } from '../api/reference.js';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
-import { ACTION_FIELDS, missingFields, toBody, type FormValue, type FormValues } from '../lib/action-fields.js';
+import { actionLabel, fieldsFor, missingFields, toBody, type FormValue, type FormValues } from '../lib/action-fields.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { useErrorText } from './Async.js';
 
@@ -40,7 +40,7 @@ export function ActionForm({ code, action, problem, onDone, onCancel }: {
 }) {
   const { t, join } = useI18n();
   const errorText = useErrorText();
-  const specs = ACTION_FIELDS[action];
+  const specs = fieldsFor(action);
   const [values, setValues] = useState<FormValues>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -76,15 +76,15 @@ export function ActionForm({ code, action, problem, onDone, onCancel }: {
   const prefix = `af-${code}-${action}`.replace(/[^\w-]/g, '_');
   return (
     <form className="form action-form" onSubmit={submit} noValidate data-testid={`action-form-${action}`}
-      aria-label={t(`action.${action}`)}>
-      {specs.length === 0 && <p className="muted">{t('action.confirm', { action: t(`action.${action}`) })}</p>}
+      aria-label={actionLabel(t, action)}>
+      {specs.length === 0 && <p className="muted">{t('action.confirm', { action: actionLabel(t, action) })}</p>}
       {specs.map((s) => (
         <ActionFieldInput key={s.name} spec={s} id={`${prefix}-${s.name}`} value={values[s.name]} onChange={set(s.name)} />
       ))}
       {error && <p className="field-error" role="alert" data-testid="action-error">{error}</p>}
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">
-          {busy ? t('common.submitting') : t(`action.${action}`)}
+          {busy ? t('common.submitting') : actionLabel(t, action)}
         </button>
         <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">{t('common.cancel')}</button>
       </div>

@@ -37,6 +37,14 @@ export const ACTION_FIELDS: Record<Action, FieldSpec[]> = {
   note: [f('text', 'textarea', 'field.text', true)],
 };
 
+/** Fields for an action; an action this UI does not know yet gets an empty form (the server validates). */
+export const fieldsFor = (action: string): FieldSpec[] => ACTION_FIELDS[action as Action] ?? [];
+
+const KNOWN = new Set(Object.keys(ACTION_FIELDS));
+/** Label for an action: translated when known, the raw name otherwise. */
+export const actionLabel = (t: (k: MessageKey) => string, action: string): string =>
+  KNOWN.has(action) ? t(`action.${action}` as MessageKey) : action;
+
 export type FormValue = string | string[] | File[];
 export type FormValues = Record<string, FormValue>;
 
