@@ -20,10 +20,11 @@ type FileParams = { Params: { file: string } };
 
 const objectOr = (v: unknown): RawParams => (v && typeof v === 'object' && !Array.isArray(v) ? (v as RawParams) : {});
 
-/** English when asked with lang/locale=en… or an Accept-Language that prefers English; else Chinese. */
+/** English when asked with lang/locale=en… (query or form) or an Accept-Language preferring English. */
 function langOf(req: FastifyRequest): Lang {
   const q = objectOr(req.query);
-  const asked = [q.lang, q.locale].find((v) => typeof v === 'string' && v !== '');
+  const b = objectOr(req.body);
+  const asked = [q.lang, q.locale, b.lang, b.locale].find((v) => typeof v === 'string' && v !== '');
   const pick = typeof asked === 'string' ? asked : (req.headers['accept-language'] ?? '');
   return /^en\b/i.test(pick.trim()) ? 'en' : 'zh';
 }

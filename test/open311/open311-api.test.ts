@@ -70,6 +70,11 @@ describe.each(DIALECTS)('Open311 GeoReport v2 endpoints (%s)', (dialect) => {
     }
   });
 
+  it('treats empty form fields as absent', async () => {
+    const res = await post(t, { ...STREET_LIGHT, api_key: key, address_string: '', address_id: '', email: '', media_url: '', 'attribute[fault]': ['', 'street'] });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('filters requests by id list, service code list, status list and date range, newest first', async () => {
     const a = (await reportProblem(t, LIGHT_ANSWERS)).code; // street-lights, via the native form
     const b = (await reportProblem(t, { categoryId: t.ids.categories.roads, title: '路面坑洼', answers: { severity: 'pothole' } })).code;
@@ -175,5 +180,23 @@ describe('jurisdictions', () => {
     const [ok] = (await post(t, { service_code: 'fraud', lat: '30.3', long: '112.2', api_key: key, jurisdiction_id: 'shashi.jingzhou.gov.cn' })).json();
     const [row] = await getBoth(t, `requests/${ok.service_request_id}`, 'requests', { api_key: key, jurisdiction_id: 'shashi.jingzhou.gov.cn' });
     expect(row.address_id).toBe('jz-ss');
+  });
+});
+
+describe('submit limit', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp('sqlite', { publicSubmitPerMinute: 2 }); });
+  afterAll(async () => { await t.close(); });
+
+  it('holds an Open311 client to the same per-client limit as the web form', async () => {
+    const key = await createClientKey(t);
+    const fields = { service_code: 'fraud', address_string: '沙市区', api_key: key };
+    expect((await post(t, fields)).statusCode).toBe(200);
+    expect((await post(t, fields)).statusCode).toBe(200);
+    const third = await post(t, fields);
+    expect(third.statusCode).toBe(400);
+    expect(third.json()[0].description).toContain('too many requests');
+    t.clock.advanceHours(1);
+    expect((await post(t, fields)).statusCode).toBe(200);
   });
 });
