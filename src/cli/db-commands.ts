@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { isEmpty, seedDemo } from '../demo/demo-seed.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-reference.js';
 import { cliConfig, withDb } from './context.js';
+import { runBulkSeed } from '../bulk/bulk-command.js';
 
 export function registerDbCommands(program: Command): void {
   program
@@ -23,11 +24,15 @@ export function registerDbCommands(program: Command): void {
 
   program
     .command('seed')
-    .description('fill an empty database with the demo city (--demo)')
+    .description('fill an empty database with the demo city (--demo), or add N generated items fast (--bulk N)')
     .option('--demo', 'the demo city: reference data, accounts, the story items and generated items')
     .option('--items <n>', 'generated demo items', '2000')
-    .action(async (opts: { demo?: boolean; items: string }) => {
-      if (!opts.demo) throw new Error('say what to seed: --demo');
+    .option('--bulk <n>', 'add N realistic items with their histories in large batches (benchmarks, load tests)')
+    .option('--months <n>', 'with --bulk: months the items spread over', '12')
+    .option('--seed <n>', 'with --bulk: random seed')
+    .action(async (opts: { demo?: boolean; items: string; bulk?: string; months?: string; seed?: string }) => {
+      if (opts.bulk) return runBulkSeed(program, { bulk: opts.bulk, months: opts.months, seed: opts.seed });
+      if (!opts.demo) throw new Error('say what to seed: --demo or --bulk N');
       await withDb(async (db, config) => {
         if (!(await isEmpty(db))) throw new Error('the database is not empty; the demo seeds only an empty one');
         await seedDemo(db, config, { generated: Number(opts.items), log: (m) => process.stdout.write(`${m}\n`) });

@@ -1,0 +1,88 @@
+import { eventHash } from '../audit/hash.js';
+import type { BulkProblem, PlannedBatch } from './bulk-plan.js';
+
+/**
+ * Where numbering continues: the next ids, the chain head and the code counters. The worker
+ * numbers a batch from the state it expects; the writer compares that with the database inside
+ * its transaction and asks for a renumbering when something else wrote in between.
+ */
+export interface NumberingStart {
+  firstProblemId: number;
+  firstEventId: number;
+  lastEventId: number;
+  lastHash: string;
+  /** Code scope ('JZ-2026') → last number handed out. */
+  sequences: Record<string, number>;
+}
+
+/** A batch ready to store: rows as arrays in PROBLEM_COLUMNS / EVENT_COLUMNS order. */
+export interface FinalBatch {
+  start: NumberingStart;
+  end: NumberingStart;
+  problems: unknown[][];
+  events: unknown[][];
+  coDepartments: number[][];
+  tags: number[][];
+}
+
+export const PROBLEM_COLUMNS = [
+  'id', 'code', 'title', 'description', 'category_id', 'source_id', 'area_id', 'address', 'lat', 'lng', 'urgency', 'is_public',
+  'anonymous', 'reporter_name', 'reporter_phone', 'reporter_email', 'tracking_token_hash', 'status', 'measures',
+  'lead_department_id', 'responsible_person', 'owner_leader_id', 'deadline', 'checkpoint_date', 'progress_percent',
+  'redo_count', 'report_count', 'merged_into_id', 'parent_id', 'satisfaction', 'assigned_at', 'signed_at', 'rectified_at',
+  'closed_at', 'created_by', 'created_at', 'updated_at',
+] as const;
+
+export const EVENT_COLUMNS = [
+  'id', 'problem_id', 'action', 'actor_id', 'actor_name', 'role', 'from_state', 'to_state', 'payload', 'reason',
+  'is_public', 'created_at', 'prev_hash', 'hash',
+] as const;
+
+export function sameStart(a: NumberingStart, b: NumberingStart): boolean {
+  const seq = (s: Record<string, number>) => JSON.stringify(Object.entries(s).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return a.firstProblemId === b.firstProblemId && a.firstEventId === b.firstEventId && a.lastEventId === b.lastEventId
+    && a.lastHash === b.lastHash && seq(a.sequences) === seq(b.sequences);
+}
+
+/**
+ * Hands out ids and codes and extends the hash chain exactly as appendEvent would, one event
+ * after another, so `qingdan audit verify` accepts the result.
+ */
+export function finalizeBatch(batch: PlannedBatch, start: NumberingStart, prefix: string): FinalBatch {
+  const sequences = { ...start.sequences };
+  const ids = batch.items.map((_, i) => start.firstProblemId + i);
+  const codes = batch.items.map((it) => {
+    // Codes carry the UTC year of creation, as the service's codes do.
+    const scope = `${prefix}-${it.row.created_at.slice(0, 4)}`;
+    sequences[scope] = (sequences[scope] ?? 0) + 1;
+    return `${scope}-${String(sequences[scope]).padStart(6, '0')}`;
+  });
+  const problems = batch.items.map((it, i) => {
+    const row: BulkProblem & { id: number; code: string } = { ...it.row, id: ids[i], code: codes[i] };
+    if (it.mergedInto !== null) row.merged_into_id = ids[it.mergedInto];
+    return PROBLEM_COLUMNS.map((c) => row[c]);
+  });
+  let prev = start.lastHash;
+  let id = start.firstEventId - 1;
+  const events = batch.events.map((e) => {
+    id++;
+    if (e.codeRef) e.payload[e.codeRef.field] = codes[e.codeRef.item];
+    const row = {
+      id, problem_id: ids[e.item], action: e.action, actor_id: e.actor_id, actor_name: e.actor_name, role: e.role,
+      from_state: e.from_state, to_state: e.to_state, payload: JSON.stringify(e.payload), reason: e.reason,
+      is_public: e.is_public, created_at: e.created_at, prev_hash: prev, hash: '',
+    };
+    row.hash = eventHash(row);
+    prev = row.hash;
+    return EVENT_COLUMNS.map((c) => row[c]);
+  });
+  const end: NumberingStart = {
+    firstProblemId: start.firstProblemId + ids.length, firstEventId: id + 1,
+    lastEventId: events.length ? id : start.lastEventId, lastHash: prev, sequences,
+  };
+  return {
+    start, end, problems, events,
+    coDepartments: batch.coDepartments.map(([i, d]) => [ids[i], d]),
+    tags: batch.tags.map(([i, t]) => [ids[i], t]),
+  };
+}

@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { mulberry32 } from '../demo/demo-generated.js';
+import type { BulkRefs } from './bulk-refs.js';
+import { planBatch, type PlannedBatch, type PlanWindow } from './bulk-plan.js';
+import { finalizeBatch, type FinalBatch, type NumberingStart } from './bulk-assign.js';
+
+export interface PlannerSetup {
+  refs: BulkRefs;
+  window: Omit<PlanWindow, 'offset'>;
+  seed: number;
+  batchSize: number;
+  prefix: string;
+  /** The numbering the first batch expects. */
+  start: NumberingStart;
+}
+
+/** Produces numbered batches in order; renumbers one when the database moved on meanwhile. */
+export interface Planner {
+  next(index: number): Promise<FinalBatch>;
+  renumber(index: number, start: NumberingStart): Promise<FinalBatch>;
+  close(): Promise<void>;
+}
+
+/** The planning state machine, shared by the in-thread planner and the worker. */
+export function planningCore(s: PlannerSetup) {
+  const rnd = mulberry32(s.seed);
+  const planned = new Map<number, PlannedBatch>();
+  let expected = s.start;
+  const finalize = (index: number, start: NumberingStart) => {
+    const fin = finalizeBatch(planned.get(index)!, start, s.prefix);
+    expected = fin.end;
+    return fin;
+  };
+  return {
+    next(index: number): FinalBatch {
+      const offset = index * s.batchSize;
+      const n = Math.min(s.batchSize, s.window.total - offset);
+      const tokens = crypto.randomBytes(32 * n);
+      // Batches are planned strictly in order: the random stream makes the same city every time.
+      planned.set(index, planBatch(s.refs, rnd, n, { ...s.window, offset }, (i) => tokens.toString('hex', i * 32, i * 32 + 32)));
+      planned.delete(index - 3);
+      return finalize(index, expected);
+    },
+    renumber: (index: number, start: NumberingStart) => finalize(index, start),
+  };
+}
+
+export function inlinePlanner(s: PlannerSetup): Planner {
+  const core = planningCore(s);
+  return { next: async (i) => core.next(i), renumber: async (i, st) => core.renumber(i, st), close: async () => undefined };
+}
+
+/**
+ * Loader hooks of the parent (tsx) do not reach worker threads on Node 20, so a TypeScript worker
+ * registers tsx itself before importing its module.
+ */
+function startWorker(s: PlannerSetup): Worker {
+  const here = import.meta.url;
+  const file = new URL(here.endsWith('.ts') ? './bulk-worker.ts' : './bulk-worker.js', here).href;
+  if (!here.endsWith('.ts')) return new Worker(new URL(file), { workerData: s });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); })`;
+  return new Worker(code, { eval: true, workerData: s });
+}
+
+/**
+ * Planning, text and hashing take as long as the inserts; a worker thread does them on the
+ * second core while the main thread writes.
+ */
+export function workerPlanner(s: PlannerSetup): Planner {
+  const worker = startWorker(s);
+  const waiting = new Map<number, { resolve: (b: FinalBatch) => void; reject: (e: Error) => void }>();
+  let failure: Error | null = null;
+  worker.on('message', (m: { index: number; batch: FinalBatch }) => {
+    waiting.get(m.index)?.resolve(m.batch);
+    waiting.delete(m.index);
+  });
+  const fail = (err: Error) => {
+    failure = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => { if (code !== 0) fail(new Error(`the bulk planning worker stopped (exit ${code})`)); });
+  const ask = (msg: { type: 'next' | 'renumber'; index: number; start?: NumberingStart }) =>
+    new Promise<FinalBatch>((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.set(msg.index, { resolve, reject });
+      worker.postMessage(msg);
+    });
+  return {
+    next: (index) => ask({ type: 'next', index }),
+    renumber: (index, start) => ask({ type: 'renumber', index, start }),
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
