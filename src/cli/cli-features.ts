@@ -6,3 +6,7 @@ export const cliFeatures: Array<(program: Command) => void> = [];
 // API keys for Open311 clients (src/open311/apikey-commands.ts).
 import { registerApiKeyCommands } from '../open311/apikey-commands.js';
 cliFeatures.push(registerApiKeyCommands);
+
+// Scheduled jobs by hand and calendar import (src/jobs/jobs-cli.ts).
+import { registerSupervisionCommands } from '../jobs/jobs-cli.js';
+cliFeatures.push(registerSupervisionCommands);
