@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventText, submitNotice } from './open311-notes.js';
+import { eventText, stateNotice, submitNotice } from './open311-notes.js';
 import { reporterName } from './open311-submit.js';
 
 describe('eventText', () => {
@@ -36,5 +36,13 @@ describe('reporterName', () => {
     expect(reporterName('Ming', 'Wang')).toBe('Ming Wang');
     expect(reporterName(undefined, '王')).toBe('王');
     expect(reporterName()).toBeUndefined();
+  });
+});
+
+describe('stateNotice', () => {
+  it('explains open states, rectified above all, and says nothing of closed ones', () => {
+    expect(stateNotice('rectified')).toBe('承办单位报告已整改，待核实。');
+    expect(stateNotice('rectified', 'en')).toBe('Reported fixed; awaiting verification.');
+    for (const s of ['rejected', 'merged', 'verified', 'closed']) expect(stateNotice(s)).toBeNull();
   });
 });

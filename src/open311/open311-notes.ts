@@ -70,3 +70,19 @@ export function submitNotice(lang: Lang = 'zh'): string {
     ? 'Received. The acceptance centre will review it and assign it to the responsible department; follow it with the service_request_id.'
     : '已收到您的反映，受理中心审核后将交办承办单位；可凭 service_request_id 查询办理进度。';
 }
+
+const STATE_NOTICES: Partial<Record<string, [string, string]>> = {
+  submitted: ['已收到，待受理中心审核。', 'Received; awaiting review by the acceptance centre.'],
+  accepted: ['已受理，待交办承办单位。', 'Accepted; awaiting assignment to a department.'],
+  assigned: ['已交办，待承办单位签收。', 'Assigned; awaiting the department\'s sign-off.'],
+  in_progress: ['承办单位办理中。', 'In progress at the responsible department.'],
+  long_term: ['长期整改中，按阶段检查。', 'Long-term rectification, checked in stages.'],
+  // Why a request can read "open" although the work is done: verification may still send it back.
+  rectified: ['承办单位报告已整改，待核实。', 'Reported fixed; awaiting verification.'],
+};
+
+/** A request's service_notice: what happens next while it is open; closed ones need none. */
+export function stateNotice(state: string, lang: Lang = 'zh'): string | null {
+  const n = STATE_NOTICES[state];
+  return n ? n[lang === 'en' ? 1 : 0] : null;
+}

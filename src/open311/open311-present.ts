@@ -5,7 +5,7 @@
 import type { Db } from '../db/database.js';
 import type { Action, State } from '../lifecycle/lifecycle.js';
 import type { ProblemRow } from '../problems/problem.repository.js';
-import { eventText } from './open311-notes.js';
+import { eventText, stateNotice } from './open311-notes.js';
 import * as repo from './open311.repository.js';
 import type { Lang, Open311EventInput, Open311ProblemInput } from './types.js';
 
@@ -57,6 +57,7 @@ export async function problemInputs(db: Db, rows: ProblemRow[], opts: { baseUrl:
       lat: r.lat,
       lng: r.lng,
       mediaUrl: photoId !== undefined ? attachmentUrl(opts.baseUrl, photoId) : (open311.get(r.id)?.media_url ?? null),
+      serviceNotice: stateNotice(r.status, opts.lang),
     };
   });
 }

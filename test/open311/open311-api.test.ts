@@ -103,7 +103,7 @@ describe.each(DIALECTS)('Open311 GeoReport v2 endpoints (%s)', (dialect) => {
     expect(r).toEqual({
       service_request_id: code, status: 'open', status_notes: '已交办市城市管理执法委员会，限 2026-11-06 前办结。',
       service_name: '路灯不亮', service_code: 'street-lights', description: '和平社区三号楼前的路灯坏了两周',
-      agency_responsible: '市城市管理执法委员会', service_notice: null,
+      agency_responsible: '市城市管理执法委员会', service_notice: '已交办，待承办单位签收。',
       requested_datetime: '2026-11-02T10:00:00+08:00', updated_datetime: '2026-11-02T10:00:00+08:00',
       expected_datetime: '2026-11-06T23:59:59+08:00', address: '北京路 1 号', address_id: 'jz-ss', zipcode: null,
       lat: null, long: null, media_url: null,
