@@ -35,8 +35,10 @@ describe.each(DIALECTS)('audit chain (%s)', (dialect) => {
 
   it('verifies an untouched chain', async () => {
     const r = await auditVerify(t);
+    const events = Number((await t.tdb.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(events).toBeGreaterThanOrEqual(9);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('audit chain intact: 9 events verified');
+    expect(r.out).toContain(`audit chain intact: ${events} events verified`);
   });
 
   it('names the event whose row was edited behind the system\'s back', async () => {
