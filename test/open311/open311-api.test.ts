@@ -200,3 +200,27 @@ describe('submit limit', () => {
     expect((await post(t, fields)).statusCode).toBe(200);
   });
 });
+
+describe('default window', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp('sqlite'); });
+  afterAll(async () => { await t.close(); });
+
+  it('answers the last 90 days, at most 1,000 requests, newest first', async () => {
+    const { code } = await reportProblem(t, { categoryId: t.ids.categories.fraud });
+    await act(t, 'shouli', code, 'accept');
+    const { id: _id, ...template } = await t.tdb.db.selectFrom('problems').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    // 1,004 more public items, one a minute before the first, and one from half a year ago.
+    const rows = Array.from({ length: 1005 }, (_, i) => ({
+      ...template, code: `JZ-2026-9${String(i).padStart(5, '0')}`,
+      created_at: i === 1004 ? '2026-05-01T00:00:00.000Z' : new Date(Date.parse(template.created_at) - (i + 1) * 60_000).toISOString(),
+    }));
+    for (let i = 0; i < rows.length; i += 200) await t.tdb.db.insertInto('problems').values(rows.slice(i, i + 200)).execute();
+    const list = await getBoth(t, 'requests', 'requests');
+    expect(list).toHaveLength(1000);
+    expect(list[0].service_request_id).toBe(code);
+    expect(list[999].service_request_id).toBe('JZ-2026-900998');
+    const old = await getBoth(t, 'requests', 'requests', { start_date: '2026-04-20T00:00:00Z', end_date: '2026-05-20T00:00:00Z' });
+    expect(old.map((r: { service_request_id: string }) => r.service_request_id)).toEqual(['JZ-2026-901004']);
+  });
+});
