@@ -1,0 +1,93 @@
+import { execSync } from 'node:child_process';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { parseArgs } from './lib/args.js';
+import { prepareDatabase } from './lib/prepare-db.js';
+import { takeSample } from './lib/sample.js';
+import { startProcess, startQingdan, type ServerProcess } from './lib/server-process.js';
+import { measureLatency, type Req } from './lib/latency.js';
+import { goals, machine, writeResults, type BenchResults } from './lib/report.js';
+import { reportBodies, runIntake } from './scenarios/intake.js';
+import { collectCursorPages, getJson, itemPageRequests, listRequests, searchRequests } from './scenarios/reads.js';
+
+/**
+ * `npm run bench`: seeds (or reuses) a database of --items items, starts the real server as its
+ * own process, runs the scenarios against it over HTTP, and writes bench/results/<db>-<items>.md
+ * and .json. See bench/README.md.
+ */
+const args = parseArgs(process.argv.slice(2));
+const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
+const wanted = (name: string) => !args.only || args.only.includes(name);
+
+async function databaseVersion(url: string | null): Promise<string> {
+  if (!url) return `SQLite ${(new SqliteDatabase(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v} (WAL)`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { return String((await c.query('select version() as v')).rows[0].v).split(' on ')[0]; } finally { await c.end(); }
+}
+
+const prepared = await prepareDatabase(args, say);
+const sample = await takeSample(prepared);
+say(`database ready: ${sample.items.toLocaleString('en')} items, ${sample.events.toLocaleString('en')} events`);
+const servers: ServerProcess[] = [];
+try {
+  const server = await startQingdan({ ...prepared.env, QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000000', QINGDAN_LOGIN_PER_MINUTE: '1000000' }, 600_000);
+  servers.push(server);
+  say(`server ${server.url} (pid ${server.pid})`);
+  const latency: BenchResults['latency'] = {};
+  const measure = async (name: string, next: () => Req | Req[]) => {
+    say(`${name} …`);
+    latency[name] = await measureLatency({ url: server.url, seconds: args.duration, concurrency: args.concurrency, next });
+    say(`${name}: ${JSON.stringify(latency[name])}`);
+  };
+
+  if (wanted('list')) {
+    for (const staff of [false, true]) {
+      const first = listRequests(sample, staff);
+      const deeper = await collectCursorPages(server.url, first, 60, 5);
+      // Half first pages of new filter combinations, half later pages reached by keyset cursors.
+      await measure(staff ? 'list (staff)' : 'list (public)', () => (sample.rnd() < 0.5 || !deeper.length ? first() : deeper[Math.floor(sample.rnd() * deeper.length)]));
+    }
+  }
+  if (wanted('stats')) {
+    const probe = (await getJson(server.url, { path: '/api/v1/stats/summary' }).catch(() => ({ status: 0 }))) as { status: number };
+    if (probe.status === 200) await measure('statistics', () => ({ path: '/api/v1/stats/summary' }));
+    else latency.statistics = { unavailable: `GET /api/v1/stats/summary answered ${probe.status}: the statistics feature is not in this build` };
+  }
+  if (wanted('search')) await measure('search', searchRequests(sample));
+  if (wanted('item')) await measure('item page', itemPageRequests(sample));
+
+  let intake: BenchResults['intake'];
+  if (wanted('intake')) {
+    const bodies = reportBodies(sample);
+    const baselineServer = await startProcess('bench/baseline-server.ts', [], { PORT: '0' });
+    servers.push(baselineServer);
+    say('intake: bare Fastify baseline …');
+    const baseline = await runIntake(baselineServer.url, bodies, args.duration);
+    await baselineServer.stop();
+    say(`baseline: ${JSON.stringify(baseline)}`);
+    say('intake: Qingdan …');
+    const qingdan = await runIntake(server.url, bodies, args.duration);
+    say(`qingdan: ${JSON.stringify(qingdan)}`);
+    intake = { baseline, qingdan, ratio: Math.round((qingdan.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000 };
+  }
+
+  const peakRssMb = server.peakRssMb();
+  const partial = { intake, latency, peakRssMb };
+  const results: BenchResults = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(),
+    machine: machine(),
+    database: { dialect: args.db, version: await databaseVersion(prepared.databaseUrl) },
+    items: sample.items, events: sample.events, seeding: prepared.seeding,
+    durationSeconds: args.duration, concurrency: args.concurrency,
+    ...partial, goals: goals(partial),
+  };
+  const files = writeResults(args.out, results);
+  say(`results: ${files.md} and ${files.json}`);
+  for (const g of results.goals) say(`${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`);
+} finally {
+  for (const s of servers) await s.stop();
+  await prepared.cleanup();
+}
