@@ -58,6 +58,12 @@ export const open311Routes = (services: Services): FastifyPluginAsyncTypebox => 
       void reply.status(out.status).type(out.contentType).send(out.body);
     });
     scope.setNotFoundHandler((req) => { throw unknownPath(req); });
+    // Browser-based 311 apps on other origins may read: nothing here depends on cookies (POST
+    // authenticates by api_key), so no credentials are ever allowed.
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return payload;
+    });
 
     scope.get<FileParams>('/v2/:file', { schema: { tags, summary: 'discovery, services, requests, servicerequestupdates (.xml or .json)' } }, async (req, reply) => {
       const { name, format } = parseFormat(req.params.file);

@@ -25,6 +25,8 @@ describe.each(DIALECTS)('Open311 GeoReport v2 endpoints (%s)', (dialect) => {
     expect(d.endpoints[0].url).toMatch(/\/open311\/v2$/);
     const root = await t.app.inject({ method: 'GET', url: '/open311/discovery.json' });
     expect(root.json()).toEqual(d);
+    expect(root.headers['access-control-allow-origin']).toBe('*');
+    expect(root.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
   it('lists leaf categories as services, with group, keywords and metadata from their questions', async () => {
