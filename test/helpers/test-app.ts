@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { parseConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/app.js';
 import { seedReference } from '../../src/demo/demo-seed.js';
@@ -25,7 +25,7 @@ export interface TestApp {
   /** Session cookie per demo username, logged in lazily. */
   login(username: string): Promise<string>;
   /** app.inject as a demo user (or anonymous with null). */
-  as(username: string | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  as(username: string | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
