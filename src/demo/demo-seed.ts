@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { DEMO_AREAS, DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SOURCES, DEMO_TAGS, DEMO_USERS } from './demo-reference.js';
 import { seedStory } from './demo-story.js';
 import { seedGenerated } from './demo-generated.js';
+import { seedSupervisionDemo } from './demo-supervision.js';
 import { seedDemoOpen311 } from './demo-open311.js';
 
 export interface DemoOptions {
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
   log(`demo: story items seeded`);
   await seedGenerated(ctx, realNow, opts.generated ?? 2000, log);
   await seedDemoOpen311(db, config, ids.categories, realNow, log);
+  await seedSupervisionDemo(ctx, realNow, log);
   ctx.setNow(realNow);
   log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -44,8 +44,11 @@ export async function sendOverdueReminders(rt: SupervisionRuntime): Promise<{ ov
  */
 export async function checkWeeklyReports(rt: SupervisionRuntime): Promise<{ dueDate: string; checked: number; missing: number }> {
   const dueDate = lastDueDate(rt.today(), rt.config.weeklyReportWeekday);
+  // Parent items (campaigns split into tasks) report through their children.
   const rows = await rt.db.selectFrom('problems').select(['id', 'code', 'title', 'status', 'signed_at', 'lead_department_id'])
-    .where('status', 'in', REPORTING_STATES).orderBy('id').execute();
+    .where('status', 'in', REPORTING_STATES)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('problems as c').select('c.id').whereRef('c.parent_id', '=', 'problems.id'))))
+    .orderBy('id').execute();
   let missing = 0;
   for (const p of rows) {
     const last = await lastReportAt(rt.db, p.id);

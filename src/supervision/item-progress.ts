@@ -67,7 +67,8 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
   const weekly = {
     status: row.status, signedDate: row.signed_at ? rt.dateOf(row.signed_at) : null, lastReportDate: lastAt ? rt.dateOf(lastAt) : null,
   };
-  const missingWeekly = missedWeek(weekly, lastDueDate(today, rt.config.weeklyReportWeekday));
+  // A parent item reports through its children; the weekly duty is theirs.
+  const missingWeekly = !childViews.length && missedWeek(weekly, lastDueDate(today, rt.config.weeklyReportWeekday));
   const warning = isState(row.status)
     ? computeWarning({
       status: row.status, deadline: row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline, today,
