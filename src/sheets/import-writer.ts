@@ -1,0 +1,144 @@
+/**
+ * Writes one valid sheet row inside the import's transaction, through the same path as any item
+ * write: the row, an event on the hash-chained audit log (action 'import', source 'import'), and
+ * the afterWrite hooks (search index, supervision …) for every event.
+ */
+import { sql, type Updateable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { ProblemTable } from '../db/schema.js';
+import type { Actor } from '../auth/actor.js';
+import { appendEvent } from '../audit/audit.repository.js';
+import { runAfterWrite, type ProblemHooks } from '../problems/problem-hooks.js';
+import * as repo from '../problems/problem.repository.js';
+import { localMidnight } from '../assessment/month-window.js';
+import type { ImportRow } from './row-validate.js';
+import type { ReferenceResolver } from './reference-resolver.js';
+
+export interface WriteContext {
+  actor: Actor;
+  now: string;
+  timezone: string;
+  codePrefix: string;
+  hooks: ProblemHooks;
+  fileName: string;
+  sheetKey: string;
+  importSourceId: number;
+  resolver: ReferenceResolver;
+}
+
+const STARTED = ['in_progress', 'long_term', 'rectified', 'verified', 'closed'];
+const RECTIFIED = ['rectified', 'verified', 'closed'];
+
+/** A completion date is a local day; noon keeps it on that day in any report. */
+const dayInstant = (date: string | null, tz: string, fallback: string) =>
+  date ? new Date(Date.parse(localMidnight(date, tz)) + 12 * 3_600_000).toISOString() : fallback;
+
+async function event(trx: Db, ctx: WriteContext, id: number, code: string, action: string, from: string | null, to: string | null, payload: Record<string, unknown>, isPublic: boolean) {
+  const ev = await appendEvent(trx, {
+    problemId: id, action, actorId: ctx.actor.id, actorName: ctx.actor.name, role: ctx.actor.role,
+    fromState: from, toState: to, payload, reason: null, isPublic, createdAt: ctx.now,
+  });
+  await runAfterWrite(ctx.hooks, trx, { problemId: id, code, action, eventId: ev.id, fromState: from, toState: to, payload, actorId: ctx.actor.id });
+}
+
+/** A code taken from the sheet keeps its number: later codes of that year continue after it. */
+async function claimCode(trx: Db, code: string): Promise<void> {
+  const m = /^([A-Z]{1,8}-\d{4})-(\d+)$/.exec(code);
+  if (!m) return;
+  const n = Number(m[2]);
+  await trx.insertInto('code_sequences').values({ scope: m[1], last_value: n })
+    .onConflict((oc) => oc.column('scope').doUpdateSet({
+      last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n} else code_sequences.last_value end`,
+    })).execute();
+}
+
+/** The problem columns a row sets, for a new item or as the target of an update. */
+function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Updateable<ProblemTable> {
+  const has = (f: Parameters<typeof r.present.has>[0]) => r.present.has(f);
+  const c: Updateable<ProblemTable> = {};
+  if (has('title')) c.title = r.title;
+  if (has('description')) c.description = r.description;
+  if (has('source') && r.sourceId) c.source_id = r.sourceId;
+  if (has('area')) c.area_id = r.areaId;
+  if (has('category')) c.category_id = r.categoryId;
+  if (has('measures')) c.measures = r.measures;
+  if (has('leadDepartment')) c.lead_department_id = r.leadDepartmentId;
+  if (has('responsiblePerson')) c.responsible_person = r.responsiblePerson;
+  if (has('ownerLeader')) c.owner_leader_id = r.ownerLeaderId;
+  if (has('deadline')) c.deadline = r.deadline;
+  if (has('completion') || has('completedOn') || !prior) {
+    c.status = r.status;
+    const keep = (col: 'assigned_at' | 'signed_at' | 'rectified_at' | 'closed_at') => prior?.[col] ?? ctx.now;
+    const lead = has('leadDepartment') ? r.leadDepartmentId : (prior?.lead_department_id ?? null);
+    c.assigned_at = lead && !['submitted', 'accepted', 'rejected'].includes(r.status) ? keep('assigned_at') : null;
+    c.signed_at = lead && STARTED.includes(r.status) ? keep('signed_at') : null;
+    c.rectified_at = RECTIFIED.includes(r.status) ? (r.completedOn ? dayInstant(r.completedOn, ctx.timezone, ctx.now) : keep('rectified_at')) : null;
+    c.closed_at = r.status === 'closed' ? (r.completedOn ? dayInstant(r.completedOn, ctx.timezone, ctx.now) : keep('closed_at')) : null;
+    c.progress_percent = RECTIFIED.includes(r.status) ? 100 : Math.max(r.progressPercent, prior && !RECTIFIED.includes(prior.status) ? prior.progress_percent : 0);
+  }
+  return c;
+}
+
+export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Promise<{ id: number; code: string }> {
+  let code = r.code;
+  if (code) await claimCode(trx, code);
+  else code = `${ctx.codePrefix}-${ctx.now.slice(0, 4)}-${String(await repo.nextSequence(trx, `${ctx.codePrefix}-${ctx.now.slice(0, 4)}`)).padStart(6, '0')}`;
+  const cols = columnsOf(r, ctx);
+  const id = await repo.insertProblem(trx, {
+    code, title: r.title, description: r.description, category_id: r.categoryId, source_id: r.sourceId ?? ctx.importSourceId,
+    area_id: r.areaId, address: null, lat: null, lng: null, urgency: 'normal', is_public: 1, anonymous: 1,
+    reporter_name: null, reporter_phone: null, reporter_email: null, tracking_token_hash: null,
+    status: r.status, measures: r.measures, lead_department_id: r.leadDepartmentId, responsible_person: r.responsiblePerson,
+    owner_leader_id: r.ownerLeaderId, deadline: r.deadline, checkpoint_date: null, progress_percent: cols.progress_percent as number,
+    redo_count: 0, report_count: 1, merged_into_id: null, parent_id: null, satisfaction: null,
+    assigned_at: cols.assigned_at as string | null, signed_at: cols.signed_at as string | null,
+    rectified_at: cols.rectified_at as string | null, closed_at: cols.closed_at as string | null,
+    created_by: ctx.actor.id, created_at: ctx.now, updated_at: ctx.now,
+  });
+  if (r.coDepartmentIds.length) await repo.setCoDepartments(trx, id, r.coDepartmentIds);
+  const names = (ids: number[]) => ids.map((d) => ctx.resolver.nameOf('department', d));
+  await event(trx, ctx, id, code, 'import', null, r.status, {
+    source: 'import', title: r.title, sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, seq: r.seq,
+    leadDepartmentName: names(r.leadDepartmentId ? [r.leadDepartmentId] : [])[0] ?? null, coDepartmentNames: names(r.coDepartmentIds), deadline: r.deadline,
+  }, true);
+  if (r.progress) await event(trx, ctx, id, code, 'progress', r.status, null, { text: r.progress, percent: cols.progress_percent }, true);
+  if (r.seq) await trx.insertInto('sheet_import_keys').values({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id }).execute();
+  return { id, code };
+}
+
+async function latestProgress(trx: Db, id: number): Promise<string | null> {
+  const e = await trx.selectFrom('events').select('payload').where('problem_id', '=', id).where('action', '=', 'progress').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return e ? ((JSON.parse(e.payload) as { text?: string }).text ?? null) : null;
+}
+
+/** Applies the row to an existing item; 'unchanged' writes nothing at all. */
+export async function updateItem(trx: Db, prior: repo.ProblemRow, r: ImportRow, ctx: WriteContext): Promise<'updated' | 'unchanged'> {
+  const cols = columnsOf(r, ctx, prior);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(cols)) {
+    const old = prior[k as keyof repo.ProblemRow];
+    if (old !== v) changes[k] = { from: old, to: v };
+  }
+  if (r.present.has('coDepartments')) {
+    const before = ((await repo.coDepartmentIdsOf(trx, [prior.id])).get(prior.id) ?? []).sort((a, b) => a - b);
+    const after = [...r.coDepartmentIds].sort((a, b) => a - b);
+    if (before.join(',') !== after.join(',')) {
+      changes.co_departments = { from: before, to: after };
+      await repo.setCoDepartments(trx, prior.id, after);
+    }
+  }
+  const progressChanged = Boolean(r.progress) && r.progress !== (await latestProgress(trx, prior.id));
+  if (!Object.keys(changes).length && !progressChanged) return 'unchanged';
+  if (Object.keys(changes).length) {
+    const fields = Object.fromEntries(Object.entries(changes).filter(([k]) => k !== 'co_departments').map(([k, c]) => [k, c.to]));
+    await repo.updateProblem(trx, prior.id, { ...fields, updated_at: ctx.now });
+    const newStatus = (cols.status as string | undefined) ?? prior.status;
+    await event(trx, ctx, prior.id, prior.code, 'import_update', prior.status, newStatus !== prior.status ? newStatus : null,
+      { source: 'import', sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, changes }, false);
+  }
+  if (progressChanged) {
+    await repo.updateProblem(trx, prior.id, { updated_at: ctx.now });
+    await event(trx, ctx, prior.id, prior.code, 'progress', (cols.status as string | undefined) ?? prior.status, null, { text: r.progress, percent: cols.progress_percent ?? prior.progress_percent }, true);
+  }
+  return 'updated';
+}
