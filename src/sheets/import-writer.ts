@@ -11,6 +11,7 @@ import { appendEvent } from '../audit/audit.repository.js';
 import { runAfterWrite, type ProblemHooks } from '../problems/problem-hooks.js';
 import * as repo from '../problems/problem.repository.js';
 import { localMidnight } from '../assessment/month-window.js';
+import { localDate } from '../shared/time.js';
 import type { ImportRow } from './row-validate.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 
@@ -72,8 +73,14 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
     const lead = has('leadDepartment') ? r.leadDepartmentId : (prior?.lead_department_id ?? null);
     c.assigned_at = lead && !['submitted', 'accepted', 'rejected'].includes(r.status) ? keep('assigned_at') : null;
     c.signed_at = lead && STARTED.includes(r.status) ? keep('signed_at') : null;
-    c.rectified_at = RECTIFIED.includes(r.status) ? (r.completedOn ? dayInstant(r.completedOn, ctx.timezone, ctx.now) : keep('rectified_at')) : null;
-    c.closed_at = r.status === 'closed' ? (r.completedOn ? dayInstant(r.completedOn, ctx.timezone, ctx.now) : keep('closed_at')) : null;
+    // A completion date keeps the recorded instant when it names the same day (an exported sheet).
+    const doneAt = (col: 'rectified_at' | 'closed_at') => {
+      const known = prior?.[col];
+      if (!r.completedOn) return keep(col);
+      return known && localDate(new Date(known), ctx.timezone) === r.completedOn ? known : dayInstant(r.completedOn, ctx.timezone, ctx.now);
+    };
+    c.rectified_at = RECTIFIED.includes(r.status) ? (r.status === 'closed' && prior?.rectified_at ? prior.rectified_at : doneAt('rectified_at')) : null;
+    c.closed_at = r.status === 'closed' ? doneAt('closed_at') : null;
     c.progress_percent = RECTIFIED.includes(r.status) ? 100 : Math.max(r.progressPercent, prior && !RECTIFIED.includes(prior.status) ? prior.progress_percent : 0);
   }
   return c;
