@@ -9,6 +9,8 @@ import { itemProgress } from './item-progress.js';
 import { departmentScope, loadFor, OVERSIGHT } from './supervision-access.js';
 import { ACTION_NAMES, insertAction, listActions, presentAction, type SupervisionActionKind } from './supervision-actions.repository.js';
 import { presentExtension } from './extensions.service.js';
+import { dispatchDeadline, returnWindowEnd } from './time-limits.js';
+import { limitUrgency } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
 
 const PUBLIC_ACTION_KINDS: SupervisionActionKind[] = ['notice', 'flagged'];
@@ -46,8 +48,16 @@ export function boardService(rt: SupervisionRuntime) {
         db.selectFrom('extensions').selectAll().where('problem_id', '=', row.id).orderBy('id').execute(),
         listActions(db, { problemId: row.id }),
       ]);
+      // The hour limits of triage and hand-over, and whether each was met.
+      const cal = rt.store.calendar();
+      const limits = {
+        dispatchBy: dispatchDeadline(cal, row.created_at, limitUrgency(row.urgency), rt.store.limits()),
+        signForBy: row.assigned_at ? rt.store.signForBy(row.assigned_at, row.urgency) : null,
+        returnBy: row.assigned_at ? returnWindowEnd(cal, rt.dateOf(row.assigned_at), rt.store.limits()) : null,
+        signedInTime: row.assigned_at && row.signed_at ? row.signed_at <= rt.store.signForBy(row.assigned_at, row.urgency) : null,
+      };
       return {
-        code: row.code, status: row.status, deadline: row.deadline, originalDeadline: sup?.original_deadline ?? row.deadline,
+        code: row.code, status: row.status, deadline: row.deadline, limits, originalDeadline: sup?.original_deadline ?? row.deadline,
         checkpointDate: row.checkpoint_date, warning: { ...p.warning, since: sup?.warning_since ?? null },
         plannedPercent: p.plannedPercent, reportedPercent: p.reportedPercent, missedMilestones: p.missedMilestones,
         lastReportAt: p.lastReportAt, missingWeeklyReport: p.missingWeeklyReport, nextReportDue: p.nextReportDue,

@@ -30,6 +30,10 @@ export const ActionSchema = Type.Object({
 
 export const ItemSupervisionSchema = Type.Object({
   code: Type.String(), status: Type.String(), deadline: nullable(Type.String()), originalDeadline: nullable(Type.String()),
+  limits: Type.Object({
+    dispatchBy: Type.String({ description: 'dispatch (派单) limit from receipt, by urgency' }), signForBy: nullable(Type.String({ description: 'sign-for (签收) limit from assignment' })),
+    returnBy: nullable(Type.String({ description: 'last day to return (退单)' })), signedInTime: nullable(Type.Boolean()),
+  }),
   checkpointDate: nullable(Type.String()), warning: WarningSchema,
   plannedPercent: nullable(Type.Number({ description: 'planned progress for today from the milestones' })),
   reportedPercent: nullable(Type.Number({ description: 'from the latest progress report, or rolled up from child items' })),

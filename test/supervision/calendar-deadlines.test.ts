@@ -84,3 +84,22 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
     expect(await assignDeadline('roads')).toBe('2026-11-09');
   });
 });
+
+describe.each(DIALECTS)('hour limits on an item (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(dialect, { sessionDays: 3650 }); });
+  afterAll(async () => { await t.close(); });
+
+  it('shows dispatch, sign-for and return limits in working hours and days', async () => {
+    t.clock.set('2026-11-06T08:00:00Z'); // Friday 16:00 in Jingzhou
+    const { code } = await reportProblem(t, { categoryId: t.ids.categories.roads });
+    t.clock.set('2026-11-06T09:00:00Z'); // 17:00
+    await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban });
+    const v = (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/supervision` })).json();
+    // 24 working hours from Friday 16:00 run to Monday 16:00; 2 hours from Friday 17:00 end Friday 19:00.
+    expect(v.limits).toEqual({ dispatchBy: '2026-11-09T08:00:00.000Z', signForBy: '2026-11-06T11:00:00.000Z', returnBy: '2026-11-10', signedInTime: null });
+    t.clock.set('2026-11-09T01:00:00Z');
+    await act(t, 'chengguan', code, 'sign');
+    expect((await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/supervision` })).json().limits.signedInTime).toBe(false);
+  });
+});
