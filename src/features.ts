@@ -27,3 +27,7 @@ features.push(searchSheetsFeature);
 // Supervision and assessment: calendar, time limits, plans, warnings, jobs, notifications, stats, settlement (src/supervision …).
 import { supervisionFeature } from './supervision/supervision-feature.js';
 features.push(supervisionFeature);
+
+// Comments, thanks and likes on public items, with moderation (src/comments).
+import { commentsFeature } from './comments/comments.feature.js';
+features.push(commentsFeature);

@@ -432,3 +432,33 @@ export interface SettlementTable {
   settled_by: number | null;
   settled_at: string;
 }
+  seq: string;
+  problem_id: number;
+}
+
+// Comments, thanks and likes on items (migration 20261129T2340-comments, src/comments).
+export interface Database {
+  comments: CommentTable;
+  comment_likes: CommentLikeTable;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  problem_id: number;
+  kind: string;
+  author_name: string | null;
+  author_contact: string | null;
+  text: string;
+  like_count: number;
+  client_hash: string;
+  created_at: string;
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+}
+
+export interface CommentLikeTable {
+  comment_id: number;
+  liker_hash: string;
+  created_at: string;
+}

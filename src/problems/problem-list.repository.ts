@@ -20,6 +20,8 @@ export interface ListFilter {
   from?: string;
   to?: string;
   overdueBefore?: string;
+  /** Supervision warning level (blue, yellow, red) as stored by the supervision feature. */
+  warningLevel?: string;
   /** Ids already matched by full-text search (null: no text query). */
   matchedIds?: number[] | null;
   textLike?: string;
@@ -78,6 +80,10 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility): Expression<Sql
   if (f.overdueBefore) {
     parts.push(eb('problems.status', 'in', OVERDUE_STATES));
     parts.push(eb('problems.deadline', '<', f.overdueBefore));
+  }
+  if (f.warningLevel) {
+    parts.push(eb.exists(eb.selectFrom('item_supervision as ws').select('ws.problem_id')
+      .whereRef('ws.problem_id', '=', 'problems.id').where('ws.warning_level', '=', f.warningLevel)));
   }
   if (f.matchedIds) parts.push(eb('problems.id', 'in', f.matchedIds.length ? f.matchedIds : [-1]));
   if (f.textLike) {

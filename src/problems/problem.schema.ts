@@ -55,6 +55,7 @@ export const ListQuery = Type.Object(
     from: Type.Optional(date),
     to: Type.Optional(date),
     overdue: Type.Optional(Type.Boolean()),
+    warning: Type.Optional(Type.Union(['blue', 'yellow', 'red'].map((l) => Type.Literal(l)), { description: 'supervision warning level' })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     sort: Type.Optional(Type.Union(['created_desc', 'created_asc', 'updated_desc', 'deadline_asc'].map((s) => Type.Literal(s)))),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),

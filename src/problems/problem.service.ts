@@ -111,6 +111,7 @@ export function problemService(deps: ProblemDeps) {
     const f: ListFilter = {
       statuses: statuses as ListFilter['statuses'], sourceId: q.sourceId, tagId: q.tagId, urgency: q.urgency,
       ownerLeaderId: q.ownerLeaderId, from: q.from, to: q.to, overdueBefore: q.overdue ? today() : undefined,
+      warningLevel: q.warning,
     };
     if (q.categoryId) f.categoryIds = await subtreeIds(db, 'categories', q.categoryId);
     if (q.areaId) f.areaIds = await subtreeIds(db, 'areas', q.areaId);

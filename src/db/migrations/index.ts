@@ -3,6 +3,8 @@ import * as core from './20261129T2200-core.js';
 import * as supervision from './20261129T2300-supervision.js';
 import * as searchSheets from './20261129T2310-search-sheets.js';
 import * as questions from './20261129T2330-questions.js';
+import * as open311Token from './20261129T2335-open311-token.js';
+import * as comments from './20261129T2340-comments.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T2300-supervision': supervision,
   '20261129T2310-search-sheets': searchSheets,
   '20261129T2330-questions': questions,
+  '20261129T2335-open311-token': open311Token,
+  '20261129T2340-comments': comments,
 };
