@@ -432,9 +432,6 @@ export interface SettlementTable {
   settled_by: number | null;
   settled_at: string;
 }
-  seq: string;
-  problem_id: number;
-}
 
 // Comments, thanks and likes on items (migration 20261129T2340-comments, src/comments).
 export interface Database {
