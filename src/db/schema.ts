@@ -221,88 +221,6 @@ export interface Database {
   settlements: SettlementTable;
 }
 
-// Category questions, answers and Open311 submissions (migration 20261129T2330-questions).
-// A second `Database` declaration merges with the one above, so features append without editing it.
-export interface Database {
-  category_questions: CategoryQuestionTable;
-  problem_answers: ProblemAnswerTable;
-  open311_requests: Open311RequestTable;
-}
-
-export interface CategoryQuestionTable {
-  id: Generated<number>;
-  category_id: number;
-  code: string;
-  label: string;
-  label_en: string | null;
-  help: string | null;
-  datatype: string;
-  required: number;
-  options: string;
-  sort: number;
-  updated_at: string;
-}
-
-export interface ProblemAnswerTable {
-  problem_id: number;
-  code: string;
-  label: string;
-  datatype: string;
-  value: string;
-  display: string;
-  sort: number;
-}
-
-export interface Open311RequestTable {
-  problem_id: number;
-  api_key_id: number;
-  jurisdiction_id: string;
-  account_id: string | null;
-  device_id: string | null;
-  media_url: string | null;
-  created_at: string;
-}
-
-// Full-text search and spreadsheet import (migration 20261129T2310-search-sheets). The index
-// itself (`problem_search`: FTS5 in SQLite, tsvector in PostgreSQL) is only reached through
-// src/db/dialect.ts, so its dialect-specific columns are typed loosely here.
-export interface Database {
-  problem_search: ProblemSearchTable;
-  sheet_imports: SheetImportTable;
-  sheet_import_keys: SheetImportKeyTable;
-}
-
-export interface ProblemSearchTable {
-  rowid: number;
-  problem_id: number;
-  code: string;
-  title: string;
-  body: string;
-  document: unknown;
-}
-
-export interface SheetImportTable {
-  id: Generated<number>;
-  file_name: string;
-  sheet_key: string;
-  mode: string;
-  total_rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  actor_id: number | null;
-  actor_name: string;
-  started_at: string;
-  finished_at: string;
-}
-
-export interface SheetImportKeyTable {
-  sheet_key: string;
-  seq: string;
-  problem_id: number;
-}
-
 // Supervision and assessment (migration 20261129T2300-supervision).
 export interface CalendarYearTable {
   year: number;
@@ -431,6 +349,90 @@ export interface SettlementTable {
   snapshot: string;
   settled_by: number | null;
   settled_at: string;
+}
+
+// Category questions, answers and Open311 submissions (migration 20261129T2330-questions).
+// A second `Database` declaration merges with the one above, so features append without editing it.
+export interface Database {
+  category_questions: CategoryQuestionTable;
+  problem_answers: ProblemAnswerTable;
+  open311_requests: Open311RequestTable;
+}
+
+export interface CategoryQuestionTable {
+  id: Generated<number>;
+  category_id: number;
+  code: string;
+  label: string;
+  label_en: string | null;
+  help: string | null;
+  datatype: string;
+  required: number;
+  options: string;
+  sort: number;
+  updated_at: string;
+}
+
+export interface ProblemAnswerTable {
+  problem_id: number;
+  code: string;
+  label: string;
+  datatype: string;
+  value: string;
+  display: string;
+  sort: number;
+}
+
+export interface Open311RequestTable {
+  problem_id: number;
+  api_key_id: number;
+  jurisdiction_id: string;
+  account_id: string | null;
+  device_id: string | null;
+  media_url: string | null;
+  created_at: string;
+  /** Public lookup token returned by POST (migration 20261129T2335); null for older rows. */
+  token: string | null;
+}
+
+// Full-text search and spreadsheet import (migration 20261129T2310-search-sheets). The index
+// itself (`problem_search`: FTS5 in SQLite, tsvector in PostgreSQL) is only reached through
+// src/db/dialect.ts, so its dialect-specific columns are typed loosely here.
+export interface Database {
+  problem_search: ProblemSearchTable;
+  sheet_imports: SheetImportTable;
+  sheet_import_keys: SheetImportKeyTable;
+}
+
+export interface ProblemSearchTable {
+  rowid: number;
+  problem_id: number;
+  code: string;
+  title: string;
+  body: string;
+  document: unknown;
+}
+
+export interface SheetImportTable {
+  id: Generated<number>;
+  file_name: string;
+  sheet_key: string;
+  mode: string;
+  total_rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  actor_id: number | null;
+  actor_name: string;
+  started_at: string;
+  finished_at: string;
+}
+
+export interface SheetImportKeyTable {
+  sheet_key: string;
+  seq: string;
+  problem_id: number;
 }
 
 // Comments, thanks and likes on items (migration 20261129T2340-comments, src/comments).

@@ -4,6 +4,7 @@
  * normal lifecycle (submitted, awaiting triage) with source "open311", created by the client's
  * API key, its answers stored by the questions hook inside the same transaction.
  */
+import crypto from 'node:crypto';
 import { isStaff } from '../auth/actor.js';
 import type { Services } from '../services.js';
 import type { QuestionService } from '../questions/question.service.js';
@@ -114,15 +115,16 @@ export function open311Submit(services: Services, questions: QuestionService, re
       answers: nativeAnswers(req.answers),
     };
     await repo.ensureOpen311Source(db);
+    const lookupToken = `o311_${crypto.randomBytes(12).toString('hex')}`;
     // Stored in the creating transaction: an item never exists without knowing its client.
     const created = await services.problems.create(key.actor, input, async (trx, response) => {
       const { code } = (response as { problem: { code: string } }).problem;
       await repo.insertOpen311Request(trx, {
         problem_id: (await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
         api_key_id: key.id, jurisdiction_id: jurisdiction.id, account_id: req.accountId ?? null,
-        device_id: req.deviceId ?? null, media_url: req.mediaUrl ?? null, created_at: services.clock().toISOString(),
+        device_id: req.deviceId ?? null, media_url: req.mediaUrl ?? null, created_at: services.clock().toISOString(), token: lookupToken,
       });
     });
-    return presentPostResponse(created.problem.code, { serviceNotice: submitNotice(call.lang), accountId: req.accountId });
+    return presentPostResponse(created.problem.code, { serviceNotice: submitNotice(call.lang), accountId: req.accountId, token: lookupToken });
   };
 }

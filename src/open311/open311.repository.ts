@@ -111,8 +111,14 @@ export async function areaByCode(db: Db, code: string) {
   return db.selectFrom('areas').select(['id', 'code', 'name', 'name_en']).where('code', '=', code).executeTakeFirst();
 }
 
-/** The item a Qingdan tracking token belongs to (GET /tokens/{token}). */
-export async function codeByTokenHash(db: Db, hash: string): Promise<string | null> {
+/**
+ * The item a token belongs to (GET /tokens/{token}): the public token an Open311 POST returned,
+ * or a reporter's Qingdan tracking token.
+ */
+export async function codeByToken(db: Db, token: string, hash: string): Promise<string | null> {
+  const open311 = await db.selectFrom('open311_requests as o').innerJoin('problems as p', 'p.id', 'o.problem_id')
+    .select('p.code').where('o.token', '=', token).executeTakeFirst();
+  if (open311) return open311.code;
   const row = await db.selectFrom('problems').select('code').where('tracking_token_hash', '=', hash).executeTakeFirst();
   return row?.code ?? null;
 }

@@ -123,10 +123,10 @@ export function open311Service(services: Services, questions: QuestionService) {
       return inputs.map((p) => presentRequest(p, opts(call)));
     },
 
-    /** GET /tokens/{token}: the holder of a Qingdan tracking token finds its item's id. */
+    /** GET /tokens/{token}: the POST's public token (or a reporter's tracking token) finds its item's id. */
     async token(call: Open311Call, token: string) {
       resolveJurisdiction(call.params, config.open311Jurisdictions);
-      const code = token.length <= 200 ? await repo.codeByTokenHash(db, digest(token)) : null;
+      const code = token.length <= 200 ? await repo.codeByToken(db, token, digest(token)) : null;
       if (code === null) throw notFound311(text('未找到该 token', 'token was not found'));
       return presentTokenLookup(token, code);
     },

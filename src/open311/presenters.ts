@@ -112,11 +112,11 @@ export function presentUpdates(events: readonly Open311EventInput[], opts: Prese
 /** POST /requests answer: realtime, so the id at once and never a token. */
 export function presentPostResponse(
   code: string,
-  opts: { serviceNotice?: string | null; accountId?: string | null } = {},
+  opts: { serviceNotice?: string | null; accountId?: string | null; token?: string | null } = {},
 ): Open311PostResponseItem[] {
   return [{
     service_request_id: code,
-    token: null,
+    token: blankToNull(opts.token),
     service_notice: blankToNull(opts.serviceNotice),
     account_id: blankToNull(opts.accountId),
   }];

@@ -62,13 +62,19 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     const receipt = await posted.json();
     expectValid('post_response', receipt);
     const id = receipt[0].service_request_id as string;
-    expect(receipt[0]).toMatchObject({ token: null, account_id: 'fms-99' });
+    expect(receipt[0]).toMatchObject({ token: expect.stringMatching(/^o311_[0-9a-f]{24}$/), account_id: 'fms-99' });
 
     // Before triage only the submitting client may read it.
     expect((await fetch(`${api}/requests/${id}.json`)).status).toBe(404);
     const mine = (await getXml(`${api}/requests/${id}.xml?api_key=${encodeURIComponent(apiKey)}`)).data as Row[];
     expect(mine[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'roads', address: '荆州区江津西路与北京西路交叉口', media_url: 'https://fixmystreet.example/photo/1.jpg' });
     expect(JSON.stringify(mine)).not.toMatch(/小红|13700000000|liu@example\.com|device-7/);
+
+    // The receipt's token finds the request id, as a client polling for a queued request would.
+    const lookup = (await getXml(`${api}/tokens/${receipt[0].token}.xml`)).data as Row[];
+    expect(lookup).toEqual([{ service_request_id: id, token: receipt[0].token }]);
+    const lookupJson = await (await fetch(`${api}/tokens/${receipt[0].token}.json`)).json();
+    expect(lookupJson).toEqual([{ service_request_id: id, token: receipt[0].token }]);
 
     // A reporter holding a Qingdan receipt (the web form's tracking token) finds that item the same way.
     const web = await reportProblem(t, LIGHT_ANSWERS);

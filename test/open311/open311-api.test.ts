@@ -63,11 +63,11 @@ describe.each(DIALECTS)('Open311 GeoReport v2 endpoints (%s)', (dialect) => {
       expect(res.statusCode, res.body).toBe(200);
       if (format === 'json') {
         const [item] = res.json();
-        expect(item).toMatchObject({ token: null, account_id: 'acct-42' });
+        expect(item).toMatchObject({ token: expect.stringMatching(/^o311_/), account_id: 'acct-42' });
         expect(item.service_request_id).toMatch(/^JZ-2026-\d{6}$/);
         expect(item.service_notice).toContain('service_request_id');
       } else {
-        expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>JZ-2026-\d{6}<\/service_request_id><token\/>/);
+        expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>JZ-2026-\d{6}<\/service_request_id><token>o311_[0-9a-f]{24}<\/token>/);
       }
     }
   });
