@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
@@ -23,14 +24,22 @@ export async function ensureSupervisionRow(trx: Db, problemId: number): Promise<
 export async function recomputeWarning(rt: SupervisionRuntime, trx: Db, problemId: number): Promise<WarningLevel | null> {
   const row = await trx.selectFrom('problems').selectAll().where('id', '=', problemId).executeTakeFirst();
   if (!row) return null;
-  const stored = await trx.selectFrom('item_supervision').selectAll().where('problem_id', '=', problemId).executeTakeFirst();
-  if (!stored && !WARNING_STATES.includes(row.status as never)) return 'none';
+  if (WARNING_STATES.includes(row.status as never)) await ensureSupervisionRow(trx, problemId);
+  const readStored = (lock: boolean) => trx.selectFrom('item_supervision').selectAll().where('problem_id', '=', problemId)
+    .$if(lock && isPostgres(trx), (q) => q.forUpdate()).executeTakeFirst();
+  let stored = await readStored(false);
+  if (!stored) return 'none';
   const p = await itemProgress(rt, trx, row);
   const now = rt.now().toISOString();
   const level = p.warning.level;
   const reasons = JSON.stringify(p.warning.reasons);
-  const before = stored?.warning_level ?? 'none';
-  await ensureSupervisionRow(trx, problemId);
+  if (stored.warning_level !== level && isPostgres(trx)) {
+    // A change writes an event: take the audit head first, as every writer does, then the row,
+    // so the job and a concurrent write neither deadlock nor both record the same change.
+    await trx.selectFrom('audit_head').select('id').where('id', '=', 1).forUpdate().execute();
+    stored = (await readStored(true))!;
+  }
+  const before = stored.warning_level;
   await trx.updateTable('item_supervision').set({
     warning_level: level, warning_reasons: reasons, planned_percent: p.plannedPercent,
     missing_weekly_report: p.missingWeeklyReport ? 1 : 0, last_report_at: p.lastReportAt, computed_at: now,
