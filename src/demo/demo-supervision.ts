@@ -1,6 +1,7 @@
 import type { SeedContext } from './demo-seed.js';
 import { localDate } from '../shared/time.js';
 import { startSupervision } from '../supervision/supervision-feature.js';
+import { parseSupervisionConfig } from '../supervision/supervision-config.js';
 import { milestoneService } from '../supervision/milestones.service.js';
 import { extensionService } from '../supervision/extensions.service.js';
 import { boardService } from '../supervision/board.service.js';
@@ -28,7 +29,8 @@ const ENTERPRISES: Enterprise[] = [
  */
 export async function seedSupervisionDemo(ctx: SeedContext, realNow: Date, log: (m: string) => void): Promise<void> {
   const { services, actors, ids } = ctx;
-  const rt = await startSupervision(services);
+  // Demo notices stay in the in-app inbox: demo accounts have no real mailboxes or phones.
+  const rt = await startSupervision(services, { ...parseSupervisionConfig(), smtp: null, webhook: null });
   const tz = services.config.timezone;
   const at = (daysAgo: number, hour = 2) => { const d = new Date(realNow.getTime() - daysAgo * DAY); d.setUTCHours(hour, 0, 0, 0); ctx.setNow(d); };
   const today = localDate(realNow, tz);
