@@ -9,12 +9,12 @@ export interface WalkProblem { id: number; areaId: number | null; urgency: strin
 export interface UnitCounts {
   received: number; signedWithinLimit: number; returned: number;
   rectified: number; closed: number; closedOnTime: number; workingDaysToClose: number; overdue: number;
-  verifications: number; solved: number; redone: number; satisfied: number; basicallySatisfied: number; unsatisfied: number;
+  verifications: number; solved: number; redone: number; verySatisfied: number; satisfied: number; basicallySatisfied: number; unsatisfied: number; veryDissatisfied: number;
 }
 
 export const emptyCounts = (): UnitCounts => ({
   received: 0, signedWithinLimit: 0, returned: 0, rectified: 0, closed: 0, closedOnTime: 0, workingDaysToClose: 0, overdue: 0,
-  verifications: 0, solved: 0, redone: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0,
+  verifications: 0, solved: 0, redone: 0, verySatisfied: 0, satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, veryDissatisfied: 0,
 });
 
 export interface WalkContext {
@@ -89,9 +89,11 @@ export function walkMonth(problems: WalkProblem[], events: WalkEvent[], ctx: Wal
           if (!now) break;
           const result = e.payload.result;
           bump(a?.lead ?? null, 'verifications');
-          if (result === 'satisfied') { bump(a?.lead ?? null, 'satisfied'); bump(a?.lead ?? null, 'solved'); }
+          // The optional 5-level rating (好差评) splits the ends of the scale; without it, the result decides.
+          const rating = e.payload.rating;
+          if (result === 'satisfied') { bump(a?.lead ?? null, rating === 5 ? 'verySatisfied' : 'satisfied'); bump(a?.lead ?? null, 'solved'); }
           if (result === 'basically_satisfied') { bump(a?.lead ?? null, 'basicallySatisfied'); bump(a?.lead ?? null, 'solved'); }
-          if (result === 'unsatisfied') { bump(a?.lead ?? null, 'unsatisfied'); bump(a?.lead ?? null, 'redone'); }
+          if (result === 'unsatisfied') { bump(a?.lead ?? null, rating === 1 ? 'veryDissatisfied' : 'unsatisfied'); bump(a?.lead ?? null, 'redone'); }
           break;
         }
         case 'close':

@@ -36,7 +36,7 @@ async function candidates(db: Db, w: MonthWindow): Promise<number[]> {
 function toRow(base: { id: number; name: string; parent_id: number | null; level?: string }, c: UnitCounts, config: RateConfig): ScoreRow {
   const counts: RateCounts = {
     dispatched: c.received, signedWithinLimit: c.signedWithinLimit, validCallbacks: c.verifications, solvedAtCallback: c.solved,
-    verySatisfied: 0, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied, dissatisfied: c.unsatisfied, veryDissatisfied: 0,
+    verySatisfied: c.verySatisfied, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied, dissatisfied: c.unsatisfied, veryDissatisfied: c.veryDissatisfied,
     closed: c.closed, closedOnTime: c.closedOnTime, workingDaysToClose: c.workingDaysToClose, returned: c.returned,
     verifications: c.verifications, redone: c.redone, overdue: c.overdue,
   };

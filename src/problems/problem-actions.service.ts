@@ -13,6 +13,9 @@ import { validateDepartments } from './problem-validation.js';
 import { linkAttachments } from '../attachments/attachment.repository.js';
 
 type Input = Record<string, any>;
+
+/** The 5-level rating (好差评) and the verification result each level means. */
+const RATING_RESULT: Record<number, string> = { 5: 'satisfied', 4: 'satisfied', 3: 'basically_satisfied', 2: 'unsatisfied', 1: 'unsatisfied' };
 type Effect = { patch: Updateable<ProblemTable>; payload: Record<string, unknown>; reason: string | null };
 
 /** What each action changes on the item, beyond its state. Guards live in the lifecycle table. */
@@ -69,10 +72,13 @@ async function effectOf(trx: Db, deps: ProblemDeps, action: Action, l: Loaded, i
     case 'rectify': return { patch: { rectified_at: now, progress_percent: 100 }, payload: { evidence: input.evidence }, reason };
     case 'verify': {
       const method = input.method ?? (l.hasToken ? 'reporter' : 'callback');
+      if (input.rating !== undefined && RATING_RESULT[input.rating] !== input.result) {
+        throw new AppError('validation_failed', `a rating of ${input.rating} means "${RATING_RESULT[input.rating]}", not "${input.result}"`, { field: 'rating' });
+      }
       const redo = input.result === 'unsatisfied';
       return {
         patch: redo ? { satisfaction: input.result, redo_count: row.redo_count + 1, rectified_at: null, progress_percent: Math.min(row.progress_percent, 90) } : { satisfaction: input.result },
-        payload: { result: input.result, comment: input.comment ?? null, method }, reason,
+        payload: { result: input.result, rating: input.rating ?? null, comment: input.comment ?? null, method }, reason,
       };
     }
     case 'close': return { patch: { closed_at: now }, payload: { note: input.note ?? null }, reason };

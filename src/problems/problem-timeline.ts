@@ -11,7 +11,7 @@ const PUBLIC_ACTOR: Record<string, string> = {
   public: '群众', acceptance: '受理中心', department: '承办单位', supervisor: '督查部门', leader: '领导', admin: '管理员', system: '系统',
 };
 // Payload fields safe for the public timeline; everything else is internal.
-const PUBLIC_FIELDS = ['title', 'source', 'leadDepartmentName', 'coDepartmentNames', 'deadline', 'text', 'percent', 'evidence', 'result', 'comment', 'checkpointDate', 'targetCode', 'duplicateCode', 'reportCount', 'level', 'oldDeadline', 'newDeadline'];
+const PUBLIC_FIELDS = ['title', 'source', 'leadDepartmentName', 'coDepartmentNames', 'deadline', 'text', 'percent', 'evidence', 'result', 'rating', 'comment', 'checkpointDate', 'targetCode', 'duplicateCode', 'reportCount', 'level', 'oldDeadline', 'newDeadline'];
 
 export async function timeline(db: Db, problems: ProblemService, actor: Actor, code: string, token?: string) {
   const loaded = await problems.load(db, actor, code, token);

@@ -140,6 +140,7 @@ export const ACTION_BODIES = {
   verify: body({
     result: Type.Union(VERIFY_RESULTS.map((r) => Type.Literal(r))),
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: '好差评: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' })),
     method: Type.Optional(Type.Union(['reporter', 'callback', 'residents_acceptance'].map((m) => Type.Literal(m)))),
   }),
   close: body({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),

@@ -49,6 +49,20 @@ describe.each(DIALECTS)('problem lifecycle over HTTP (%s)', (dialect) => {
     expect(res.json().problem).toMatchObject({ status: 'in_progress', redoCount: 1 });
   });
 
+  it('records the 5-level rating with a verification and refuses one that contradicts the result', async () => {
+    const { code, token } = await reportProblem(t);
+    await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban });
+    await act(t, 'chengguan', code, 'sign');
+    await act(t, 'chengguan', code, 'rectify', { evidence: '已修复' });
+    const contradiction = await act(t, null, code, 'verify', { result: 'satisfied', rating: 2 }, { 'x-tracking-token': token });
+    expect(contradiction.statusCode).toBe(400);
+    expect(contradiction.json().error.details.field).toBe('rating');
+    const ok = await act(t, null, code, 'verify', { result: 'satisfied', rating: 5 }, { 'x-tracking-token': token });
+    expect(ok.json().problem.status).toBe('verified');
+    const timeline = await t.as(null, { method: 'GET', url: `/api/v1/problems/${code}/timeline` });
+    expect(timeline.json().items.at(-1).payload).toMatchObject({ result: 'satisfied', rating: 5 });
+  });
+
   it('merges a duplicate into its master and counts the report', async () => {
     const a = await reportProblem(t);
     const b = await reportProblem(t);
