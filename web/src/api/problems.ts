@@ -1,6 +1,6 @@
 import { api, request } from './client.js';
 import type {
-  Action, Attachment, Comment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency,
+  Action, Attachment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency,
 } from './types.js';
 
 const base = '/api/v1/problems';
@@ -22,6 +22,7 @@ export interface NewProblem {
   tagIds?: number[];
   sourceCode?: string;
   measures?: string;
+  answers?: Record<string, string | number | string[]>;
 }
 
 export function createProblem(body: NewProblem, idempotencyKey: string) {
@@ -42,6 +43,7 @@ export interface ProblemQuery {
   from?: string;
   to?: string;
   overdue?: boolean;
+  warning?: string;
   q?: string;
   sort?: 'created_desc' | 'created_asc' | 'updated_desc' | 'deadline_asc' | string;
   limit?: number;
@@ -76,12 +78,4 @@ export function uploadAttachment(code: string, file: File, token?: string) {
 export function attachmentSrc(a: Attachment, token?: string): string {
   const url = a.url || `/api/v1/attachments/${a.id}`;
   return token ? `${url}${url.includes('?') ? '&' : '?'}token=${enc(token)}` : url;
-}
-
-export function listComments(code: string, sort: 'hot' | 'new', signal?: AbortSignal) {
-  return api.get<{ items: Comment[] }>(`${base}/${enc(code)}/comments`, { query: { sort }, signal });
-}
-
-export function postComment(code: string, body: { text: string; kind: 'comment' | 'thanks'; authorName?: string }) {
-  return api.post<{ comment: Comment }>(`${base}/${enc(code)}/comments`, body);
 }

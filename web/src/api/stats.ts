@@ -1,7 +1,5 @@
 import { api } from './client.js';
-import type { Rankings, StatsSummary } from './types.js';
+import type { StatsSummary } from './types.js';
 
-export const getSummary = (signal?: AbortSignal) => api.get<StatsSummary>('/api/v1/stats/summary', { signal });
-
-export const getRankings = (month: string, signal?: AbortSignal) =>
-  api.get<Rankings>('/api/v1/assessment/rankings', { query: { month }, signal });
+export const getSummary = (signal?: AbortSignal, query: Record<string, string | number | undefined> = {}) =>
+  api.get<StatsSummary>('/api/v1/stats/summary', { query, signal });

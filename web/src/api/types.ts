@@ -82,6 +82,8 @@ export interface Problem {
   signedAt: string | null;
   rectifiedAt: string | null;
   closedAt: string | null;
+  highlight?: Highlight;
+  answers?: Answer[];
 }
 
 export interface TimelineEvent {
@@ -101,44 +103,22 @@ export interface TimelineEvent {
 export interface Page<T> { items: T[]; nextCursor: string | null }
 export interface ProblemWithActions { problem: Problem; allowedActions: Action[] }
 
-export interface CountRow { id: number; name: string; count: number; rectified: number }
+export interface CountRow { id: number; name: string; parentId: number | null; count: number; rectified: number }
 export interface StatsSummary {
   found: number;
   rectified: number;
   inProgress: number;
   overdue: number;
   longTerm: number;
+  rectificationRate: number | null;
   byCategory: CountRow[];
   byArea: CountRow[];
   byDepartment: CountRow[];
   byMonth: { month: string; found: number; rectified: number }[];
+  asOf?: string;
 }
 
-/** Assumed shape of the (future) assessment rankings; the page copes with missing columns. */
-export interface RankingRow {
-  id?: number;
-  name: string;
-  rank?: number;
-  composite?: number | null;
-  responseRate?: number | null;
-  resolutionRate?: number | null;
-  satisfactionRate?: number | null;
-  onTimeRate?: number | null;
-  overdueCount?: number | null;
-}
-export interface Rankings {
-  month: string;
-  settled?: boolean;
-  departments?: RankingRow[];
-  areas?: RankingRow[];
-  items?: RankingRow[];
-}
-
-export interface Comment {
-  id: number;
-  kind?: 'comment' | 'thanks';
-  authorName?: string | null;
-  text: string;
-  likes?: number;
-  createdAt: string;
-}
+/** Matched and unmatched runs of a field for a text query (src/search); rendered as text with <mark>. */
+export interface Segment { text: string; match: boolean }
+export type Highlight = Partial<Record<'title' | 'description' | 'address' | 'measures', Segment[]>>;
+export interface Answer { code: string; label: string; value: string | number | string[]; display: string }

@@ -34,7 +34,9 @@ export function EChart({ option, label, height = 300, testId }: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // No chart animation for people who asked for reduced motion (and for screenshot tests).
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={ref} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;

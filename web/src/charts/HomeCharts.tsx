@@ -1,21 +1,41 @@
 import { useMemo } from 'react';
-import type { StatsSummary } from '../api/types.js';
+import type { CountRow, StatsSummary } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
+import { COLORS, describeRows, topRows } from './chart-rows.js';
 import { EChart, type ChartOption } from './EChart.js';
 
-const COLORS = ['#c0392b', '#2e86de', '#27ae60', '#f39c12', '#8e44ad', '#16a085', '#d35400', '#7f8c8d'];
+/** Found vs rectified as horizontal bars, largest first at the top. */
+function barOption(rows: CountRow[], found: string, rectified: string, name: (r: CountRow) => string): ChartOption {
+  const sorted = [...rows].sort((a, b) => a.count - b.count).slice(-12);
+  return {
+    color: COLORS,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { data: [found, rectified] },
+    grid: { left: 8, right: 16, top: 40, bottom: 16, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: sorted.map(name), axisLabel: { width: 96, overflow: 'truncate' } },
+    series: [
+      { name: found, type: 'bar', data: sorted.map((r) => r.count) },
+      { name: rectified, type: 'bar', data: sorted.map((r) => r.rectified) },
+    ],
+  };
+}
 
-/** Charts for the home page (lazy chunk): monthly trend, categories, areas. */
+/** Charts for the home page (a lazy chunk): monthly trend, categories, areas, departments. */
 export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const found = t('home.found');
   const rectified = t('home.rectified');
+  const categories = useMemo(() => topRows(s.byCategory), [s]);
+  const areas = useMemo(() => topRows(s.byArea).filter((r) => r.count > 0), [s]);
+  const departments = useMemo(() => topRows(s.byDepartment).filter((r) => r.count > 0), [s]);
+  const label = (r: CountRow) => r.name;
 
   const monthly = useMemo<ChartOption>(() => ({
     color: COLORS,
     tooltip: { trigger: 'axis' },
     legend: { data: [found, rectified] },
-    grid: { left: 40, right: 16, top: 40, bottom: 30 },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -24,58 +44,48 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
     ],
   }), [s, found, rectified]);
 
-  const categories = useMemo<ChartOption>(() => {
-    const rows = [...s.byCategory].sort((a, b) => a.count - b.count).slice(-12);
-    return {
-      color: COLORS,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [found, rectified] },
-      grid: { left: 100, right: 16, top: 40, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { width: 90, overflow: 'truncate' } },
-      series: [
-        { name: found, type: 'bar', data: rows.map((r) => r.count) },
-        { name: rectified, type: 'bar', data: rows.map((r) => r.rectified) },
-      ],
-    };
-  }, [s, found, rectified]);
-
-  const areas = useMemo<ChartOption>(() => ({
+  const areaPie = useMemo<ChartOption>(() => ({
     color: COLORS,
     tooltip: { trigger: 'item' },
     legend: { type: 'scroll', bottom: 0 },
     series: [{
-      name: t('home.byArea'), type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
+      name: t('home.byArea'), type: 'pie', radius: ['35%', '62%'], center: ['50%', '44%'],
       label: { show: false, position: 'center' },
       emphasis: { label: { show: true, fontSize: 14, fontWeight: 'bold', formatter: '{b}\n{d}%' } },
-      data: s.byArea.map((a) => ({ name: a.name, value: a.count })),
+      data: areas.map((a) => ({ name: a.name, value: a.count })),
     }],
-  }), [s, t]);
+  }), [areas, t]);
 
-  const summarise = (rows: { name: string; count: number; rectified: number }[]) =>
-    rows.map((r) => `${r.name} ${r.count}/${r.rectified}`).join('; ');
+  const catBars = useMemo(() => barOption(categories, found, rectified, label), [categories, found, rectified]);
+  const deptBars = useMemo(() => barOption(departments, found, rectified, label), [departments, found, rectified]);
 
   return (
-    <section className="panel charts" aria-labelledby="charts-h" data-testid="charts">
+    <section className="panel charts" aria-labelledby="charts-h" data-testid="charts" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <h2 id="charts-h">{t('home.chartsTitle')}</h2>
       <div className="chart-grid">
         {s.byMonth.length > 0 && (
           <figure>
             <figcaption>{t('home.byMonth')}</figcaption>
-            <EChart option={monthly} testId="chart-month"
-              label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')} />
+            <EChart option={monthly} testId="chart-month" label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')} />
           </figure>
         )}
-        {s.byCategory.length > 0 && (
+        {categories.length > 0 && (
           <figure>
             <figcaption>{t('home.byCategory')}</figcaption>
-            <EChart option={categories} testId="chart-category" label={summarise(s.byCategory)} />
+            <EChart option={catBars} testId="chart-category" label={describeRows(categories)} />
           </figure>
         )}
-        {s.byArea.length > 0 && (
+        {areas.length > 0 && (
           <figure>
             <figcaption>{t('home.byArea')}</figcaption>
-            <EChart option={areas} testId="chart-area" label={summarise(s.byArea)} />
+            <EChart option={areaPie} testId="chart-area" label={describeRows(areas)} />
+          </figure>
+        )}
+        {departments.length > 0 && (
+          <figure>
+            <figcaption>{t('home.byDepartment')}</figcaption>
+            <EChart option={deptBars} height={Math.max(240, Math.min(12, departments.length) * 28 + 60)} testId="chart-department"
+              label={describeRows(departments)} />
           </figure>
         )}
       </div>

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { ActionForm } from './ActionForm.js';
-import { actionLabel } from '../lib/action-fields.js';
+import { actionLabel, type FormValues } from '../lib/action-fields.js';
 
 /** One button per allowed action; a button opens that action's form below the bar. */
-export function ActionBar({ code, actions, problem, onDone }: {
+export function ActionBar({ code, actions, problem, defaults, onDone }: {
   code: string;
   actions: readonly Action[];
   problem?: Problem;
+  defaults?: Partial<Record<Action, FormValues>>;
   onDone: (r: ProblemWithActions) => void;
 }) {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function ActionBar({ code, actions, problem, onDone }: {
       </div>
       {done && <p className="state state-ok" role="status" data-testid="action-done">{t('action.done', { action: actionLabel(t, done) })}</p>}
       {open && (
-        <ActionForm key={open} code={code} action={open} problem={problem} onCancel={() => setOpen(null)}
+        <ActionForm key={open} code={code} action={open} problem={problem} defaults={defaults?.[open]} onCancel={() => setOpen(null)}
           onDone={(r) => { setDone(open); setOpen(null); onDone(r); }} />
       )}
     </div>

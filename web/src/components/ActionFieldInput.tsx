@@ -1,5 +1,5 @@
-import { listUsers } from '../api/auth.js';
 import { listRef } from '../api/reference.js';
+import { listLeaders } from '../api/supervision.js';
 import { useI18n } from '../i18n/index.js';
 import type { FieldSpec, FormValue } from '../lib/action-fields.js';
 import { useAsync } from '../lib/use-async.js';
@@ -96,19 +96,17 @@ function DepartmentChecks({ label, value, onChange, testId }: {
   );
 }
 
-/** Leaders come from the admin-only user list; other roles fall back to typing the user id. */
+/** Owner leaders (领办) from /leaders, which every staff role may read. */
 function LeaderSelect({ id, value, onChange, testId }: { id: string; value: string; onChange: (v: string) => void; testId: string }) {
   const { t } = useI18n();
-  const state = useAsync(() => listUsers(), []);
-  if (state.error || (!state.loading && !state.data)) {
-    return <input id={id} type="number" min={1} value={value} onChange={(e) => onChange(e.target.value)}
-      data-testid={testId} placeholder={t('field.leaderIdPlaceholder')} />;
-  }
-  const leaders = (state.data ?? []).filter((u) => u.role === 'leader' && u.active !== false && u.active !== 0);
+  const state = useAsync(() => listLeaders(), []);
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} disabled={state.loading}>
-      <option value="">{state.loading ? t('state.loading') : t('common.none')}</option>
-      {leaders.map((u) => <option key={u.id} value={String(u.id)}>{u.displayName}</option>)}
-    </select>
+    <>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} disabled={state.loading}>
+        <option value="">{state.loading ? t('state.loading') : t('common.none')}</option>
+        {(state.data ?? []).map((u) => <option key={u.id} value={String(u.id)}>{u.displayName}</option>)}
+      </select>
+      {state.error != null && <span className="field-error" role="alert">{t('error.refData')}</span>}
+    </>
   );
 }

@@ -1,40 +1,51 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { performAction, uploadAttachment } from '../api/problems.js';
 import { listRef } from '../api/reference.js';
+import { previewDeadline } from '../api/supervision.js';
+import { defaultDepartmentOf, tierOf } from '../lib/suggest.js';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { actionLabel, fieldsFor, missingFields, toBody, type FormValue, type FormValues } from '../lib/action-fields.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { useErrorText } from './Async.js';
 
-/** Sensible starting values: current progress, the category's default department. */
-function useDefaults(action: Action, problem: Problem | undefined, set: (v: FormValues) => void) {
+/**
+ * Sensible starting values: current progress; for assignment the category's unit (or the inbox's
+ * suggestion) and the deadline the category's time-limit tier gives today, as the server would.
+ */
+function useDefaults(action: Action, problem: Problem | undefined, given: FormValues | undefined, set: (v: FormValues) => void) {
   useEffect(() => {
+    if (given) set(given);
     if (!problem) return;
     if (action === 'progress' && problem.progressPercent != null) set({ percent: String(problem.progressPercent) });
-    if (action === 'assign') {
-      const base: FormValues = {};
-      if (problem.leadDepartment) base.leadDepartmentId = String(problem.leadDepartment.id);
-      if (problem.deadline) base.deadline = problem.deadline.slice(0, 10);
-      if (problem.measures) base.measures = problem.measures;
-      set(base);
-      if (!problem.leadDepartment && problem.category) {
-        const catId = problem.category.id;
-        listRef('categories').then((cats) => {
-          const dep = cats.find((c) => c.id === catId)?.defaultDepartmentId;
-          if (dep) set({ ...base, leadDepartmentId: String(dep) });
-        }, () => undefined);
-      }
-    }
+    if (action !== 'assign') return;
+    const base: FormValues = { ...given };
+    if (problem.leadDepartment) base.leadDepartmentId = String(problem.leadDepartment.id);
+    if (problem.deadline) base.deadline = problem.deadline.slice(0, 10);
+    if (problem.measures) base.measures = problem.measures;
+    set(base);
+    let live = true;
+    void listRef('categories').then(async (cats) => {
+      const suggested = given?.categoryId ? Number(given.categoryId) : undefined;
+      const cat = cats.find((c) => c.id === (problem.category?.id ?? suggested)) ?? null;
+      const extra: FormValues = {};
+      const dep = defaultDepartmentOf(cat, cats);
+      if (!base.leadDepartmentId && dep) extra.leadDepartmentId = String(dep);
+      if (!base.deadline) extra.deadline = await previewDeadline(tierOf(cat, cats), problem.urgency).catch(() => '');
+      if (live) set(extra);
+    }, () => undefined);
+    return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, problem?.code]);
 }
 
 /** A small form for one lifecycle action; uploads files first, then posts the action. */
-export function ActionForm({ code, action, problem, onDone, onCancel }: {
+export function ActionForm({ code, action, problem, defaults, onDone, onCancel }: {
   code: string;
   action: Action;
   problem?: Problem;
+  /** Starting values from the page (e.g. the inbox's suggested unit or duplicate). */
+  defaults?: FormValues;
   onDone: (r: ProblemWithActions) => void;
   onCancel: () => void;
 }) {
@@ -44,7 +55,8 @@ export function ActionForm({ code, action, problem, onDone, onCancel }: {
   const [values, setValues] = useState<FormValues>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useDefaults(action, problem, (v) => setValues((cur) => ({ ...v, ...cur })));
+  // Defaults never overwrite what the user has typed meanwhile.
+  useDefaults(action, problem, defaults, (v) => setValues((cur) => ({ ...v, ...cur })));
 
   const set = (name: string) => (v: FormValue) => setValues((cur) => ({ ...cur, [name]: v }));
 

@@ -1,104 +1,81 @@
-/**
- * PLACEHOLDER — comments & thanks (评论与锦旗) on a public item.
- * The endpoints GET/POST /api/v1/problems/:code/comments are not in the contract yet; until they
- * exist the server answers 404 and this section shows an "coming soon" empty state. The shapes
- * used here (Comment in api/types.ts, ?sort=hot|new, body {text, kind, authorName}) are a proposal.
- */
-import { useState, type FormEvent } from 'react';
-import { isApiError } from '../api/client.js';
-import { listComments, postComment } from '../api/problems.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { listComments, type Comment, type CommentPage } from '../api/comments.js';
 import { useI18n } from '../i18n/index.js';
-import { useAsync } from '../lib/use-async.js';
-import { formatTime } from '../lib/format.js';
-import { Empty, ErrorBox, Loading, useErrorText } from './Async.js';
-import { Field } from './Field.js';
+import { Empty, ErrorBox, Loading } from './Async.js';
+import { CommentForm } from './CommentForm.js';
+import { CommentItem } from './CommentItem.js';
 
-export function Comments({ code }: { code: string }) {
-  const { t } = useI18n();
-  const [sort, setSort] = useState<'hot' | 'new'>('hot');
-  const state = useAsync((s) => listComments(code, sort, s), [code, sort]);
-  const unavailable = isApiError(state.error) && (state.error.status === 404 || state.error.status === 405);
+type Sort = 'hot' | 'new';
 
-  return (
-    <section className="comments" data-testid="comments" aria-labelledby="comments-h">
-      <h2 id="comments-h">{t('comments.title')}</h2>
-      {unavailable ? (
-        <Empty testId="comments-unavailable">{t('comments.unavailable')}</Empty>
-      ) : (
-        <>
-          <div className="tabs" role="group" aria-label={t('comments.sort')}>
-            {(['hot', 'new'] as const).map((s) => (
-              <button key={s} type="button" className={`tab${sort === s ? ' active' : ''}`}
-                aria-pressed={sort === s} onClick={() => setSort(s)} data-testid={`comments-sort-${s}`}>
-                {t(s === 'hot' ? 'comments.hot' : 'comments.new')}
-              </button>
-            ))}
-          </div>
-          {state.loading ? <Loading /> : state.error ? <ErrorBox error={state.error} onRetry={state.reload} /> :
-            !state.data?.items.length ? <Empty testId="comments-empty">{t('comments.empty')}</Empty> : (
-              <ul className="comment-list">
-                {state.data.items.map((c) => (
-                  <li key={c.id} className={`comment${c.kind === 'thanks' ? ' thanks' : ''}`} data-testid="comment">
-                    <div className="muted">
-                      {c.kind === 'thanks' && <span className="badge badge-thanks">{t('comments.thanks')}</span>}
-                      {c.authorName || t('comments.anonymous')} · {formatTime(c.createdAt)}
-                    </div>
-                    <p>{c.text}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          <CommentForm code={code} onPosted={state.reload} />
-        </>
-      )}
-    </section>
-  );
-}
-
-function CommentForm({ code, onPosted }: { code: string; onPosted: () => void }) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
-  const [text, setText] = useState('');
-  const [authorName, setAuthorName] = useState('');
-  const [kind, setKind] = useState<'comment' | 'thanks'>('comment');
-  const [busy, setBusy] = useState(false);
+/** Pages of comments by offset; "hot" order shifts as people like, so pages are not keyset. */
+function useCommentPages(code: string, sort: Sort) {
+  const [items, setItems] = useState<Comment[]>([]);
+  const [meta, setMeta] = useState<Omit<CommentPage, 'items'> | null>(null);
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const ctl = useRef<AbortController | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!text.trim()) return;
-    setBusy(true);
+  const load = useCallback(async (offset: number) => {
+    ctl.current?.abort();
+    const c = new AbortController();
+    ctl.current = c;
+    setLoading(true);
     setError(null);
     try {
-      await postComment(code, { text: text.trim(), kind, authorName: authorName.trim() || undefined });
-      setText('');
-      onPosted();
-    } catch (err) {
-      setError(err);
+      const page = await listComments(code, { sort, offset, limit: 20 }, c.signal);
+      if (c.signal.aborted) return;
+      setItems((prev) => (offset ? [...prev, ...page.items] : page.items));
+      setMeta({ total: page.total, counts: page.counts, nextOffset: page.nextOffset });
+    } catch (e) {
+      if (!c.signal.aborted) setError(e);
     } finally {
-      setBusy(false);
+      if (!c.signal.aborted) setLoading(false);
     }
-  };
+  }, [code, sort]);
+
+  useEffect(() => {
+    void load(0);
+    return () => ctl.current?.abort();
+  }, [load]);
+
+  const replace = (c: Comment) => setItems((prev) => prev.map((x) => (x.id === c.id ? { ...x, ...c } : x)));
+  return { items, meta, loading, error, reload: () => void load(0), more: () => meta?.nextOffset != null && void load(meta.nextOffset), replace };
+}
+
+/** Comments and thanks (评论与锦旗) on an item: hottest or newest, likes, and moderation for staff. */
+export function Comments({ code, canThank, moderate = false }: { code: string; canThank: boolean; moderate?: boolean }) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<Sort>('hot');
+  const pages = useCommentPages(code, sort);
+  const { items, meta } = pages;
 
   return (
-    <form className="form comment-form" onSubmit={submit}>
-      <Field id="comment-kind" label={t('comments.kind')}>
-        <select id="comment-kind" value={kind} onChange={(e) => setKind(e.target.value as 'comment' | 'thanks')}>
-          <option value="comment">{t('comments.comment')}</option>
-          <option value="thanks">{t('comments.thanks')}</option>
-        </select>
-      </Field>
-      <Field id="comment-name" label={t('comments.name')}>
-        <input id="comment-name" value={authorName} maxLength={40} onChange={(e) => setAuthorName(e.target.value)} />
-      </Field>
-      <Field id="comment-text" label={t('comments.text')} required>
-        <textarea id="comment-text" value={text} required maxLength={1000} rows={3}
-          onChange={(e) => setText(e.target.value)} data-testid="comment-text" />
-      </Field>
-      {error != null && <p className="field-error" role="alert">{errorText(error)}</p>}
-      <button type="submit" className="btn" disabled={busy || !text.trim()} data-testid="comment-submit">
-        {busy ? t('common.submitting') : t('comments.submit')}
-      </button>
-    </form>
+    <section className="panel comments" data-testid="comments" aria-labelledby="comments-h">
+      <div className="section-head">
+        <h2 id="comments-h">{t('comments.title')}</h2>
+        {meta && <span className="muted" data-testid="comment-counts">{t('comments.counts', { comments: meta.counts.comment, thanks: meta.counts.thanks })}</span>}
+      </div>
+      <div className="tabs" role="group" aria-label={t('comments.sort')}>
+        {(['hot', 'new'] as const).map((s) => (
+          <button key={s} type="button" className={`tab${sort === s ? ' active' : ''}`}
+            aria-pressed={sort === s} onClick={() => setSort(s)} data-testid={`comments-sort-${s}`}>
+            {t(s === 'hot' ? 'comments.hot' : 'comments.new')}
+          </button>
+        ))}
+      </div>
+      {!items.length && pages.loading ? <Loading /> : !items.length && pages.error ? <ErrorBox error={pages.error} onRetry={pages.reload} /> :
+        !items.length ? <Empty testId="comments-empty">{t('comments.empty')}</Empty> : (
+          <ul className="comment-list" aria-busy={pages.loading} data-testid="comment-list">
+            {items.map((c) => <CommentItem key={c.id} comment={c} moderate={moderate} onChange={pages.replace} />)}
+          </ul>
+        )}
+      {items.length > 0 && pages.error != null && <ErrorBox error={pages.error} onRetry={pages.more} />}
+      {meta?.nextOffset != null && (
+        <button type="button" className="btn btn-block" onClick={pages.more} disabled={pages.loading} data-testid="comments-more">
+          {pages.loading ? t('state.loading') : t('list.loadMore')}
+        </button>
+      )}
+      <CommentForm code={code} canThank={canThank} onPosted={() => { setSort('new'); pages.reload(); }} />
+    </section>
   );
 }

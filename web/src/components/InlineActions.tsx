@@ -3,15 +3,17 @@ import type { Action, Problem, User } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { allowedActions } from '../../../src/lifecycle/lifecycle.js';
 import { ActionBar } from './ActionBar.js';
+import type { FormValues } from '../lib/action-fields.js';
 
 /**
  * Quick actions on a list row. Lists don't carry allowedActions, so the shared lifecycle table
  * predicts them from the row's state and the user's role; the server still decides (409 → message).
  */
-export function InlineActions({ problem, user, only, onChanged }: {
+export function InlineActions({ problem, user, only, defaults, onChanged }: {
   problem: Problem;
   user: User;
   only: readonly Action[];
+  defaults?: Partial<Record<Action, FormValues>>;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -30,7 +32,7 @@ export function InlineActions({ problem, user, only, onChanged }: {
         {open ? t('action.hide') : t('action.quick')}
       </button>
       {open && (
-        <ActionBar code={current.code} actions={actions} problem={current}
+        <ActionBar code={current.code} actions={actions} problem={current} defaults={defaults}
           onDone={(r) => { setCurrent(r.problem); onChanged(); }} />
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Problem } from '../api/types.js';
+import type { Problem, VerifyResult } from '../api/types.js';
+import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
 import { useI18n } from '../i18n/index.js';
 import { formatDate, formatTime } from '../lib/format.js';
 import { ProgressBar, StatusBadge } from './StatusBadge.js';
@@ -42,11 +43,16 @@ export function ProblemDetails({ problem: p, token, children }: { problem: Probl
         <Row label={t('problem.progress')}><ProgressBar value={p.progressPercent} /></Row>
         {p.measures && <Row label={t('problem.measures')}>{p.measures}</Row>}
         {p.mergedInto && <Row label={t('problem.mergedInto')}>{p.mergedInto}</Row>}
-        {p.satisfaction != null && <Row label={t('problem.satisfaction')}>{String(p.satisfaction)}</Row>}
+        {p.satisfaction != null && (
+          <Row label={t('problem.satisfaction')} testId="problem-satisfaction">
+            {(VERIFY_RESULTS as readonly string[]).includes(String(p.satisfaction)) ? t(`verify.${p.satisfaction as VerifyResult}`) : String(p.satisfaction)}
+          </Row>
+        )}
         <Row label={t('problem.createdAt')}>{formatTime(p.createdAt)}</Row>
         {p.closedAt && <Row label={t('problem.closedAt')}>{formatTime(p.closedAt)}</Row>}
         {p.source && <Row label={t('problem.source')}>{p.source.name}</Row>}
         {p.tags?.length > 0 && <Row label={t('problem.tags')}>{join(p.tags.map((x) => x.name))}</Row>}
+        {p.answers?.map((a) => <Row key={a.code} label={a.label} testId={`answer-${a.code}`}>{a.display}</Row>)}
       </dl>
       {p.reporter && (
         <section className="reporter" data-testid="reporter-contact" aria-label={t('problem.reporter')}>

@@ -8,6 +8,7 @@ export interface FilterValues {
   categoryId: string;
   areaId: string;
   departmentId: string;
+  warning: string;
   q: string;
   sort: string;
 }
@@ -16,7 +17,8 @@ export const STATUS_GROUPS = {
   public: ['accepted,assigned', 'in_progress,long_term', 'rectified,verified,closed', 'accepted', 'assigned', 'in_progress', 'long_term', 'rectified', 'verified', 'closed'],
 } as const;
 
-const SORTS = ['updated_desc', 'created_desc', 'created_asc', 'deadline_asc'] as const;
+/** 'relevance' sends no sort: with a text query the server then ranks by relevance. */
+const SORTS = ['relevance', 'updated_desc', 'created_desc', 'created_asc', 'deadline_asc'] as const;
 
 /** Filters for a problem list. Search text applies on submit; selects apply at once. */
 export function ProblemFilters({ value, onChange, statuses }: {
@@ -33,7 +35,8 @@ export function ProblemFilters({ value, onChange, statuses }: {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onChange({ ...value, q: q.trim() });
+    // A new text query lists by relevance unless the user picks another order.
+    onChange({ ...value, q: q.trim(), sort: q.trim() && !value.q ? 'relevance' : value.sort });
   };
 
   return (
@@ -64,9 +67,15 @@ export function ProblemFilters({ value, onChange, statuses }: {
         <Field id="filter-department" label={t('problem.leadDepartment')}>
           <RefSelect kind="departments" id="filter-department" value={value.departmentId} onChange={set('departmentId')} testId="filter-department" />
         </Field>
+        <Field id="filter-warning" label={t('list.warning')}>
+          <select id="filter-warning" value={value.warning} onChange={(e) => set('warning')(e.target.value)} data-testid="filter-warning">
+            <option value="">{t('common.all')}</option>
+            {(['red', 'yellow', 'blue'] as const).map((l) => <option key={l} value={l}>{t(`warning.${l}`)}</option>)}
+          </select>
+        </Field>
         <Field id="filter-sort" label={t('list.sort')}>
           <select id="filter-sort" value={value.sort} onChange={(e) => set('sort')(e.target.value)} data-testid="sort-select">
-            {SORTS.map((s) => <option key={s} value={s}>{t(`sort.${s}`)}</option>)}
+            {SORTS.filter((s) => s !== 'relevance' || value.q).map((s) => <option key={s} value={s}>{t(`sort.${s}`)}</option>)}
           </select>
         </Field>
       </div>

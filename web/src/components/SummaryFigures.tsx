@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 import { percent } from '../lib/format.js';
 import { Async } from './Async.js';
+import { topRows } from '../charts/chart-rows.js';
 
 /** Headline counts for staff boards, plus the per-department table when asked for. */
 export function SummaryFigures({ byDepartment = false }: { byDepartment?: boolean }) {
@@ -30,7 +31,7 @@ export function SummaryFigures({ byDepartment = false }: { byDepartment?: boolea
                       <th scope="col">{t('home.rectified')}</th><th scope="col">{t('leader.rate')}</th></tr>
                   </thead>
                   <tbody>
-                    {[...s.byDepartment].sort((a, b) => b.count - a.count).map((d) => (
+                    {topRows(s.byDepartment).sort((a, b) => b.count - a.count).map((d) => (
                       <tr key={d.id}><th scope="row">{d.name}</th><td>{d.count}</td><td>{d.rectified}</td>
                         <td>{d.count ? percent(d.rectified / d.count) : '—'}</td></tr>
                     ))}

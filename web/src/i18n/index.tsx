@@ -1,12 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { zh, type MessageKey } from './zh.js';
-import { en } from './en.js';
+import { zh as zhCore } from './zh.js';
+import { en as enCore } from './en.js';
+import { zhPortal } from './zh-portal.js';
+import { enPortal } from './en-portal.js';
+import { zhOffice } from './zh-office.js';
+import { enOffice } from './en-office.js';
 
 export type Lang = 'zh' | 'en';
-export type { MessageKey };
+// Core, portal and back-office messages live in separate files; each English file is typed
+// against its Chinese source, so a missing translation fails the typecheck.
+const zh = { ...zhCore, ...zhPortal, ...zhOffice };
+export type MessageKey = keyof typeof zh;
 type Vars = Record<string, string | number>;
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en: { ...enCore, ...enPortal, ...enOffice } };
 const STORAGE_KEY = 'qingdan.lang';
 
 function initialLang(): Lang {

@@ -87,14 +87,22 @@ export function useAuth(): AuthState {
 }
 
 /** Back-office sections and the roles that see them. */
-export const SECTIONS: { path: string; key: 'nav.inbox' | 'nav.workspace' | 'nav.supervision' | 'nav.leader' | 'nav.settings'; roles: Role[] }[] = [
+type SectionKey = 'nav.inbox' | 'nav.workspace' | 'nav.supervision' | 'nav.settlement' | 'nav.leader' | 'nav.comments' | 'nav.settings';
+export const SECTIONS: { path: string; key: SectionKey; roles: Role[] }[] = [
   { path: '/admin/inbox', key: 'nav.inbox', roles: ['admin', 'acceptance'] },
   { path: '/admin/workspace', key: 'nav.workspace', roles: ['admin', 'department'] },
   { path: '/admin/supervision', key: 'nav.supervision', roles: ['admin', 'supervisor', 'acceptance'] },
+  { path: '/admin/settlement', key: 'nav.settlement', roles: ['admin', 'supervisor', 'leader'] },
   { path: '/admin/leader', key: 'nav.leader', roles: ['admin', 'leader', 'supervisor'] },
+  { path: '/admin/comments', key: 'nav.comments', roles: ['admin', 'acceptance', 'supervisor'] },
   { path: '/admin/settings', key: 'nav.settings', roles: ['admin'] },
 ];
 
+/** Where each role starts its day. */
+const HOME: Record<Role, string> = {
+  admin: '/admin/inbox', acceptance: '/admin/inbox', department: '/admin/workspace', supervisor: '/admin/supervision', leader: '/admin/leader',
+};
+
 export function homeFor(role: Role): string {
-  return SECTIONS.find((s) => s.roles.includes(role))?.path ?? '/admin/inbox';
+  return HOME[role] ?? '/admin/inbox';
 }

@@ -3,6 +3,7 @@ import { getSummary } from '../api/stats.js';
 import { listProblems } from '../api/problems.js';
 import type { StatsSummary } from '../api/types.js';
 import { Async, Loading } from '../components/Async.js';
+import { MostCommented } from '../components/MostCommented.js';
 import { ProblemCard } from '../components/ProblemCard.js';
 import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
@@ -31,6 +32,9 @@ function Headline({ s }: { s: StatsSummary }) {
           <li key={id} className="figure"><span className="figure-n" data-testid={id}>{n}</span><span>{label}</span></li>
         ))}
       </ul>
+      {s.rectificationRate != null && (
+        <p className="muted" data-testid="headline-rate">{t('home.rate', { rate: (s.rectificationRate * 100).toFixed(1) })}</p>
+      )}
       <p className="muted">{t('home.headlineNote')}</p>
     </>
   );
@@ -77,6 +81,8 @@ export function Home() {
         </Async>
         <p><Link to="/problems">{t('home.seeAll')}</Link></p>
       </section>
+
+      <MostCommented />
     </div>
   );
 }

@@ -4,27 +4,32 @@ import { useI18n } from '../i18n/index.js';
 import { usePagedProblems } from '../lib/use-paged.js';
 import { navigate, useLocation, withQuery } from '../router.js';
 
-const KEYS: (keyof FilterValues)[] = ['status', 'categoryId', 'areaId', 'departmentId', 'q', 'sort'];
+const KEYS: (keyof FilterValues)[] = ['status', 'categoryId', 'areaId', 'departmentId', 'warning', 'q', 'sort'];
 
 /** Public problem list; filters live in the URL so a view can be shared and survives reloads. */
 export function ProblemList() {
   const { t } = useI18n();
   const { search } = useLocation();
   const filters = Object.fromEntries(KEYS.map((k) => [k, search.get(k) ?? ''])) as unknown as FilterValues;
-  if (!filters.sort) filters.sort = 'updated_desc';
+  // With a text query the default order is relevance; without one, the latest updates.
+  if (!filters.sort) filters.sort = filters.q ? 'relevance' : 'updated_desc';
+  if (filters.sort === 'relevance' && !filters.q) filters.sort = 'updated_desc';
 
   const paged = usePagedProblems({
     status: filters.status || undefined,
     categoryId: filters.categoryId || undefined,
     areaId: filters.areaId || undefined,
     departmentId: filters.departmentId || undefined,
+    warning: filters.warning || undefined,
     q: filters.q || undefined,
-    sort: filters.sort,
+    sort: filters.sort === 'relevance' ? undefined : filters.sort,
     limit: 20,
   });
 
-  const change = (v: FilterValues) =>
-    navigate(withQuery('/problems', { ...v, sort: v.sort === 'updated_desc' ? '' : v.sort }), { replace: true, keepScroll: true });
+  const change = (v: FilterValues) => {
+    const implied = v.q ? 'relevance' : 'updated_desc';
+    navigate(withQuery('/problems', { ...v, sort: v.sort === implied ? '' : v.sort }), { replace: true, keepScroll: true });
+  };
 
   return (
     <div className="page">

@@ -27,7 +27,8 @@ export function ProblemPage({ code }: { code: string }) {
           <h2 id="timeline-h">{t('timeline.title')}</h2>
           <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
         </section>
-        <Comments code={item.data.problem.code} />
+        <Comments code={item.data.problem.code}
+          canThank={['rectified', 'verified', 'closed'].includes(item.data.problem.status)} />
       </>
     );
   }

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { uuid } from '../api/client.js';
 import { createProblem, uploadAttachment, type NewProblem } from '../api/problems.js';
+import type { Question } from '../api/supervision-types.js';
 import type { Problem, Urgency } from '../api/types.js';
 import { useErrorText } from '../components/Async.js';
 import { Field } from '../components/Field.js';
@@ -8,71 +9,47 @@ import { PhotoPicker } from '../components/PhotoPicker.js';
 import { RefSelect } from '../components/RefSelect.js';
 import { useI18n } from '../i18n/index.js';
 import { ContactFields, type Contact } from './ReportContact.js';
+import { ReportLocation, type Place } from './ReportLocation.js';
+import { missingAnswers, ReportQuestions, toAnswers, type AnswerValues } from './ReportQuestions.js';
 import { ReportSuccess, type UploadOutcome } from './ReportSuccess.js';
+import { reportBody, reportErrors } from './report-form.js';
 
-const EMPTY = {
-  categoryId: '', areaId: '', title: '', description: '', address: '', lat: '', lng: '',
-  urgency: 'normal' as Urgency, isPublic: true,
-};
+const EMPTY = { categoryId: '', areaId: '', title: '', description: '', urgency: 'normal' as Urgency, isPublic: true };
+const NO_PLACE: Place = { address: '', lat: '', lng: '' };
+const NO_CONTACT: Contact = { name: '', phone: '', email: '', anonymous: false };
 
 export function Report() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [form, setForm] = useState(EMPTY);
-  const [contact, setContact] = useState<Contact>({ name: '', phone: '', email: '', anonymous: false });
+  const [place, setPlace] = useState(NO_PLACE);
+  const [contact, setContact] = useState(NO_CONTACT);
+  const [answers, setAnswers] = useState<AnswerValues>({});
+  const [questions, setQuestions] = useState<Question[]>([]);
   const [photos, setPhotos] = useState<File[]>([]);
   const [busy, setBusy] = useState<'' | 'creating' | 'uploading'>('');
   const [error, setError] = useState<unknown>(null);
   const [attempted, setAttempted] = useState(false);
-  const [geoFailed, setGeoFailed] = useState(false);
   const [done, setDone] = useState<{ problem: Problem; token: string; uploads: UploadOutcome[] } | null>(null);
   // One key per filled-in form: a double click or a retry after a timeout creates one item.
   const idemKey = useRef(uuid());
   const lastBody = useRef('');
   const inFlight = useRef(false);
+  const onQuestions = useCallback((q: Question[]) => setQuestions(q), []);
 
   const set = <K extends keyof typeof EMPTY>(k: K, v: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [k]: v }));
-
-  const validate = (): string[] => {
-    const bad: string[] = [];
-    if (form.title.trim().length < 2) bad.push('title');
-    if (form.description.trim().length < 2) bad.push('description');
-    const lat = form.lat === '' ? null : Number(form.lat);
-    const lng = form.lng === '' ? null : Number(form.lng);
-    if ((lat === null) !== (lng === null)) bad.push('coords');
-    if (lat !== null && (Number.isNaN(lat) || lat < -90 || lat > 90)) bad.push('coords');
-    if (lng !== null && (Number.isNaN(lng) || lng < -180 || lng > 180)) bad.push('coords');
-    if (!contact.anonymous && contact.phone && !/^[0-9+\-\s()]{5,20}$/.test(contact.phone)) bad.push('phone');
-    if (!contact.anonymous && contact.email && !/^[^@\s]+@[^@\s]+$/.test(contact.email.trim())) bad.push('email');
-    return bad;
-  };
+  const invalid = [...reportErrors(form, place, contact), ...missingAnswers(questions, answers)];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (inFlight.current) return;
     setAttempted(true);
-    if (validate().length) {
+    if (invalid.length) {
       // After the re-render marks the fields, take the keyboard to the first one.
       window.setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0);
       return;
     }
-    const body: NewProblem = {
-      title: form.title.trim(),
-      description: form.description.trim(),
-      categoryId: form.categoryId ? Number(form.categoryId) : undefined,
-      areaId: form.areaId ? Number(form.areaId) : undefined,
-      address: form.address.trim() || undefined,
-      lat: form.lat ? Number(form.lat) : undefined,
-      lng: form.lng ? Number(form.lng) : undefined,
-      urgency: form.urgency,
-      isPublic: form.isPublic,
-      anonymous: contact.anonymous,
-      reporter: contact.anonymous ? undefined : {
-        name: contact.name.trim() || undefined,
-        phone: contact.phone.trim() || undefined,
-        email: contact.email.trim() || undefined,
-      },
-    };
+    const body: NewProblem = { ...reportBody(form, place, contact), answers: toAnswers(questions, answers) };
     // Same content → same key (a safe retry); edited content after a failure is a new request.
     const json = JSON.stringify(body);
     if (lastBody.current && lastBody.current !== json) idemKey.current = uuid();
@@ -105,24 +82,18 @@ export function Report() {
     idemKey.current = uuid();
     lastBody.current = '';
     setForm(EMPTY);
+    setPlace(NO_PLACE);
+    setAnswers({});
     setPhotos([]);
     setDone(null);
     setAttempted(false);
   };
 
-  const locate = () => {
-    navigator.geolocation?.getCurrentPosition(
-      (pos) => setForm((f) => ({ ...f, lat: pos.coords.latitude.toFixed(6), lng: pos.coords.longitude.toFixed(6) })),
-      () => setGeoFailed(true),
-      { timeout: 10_000 },
-    );
-  };
-
   if (done) return <div className="page"><ReportSuccess {...done} onAnother={another} /></div>;
 
   // Errors show after the first submit attempt and clear as the user fixes them.
-  const invalid = attempted ? validate() : [];
-  const err = (k: string, key: Parameters<typeof t>[0]) => (invalid.includes(k) ? t(key) : undefined);
+  const shown = attempted ? invalid : [];
+  const err = (k: string, key: Parameters<typeof t>[0]) => (shown.includes(k) ? t(key) : undefined);
 
   return (
     <div className="page">
@@ -132,7 +103,7 @@ export function Report() {
         <div className="grid-2">
           <Field id="report-category" label={t('problem.category')}>
             <RefSelect kind="categories" id="report-category" value={form.categoryId} testId="report-category"
-              onChange={(v) => set('categoryId', v)} emptyLabel={t('common.choose')} />
+              onChange={(v) => { set('categoryId', v); setAnswers({}); }} emptyLabel={t('common.choose')} />
           </Field>
           <Field id="report-area" label={t('problem.area')}>
             <RefSelect kind="areas" id="report-area" value={form.areaId} testId="report-area"
@@ -141,36 +112,16 @@ export function Report() {
         </div>
         <Field id="report-title" label={t('report.titleLabel')} required error={err('title', 'report.titleRequired')}>
           <input id="report-title" value={form.title} maxLength={200} required data-testid="report-title"
-            aria-invalid={invalid.includes('title') || undefined} onChange={(e) => set('title', e.target.value)} />
+            aria-invalid={shown.includes('title') || undefined} onChange={(e) => set('title', e.target.value)} />
         </Field>
         <Field id="report-description" label={t('report.descriptionLabel')} required
           error={err('description', 'report.descriptionRequired')}>
           <textarea id="report-description" value={form.description} rows={5} maxLength={5000} required
-            data-testid="report-description" aria-invalid={invalid.includes('description') || undefined}
+            data-testid="report-description" aria-invalid={shown.includes('description') || undefined}
             onChange={(e) => set('description', e.target.value)} />
         </Field>
-        <Field id="report-address" label={t('problem.address')}>
-          <input id="report-address" value={form.address} maxLength={300} data-testid="report-address"
-            onChange={(e) => set('address', e.target.value)} />
-        </Field>
-        <fieldset className="fieldset">
-          <legend>{t('report.coords')}</legend>
-          <div className="grid-2">
-            <Field id="report-lat" label={t('report.lat')} error={err('coords', 'report.coordsInvalid')}>
-              <input id="report-lat" inputMode="decimal" value={form.lat} data-testid="report-lat"
-                aria-invalid={invalid.includes('coords') || undefined}
-                onChange={(e) => set('lat', e.target.value)} />
-            </Field>
-            <Field id="report-lng" label={t('report.lng')}>
-              <input id="report-lng" inputMode="decimal" value={form.lng} data-testid="report-lng"
-                onChange={(e) => set('lng', e.target.value)} />
-            </Field>
-          </div>
-          {'geolocation' in navigator && (
-            <button type="button" className="btn btn-small" onClick={locate}>{t('report.useLocation')}</button>
-          )}
-          {geoFailed && <span className="field-error" role="alert">{t('report.geoFailed')}</span>}
-        </fieldset>
+        <ReportQuestions categoryId={form.categoryId} values={answers} onChange={setAnswers} onLoaded={onQuestions} invalid={shown} />
+        <ReportLocation value={place} onChange={setPlace} coordsError={err('coords', 'report.coordsInvalid')} />
         <div className="grid-2">
           <Field id="report-urgency" label={t('problem.urgency')}>
             <select id="report-urgency" value={form.urgency} onChange={(e) => set('urgency', e.target.value as Urgency)}>

@@ -2,6 +2,7 @@ import { getProblem, getTimeline } from '../../api/problems.js';
 import { isApiError } from '../../api/client.js';
 import { ActionBar } from '../../components/ActionBar.js';
 import { Async, ErrorBox, Loading } from '../../components/Async.js';
+import { Comments } from '../../components/Comments.js';
 import { ProblemDetails } from '../../components/ProblemDetails.js';
 import { Timeline } from '../../components/Timeline.js';
 import { useI18n } from '../../i18n/index.js';
@@ -9,8 +10,11 @@ import { useAsync } from '../../lib/use-async.js';
 import { Link } from '../../router.js';
 import { homeFor, SECTIONS, useAuth } from '../../lib/auth.js';
 import { PUBLIC_STATES } from '../../../../src/lifecycle/lifecycle.js';
+import { SupervisionPanel } from './item/SupervisionPanel.js';
 
-/** Staff view of one item: everything, the full timeline, and exactly the allowed actions. */
+const MODERATORS = ['admin', 'acceptance', 'supervisor'];
+
+/** Staff view of one item: everything, the full timeline, supervision, and exactly the allowed actions. */
 export function AdminProblem({ code }: { code: string }) {
   const { t } = useI18n();
   const { user } = useAuth();
@@ -24,15 +28,19 @@ export function AdminProblem({ code }: { code: string }) {
   }
   if (item.error || !item.data) return <ErrorBox error={item.error} onRetry={item.reload} />;
   const { problem, allowedActions } = item.data;
+  const isPublic = problem.isPublic && PUBLIC_STATES.includes(problem.status);
 
   return (
     <div className="admin-problem">
       <p className="button-row">
         <Link to={back.path}>← {t(back.key)}</Link>
-        {problem.isPublic && PUBLIC_STATES.includes(problem.status) && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
+        {isPublic && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
       </p>
       <div className="two-col">
-        <ProblemDetails problem={problem} />
+        <div>
+          <ProblemDetails problem={problem} />
+          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data} onChanged={timeline.reload} />}
+        </div>
         <div>
           <section className="panel" aria-labelledby="actions-h">
             <h2 id="actions-h">{t('action.title')}</h2>
@@ -43,6 +51,10 @@ export function AdminProblem({ code }: { code: string }) {
             <h2 id="timeline-h">{t('timeline.titleFull')}</h2>
             <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
           </section>
+          {isPublic && (
+            <Comments code={problem.code} canThank={['rectified', 'verified', 'closed'].includes(problem.status)}
+              moderate={!!user && MODERATORS.includes(user.role)} />
+          )}
         </div>
       </div>
     </div>

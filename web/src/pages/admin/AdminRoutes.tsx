@@ -8,7 +8,9 @@ import { AdminProblem } from './AdminProblem.js';
 import { AdminShell } from './AdminShell.js';
 import { Inbox } from './Inbox.js';
 import { Leader } from './Leader.js';
+import { Moderation } from './Moderation.js';
 import { Settings } from './Settings.js';
+import { Settlement } from './Settlement.js';
 import { Supervision } from './Supervision.js';
 import { Workspace } from './Workspace.js';
 
@@ -16,7 +18,9 @@ const PAGES: Record<string, ComponentType> = {
   '/admin/inbox': Inbox,
   '/admin/workspace': Workspace,
   '/admin/supervision': Supervision,
+  '/admin/settlement': Settlement,
   '/admin/leader': Leader,
+  '/admin/comments': Moderation,
   '/admin/settings': Settings,
   '/admin/account': Account,
 };

@@ -1,24 +1,31 @@
 import { useState } from 'react';
+import { listRef } from '../../api/reference.js';
+import { getDuplicateInbox } from '../../api/supervision.js';
 import { InlineActions } from '../../components/InlineActions.js';
 import { PagedList } from '../../components/PagedList.js';
 import { Field } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAuth } from '../../lib/auth.js';
+import { useAsync } from '../../lib/use-async.js';
 import { usePagedProblems } from '../../lib/use-paged.js';
+import { hintDefaults, hintsFor, InboxHints } from './InboxHints.js';
 
 const TRIAGE = ['accept', 'reject', 'merge', 'assign'] as const;
 
-/** Acceptance inbox (受理): new and accepted reports, oldest first. */
+/** Acceptance inbox (受理): new and accepted reports oldest first, with triage hints and quick actions. */
 export function Inbox() {
   const { t } = useI18n();
   const { user } = useAuth();
   const [status, setStatus] = useState('submitted,accepted');
   const [q, setQ] = useState('');
   const paged = usePagedProblems({ status, q: q || undefined, sort: 'created_asc', limit: 20 });
+  const refs = useAsync(() => Promise.all([listRef('categories'), listRef('departments')]), []);
+  const dups = useAsync((s) => getDuplicateInbox(s).catch(() => new Map()), [paged.items.length]);
 
   return (
     <div>
       <h1>{t('nav.inbox')}</h1>
+      <p className="muted">{t('inbox.lead')}</p>
       <div className="panel form-inline">
         <Field id="inbox-status" label={t('problem.status')}>
           <select id="inbox-status" value={status} onChange={(e) => setStatus(e.target.value)} data-testid="inbox-status">
@@ -36,7 +43,16 @@ export function Inbox() {
       </div>
       <PagedList paged={paged} testId="inbox-list" emptyText={t('inbox.empty')}
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
-        renderExtra={(p) => user && <InlineActions problem={p} user={user} only={TRIAGE} onChanged={() => undefined} />} />
+        renderExtra={(p) => {
+          const [cats, depts] = refs.data ?? [[], []];
+          const hints = hintsFor(p, cats, dups.data?.get(p.code));
+          return (
+            <>
+              <InboxHints problem={p} hints={hints} departments={depts} />
+              {user && <InlineActions problem={p} user={user} only={TRIAGE} defaults={hintDefaults(hints)} onChanged={paged.reload} />}
+            </>
+          );
+        }} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { deleteRef, listRef, type RefKind } from '../../api/reference.js';
 import { Async, useErrorText } from '../../components/Async.js';
-import { useI18n } from '../../i18n/index.js';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { treeOrder } from '../../lib/format.js';
 import { useAsync } from '../../lib/use-async.js';
 import { RefForm, type RefRow } from './RefForm.js';
-import { REF_FIELDS, isTree } from './ref-config.js';
+import { REF_FIELDS, isTree, type RefField } from './ref-config.js';
 
 /** CRUD list for one kind of reference data, tree-indented where items have parents. */
 export function RefEditor({ kind }: { kind: RefKind }) {
@@ -14,6 +14,7 @@ export function RefEditor({ kind }: { kind: RefKind }) {
   const state = useAsync(() => listRef(kind, { fresh: true }) as Promise<RefRow[]>, [kind]);
   const [editing, setEditing] = useState<RefRow | 'new' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const cellText = (f: RefField, v: unknown) => (f.prefix && typeof v === 'string' && v ? t(`${f.prefix}.${v}` as MessageKey) : String(v ?? ''));
   const extra = REF_FIELDS[kind].filter((f) => !['code', 'name', 'nameEn', 'parentId', 'sort'].includes(f.name));
 
   const remove = async (row: RefRow) => {
@@ -60,7 +61,7 @@ export function RefEditor({ kind }: { kind: RefKind }) {
                   <tr key={item.id} data-testid="ref-row">
                     <th scope="row" style={{ paddingInlineStart: `${0.5 + depth * 1.2}em` }}>{name(item)}</th>
                     <td className="code">{item.code}</td>
-                    {extra.map((f) => <td key={f.name}>{String(item[f.name] ?? '')}</td>)}
+                    {extra.map((f) => <td key={f.name}>{cellText(f, item[f.name])}</td>)}
                     <td className="row-actions">
                       <button type="button" className="btn btn-small" onClick={() => { setEditing(item); setMessage(null); }}
                         aria-label={`${t('common.edit')} ${item.name}`}>{t('common.edit')}</button>

@@ -59,7 +59,7 @@ export function RefForm({ kind, row, onSaved, onCancel }: {
             control = (
               <select id={id} value={values[f.name]} onChange={(e) => set(f.name)(e.target.value)} required={f.required}>
                 <option value="">{t('common.choose')}</option>
-                {f.options?.map((o) => <option key={o} value={o}>{t(`level.${o}` as MessageKey)}</option>)}
+                {f.options?.map((o) => <option key={o} value={o}>{t(`${f.prefix ?? 'level'}.${o}` as MessageKey)}</option>)}
               </select>
             );
           } else {

@@ -4,18 +4,25 @@ import { Link, useLocation } from '../../router.js';
 import { ApiKeysEditor } from './ApiKeysEditor.js';
 import { RefEditor } from './RefEditor.js';
 import { UsersEditor } from './UsersEditor.js';
+import { CalendarEditor } from './CalendarEditor.js';
+import { QuestionsEditor } from './QuestionsEditor.js';
+import { TimeLimitsEditor } from './TimeLimitsEditor.js';
 
-const TABS: { id: RefKind | 'users' | 'api-keys'; label: MessageKey }[] = [
+type Tab = RefKind | 'questions' | 'time-limits' | 'calendar' | 'users' | 'api-keys';
+const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'areas', label: 'settings.areas' },
   { id: 'departments', label: 'settings.departments' },
   { id: 'categories', label: 'settings.categories' },
+  { id: 'questions', label: 'settings.questions' },
+  { id: 'time-limits', label: 'settings.timeLimits' },
+  { id: 'calendar', label: 'settings.calendar' },
   { id: 'sources', label: 'settings.sources' },
   { id: 'tags', label: 'settings.tags' },
   { id: 'users', label: 'settings.users' },
   { id: 'api-keys', label: 'settings.apiKeys' },
 ];
 
-/** Administrator settings: reference data, users and API keys, one tab each (tab kept in the URL). */
+/** Administrator settings: reference data, questions, time limits, calendar, users and API keys (tab kept in the URL). */
 export function Settings() {
   const { t } = useI18n();
   const { search } = useLocation();
@@ -29,7 +36,8 @@ export function Settings() {
             aria-current={tab === x.id ? 'page' : undefined} data-testid={`settings-tab-${x.id}`}>{t(x.label)}</Link>
         ))}
       </nav>
-      {tab === 'users' ? <UsersEditor /> : tab === 'api-keys' ? <ApiKeysEditor /> : <RefEditor key={tab} kind={tab} />}
+      {tab === 'users' ? <UsersEditor /> : tab === 'api-keys' ? <ApiKeysEditor /> : tab === 'questions' ? <QuestionsEditor />
+        : tab === 'time-limits' ? <TimeLimitsEditor /> : tab === 'calendar' ? <CalendarEditor /> : <RefEditor key={tab} kind={tab} />}
     </div>
   );
 }

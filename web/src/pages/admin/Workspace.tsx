@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { getWarnings } from '../../api/supervision.js';
+import { Async } from '../../components/Async.js';
 import { InlineActions } from '../../components/InlineActions.js';
 import { PagedList } from '../../components/PagedList.js';
 import { Field } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
+import { WarningTable } from '../../components/WarningTable.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAuth } from '../../lib/auth.js';
+import { useAsync } from '../../lib/use-async.js';
 import { usePagedProblems } from '../../lib/use-paged.js';
 
 const WORK = ['sign', 'return', 'progress', 'rectify'] as const;
@@ -14,19 +18,31 @@ const VIEWS = {
   done: 'rectified,verified,closed',
 } as const;
 
-/** Department workspace: items my unit leads or helps with, by stage. */
+/** Department workspace: this week's missing reports first, then my unit's items by stage. */
 export function Workspace() {
   const { t } = useI18n();
   const { user } = useAuth();
   const [view, setView] = useState<keyof typeof VIEWS>('todo');
   const [dept, setDept] = useState(user?.departmentId ? String(user.departmentId) : '');
-  const paged = usePagedProblems({
-    status: VIEWS[view], departmentId: dept || undefined, sort: 'deadline_asc', limit: 20,
-  });
+  const paged = usePagedProblems({ status: VIEWS[view], departmentId: dept || undefined, sort: 'deadline_asc', limit: 20 });
+  const warnings = useAsync((s) => getWarnings({ departmentId: dept ? Number(dept) : undefined }, s), [dept, paged.items]);
 
   return (
     <div>
       <h1>{t('nav.workspace')}</h1>
+      {user?.role !== 'admin' && !user?.departmentId && <p className="state state-error">{t('workspace.noDepartment')}</p>}
+      <section className="panel" aria-labelledby="missing-h" data-testid="workspace-missing">
+        <h2 id="missing-h">{t('workspace.missingReports')}</h2>
+        <Async state={warnings}>
+          {(w) => <WarningTable items={w.items.filter((i) => i.missingWeeklyReport)} testId="missing-reports" emptyText={t('workspace.noMissing')} />}
+        </Async>
+      </section>
+      <section className="panel" aria-labelledby="warned-h">
+        <h2 id="warned-h">{t('workspace.warned')}</h2>
+        <Async state={warnings}>
+          {(w) => <WarningTable items={w.items.filter((i) => !i.missingWeeklyReport)} testId="workspace-warnings" emptyText={t('workspace.noWarnings')} />}
+        </Async>
+      </section>
       <div className="panel form-inline">
         <div className="tabs" role="group" aria-label={t('workspace.view')}>
           {(Object.keys(VIEWS) as (keyof typeof VIEWS)[]).map((v) => (
@@ -40,10 +56,10 @@ export function Workspace() {
           </Field>
         )}
       </div>
-      {user?.role !== 'admin' && !user?.departmentId && <p className="state state-error">{t('workspace.noDepartment')}</p>}
+      <p className="muted">{t('workspace.hint')}</p>
       <PagedList paged={paged} testId="workspace-list" emptyText={t('workspace.empty')}
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
-        renderExtra={(p) => user && <InlineActions problem={p} user={user} only={WORK} onChanged={() => undefined} />} />
+        renderExtra={(p) => user && <InlineActions problem={p} user={user} only={WORK} onChanged={paged.reload} />} />
     </div>
   );
 }

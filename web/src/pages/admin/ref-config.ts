@@ -2,7 +2,11 @@ import type { RefKind } from '../../api/reference.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 export type RefFieldKind = 'text' | 'number' | 'parent' | 'department' | 'select';
-export interface RefField { name: string; kind: RefFieldKind; label: MessageKey; required?: boolean; options?: string[] }
+/** `prefix` names the message group that labels a select's options (level.city, tier.simple …). */
+export interface RefField { name: string; kind: RefFieldKind; label: MessageKey; required?: boolean; options?: string[]; prefix?: string }
+
+/** Time-limit tiers the server knows (src/supervision/time-limits.ts). */
+export const TIERS = ['immediate', 'enquiry', 'simple', 'cross_department', 'historic'] as const;
 
 const common: RefField[] = [
   { name: 'code', kind: 'text', label: 'ref.code', required: true },
@@ -14,12 +18,12 @@ const parent: RefField = { name: 'parentId', kind: 'parent', label: 'ref.parent'
 
 /** Editable fields per reference kind (docs/api-contract.md "Reference data"). */
 export const REF_FIELDS: Record<RefKind, RefField[]> = {
-  areas: [...common, parent, { name: 'level', kind: 'select', label: 'ref.level', required: true, options: ['city', 'district', 'township', 'village'] }, sort],
+  areas: [...common, parent, { name: 'level', kind: 'select', label: 'ref.level', required: true, options: ['city', 'district', 'township', 'village'], prefix: 'level' }, sort],
   departments: [...common, parent, { name: 'kind', kind: 'text', label: 'ref.kind' }, sort],
   categories: [
     ...common, parent,
     { name: 'defaultDepartmentId', kind: 'department', label: 'ref.defaultDepartment' },
-    { name: 'timeLimitTier', kind: 'text', label: 'ref.timeLimitTier' },
+    { name: 'timeLimitTier', kind: 'select', label: 'ref.timeLimitTier', options: [...TIERS], prefix: 'tier' },
     { name: 'keywords', kind: 'text', label: 'ref.keywords' },
     sort,
   ],

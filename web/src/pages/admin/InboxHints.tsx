@@ -1,0 +1,50 @@
+import type { DuplicateSuggestion } from '../../api/supervision-types.js';
+import type { Category, Department, Problem } from '../../api/types.js';
+import { useI18n } from '../../i18n/index.js';
+import { defaultDepartmentOf, suggestCategory } from '../../lib/suggest.js';
+import type { FormValues } from '../../lib/action-fields.js';
+import { Link } from '../../router.js';
+
+export interface Hints { category: Category | null; departmentId: number | null; duplicates: DuplicateSuggestion[] }
+
+export function hintsFor(p: Problem, categories: Category[], duplicates: DuplicateSuggestion[] = []): Hints {
+  const category = suggestCategory(p, categories);
+  return { category, departmentId: p.leadDepartment?.id ?? defaultDepartmentOf(category, categories), duplicates };
+}
+
+/** What the inbox pre-fills: the suggested unit for assignment, the likeliest duplicate for a merge. */
+export function hintDefaults(h: Hints): { assign: FormValues; merge: FormValues } {
+  const assign: FormValues = {};
+  if (h.departmentId) assign.leadDepartmentId = String(h.departmentId);
+  if (h.category) assign.categoryId = String(h.category.id);
+  return { assign, merge: h.duplicates[0] ? { targetCode: h.duplicates[0].code } : {} };
+}
+
+/** Suggested category and unit, and likely duplicates, under an inbox item. */
+export function InboxHints({ problem, hints, departments }: { problem: Problem; hints: Hints; departments: Department[] }) {
+  const { t, name, join } = useI18n();
+  const dept = departments.find((d) => d.id === hints.departmentId);
+  const guessed = !problem.category && hints.category;
+  return (
+    <div className="hints muted" data-testid="inbox-hints">
+      {hints.category && (
+        <span data-testid="hint-category">
+          {t(guessed ? 'inbox.suggestedCategory' : 'problem.category')}{t('common.colon')}{name(hints.category)}
+        </span>
+      )}
+      {dept && <span data-testid="hint-department">{t('inbox.suggestedDepartment')}{t('common.colon')}{name(dept)}</span>}
+      {hints.duplicates.length > 0 && (
+        <span data-testid="hint-duplicates">
+          {t('inbox.duplicates')}{t('common.colon')}
+          {hints.duplicates.slice(0, 3).map((d, i) => (
+            <span key={d.code}>
+              {i > 0 && t('common.listSep')}
+              <Link to={`/admin/problems/${encodeURIComponent(d.code)}`} title={join([d.title, d.reason])}>{d.code}</Link>
+              {' '}({Math.round(d.score * 100)}%)
+            </span>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}
