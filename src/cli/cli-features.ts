@@ -10,3 +10,8 @@ cliFeatures.push(registerApiKeyCommands);
 // Scheduled jobs by hand and calendar import (src/jobs/jobs-cli.ts).
 import { registerSupervisionCommands } from '../jobs/jobs-cli.js';
 cliFeatures.push(registerSupervisionCommands);
+
+// Search index, spreadsheet import and export (src/search/search-commands.ts, src/sheets/sheet-commands.ts).
+import { registerSearchCommands } from '../search/search-commands.js';
+import { registerSheetCommands } from '../sheets/sheet-commands.js';
+cliFeatures.push(registerSearchCommands, registerSheetCommands);

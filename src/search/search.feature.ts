@@ -5,6 +5,10 @@ import { highlightItem } from './search-highlight.js';
 import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
 import { sheetRoutes } from '../sheets/sheet.routes.js';
 
+const noStartupIndex = new WeakSet<object>();
+/** For `qingdan search reindex`, which rebuilds the index itself: no automatic build first. */
+export const skipStartupIndex = (services: object) => noStartupIndex.add(services);
+
 /**
  * Finding and moving the list: Chinese full-text search (the list's `q`), duplicate suggestions,
  * spreadsheet import and export. One feature because they share the index and the item writes.
@@ -25,6 +29,7 @@ export const searchSheetsFeature: Feature = {
     // once, on the first start that finds items but no index.
     app.addHook('onReady', async () => {
       const { db } = services;
+      if (noStartupIndex.has(services)) return;
       if (!(await fullTextIsEmpty(db))) return;
       if (!(await db.selectFrom('problems').select('id').limit(1).executeTakeFirst())) return;
       const started = Date.now();

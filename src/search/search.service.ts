@@ -46,10 +46,28 @@ export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = 
   return hits.sort((a, b) => b.score - a.score || b.id - a.id).map((h) => h.id);
 }
 
+/** Per transaction: items whose indexing a bulk writer (the import) flushes in batches. */
+const deferred = new WeakMap<object, Set<number>>();
+
+/** From now on in `trx`, index writes wait for flushIndexing (which must run before commit). */
+export function deferIndexing(trx: Db): void {
+  deferred.set(trx, new Set());
+}
+
+export async function flushIndexing(trx: Db): Promise<void> {
+  const pending = deferred.get(trx);
+  if (!pending?.size) return;
+  const ids = [...pending];
+  pending.clear();
+  for (let i = 0; i < ids.length; i += 500) await indexProblems(trx, ids.slice(i, i + 500));
+}
+
 /** Re-indexes the items a write touched; runs inside the writing transaction. */
 export async function indexAfterWrite(trx: Db, write: ProblemWrite): Promise<void> {
   if (NO_TEXT_CHANGE.has(write.action)) return;
-  await indexProblems(trx, [write.problemId]);
+  const pending = deferred.get(trx);
+  if (pending) pending.add(write.problemId);
+  else await indexProblems(trx, [write.problemId]);
 }
 
 export async function indexProblems(db: Db, ids: number[]): Promise<void> {

@@ -3,7 +3,7 @@
  * write: the row, an event on the hash-chained audit log (action 'import', source 'import'), and
  * the afterWrite hooks (search index, supervision …) for every event.
  */
-import { sql, type Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ProblemTable } from '../db/schema.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,6 +14,7 @@ import { localMidnight } from '../assessment/month-window.js';
 import { localDate } from '../shared/time.js';
 import type { ImportRow } from './row-validate.js';
 import type { ReferenceResolver } from './reference-resolver.js';
+import type { CodeAllocator } from './code-allocator.js';
 
 export interface WriteContext {
   actor: Actor;
@@ -25,14 +26,28 @@ export interface WriteContext {
   sheetKey: string;
   importSourceId: number;
   resolver: ReferenceResolver;
+  codes: CodeAllocator;
+  /** (sheet key, 序号) → item links, written in batches by flushKeys. */
+  pendingKeys: Array<{ sheet_key: string; seq: string; problem_id: number }>;
 }
 
 const STARTED = ['in_progress', 'long_term', 'rectified', 'verified', 'closed'];
 const RECTIFIED = ['rectified', 'verified', 'closed'];
 
-/** A completion date is a local day; noon keeps it on that day in any report. */
-const dayInstant = (date: string | null, tz: string, fallback: string) =>
-  date ? new Date(Date.parse(localMidnight(date, tz)) + 12 * 3_600_000).toISOString() : fallback;
+/** A completion date is a local day; noon keeps it on that day in any report. Sheets repeat
+ * the same few dates and the time-zone arithmetic is costly, so each date is converted once. */
+const noons = new Map<string, string>();
+function dayInstant(date: string | null, tz: string, fallback: string): string {
+  if (!date) return fallback;
+  const key = `${tz} ${date}`;
+  let iso = noons.get(key);
+  if (!iso) {
+    iso = new Date(Date.parse(localMidnight(date, tz)) + 12 * 3_600_000).toISOString();
+    if (noons.size > 10_000) noons.clear();
+    noons.set(key, iso);
+  }
+  return iso;
+}
 
 async function event(trx: Db, ctx: WriteContext, id: number, code: string, action: string, from: string | null, to: string | null, payload: Record<string, unknown>, isPublic: boolean) {
   const ev = await appendEvent(trx, {
@@ -40,17 +55,6 @@ async function event(trx: Db, ctx: WriteContext, id: number, code: string, actio
     fromState: from, toState: to, payload, reason: null, isPublic, createdAt: ctx.now,
   });
   await runAfterWrite(ctx.hooks, trx, { problemId: id, code, action, eventId: ev.id, fromState: from, toState: to, payload, actorId: ctx.actor.id });
-}
-
-/** A code taken from the sheet keeps its number: later codes of that year continue after it. */
-async function claimCode(trx: Db, code: string): Promise<void> {
-  const m = /^([A-Z]{1,8}-\d{4})-(\d+)$/.exec(code);
-  if (!m) return;
-  const n = Number(m[2]);
-  await trx.insertInto('code_sequences').values({ scope: m[1], last_value: n })
-    .onConflict((oc) => oc.column('scope').doUpdateSet({
-      last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n} else code_sequences.last_value end`,
-    })).execute();
 }
 
 /** The problem columns a row sets, for a new item or as the target of an update. */
@@ -88,8 +92,8 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
 
 export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Promise<{ id: number; code: string }> {
   let code = r.code;
-  if (code) await claimCode(trx, code);
-  else code = `${ctx.codePrefix}-${ctx.now.slice(0, 4)}-${String(await repo.nextSequence(trx, `${ctx.codePrefix}-${ctx.now.slice(0, 4)}`)).padStart(6, '0')}`;
+  if (code) await ctx.codes.claim(trx, code);
+  else code = await ctx.codes.take(trx);
   const cols = columnsOf(r, ctx);
   const id = await repo.insertProblem(trx, {
     code, title: r.title, description: r.description, category_id: r.categoryId, source_id: r.sourceId ?? ctx.importSourceId,
@@ -102,15 +106,20 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
     rectified_at: cols.rectified_at as string | null, closed_at: cols.closed_at as string | null,
     created_by: ctx.actor.id, created_at: ctx.now, updated_at: ctx.now,
   });
-  if (r.coDepartmentIds.length) await repo.setCoDepartments(trx, id, r.coDepartmentIds);
+  if (r.coDepartmentIds.length) await trx.insertInto('problem_departments').values(r.coDepartmentIds.map((d) => ({ problem_id: id, department_id: d }))).execute();
   const names = (ids: number[]) => ids.map((d) => ctx.resolver.nameOf('department', d));
   await event(trx, ctx, id, code, 'import', null, r.status, {
     source: 'import', title: r.title, sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, seq: r.seq,
     leadDepartmentName: names(r.leadDepartmentId ? [r.leadDepartmentId] : [])[0] ?? null, coDepartmentNames: names(r.coDepartmentIds), deadline: r.deadline,
   }, true);
   if (r.progress) await event(trx, ctx, id, code, 'progress', r.status, null, { text: r.progress, percent: cols.progress_percent }, true);
-  if (r.seq) await trx.insertInto('sheet_import_keys').values({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id }).execute();
+  if (r.seq) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id });
   return { id, code };
+}
+
+export async function flushKeys(trx: Db, ctx: WriteContext): Promise<void> {
+  const keys = ctx.pendingKeys.splice(0);
+  for (let i = 0; i < keys.length; i += 500) await trx.insertInto('sheet_import_keys').values(keys.slice(i, i + 500)).execute();
 }
 
 async function latestProgress(trx: Db, id: number): Promise<string | null> {

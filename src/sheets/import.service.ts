@@ -14,7 +14,8 @@ import { cellText } from './cell-value.js';
 import { detectHeader, HEADER_SCAN_ROWS } from './header-detect.js';
 import { loadReferenceData, ReferenceResolver } from './reference-resolver.js';
 import { validateRow, type ImportRow } from './row-validate.js';
-import { createItem, updateItem, type WriteContext } from './import-writer.js';
+import { createItem, flushKeys, updateItem, type WriteContext } from './import-writer.js';
+import { CodeAllocator } from './code-allocator.js';
 import { emptyTotals, IssueLog, issueText, type ImportMode, type ImportReport } from './import-report.js';
 import { rejectedWriter, type RejectedWriter } from './rejected-file.js';
 import type { OpenedSheet, SheetRow } from './sheet-reader.js';
@@ -28,7 +29,12 @@ export interface ImportDeps {
   hooks: ProblemHooks;
   /** Likely duplicates among existing items, for rows that would create new items. */
   suggestDuplicates?: DuplicateHint;
+  /** Lets write hooks batch their work inside the import's transaction (the search index does). */
+  batching?: { start(trx: Db): void; flush(trx: Db): Promise<void> };
 }
+
+/** Rows between flushes of batched work (search index, import keys). */
+const BATCH = 500;
 
 export interface ImportOptions {
   actor: Actor;
@@ -92,6 +98,11 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
     const wctx: WriteContext = {
       actor: o.actor, now, timezone: deps.config.timezone, codePrefix: deps.config.codePrefix, hooks: deps.hooks,
       fileName: path.basename(o.fileName), sheetKey, importSourceId, resolver,
+      codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)), pendingKeys: [],
+    };
+    const flush = async (trx: Db) => {
+      await flushKeys(trx, wctx);
+      await deps.batching?.flush(trx);
     };
 
     const processRow = async (trx: Db | null, r: SheetRow) => {
@@ -141,11 +152,17 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
         if (row.seq) keys.set(row.seq, created.id);
         totals.created++;
       }
+      if (totals.valid % BATCH === 0) await flush(trx);
     };
 
     const run = async (trx: Db | null) => {
+      if (trx) deps.batching?.start(trx);
       for (const r of scanned.slice(header!.dataStart)) await processRow(trx, r);
       for (let n = await it.next(); !n.done; n = await it.next()) await processRow(trx, n.value);
+      if (trx) {
+        await flush(trx);
+        await wctx.codes.finish(trx);
+      }
     };
     if (o.mode === 'dry_run') {
       await run(null);

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { duplicatesOf } from '../duplicates/duplicate.routes.js';
+import { deferIndexing, flushIndexing } from '../search/search.service.js';
 import { importSheet, type ImportOptions } from './import.service.js';
 import type { ImportMode } from './import-report.js';
 import { openSheetFile } from './sheet-reader.js';
@@ -48,6 +49,7 @@ export function importer(services: Services) {
   const deps = {
     db: services.db, config: services.config, clock: services.clock, hooks: services.problemDeps.hooks,
     suggestDuplicates: (dbx: typeof services.db, d: Parameters<typeof dups.suggest>[0]) => dups.suggest(d, { publicOnly: false, limit: 3, dbx }),
+    batching: { start: deferIndexing, flush: flushIndexing },
   };
   return {
     deps,

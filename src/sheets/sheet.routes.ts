@@ -13,6 +13,7 @@ import type { Services } from '../services.js';
 import { exportList, type ExportFormat } from './export.service.js';
 import { importer, IMPORT_ROLES, ImportReportSchema, importsDir, parseImportFields } from './sheet-import-http.js';
 import { formatOf } from './sheet-reader.js';
+import { exportReports } from './report-workbook.js';
 
 const tags = ['sheets'];
 const { cursor: _c, limit: _l, ...listFilters } = ListQuery.properties;
@@ -41,6 +42,20 @@ export const sheetRoutes = (services: Services): FastifyPluginAsyncTypebox => as
         .header('Cache-Control', 'no-store').send(out);
     });
   }
+
+  app.get('/api/v1/reports/settlement.xlsx', {
+    schema: {
+      tags, summary: 'The monthly settlement and rankings as a workbook, one sheet per view (staff)',
+      querystring: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }) }, { additionalProperties: false }),
+      produces: [MIME.xlsx], response: { ...errors(400, 401, 403) },
+    },
+  }, async (req, reply) => {
+    requireStaff(req.actor);
+    const out = new PassThrough();
+    exportReports(services, req.actor, req.query.month, out).catch((err) => { req.log.error({ err }, 'settlement export failed'); out.destroy(err as Error); });
+    return reply.header('Content-Type', MIME.xlsx).header('Content-Disposition', attachmentName(`月结与排名-${req.query.month}.xlsx`))
+      .header('Cache-Control', 'no-store').send(out);
+  });
 
   app.post('/api/v1/imports', {
     schema: {
