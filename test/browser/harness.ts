@@ -33,7 +33,8 @@ export async function ensureWeb(): Promise<void> {
     }
   }
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -13,9 +13,8 @@ const UNIT = '市城市管理执法委员会';
 
 /** The unit's "rectified" figure for this month on the public scoreboard (0 before it has items). */
 async function unitRectified(page: Page): Promise<number> {
-  await page.goto('/scoreboard');
-  await page.getByTestId('score-month').fill(cityMonth());
-  await page.getByTestId('score-settled').waitFor();
+  await page.goto(`/scoreboard?month=${cityMonth()}`);
+  await page.locator(`[data-testid="score-settled"][data-month="${cityMonth()}"]`).waitFor();
   const row = page.getByTestId('rank-departments').locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${UNIT}`) }) });
   if (!(await row.count())) return 0;
   return Number(await row.locator('td[data-col="rectified"]').textContent());

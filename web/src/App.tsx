@@ -35,13 +35,12 @@ function Page({ pathname }: { pathname: string }) {
 
 export function App() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // Remember the last path rather than "first render": StrictMode runs effects twice in development.
+  const last = useRef(pathname);
   // After client-side navigation move focus to the new content, as a page load would.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (last.current === pathname) return;
+    last.current = pathname;
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);
 

@@ -82,7 +82,7 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
           </figure>
         )}
         {departments.length > 0 && (
-          <figure>
+          <figure className="chart-wide">
             <figcaption>{t('home.byDepartment')}</figcaption>
             <EChart option={deptBars} height={Math.max(240, Math.min(12, departments.length) * 28 + 60)} testId="chart-department"
               label={describeRows(departments)} />

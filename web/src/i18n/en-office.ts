@@ -22,7 +22,7 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'sup.extensionLine': 'deadline {from} → {to}', 'sup.newDeadline': 'Extend to', 'sup.askExtension': 'Ask for extension',
   'sup.grant': 'Grant', 'sup.refuse': 'Refuse', 'sup.actions': 'Supervision actions', 'sup.noActions': 'No supervision actions',
   'sup.automatic': 'automatic', 'sup.kind': 'Kind', 'sup.people': 'People', 'sup.peopleHint': 'Separate names with commas',
-  'sup.record': 'Record action',
+  'sup.record': 'Record action', 'sup.allActions': 'Show all {n}',
   'ext.pending': 'Pending', 'ext.granted': 'Granted', 'ext.refused': 'Refused',
   'supKind.reminder': 'Reminder', 'supKind.letter': 'Supervision letter', 'supKind.summons': 'Summons', 'supKind.notice': 'Public notice', 'supKind.flagged': 'Flagged supervision',
 

@@ -21,7 +21,7 @@ export const zhOffice = {
   'sup.extensionLine': '时限 {from} → {to}', 'sup.newDeadline': '申请延至', 'sup.askExtension': '申请延期',
   'sup.grant': '同意延期', 'sup.refuse': '不同意', 'sup.actions': '督办措施', 'sup.noActions': '暂无督办措施',
   'sup.automatic': '系统自动', 'sup.kind': '措施类型', 'sup.people': '涉及人员', 'sup.peopleHint': '多人用逗号分隔',
-  'sup.record': '记录督办措施',
+  'sup.record': '记录督办措施', 'sup.allActions': '显示全部 {n} 条',
   'ext.pending': '待审批', 'ext.granted': '已同意', 'ext.refused': '未同意',
   'supKind.reminder': '催办', 'supKind.letter': '督办函', 'supKind.summons': '约谈', 'supKind.notice': '通报', 'supKind.flagged': '挂牌督办',
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { getRankings } from '../api/supervision.js';
 import { Async, Empty, Loading } from '../components/Async.js';
 import { Field } from '../components/Field.js';
@@ -6,13 +6,18 @@ import { RankTable, RedBlackLists } from '../components/RankTable.js';
 import { useI18n } from '../i18n/index.js';
 import { currentMonth, formatTime } from '../lib/format.js';
 import { useAsync } from '../lib/use-async.js';
+import { navigate, useLocation } from '../router.js';
 
 const ScoreChart = lazy(() => import('../charts/ScoreChart.js'));
 
 /** Department scoreboard (考核排名): the month's ranking with the three rates, red and black lists. */
 export function Scoreboard() {
   const { t } = useI18n();
-  const [month, setMonth] = useState(currentMonth(-1));
+  // The month lives in the URL, so a ranking can be linked to and survives a reload.
+  const { search } = useLocation();
+  const asked = search.get('month') ?? '';
+  const month = /^\d{4}-\d{2}$/.test(asked) ? asked : currentMonth(-1);
+  const setMonth = (m: string) => navigate(`/scoreboard?month=${m}`, { replace: true, keepScroll: true });
   const state = useAsync((s) => getRankings(month, s), [month]);
 
   return (
@@ -25,7 +30,7 @@ export function Scoreboard() {
             onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </Field>
         {state.data && (
-          <span className="badge" data-testid="score-settled">
+          <span className="badge" data-testid="score-settled" data-month={state.data.month}>
             {state.data.settled ? `${t('score.settled')} ${formatTime(state.data.settledAt)}` : t('score.provisional')}
           </span>
         )}

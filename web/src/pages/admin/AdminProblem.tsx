@@ -36,17 +36,18 @@ export function AdminProblem({ code }: { code: string }) {
         <Link to={back.path}>← {t(back.key)}</Link>
         {isPublic && <Link to={`/problems/${encodeURIComponent(problem.code)}`}>{t('admin.publicPage')}</Link>}
       </p>
+      {/* Reading order is also the phone order: the facts, what to do now, supervision, then history. */}
       <div className="two-col">
         <div>
           <ProblemDetails problem={problem} />
-          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data} onChanged={timeline.reload} />}
-        </div>
-        <div>
           <section className="panel" aria-labelledby="actions-h">
             <h2 id="actions-h">{t('action.title')}</h2>
             <ActionBar code={problem.code} actions={allowedActions} problem={problem}
               onDone={(r) => { item.setData(r); timeline.reload(); }} />
           </section>
+          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data} onChanged={timeline.reload} />}
+        </div>
+        <div>
           <section className="panel" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{t('timeline.titleFull')}</h2>
             <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>

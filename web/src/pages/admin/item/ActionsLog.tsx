@@ -20,6 +20,9 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
   const [form, setForm] = useState({ kind: 'reminder', text: '', people: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Boards can carry months of automatic reminders: show the latest few until asked for all.
+  const [all, setAll] = useState(false);
+  const shown = all ? actions : actions.slice(0, 8);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,7 +46,7 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
       <h3>{t('sup.actions')}</h3>
       {!actions.length ? <p className="muted">{t('sup.noActions')}</p> : (
         <ul className="plain-list">
-          {actions.map((a) => (
+          {shown.map((a) => (
             <li key={a.id} data-testid="supervision-action">
               <strong>{t(`supKind.${a.kind}` as 'supKind.reminder')}</strong> · {formatDate(a.date)}
               {a.department && <> · {a.department.name}</>}{a.problem && !code && <> · {a.problem.code}</>}
@@ -53,6 +56,11 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
             </li>
           ))}
         </ul>
+      )}
+      {actions.length > shown.length && (
+        <button type="button" className="link-button" onClick={() => setAll(true)} data-testid="actions-all">
+          {t('sup.allActions', { n: actions.length })}
+        </button>
       )}
       {recordable && RECORDERS.includes(role) && (
         <form className="form" onSubmit={submit} noValidate aria-label={t('sup.record')} data-testid="action-record-form">
