@@ -45,7 +45,9 @@ export function AdminProblem({ code }: { code: string }) {
             <ActionBar code={problem.code} actions={allowedActions} problem={problem}
               onDone={(r) => { item.setData(r); timeline.reload(); }} />
           </section>
-          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data} onChanged={timeline.reload} />}
+          {/* An extension moves the deadline: reload the item with the timeline. */}
+          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data}
+            onChanged={() => { item.reload(); timeline.reload(); }} />}
         </div>
         <div>
           <section className="panel" aria-labelledby="timeline-h">
