@@ -13,7 +13,7 @@ import { createDb, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './shared/time.js';
 import { createServices, type Services } from './services.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { registerAuth } from './http/auth-hook.js';
 import { ErrorSchema } from './http/common-schemas.js';
@@ -52,6 +52,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     // Deeply nested JSON is refused by the parser before it can cost anything.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('services', services);
   // JSON, forms (Open311) and multipart (uploads) only: anything else is a 415, not a string body.

@@ -4,11 +4,15 @@ import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
 const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
 const NullableRef = Type.Union([Ref, Type.Null()]);
-const id = Type.Integer({ minimum: 1 });
+// Ids are 32-bit in both databases; a larger one could not exist and would overflow PostgreSQL's integer.
+const id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 const Urgency = Type.Union(URGENCIES.map((u) => Type.Literal(u)));
 export const StateSchema = Type.Union(STATES.map((s) => Type.Literal(s)));
+// One unambiguous way to match each segment (no adjacent \s*), so a long near-miss cannot backtrack exponentially.
+const STATE_ALT = `(?:${STATES.join('|')})`;
+const STATUS_LIST = `^\\s*(?:${STATE_ALT}\\s*)?(?:,\\s*(?:${STATE_ALT}\\s*)?)*$`;
 
 export const CreateProblemBody = Type.Object(
   {
@@ -44,7 +48,9 @@ export type CreateProblemInput = Static<typeof CreateProblemBody>;
 
 export const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({ maxLength: 300, description: 'comma-separated states' })),
+    // Checked by the schema, not only by the service, so routes that stream the list (the export)
+    // refuse a bad status before the response has started.
+    status: Type.Optional(Type.String({ maxLength: 300, pattern: STATUS_LIST, description: 'comma-separated states' })),
     categoryId: Type.Optional(id),
     departmentId: Type.Optional(id),
     areaId: Type.Optional(id),
