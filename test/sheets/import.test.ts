@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { verifyChain } from '../../src/audit/audit.repository.js';
+import fs from 'node:fs';
 import { CLASSIC, footprint, upload, xlsx } from './sheet-files.js';
 
 const DIALECTS = await dialects();
@@ -174,5 +175,13 @@ describe.each(DIALECTS)('spreadsheet import (%s)', (dialect) => {
     const g = (await upload(t, 'shouli', 'gbk.csv', gbkBytes, { mode: 'dry_run' })).json();
     expect(g.header.columns.map((c: { header: string }) => c.header)).toEqual(['序号', '问题描述', '所属区域']);
     expect(g.totals).toMatchObject({ valid: 1 });
+  });
+
+  it('reads the README\'s example files without an error', async () => {
+    for (const name of ['整改清单-示例.xlsx', '整改清单-示例.csv']) {
+      const r = (await upload(t, 'shouli', name, fs.readFileSync(new URL(`../../examples/${name}`, import.meta.url)), { mode: 'dry_run' })).json();
+      expect(r.issues.filter((i: Issue) => i.severity === 'error'), name).toEqual([]);
+      expect(r.totals, name).toMatchObject({ rows: 4, valid: 4 });
+    }
   });
 });
