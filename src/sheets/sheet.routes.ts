@@ -18,6 +18,11 @@ import { exportReports } from './report-workbook.js';
 const tags = ['sheets'];
 const { cursor: _c, limit: _l, ...listFilters } = ListQuery.properties;
 const ExportQuery = Type.Object(listFilters, { additionalProperties: false });
+const n = Type.Integer();
+const ImportList = Type.Object({ items: Type.Array(Type.Object({
+  id: n, file_name: Type.String(), sheet_key: Type.String(), mode: Type.String(), total_rows: n, created: n, updated: n, unchanged: n,
+  rejected: n, actor_id: Type.Union([n, Type.Null()]), actor_name: Type.String(), started_at: Type.String(), finished_at: Type.String(),
+})) });
 const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -87,7 +92,7 @@ export const sheetRoutes = (services: Services): FastifyPluginAsyncTypebox => as
   });
 
   app.get('/api/v1/imports', {
-    schema: { tags, summary: 'Committed imports, newest first', response: { ...errors(401, 403) } },
+    schema: { tags, summary: 'Committed imports, newest first', response: { 200: ImportList, ...errors(401, 403) } },
   }, async (req) => {
     requireRole(req.actor, IMPORT_ROLES);
     return { items: await services.db.selectFrom('sheet_imports').selectAll().orderBy('id', 'desc').limit(100).execute() };

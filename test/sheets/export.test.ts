@@ -92,4 +92,24 @@ describe.each(DIALECTS)('spreadsheet export (%s)', (dialect) => {
       await other.close();
     }
   });
+
+  it('documents the endpoints in the OpenAPI', async () => {
+    const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/problems/export.xlsx', '/api/v1/problems/export.csv', '/api/v1/imports', '/api/v1/imports/{id}/rejected',
+      '/api/v1/reports/settlement.xlsx', '/api/v1/duplicates/check', '/api/v1/duplicates/inbox', '/api/v1/problems/{code}/duplicates']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const imports = (await t.as('shouli', { method: 'GET', url: '/api/v1/imports' })).json();
+    expect(Array.isArray(imports.items)).toBe(true);
+  });
+
+  it('writes the settlement and rankings workbook, one sheet per view', async () => {
+    const res = await t.as('ducha', { method: 'GET', url: '/api/v1/reports/settlement.xlsx', query: { month: '2026-11' } });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '单位月结', '区域月结', '单位排名', '区县排名', '红黑榜']);
+    expect((wb.getWorksheet('单位月结')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['单位', '受理件数', '按时签收']);
+    expect((await t.as(null, { method: 'GET', url: '/api/v1/reports/settlement.xlsx', query: { month: '2026-11' } })).statusCode).toBe(401);
+  });
 });
