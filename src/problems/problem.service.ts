@@ -71,6 +71,8 @@ export function problemService(deps: ProblemDeps) {
     const token = randomToken('t_');
     const sourceCode = isStaff(actor) || actor.kind === 'api_key' ? (input.sourceCode ?? (actor.kind === 'api_key' ? 'open311' : 'hotline')) : 'web';
     const anonymous = input.anonymous === true;
+    // The title is stored trimmed, so the schema's minimum must hold after trimming ("  " passed it).
+    if ([...input.title.trim()].length < 2) throw new AppError('validation_failed', 'the title needs at least 2 characters besides spaces', { field: 'title' });
     return db.transaction().execute(async (trx) => {
       const refs = await validateReferences(trx, { ...input, sourceCode });
       const year = now.slice(0, 4);
