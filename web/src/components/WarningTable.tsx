@@ -1,6 +1,6 @@
 import type { WarningItem } from '../api/supervision-types.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { formatDate } from '../lib/format.js';
+import { formatDate, pct } from '../lib/format.js';
 import { Link } from '../router.js';
 import { Empty } from './Async.js';
 import { WarningBadge } from './WarningBadge.js';
@@ -33,7 +33,7 @@ export function WarningTable({ items, testId, emptyText }: { items: WarningItem[
               </td>
               <td>{w.leadDepartment?.name ?? '—'}</td>
               <td>{formatDate(w.deadline)}</td>
-              <td>{t('board.plannedReported', { planned: w.plannedPercent ?? '—', reported: w.reportedPercent ?? '—' })}</td>
+              <td>{t('board.plannedReported', { planned: pct(w.plannedPercent), reported: pct(w.reportedPercent) })}</td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,7 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'workspace.noWarnings': 'No warnings', 'workspace.hint': 'Open an item to plan milestones, ask for an extension or upload evidence.',
 
   'board.byWarning': 'By warning level', 'board.warning': 'Warning', 'board.item': 'Item', 'board.progress': 'Progress',
-  'board.plannedReported': 'planned {planned}% / reported {reported}%', 'board.noWarnings': 'No warnings at this level',
+  'board.plannedReported': 'planned {planned} / reported {reported}', 'board.noWarnings': 'No warnings at this level',
   'board.missingReports': 'Missing weekly reports', 'board.actions': 'Supervision actions (last month)', 'board.actionUnit': 'Unit',
   'board.pickUnit': 'Pick a unit to record an action against it.',
 

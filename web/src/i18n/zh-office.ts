@@ -9,7 +9,7 @@ export const zhOffice = {
   'workspace.noWarnings': '没有预警办件', 'workspace.hint': '打开办件可制定整改计划、申请延期和上传整改证据。',
 
   'board.byWarning': '按预警等级', 'board.warning': '预警', 'board.item': '问题', 'board.progress': '进度',
-  'board.plannedReported': '计划 {planned}% / 报送 {reported}%', 'board.noWarnings': '没有该等级的预警',
+  'board.plannedReported': '计划 {planned} / 报送 {reported}', 'board.noWarnings': '没有该等级的预警',
   'board.missingReports': '未按周报送进展', 'board.actions': '督办记录（近一个月）', 'board.actionUnit': '督办对象单位',
   'board.pickUnit': '选择单位后可对该单位记录督办措施。',
 

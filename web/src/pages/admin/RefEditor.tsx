@@ -14,7 +14,12 @@ export function RefEditor({ kind }: { kind: RefKind }) {
   const state = useAsync(() => listRef(kind, { fresh: true }) as Promise<RefRow[]>, [kind]);
   const [editing, setEditing] = useState<RefRow | 'new' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const cellText = (f: RefField, v: unknown) => (f.prefix && typeof v === 'string' && v ? t(`${f.prefix}.${v}` as MessageKey) : String(v ?? ''));
+  // Ids read as names: the default unit by its name, tiers and levels by their label.
+  const depts = useAsync(() => (REF_FIELDS[kind].some((f) => f.kind === 'department') ? listRef('departments') : Promise.resolve([])), [kind]);
+  const cellText = (f: RefField, v: unknown) => {
+    if (f.kind === 'department') return v == null ? '' : name(depts.data?.find((d) => d.id === v)) || String(v);
+    return f.prefix && typeof v === 'string' && v ? t(`${f.prefix}.${v}` as MessageKey) : String(v ?? '');
+  };
   const extra = REF_FIELDS[kind].filter((f) => !['code', 'name', 'nameEn', 'parentId', 'sort'].includes(f.name));
 
   const remove = async (row: RefRow) => {

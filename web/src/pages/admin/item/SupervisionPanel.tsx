@@ -4,7 +4,7 @@ import type { Problem, Role } from '../../../api/types.js';
 import { Async } from '../../../components/Async.js';
 import { WarningBadge } from '../../../components/WarningBadge.js';
 import { useI18n } from '../../../i18n/index.js';
-import { formatDate, formatTime } from '../../../lib/format.js';
+import { formatDate, formatTime, pct } from '../../../lib/format.js';
 import { useAsync } from '../../../lib/use-async.js';
 import { ActionsLog } from './ActionsLog.js';
 import { Extensions } from './Extensions.js';
@@ -32,7 +32,7 @@ export function SupervisionPanel({ problem, role, version, onChanged }: {
               <div className="dl-row"><dt>{t('board.warning')}</dt>
                 <dd data-testid="item-warning">{s.warning.level === 'none' ? t('warning.none') : <WarningBadge warning={s.warning} />}</dd></div>
               <div className="dl-row"><dt>{t('board.progress')}</dt>
-                <dd>{t('board.plannedReported', { planned: s.plannedPercent ?? '—', reported: s.reportedPercent ?? '—' })}</dd></div>
+                <dd>{t('board.plannedReported', { planned: pct(s.plannedPercent), reported: pct(s.reportedPercent) })}</dd></div>
               {s.originalDeadline && s.originalDeadline !== s.deadline && (
                 <div className="dl-row"><dt>{t('field.oldDeadline')}</dt><dd>{formatDate(s.originalDeadline)}</dd></div>
               )}
