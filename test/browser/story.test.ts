@@ -113,11 +113,13 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     await page.getByTestId('verify-form').waitFor();
     await expect.poll(() => page.locator('[data-action="rectify"] img').count()).toBe(1);
     await page.getByTestId('verify-result-satisfied').check();
+    await page.getByTestId('verify-rating-5').check();
     await page.getByTestId('verify-comment').fill('修得很快，谢谢！');
     await page.getByTestId('verify-submit').click();
     await page.getByTestId('verify-done').waitFor();
     expect(await page.getByTestId('problem-status').getAttribute('data-status')).toBe('verified');
     await shot(page, 'story-track-verified');
+    expect(await page.locator('[data-action="verify"]').textContent()).toContain('非常满意');
 
     // It counts: on the home page and in the unit's month.
     await page.goto('/');

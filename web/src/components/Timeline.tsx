@@ -14,7 +14,7 @@ const LABELLED = new Set<string>([
 /** Payload fields worth showing next to an event, in display order. */
 const PAYLOAD_FIELDS = [
   'leadDepartmentName', 'coDepartmentNames', 'deadline', 'oldDeadline', 'newDeadline', 'checkpointDate', 'text',
-  'evidence', 'percent', 'result', 'comment', 'note', 'targetCode', 'duplicateCode', 'reportCount', 'level',
+  'evidence', 'percent', 'result', 'rating', 'comment', 'note', 'targetCode', 'duplicateCode', 'reportCount', 'level',
 ] as const;
 
 function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
@@ -32,6 +32,7 @@ function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
         let v = Array.isArray(raw) ? join(raw.map(String)) : String(raw);
         if (k === 'percent') v = `${v}%`;
         if (k === 'result' && (VERIFY_RESULTS as readonly string[]).includes(v)) v = t(`verify.${v}` as MessageKey);
+        if (k === 'rating' && /^[1-5]$/.test(v)) v = t(`rating.${v}` as MessageKey);
         return <li key={k}><span className="muted">{t(`field.${k}`)}{t('common.colon')}</span>{v}</li>;
       })}
     </ul>

@@ -17,6 +17,7 @@ export const enPortal: Record<keyof typeof zhPortal, string> = {
 
   'report.addressHint': 'e.g. in front of building 3, Heping Community, Zhongshan Subdistrict', 'report.answerRequired': 'Please answer this question',
   'report.questions': 'More details',
+  'verify.rating': 'How satisfied (optional)', 'field.rating': 'Rating', 'rating.5': 'Very satisfied', 'rating.4': 'Satisfied', 'rating.3': 'Basically satisfied', 'rating.2': 'Dissatisfied', 'rating.1': 'Very dissatisfied',
 
   'score.blackList': 'Black list', 'score.redList': 'Red list', 'score.chart': 'Composite scores', 'score.received': 'Assigned',
   'score.weights': 'Composite = response × {response} + resolution × {resolution} + satisfaction × {satisfaction} (out of 100)',

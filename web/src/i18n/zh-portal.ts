@@ -16,6 +16,7 @@ export const zhPortal = {
 
   'report.addressHint': '如：沙市区中山街道和平社区三号楼前', 'report.answerRequired': '请回答此问题',
   'report.questions': '补充信息',
+  'verify.rating': '评价等级（可选）', 'field.rating': '评价等级', 'rating.5': '非常满意', 'rating.4': '满意', 'rating.3': '基本满意', 'rating.2': '不满意', 'rating.1': '非常不满意',
 
   'score.blackList': '黑榜', 'score.redList': '红榜', 'score.chart': '综合得分图', 'score.received': '交办件数',
   'score.weights': '综合得分 = 响应率 × {response} + 解决率 × {resolution} + 满意率 × {satisfaction}（满分 100）',

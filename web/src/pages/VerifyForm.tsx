@@ -6,6 +6,9 @@ import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
 import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
 
+/** The 5-level rating (好差评) levels that agree with each result; the server refuses the others. */
+const RATINGS: Record<VerifyResult, number[]> = { satisfied: [5, 4], basically_satisfied: [3], unsatisfied: [2, 1] };
+
 /** The reporter checks the rectified result (验收) with the tracking token. */
 export function VerifyForm({ code, token, onDone }: {
   code: string;
@@ -16,6 +19,8 @@ export function VerifyForm({ code, token, onDone }: {
   const errorText = useErrorText();
   const [result, setResult] = useState<VerifyResult | ''>('');
   const [comment, setComment] = useState('');
+  const [rating, setRating] = useState<number | null>(null);
+  const levels = result ? RATINGS[result] : [];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -27,6 +32,7 @@ export function VerifyForm({ code, token, onDone }: {
     try {
       const r = await performAction(code, 'verify', {
         result, comment: comment.trim() || undefined, method: 'reporter',
+        ...(rating !== null && levels.includes(rating) ? { rating } : {}),
       }, token);
       onDone(r);
     } catch (err) {
@@ -45,12 +51,26 @@ export function VerifyForm({ code, token, onDone }: {
           {VERIFY_RESULTS.map((r) => (
             <div key={r} className="radio">
               <input type="radio" id={`verify-${r}`} name="verify-result" value={r} checked={result === r}
-                onChange={() => setResult(r)} data-testid={`verify-result-${r}`} required />
+                onChange={() => { setResult(r); setRating(null); }} data-testid={`verify-result-${r}`} required />
               <label htmlFor={`verify-${r}`}>{t(`verify.${r}`)}</label>
             </div>
           ))}
         </div>
       </fieldset>
+      {levels.length > 1 && (
+        <fieldset className="fieldset" data-testid="verify-rating">
+          <legend>{t('verify.rating')}</legend>
+          <div className="radio-group">
+            {levels.map((n) => (
+              <div key={n} className="radio">
+                <input type="radio" id={`rating-${n}`} name="verify-rating" checked={rating === n} onChange={() => setRating(n)}
+                  data-testid={`verify-rating-${n}`} />
+                <label htmlFor={`rating-${n}`}>{t(`rating.${n}` as 'rating.5')}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Field id="verify-comment" label={t('verify.comment')}
         hint={result === 'unsatisfied' ? t('verify.unsatisfiedHint') : undefined}>
         <textarea id="verify-comment" value={comment} rows={3} maxLength={1000} data-testid="verify-comment"
