@@ -92,9 +92,9 @@ export async function writeFullText(db: Kysely<any>, docs: FullTextDocument[]): 
       on conflict (problem_id) do update set document = excluded.document`.execute(db);
     return;
   }
-  await deleteFullText(db, docs.map((d) => d.id));
+  // A contentless-delete table replaces a document by rowid (SQLite ≥ 3.43).
   const values = docs.map((d) => sql`(${d.id}, ${d.code}, ${d.title}, ${d.body})`);
-  await sql`insert into problem_search (rowid, code, title, body) values ${sql.join(values)}`.execute(db);
+  await sql`insert or replace into problem_search (rowid, code, title, body) values ${sql.join(values)}`.execute(db);
 }
 
 export async function deleteFullText(db: Kysely<any>, ids: number[]): Promise<void> {
