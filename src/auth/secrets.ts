@@ -24,6 +24,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return crypto.timingSafeEqual(key, expected);
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * The work of one real password check, against a hash made once with the current cost: sign-ins
+ * to unknown or disabled accounts take as long as wrong passwords for real ones, so response
+ * times do not reveal which usernames exist.
+ */
+export async function verifyDummyPassword(password: string): Promise<void> {
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('base64url'));
+  await verifyPassword(password, await dummyHash);
+}
+
 /** An unguessable token (256 bits) for sessions, tracking tokens and API keys. */
 export function randomToken(prefix = ''): string {
   return prefix + crypto.randomBytes(32).toString('base64url');

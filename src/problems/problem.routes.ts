@@ -9,6 +9,7 @@ import type { Services } from '../services.js';
 import { requestHash } from './problem.service.js';
 import { ACTION_BODIES, CreateProblemBody, ListQuery, ProblemList, ProblemSchema, ProblemWithActions, TimelineSchema } from './problem.schema.js';
 import { findIdempotent, saveIdempotent } from './problem.repository.js';
+import { idempotencyRowKey, openReply, sealReply } from './idempotent-reply.js';
 import { constraintViolation } from '../db/dialect.js';
 
 const tags = ['problems'];
@@ -28,21 +29,22 @@ export const problemRoutes = (services: Services): FastifyPluginAsyncTypebox => 
     if (!isStaff(req.actor)) services.rateLimiter.hit('submit', clientKey(req), config.publicSubmitPerMinute);
     const idemKey = req.headers['idempotency-key'];
     const scoped = idemKey ? `${clientKey(req)}:${idemKey}` : null;
+    const rowKey = scoped ? idempotencyRowKey(scoped) : null;
     const hash = requestHash(req.body);
-    if (scoped) {
-      const prior = await findIdempotent(db, scoped);
+    if (scoped && rowKey) {
+      const prior = await findIdempotent(db, rowKey);
       if (prior) {
         if (prior.request_hash !== hash) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used for a different request');
-        return reply.status(prior.status_code as 201).header('Idempotent-Replayed', 'true').send(JSON.parse(prior.response));
+        return reply.status(prior.status_code as 201).header('Idempotent-Replayed', 'true').send(openReply(scoped, prior.response));
       }
     }
-    const created = await problems.create(req.actor, req.body, scoped ? async (trx, response) => {
-      await saveIdempotent(trx, { key: scoped, request_hash: hash, status_code: 201, response: JSON.stringify(response), created_at: new Date().toISOString() });
+    const created = await problems.create(req.actor, req.body, scoped && rowKey ? async (trx, response) => {
+      await saveIdempotent(trx, { key: rowKey, request_hash: hash, status_code: 201, response: sealReply(scoped, response as { trackingToken: string }), created_at: new Date().toISOString() });
     } : undefined).catch(async (err) => {
       // A concurrent retry with the same key won the race: answer with its stored result.
-      if (scoped && constraintViolation(err) === 'unique') {
-        const prior = await findIdempotent(db, scoped);
-        if (prior && prior.request_hash === hash) return { replay: JSON.parse(prior.response) };
+      if (scoped && rowKey && constraintViolation(err) === 'unique') {
+        const prior = await findIdempotent(db, rowKey);
+        if (prior && prior.request_hash === hash) return { replay: openReply(scoped, prior.response) };
       }
       throw err;
     });

@@ -32,7 +32,7 @@ export const userRoutes = (services: Services): FastifyPluginAsyncTypebox => asy
   });
   app.post('/api/v1/auth/password', { schema: { tags: auth, body: PasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } } }, async (req, reply) => {
     requireStaff(req.actor);
-    await users.changePassword(req.actor, req.body.currentPassword, req.body.newPassword);
+    await users.changePassword(req.actor, req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
     return reply.status(204).send(null);
   });
 

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { constraintViolation } from '../db/dialect.js';
 import { AppError, notFound } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
-import { digest, hashPassword, randomToken, verifyPassword } from '../auth/secrets.js';
+import { digest, hashPassword, randomToken, verifyDummyPassword, verifyPassword } from '../auth/secrets.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import * as repo from './user.repository.js';
@@ -70,7 +70,7 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
       const user = await repo.findUserByUsername(db, username);
       const refused = new AppError('unauthenticated', '用户名或密码错误 / wrong username or password');
       if (!user || user.active !== 1) {
-        await verifyPassword(password, 'scrypt$16$8$1$AAAA$AAAA'); // same shape of work either way
+        await verifyDummyPassword(password); // as much work as a wrong password for a real account
         throw refused;
       }
       if (user.locked_until && user.locked_until > now()) {
@@ -97,11 +97,17 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
       const user = await repo.findSessionUser(db, digest(sessionId), now());
       return user ? actorForUser(db, user, 'cookie') : null;
     },
-    async changePassword(actor: Actor, current: string, next: string) {
+    /** A new password also ends the account's other sessions: a stolen session must not outlive it. */
+    async changePassword(actor: Actor, current: string, next: string, keepSessionId?: string) {
       const user = actor.id ? await repo.findUserById(db, actor.id) : undefined;
       if (!user) throw new AppError('unauthenticated', 'please sign in');
       if (!(await verifyPassword(current, user.password_hash))) throw new AppError('forbidden', 'the current password is wrong');
-      await repo.updateUser(db, user.id, { password_hash: await hashPassword(next) });
+      const hash = await hashPassword(next);
+      await db.transaction().execute(async (trx) => {
+        await repo.updateUser(trx, user.id, { password_hash: hash });
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id)
+          .$if(keepSessionId !== undefined, (q) => q.where('id', '!=', digest(keepSessionId!))).execute();
+      });
     },
     me: async (actor: Actor) => (actor.id ? presentUser((await repo.findUserById(db, actor.id))!) : null),
   };
