@@ -37,8 +37,13 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
 
   it('rejects a report with a reason the reporter can read', async () => {
     const { code, token } = await api.report({ title: '咨询社保卡办理地点' });
+    const unsorted = await api.report({ title: '胜利街道路灯坏了', description: '晚上一片漆黑' });
     const office = await open();
     await login(office, 'shouli');
+    // A report without a category gets one suggested from the categories' keywords, and its unit.
+    const hinted = office.locator(`[data-testid="problem-item"][data-code="${unsorted.code}"]`);
+    await expect.poll(() => hinted.getByTestId('hint-category').textContent()).toContain('路灯不亮');
+    expect(await hinted.getByTestId('hint-department').textContent()).toContain('市城市管理执法委员会');
     await office.goto(`/admin/problems/${code}`);
     await act(office, 'reject', { reason: '属于咨询事项，已电话答复，请拨打12345' });
     expect(await status(office)).toBe('rejected');
