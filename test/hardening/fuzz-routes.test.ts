@@ -17,7 +17,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (SOAK ? 4000 : 150));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 
 // fast-check's own report prints the whole counterexample, which can be megabytes of '长'.
-function briefReport(out: fc.RunDetails<unknown>): void {
+function briefReport<T>(out: fc.RunDetails<T>): void {
   if (!out.failed) return;
   const message = String((out.errorInstance as Error | undefined)?.message ?? out.errorInstance).slice(0, 3000);
   throw new Error(`property failed after ${out.numRuns} runs (seed ${out.seed}, path "${out.counterexamplePath}"): ${message}`);

@@ -97,7 +97,7 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
       method, url: method === 'POST' ? '/api/v1/tags' : '/api/v1/tags/1', headers: { cookie, host: 'qingdan.example', ...headers },
       payload: method === 'DELETE' ? undefined : { code: `t${Math.random().toString(36).slice(2, 8)}`, name: '标签' },
     });
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://qingdan.example.evil.example' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://qingdan.example.evil.example' }] as Array<Record<string, string>>) {
       const res = await write(headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
