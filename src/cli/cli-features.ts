@@ -15,3 +15,7 @@ cliFeatures.push(registerSupervisionCommands);
 import { registerSearchCommands } from '../search/search-commands.js';
 import { registerSheetCommands } from '../sheets/sheet-commands.js';
 cliFeatures.push(registerSearchCommands, registerSheetCommands);
+
+// Backup and restore (src/backup/backup-commands.ts).
+import { registerBackupCommands } from '../backup/backup-commands.js';
+cliFeatures.push(registerBackupCommands);

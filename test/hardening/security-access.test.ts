@@ -4,11 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { ROOT } from '../../bench/lib/server-process.js';
+import { JPEG, multipart } from './uploads.js';
 
 /** Uploads, file names, who may read what, security headers, rate limits. */
 const DIALECTS = await dialects();
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]), Buffer.alloc(64, 7)]);
 const FILES: Record<string, Buffer> = {
   'windows executable': Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(64)]),
   'linux executable': Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64)]),
@@ -16,12 +16,6 @@ const FILES: Record<string, Buffer> = {
   'svg image': Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
   'shell script': Buffer.from('#!/bin/sh\nrm -rf /\n'),
 };
-
-export function multipart(filename: string, content: Buffer) {
-  const boundary = `----qd${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(DIALECTS)('uploads, access and headers (%s)', (dialect) => {
   let t: TestApp;
