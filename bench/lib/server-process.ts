@@ -25,8 +25,8 @@ export interface ServerProcess {
  * listens on. `node --import tsx` keeps it one process: the tsx CLI would run the program in a
  * child, and a SIGKILL sent to the CLI would leave the real server running.
  */
-export async function startProcess(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export async function startProcess(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -72,8 +72,8 @@ export async function startProcess(script: string, args: string[], env: Record<s
 }
 
 /** The Qingdan server on a free port with the given data directory or database. */
-export function startQingdan(env: Record<string, string | undefined>, timeoutMs?: number): Promise<ServerProcess> {
+export function startQingdan(env: Record<string, string | undefined>, timeoutMs?: number, nodeArgs?: string[]): Promise<ServerProcess> {
   return startProcess('src/cli/main.ts', ['serve'], {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', QINGDAN_DEMO: '0', ...env,
-  }, timeoutMs);
+  }, timeoutMs, nodeArgs);
 }

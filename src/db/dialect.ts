@@ -28,6 +28,17 @@ export const notNullDefault =
   (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
     c.notNull().defaultTo(value);
 
+/**
+ * A column the SQLite planner may filter on but not seek by (a unary plus hides it from index
+ * selection). A keyset page then walks its sort index and stops after `limit` rows, instead of
+ * collecting every row a filter index finds (a whole category, most of the public items) and
+ * sorting them: 250 ms against 1 ms at 100,000 items. PostgreSQL weighs LIMIT in its own plans
+ * and keeps the plain column.
+ */
+export function filterOnlyColumn(dialect: DialectName, column: string): RawBuilder<unknown> {
+  return dialect === 'sqlite' ? sql`+${sql.ref(column)}` : sql`${sql.ref(column)}`;
+}
+
 /** Case-insensitive substring match. */
 export function ilike(db: Kysely<any>): 'ilike' | 'like' {
   return isPostgres(db) ? 'ilike' : 'like';

@@ -1,6 +1,7 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { dialectOf, filterOnlyColumn, type DialectName } from '../db/dialect.js';
 import { PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
 import { AppError } from '../errors.js';
 import type { ProblemRow } from './problem.repository.js';
@@ -41,44 +42,50 @@ type EB = ExpressionBuilder<Database, 'problems'>;
 
 export const OVERDUE_STATES: State[] = ['assigned', 'in_progress'];
 
-function visibilityExpr(eb: EB, v: Visibility): Expression<SqlBool> {
-  const publicExpr = eb.and([eb('problems.is_public', '=', 1), eb('problems.status', 'in', PUBLIC_STATES)]);
+/** How filter columns are referenced: plainly, or (for keyset pages) so SQLite walks the sort index. */
+type Col = (column: `problems.${string}`) => any;
+const plain: Col = (c) => c;
+
+function visibilityExpr(eb: EB, v: Visibility, col: Col = plain): Expression<SqlBool> {
+  const publicExpr = eb.and([eb(col('problems.is_public'), '=', 1), eb(col('problems.status'), 'in', PUBLIC_STATES)]);
   if (v.kind === 'public') return publicExpr;
   if (v.kind === 'all') return eb.lit(true) as unknown as Expression<SqlBool>;
   const ids = v.departmentIds.length ? v.departmentIds : [-1];
   return eb.or([
     publicExpr,
-    eb('problems.lead_department_id', 'in', ids),
+    eb(col('problems.lead_department_id'), 'in', ids),
     eb.exists(eb.selectFrom('problem_departments as pd').select('pd.problem_id')
       .whereRef('pd.problem_id', '=', 'problems.id').where('pd.department_id', 'in', ids)),
   ]);
 }
 
-export function filterExpr(eb: EB, f: ListFilter, v: Visibility): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v)];
-  if (f.statuses?.length) parts.push(eb('problems.status', 'in', f.statuses));
-  if (f.categoryIds?.length) parts.push(eb('problems.category_id', 'in', f.categoryIds));
-  if (f.areaIds?.length) parts.push(eb('problems.area_id', 'in', f.areaIds));
+/** `walkSortIndex` (keyset pages): filter columns are referenced so SQLite does not seek by them, see filterOnlyColumn. */
+export function filterExpr(eb: EB, f: ListFilter, v: Visibility, walkSortIndex?: DialectName): Expression<SqlBool> {
+  const col: Col = walkSortIndex ? (c) => filterOnlyColumn(walkSortIndex, c) : plain;
+  const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v, col)];
+  if (f.statuses?.length) parts.push(eb(col('problems.status'), 'in', f.statuses));
+  if (f.categoryIds?.length) parts.push(eb(col('problems.category_id'), 'in', f.categoryIds));
+  if (f.areaIds?.length) parts.push(eb(col('problems.area_id'), 'in', f.areaIds));
   if (f.departmentIds?.length) {
     const ids = f.departmentIds;
     parts.push(eb.or([
-      eb('problems.lead_department_id', 'in', ids),
+      eb(col('problems.lead_department_id'), 'in', ids),
       eb.exists(eb.selectFrom('problem_departments as pd2').select('pd2.problem_id')
         .whereRef('pd2.problem_id', '=', 'problems.id').where('pd2.department_id', 'in', ids)),
     ]));
   }
-  if (f.sourceId) parts.push(eb('problems.source_id', '=', f.sourceId));
-  if (f.ownerLeaderId) parts.push(eb('problems.owner_leader_id', '=', f.ownerLeaderId));
+  if (f.sourceId) parts.push(eb(col('problems.source_id'), '=', f.sourceId));
+  if (f.ownerLeaderId) parts.push(eb(col('problems.owner_leader_id'), '=', f.ownerLeaderId));
   if (f.tagId) {
     parts.push(eb.exists(eb.selectFrom('problem_tags as pt').select('pt.problem_id')
       .whereRef('pt.problem_id', '=', 'problems.id').where('pt.tag_id', '=', f.tagId!)));
   }
-  if (f.urgency) parts.push(eb('problems.urgency', '=', f.urgency));
+  if (f.urgency) parts.push(eb(col('problems.urgency'), '=', f.urgency));
   // created_at is a UTC instant; from/to are whole days, compared by prefix.
   if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
   if (f.to) parts.push(eb('problems.created_at', '<', `${f.to}T99`));
   if (f.overdueBefore) {
-    parts.push(eb('problems.status', 'in', OVERDUE_STATES));
+    parts.push(eb(col('problems.status'), 'in', OVERDUE_STATES));
     parts.push(eb('problems.deadline', '<', f.overdueBefore));
   }
   if (f.warningLevel) {
@@ -109,16 +116,46 @@ function decodeCursor(cursor: string): [string, number] {
   throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
 }
 
+// How many rows of the sort order a probe reads, and how many of them must match for walking the
+// sort index to find a page quickly (expected walk: limit × PROBE_ROWS / matches rows).
+const PROBE_ROWS = 2000;
+const PROBE_MATCHES = 3;
+
+/**
+ * SQLite picks a filter's index and sorts everything it finds, even when the filter matches most
+ * of the table (250 ms for a public page at 100,000 items). Whether walking the sort index is
+ * better depends on how often the filter matches along that walk, so a probe reads the next
+ * PROBE_ROWS rows in sort order from the cursor (a bounded cost at any table size) and counts
+ * the matches among them. Few matches: the filter is rare and its own index serves it best.
+ */
+async function shouldWalkSortIndex(db: Db, f: ListFilter, v: Visibility, order: { col: RawBuilder<string>; dir: 'asc' | 'desc' }, after?: RawBuilder<SqlBool>): Promise<boolean> {
+  if (dialectOf(db) !== 'sqlite') return false;
+  if (f.matchedIds) return false; // a search result: its ids are the selective part
+  const ahead = db.selectFrom('problems').selectAll('problems')
+    .$if(Boolean(f.from), (q) => q.where('problems.created_at', '>=', f.from!))
+    .$if(Boolean(f.to), (q) => q.where('problems.created_at', '<', `${f.to}T99`))
+    .$if(Boolean(after), (q) => q.where(after!))
+    .orderBy(order.col, order.dir).orderBy('problems.id', order.dir).limit(PROBE_ROWS);
+  const probe = await db.selectFrom(ahead.as('problems')).select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => filterExpr(eb as unknown as EB, f, v)).executeTakeFirstOrThrow();
+  return Number(probe.n) >= PROBE_MATCHES;
+}
+
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
 export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: SortKey, limit: number, cursor?: string) {
   const s = SORTS[sort];
-  const col = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${NO_DEADLINE})` : sql<string>`problems.${sql.ref(s.column)}`;
-  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v));
+  // The literal (not a parameter) matches the expression index problems_deadline_sort_idx.
+  const col = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})` : sql<string>`problems.${sql.ref(s.column)}`;
+  let after: RawBuilder<SqlBool> | undefined;
   if (cursor) {
     const [value, id] = decodeCursor(cursor);
     const op = s.dir === 'desc' ? sql.raw('<') : sql.raw('>');
-    q = q.where(sql<SqlBool>`(${col} ${op} ${value} or (${col} = ${value} and problems.id ${op} ${id}))`);
+    // A row-value comparison lets both databases seek straight to the cursor in the sort index.
+    after = sql<SqlBool>`(${col}, problems.id) ${op} (${value}, ${id})`;
   }
+  const walk = await shouldWalkSortIndex(db, f, v, { col, dir: s.dir }, after);
+  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, walk ? dialectOf(db) : undefined));
+  if (after) q = q.where(after);
   const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
