@@ -170,23 +170,31 @@ export async function countProblems(db: Db, f: ListFilter, v: Visibility): Promi
 
 /**
  * Paging through search results in relevance order (filter.matchedIds, best first). The filter
- * is applied in SQL as for any list; the cursor is the position in the ranked list, which is
- * recomputed per request (search returns a bounded number of candidates).
+ * is applied in SQL as for any list, a window of ids at a time: with a short id list SQLite looks
+ * the ids up by key, where a long one (1,000) made it scan a whole status index instead. The
+ * cursor is the position in the ranked list, which is recomputed per request (search returns a
+ * bounded number of candidates).
  */
+const RANK_WINDOW = 100;
+
 export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: number, cursor?: string) {
   const ranked = f.matchedIds ?? [];
   const start = cursor ? Number(decodeCursor(cursor)[0]) : 0;
   if (!Number.isInteger(start) || start < 0) throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
-  if (!ranked.length || start >= ranked.length) return { rows: [] as ProblemRow[], nextCursor: null };
-  const passing = new Set((await db.selectFrom('problems').select('problems.id').where((eb) => filterExpr(eb, f, v)).execute()).map((r) => r.id));
   const page: number[] = [];
-  let pos = start;
-  for (; pos < ranked.length && page.length <= limit; pos++) if (passing.has(ranked[pos])) page.push(ranked[pos]);
-  const more = page.length > limit;
+  const positions: number[] = [];
+  for (let pos = start; pos < ranked.length && page.length <= limit; pos += RANK_WINDOW) {
+    const window = ranked.slice(pos, pos + RANK_WINDOW);
+    const passing = new Set((await db.selectFrom('problems').select('problems.id')
+      .where((eb) => filterExpr(eb, { ...f, matchedIds: window }, v)).execute()).map((r) => r.id));
+    for (let i = 0; i < window.length && page.length <= limit; i++) {
+      if (passing.has(window[i])) { page.push(window[i]); positions.push(pos + i); }
+    }
+  }
   const ids = page.slice(0, limit);
   const byId = new Map((ids.length ? await db.selectFrom('problems').selectAll().where('id', 'in', ids).execute() : []).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ProblemRow => Boolean(r));
-  // The next page starts right after the last item shown (pos ran one past the extra item).
-  const next = more ? ranked.indexOf(ids[ids.length - 1], start) + 1 : null;
-  return { rows, nextCursor: more && next !== null ? encodeCursor(String(next), ids[ids.length - 1]) : null };
+  // The next page starts at the first item not shown.
+  const more = page.length > limit;
+  return { rows, nextCursor: more ? encodeCursor(String(positions[limit]), ids[ids.length - 1]) : null };
 }
