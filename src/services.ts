@@ -5,6 +5,7 @@ import { userService } from './users/user.service.js';
 import { apiKeyService } from './users/api-key.service.js';
 import { REFERENCE_KINDS } from './reference/reference.schema.js';
 import { referenceService } from './reference/reference.service.js';
+import { referenceNamesCache } from './reference/reference-names.js';
 import { problemService, type ProblemDeps } from './problems/problem.service.js';
 import { problemActions } from './problems/problem-actions.service.js';
 import { emptyHooks } from './problems/problem-hooks.js';
@@ -16,7 +17,8 @@ import { RateLimiter } from './http/rate-limit.js';
 
 /** Every service, wired once per app. Features extend `problemDeps.hooks` to join problem writes. */
 export function createServices(db: Db, config: Config, clock: Clock) {
-  const problemDeps: ProblemDeps = { db, config, clock, hooks: emptyHooks(), deadlines: weekdayPolicy };
+  const referenceNames = referenceNamesCache(db);
+  const problemDeps: ProblemDeps = { db, config, clock, hooks: emptyHooks(), deadlines: weekdayPolicy, referenceNames };
   const problems = problemService(problemDeps);
   return {
     db,
@@ -26,7 +28,7 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     rateLimiter: new RateLimiter(() => clock().getTime()),
     users: userService(db, { clock, sessionDays: config.sessionDays }),
     apiKeys: apiKeyService(db, clock),
-    reference: Object.fromEntries(REFERENCE_KINDS.map((k) => [k.table, referenceService(db, k)])) as Record<(typeof REFERENCE_KINDS)[number]['table'], ReturnType<typeof referenceService>>,
+    reference: Object.fromEntries(REFERENCE_KINDS.map((k) => [k.table, referenceService(db, k, referenceNames.invalidate)])) as Record<(typeof REFERENCE_KINDS)[number]['table'], ReturnType<typeof referenceService>>,
     problems,
     actions: problemActions(problemDeps, problems),
     timeline: (actor: Actor, code: string, token?: string) => timeline(db, problems, actor, code, token),

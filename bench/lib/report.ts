@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LatencyResult } from './latency.js';
 import type { IntakeResult } from '../scenarios/intake.js';
+import type { Seeding } from './prepare-db.js';
 
 export interface Goal {
   scenario: string;
@@ -21,7 +22,7 @@ export interface BenchResults {
   database: { dialect: string; version: string };
   items: number;
   events: number;
-  seeding: { seconds: number; itemsPerSecond: number; cached: boolean };
+  seeding: Seeding;
   durationSeconds: number;
   concurrency: number;
   intake?: { baseline: IntakeResult; qingdan: IntakeResult; ratio: number };
@@ -66,7 +67,7 @@ export function markdown(r: BenchResults): string {
     `- date: ${r.date} · commit ${r.commit}`,
     `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}`,
     `- database: ${r.database.version}`,
-    `- data: ${r.items.toLocaleString('en')} items, ${r.events.toLocaleString('en')} events; bulk seeding ${r.seeding.seconds.toFixed(0)} s (${r.seeding.itemsPerSecond.toLocaleString('en')} items/s)${r.seeding.cached ? ', cached from an earlier run' : ''}`,
+    `- data: ${r.items.toLocaleString('en')} items, ${r.events.toLocaleString('en')} events; \`seed --bulk\` ${r.seeding.bulkSeconds ? `inserted them in ${r.seeding.bulkSeconds.toFixed(0)} s (${r.seeding.bulkItemsPerSecond!.toLocaleString('en')} items/s), ` : ''}${r.seeding.seconds.toFixed(0)} s with the search reindex and warnings job${r.seeding.cached ? ' (database cached from an earlier run)' : ''}`,
     `- ${r.durationSeconds} s per scenario after 1 s warm-up; latency scenarios with ${r.concurrency} concurrent clients; intake with 32 (autocannon)`, '',
     '## Goals', '', '| scenario | measure | goal | result | |', '|---|---|---|---|---|',
     ...r.goals.map((g) => `| ${g.scenario} | ${g.measure} | ${g.goal} | ${g.value === null ? '—' : `${g.value} ${g.unit}`} | ${mark(g.met)} |`),

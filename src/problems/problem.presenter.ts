@@ -3,6 +3,7 @@ import type { ProblemRow } from './problem.repository.js';
 import { codesOf, coDepartmentIdsOf, tagIdsOf } from './problem.repository.js';
 import type { ProblemView } from './problem.schema.js';
 import { OVERDUE_STATES } from './problem-list.repository.js';
+import { loadReferenceNames, type ReferenceNames } from '../reference/reference-names.js';
 import type { State } from '../lifecycle/lifecycle.js';
 
 type Named = { id: number; name: string; code?: string };
@@ -21,18 +22,13 @@ export interface Lookups {
   attachments: Map<number, { id: number; filename: string; mime: string; size: number; kind: string; url: string }[]>;
 }
 
-const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-
-export async function loadLookups(db: Db, rows: ProblemRow[], opts: { publicOnly: boolean }): Promise<Lookups> {
+export async function loadLookups(db: Db, rows: ProblemRow[], opts: { publicOnly: boolean; names?: () => Promise<ReferenceNames> }): Promise<Lookups> {
   const ids = rows.map((r) => r.id);
   const leaderIds = [...new Set(rows.map((r) => r.owner_leader_id).filter((x): x is number => x !== null))];
   const linkIds = [...new Set(rows.flatMap((r) => [r.merged_into_id, r.parent_id]).filter((x): x is number => x !== null))];
-  const [categories, areas, departments, sources, tags, leaders, coDepartments, tagIds, codes, attachments] = await Promise.all([
-    db.selectFrom('categories').select(['id', 'name']).execute(),
-    db.selectFrom('areas').select(['id', 'name']).execute(),
-    db.selectFrom('departments').select(['id', 'name']).execute(),
-    db.selectFrom('sources').select(['id', 'name', 'code']).execute(),
-    db.selectFrom('tags').select(['id', 'name']).execute(),
+  const [names, leaders, coDepartments, tagIds, codes, attachments] = await Promise.all([
+    // Shared, cached names when the service has them (see reference-names.ts).
+    opts.names ? opts.names() : loadReferenceNames(db),
     leaderIds.length ? db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', leaderIds).execute() : [],
     coDepartmentIdsOf(db, ids),
     tagIdsOf(db, ids),
@@ -47,7 +43,7 @@ export async function loadLookups(db: Db, rows: ProblemRow[], opts: { publicOnly
     att.set(a.problem_id, [...(att.get(a.problem_id) ?? []), { id: a.id, filename: a.filename, mime: a.mime, size: a.size, kind: a.kind, url: `/api/v1/attachments/${a.id}` }]);
   }
   return {
-    categories: byId(categories), areas: byId(areas), departments: byId(departments), sources: byId(sources), tags: byId(tags),
+    categories: names.categories, areas: names.areas, departments: names.departments, sources: names.sources, tags: names.tags,
     leaders: new Map(leaders.map((l) => [l.id, { id: l.id, displayName: l.display_name }])),
     coDepartments, tagIds, codes, attachments: att,
   };

@@ -17,6 +17,7 @@ import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './pr
 import type { DeadlinePolicy } from './deadline-policy.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
 import { validateReferences } from './problem-validation.js';
+import type { ReferenceNamesCache } from '../reference/reference-names.js';
 
 export interface ProblemDeps {
   db: Db;
@@ -24,6 +25,8 @@ export interface ProblemDeps {
   clock: Clock;
   hooks: ProblemHooks;
   deadlines: DeadlinePolicy;
+  /** Cached reference names for presenting items (services.ts wires it; absent, they are queried). */
+  referenceNames?: ReferenceNamesCache;
   /**
    * Full-text search, when the search feature is installed: ids matching `q`, best first, among
    * items passing `filter` for `visibility` (the list's other filters).
@@ -41,7 +44,7 @@ export function problemService(deps: ProblemDeps) {
 
   async function present(actor: Actor, rows: repo.ProblemRow[], tokenFor?: number): Promise<ProblemView[]> {
     const publicOnly = !isStaff(actor);
-    const lookups = await loadLookups(db, rows, { publicOnly });
+    const lookups = await loadLookups(db, rows, { publicOnly, names: deps.referenceNames && (() => deps.referenceNames!.get()) });
     const views = rows.map((r) => presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }));
     await runDecorate(deps.hooks, db, views, rows.map((r) => r.id));
     return views;
@@ -98,7 +101,7 @@ export function problemService(deps: ProblemDeps) {
       });
       await runAfterWrite(deps.hooks, trx, { problemId: id, code, action: 'submit', eventId: ev.id, fromState: null, toState: 'submitted', payload, actorId: actor.id });
       const row = (await repo.findProblemById(trx, id))!;
-      const lookups = await loadLookups(trx, [row], { publicOnly: false });
+      const lookups = await loadLookups(trx, [row], { publicOnly: false, names: deps.referenceNames && (() => deps.referenceNames!.get(trx)) });
       const problem = presentProblem(row, lookups, { withContact: true, today: today() });
       await runDecorate(deps.hooks, trx, [problem], [id]);
       if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token });

@@ -28,7 +28,9 @@ async function checkDepartment(db: Db, input: Record<string, unknown>): Promise<
   if (!found) throw new AppError('validation_failed', `department ${dep} does not exist`, { field: 'defaultDepartmentId' });
 }
 
-export function referenceService(db: Db, kind: ReferenceKind) {
+/** `onChange` runs after a committed change (it clears the cached names in reference-names.ts). */
+export function referenceService(db: Db, kind: ReferenceKind, onChange: () => void = () => undefined) {
+  const changed = <T>(result: T): T => { onChange(); return result; };
   return {
     list: () => repo.listReference(db, kind),
     async get(id: number) {
@@ -37,27 +39,28 @@ export function referenceService(db: Db, kind: ReferenceKind) {
       return rec;
     },
     async create(input: Record<string, unknown>) {
-      return db.transaction().execute(async (trx) => {
+      return changed(await db.transaction().execute(async (trx) => {
         await checkParent(trx, kind, null, input.parentId);
         await checkDepartment(trx, input);
         const id = await repo.insertReference(trx, kind, input).catch((e) => translate(kind, e));
         return (await repo.findReference(trx, kind, id))!;
-      });
+      }));
     },
     async update(id: number, input: Record<string, unknown>) {
-      return db.transaction().execute(async (trx) => {
+      return changed(await db.transaction().execute(async (trx) => {
         if (!(await repo.findReference(trx, kind, id))) throw notFound(kind.label, id);
         await checkParent(trx, kind, id, input.parentId);
         await checkDepartment(trx, input);
         await repo.updateReference(trx, kind, id, input).catch((e) => translate(kind, e));
         return (await repo.findReference(trx, kind, id))!;
-      });
+      }));
     },
     async remove(id: number) {
       await db.transaction().execute(async (trx) => {
         if (!(await repo.findReference(trx, kind, id))) throw notFound(kind.label, id);
         await repo.deleteReference(trx, kind, id).catch((e) => translate(kind, e));
       });
+      onChange();
     },
   };
 }
