@@ -1,8 +1,8 @@
-/** The calendar date ('YYYY-MM-DD') of an instant in a time zone: deadlines are local dates. */
 // Building a DateTimeFormat costs ~0.25 ms (it loads time-zone data); every request asks for
 // "today", so one formatter per zone is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The calendar date ('YYYY-MM-DD') of an instant in a time zone: deadlines are local dates. */
 export function localDate(instant: Date, timeZone: string): string {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
