@@ -26,15 +26,21 @@ export const searchSheetsFeature: Feature = {
   },
   routes: (services) => async (app) => {
     // Items written before the index existed (an upgrade, the demo seed, a bulk load) are indexed
-    // once, on the first start that finds items but no index.
+    // on the first start that finds items but no index: before serving when that takes seconds,
+    // in the background for big lists (search fills up meanwhile).
     app.addHook('onReady', async () => {
       const { db } = services;
-      if (noStartupIndex.has(services)) return;
-      if (!(await fullTextIsEmpty(db))) return;
-      if (!(await db.selectFrom('problems').select('id').limit(1).executeTakeFirst())) return;
-      const started = Date.now();
-      const n = await reindexAll(db);
-      app.log.info({ items: n, ms: Date.now() - started }, 'search index built');
+      if (noStartupIndex.has(services) || !(await fullTextIsEmpty(db))) return;
+      const n = Number((await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      if (n === 0) return;
+      const build = async () => {
+        const started = Date.now();
+        await reindexAll(db);
+        app.log.info({ items: n, ms: Date.now() - started }, 'search index built');
+      };
+      if (n <= 50_000) return build();
+      app.log.warn({ items: n }, 'search index is empty: building it in the background (or run `qingdan search reindex`)');
+      void build().catch((err) => app.log.error({ err }, 'building the search index failed'));
     });
     await app.register(duplicateRoutes(services));
     await app.register(sheetRoutes(services));
