@@ -125,6 +125,25 @@ export async function optimizeFullText(db: Kysely<any>): Promise<void> {
   else await sql`insert into problem_search(problem_search) values ('optimize')`.execute(db);
 }
 
+/**
+ * Runs a rebuild of the whole index with settings for bulk writing, restored afterwards. SQLite:
+ * a 256 MB page cache (FTS5 segment merges re-read pages; with the default 2 MB a million-item
+ * rebuild slowed down batch after batch) and lazier automatic merging, since the final optimize
+ * merges everything anyway. Measured on 150,000 items: 10.1 s → 2.3 s of index writing.
+ */
+export async function withBulkFullText<T>(db: Kysely<any>, fn: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return fn();
+  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
+  await sql`pragma cache_size = -262144`.execute(db);
+  await sql`insert into problem_search(problem_search, rank) values ('automerge', 16)`.execute(db);
+  try {
+    return await fn();
+  } finally {
+    await sql`insert into problem_search(problem_search, rank) values ('automerge', 4)`.execute(db);
+    await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
+  }
+}
+
 export async function fullTextIsEmpty(db: Kysely<any>): Promise<boolean> {
   const r = isPostgres(db)
     ? await sql`select problem_id from problem_search limit 1`.execute(db)
