@@ -59,9 +59,17 @@ function visibilityExpr(eb: EB, v: Visibility, col: Col = plain): Expression<Sql
   ]);
 }
 
-/** `walkSortIndex` (keyset pages): filter columns are referenced so SQLite does not seek by them, see filterOnlyColumn. */
-export function filterExpr(eb: EB, f: ListFilter, v: Visibility, walkSortIndex?: DialectName): Expression<SqlBool> {
-  const col: Col = walkSortIndex ? (c) => filterOnlyColumn(walkSortIndex, c) : plain;
+/**
+ * Which index SQLite may use for a keyset page: none of the filter columns (walk the sort index)
+ * or just one (seek by the filter that matches least). See shouldWalkSortIndex.
+ */
+export interface IndexPlan {
+  dialect: DialectName;
+  seekBy: string | null;
+}
+
+export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPlan): Expression<SqlBool> {
+  const col: Col = plan ? (c) => (c === plan.seekBy ? c : filterOnlyColumn(plan.dialect, c)) : plain;
   const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v, col)];
   if (f.statuses?.length) parts.push(eb(col('problems.status'), 'in', f.statuses));
   if (f.categoryIds?.length) parts.push(eb(col('problems.category_id'), 'in', f.categoryIds));
@@ -116,29 +124,57 @@ function decodeCursor(cursor: string): [string, number] {
   throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
 }
 
-// How many rows of the sort order a probe reads, and how many of them must match for walking the
-// sort index to find a page quickly (expected walk: limit × PROBE_ROWS / matches rows).
-const PROBE_ROWS = 2000;
-const PROBE_MATCHES = 3;
+// Rows in the sample that estimates how often each filter matches.
+const SAMPLE = 1000;
+
+// Filters SQLite can seek by, each with the one column its index starts with.
+const SEEKABLE: Array<[key: keyof ListFilter, column: string]> = [
+  ['categoryIds', 'problems.category_id'], ['areaIds', 'problems.area_id'], ['statuses', 'problems.status'],
+  ['sourceId', 'problems.source_id'], ['departmentIds', 'problems.lead_department_id'], ['ownerLeaderId', 'problems.owner_leader_id'],
+];
+const present = (x: unknown) => x !== undefined && x !== null && !(Array.isArray(x) && !x.length);
 
 /**
  * SQLite picks a filter's index and sorts everything it finds, even when the filter matches most
- * of the table (250 ms for a public page at 100,000 items). Whether walking the sort index is
- * better depends on how often the filter matches along that walk, so a probe reads the next
- * PROBE_ROWS rows in sort order from the cursor (a bounded cost at any table size) and counts
- * the matches among them. Few matches: the filter is rare and its own index serves it best.
+ * of the table (250 ms for a public page at 100,000 items), and among several filters it often
+ * seeks by the least selective one. A sample of SAMPLE items spread evenly over the id range (a
+ * bounded cost at any size) estimates how often the whole filter and each seekable part match;
+ * that gives the rows each plan reads — walking the sort index until a page of matches, or seeking
+ * by the rarest part (and only by it) and sorting what it finds — and the cheaper one is used.
  */
-async function shouldWalkSortIndex(db: Db, f: ListFilter, v: Visibility, order: { col: RawBuilder<string>; dir: 'asc' | 'desc' }, after?: RawBuilder<SqlBool>): Promise<boolean> {
-  if (dialectOf(db) !== 'sqlite') return false;
-  if (f.matchedIds) return false; // a search result: its ids are the selective part
-  const ahead = db.selectFrom('problems').selectAll('problems')
-    .$if(Boolean(f.from), (q) => q.where('problems.created_at', '>=', f.from!))
-    .$if(Boolean(f.to), (q) => q.where('problems.created_at', '<', `${f.to}T99`))
-    .$if(Boolean(after), (q) => q.where(after!))
-    .orderBy(order.col, order.dir).orderBy('problems.id', order.dir).limit(PROBE_ROWS);
-  const probe = await db.selectFrom(ahead.as('problems')).select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => filterExpr(eb as unknown as EB, f, v)).executeTakeFirstOrThrow();
-  return Number(probe.n) >= PROBE_MATCHES;
+async function indexPlan(db: Db, f: ListFilter, v: Visibility, sortColumn: string): Promise<IndexPlan | undefined> {
+  const dialect = dialectOf(db);
+  if (dialect !== 'sqlite') return undefined;
+  if (f.matchedIds) return undefined; // a search result: its ids are the selective part
+  const seekable = SEEKABLE.filter(([key]) => present(f[key]));
+  // Two queries: SQLite answers min() or max() of the rowid from the b-tree's ends, but both in one
+  // query with a full scan.
+  const lo = Number((await db.selectFrom('problems').select((eb) => eb.fn.min('id').as('x')).executeTakeFirst())?.x ?? 0);
+  const hi = Number((await db.selectFrom('problems').select((eb) => eb.fn.max('id').as('x')).executeTakeFirst())?.x ?? 0);
+  if (hi - lo < SAMPLE * 4) return { dialect, seekBy: null }; // small: anything is fast, walking never misleads
+  const step = Math.floor((hi - lo) / SAMPLE);
+  const dated = Boolean(f.from || f.to);
+  const inDates: ListFilter = { from: f.from, to: f.to };
+  const hits = (e: Expression<SqlBool>) => sql<number>`sum(case when ${e} then 1 else 0 end)`;
+  const sample = sql<SqlBool>`problems.id in (with recursive s(x) as (select ${lo} union all select x + ${step} from s where x + ${step} <= ${hi}) select x from s)`;
+  const r = await db.selectFrom('problems').where(sample)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      hits(filterExpr(eb, f, v)).as('all'),
+      hits(filterExpr(eb, dated ? inDates : {}, { kind: 'all' })).as('dates'),
+      ...seekable.map(([key], i) => hits(filterExpr(eb, { [key]: f[key] }, v)).as(`f${i}`)),
+    ])
+    .executeTakeFirstOrThrow() as Record<string, unknown>;
+  const n = (k: string) => Number(r[k] ?? 0);
+  const total = Math.max(n('total'), 1);
+  // Rows a walk reads for a page: a created_at walk stays inside the date range, any other walk
+  // passes every row; matches come at the sampled rate.
+  const walked = dated && sortColumn === 'created_at' ? n('dates') : total;
+  const walkRows = (21 * walked) / Math.max(n('all'), 0.5);
+  if (!seekable.length) return { dialect, seekBy: null };
+  const best = seekable.map(([, column], i) => ({ column, hits: n(`f${i}`) })).sort((a, b) => a.hits - b.hits)[0];
+  const seekRows = ((hi - lo) * Math.max(best.hits, 0.5)) / total;
+  return { dialect, seekBy: seekRows < walkRows ? best.column : null };
 }
 
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
@@ -153,8 +189,8 @@ export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: S
     // A row-value comparison lets both databases seek straight to the cursor in the sort index.
     after = sql<SqlBool>`(${col}, problems.id) ${op} (${value}, ${id})`;
   }
-  const walk = await shouldWalkSortIndex(db, f, v, { col, dir: s.dir }, after);
-  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, walk ? dialectOf(db) : undefined));
+  const plan = await indexPlan(db, f, v, s.column);
+  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, plan));
   if (after) q = q.where(after);
   const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();
   const page = rows.slice(0, limit);

@@ -15,7 +15,8 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    await bulkSeed(t.tdb.db, t.config, { count: 1500, batchSize: 500, worker: false, now: t.clock.now() });
+    // More than 4 × the planner's sample, so both of its plans (walk and seek) serve pages here.
+    await bulkSeed(t.tdb.db, t.config, { count: 6000, batchSize: 2000, worker: false, now: t.clock.now() });
   }, 120_000);
   afterAll(async () => { await t.close(); });
 
@@ -32,7 +33,7 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
     const codes: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 400; page++) {
-      const res = await t.as(who, { method: 'GET', url: `/api/v1/problems?${query}&limit=7${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await t.as(who, { method: 'GET', url: `/api/v1/problems?${query}&limit=37${cursor ? `&cursor=${cursor}` : ''}` });
       expect(res.statusCode, res.body).toBe(200);
       codes.push(...res.json().items.map((p: { code: string }) => p.code));
       cursor = res.json().nextCursor;
