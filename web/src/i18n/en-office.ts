@@ -43,4 +43,11 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'calendar.year': 'Year', 'calendar.daysOff': 'Days off ({n})', 'calendar.workdays': 'Adjusted workdays ({n})',
   'calendar.hint': 'One day per line: YYYY-MM-DD name', 'calendar.badLines': 'Lines not understood: {lines}',
   'calendar.source.custom': 'Entered by an administrator', 'calendar.source.shipped': 'Shipped (State Council notice)', 'calendar.source.none': 'No data for this year yet — please enter it',
+  'nav.sheets': 'Import & export', 'sheets.import': 'Import a rectification list', 'sheets.importLead': 'Upload a 整改清单 as .xlsx or .csv; columns are found by their headers. Check with a dry run first; importing the same sheet again updates items instead of duplicating them.',
+  'sheets.file': 'Spreadsheet', 'sheets.mode': 'Mode', 'sheets.dryRun': 'Dry run (check only, write nothing)', 'sheets.strict': 'Whole sheet (nothing if any row is wrong)',
+  'sheets.validOnly': 'Valid rows only (rejected rows to a file)', 'sheets.run': 'Start', 'sheets.committed': 'Imported', 'sheets.checkedOk': 'No problems found; ready to import',
+  'sheets.notImported': 'The sheet has problems; nothing was imported', 'sheets.totals': '{rows} rows: {valid} valid, {invalid} wrong; {created} created, {updated} updated',
+  'sheets.rejected': 'Download the rejected rows', 'sheets.row': 'Row', 'sheets.column': 'Column', 'sheets.problem': 'Problem',
+  'sheets.export': 'Export', 'sheets.search': 'Keywords', 'sheets.xlsx': 'Export Excel (.xlsx)', 'sheets.csv': 'Export CSV',
+  'sheets.month': 'Month', 'sheets.settlement': 'Export the monthly settlement and rankings',
 };

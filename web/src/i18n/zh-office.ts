@@ -42,4 +42,11 @@ export const zhOffice = {
   'calendar.year': '年份', 'calendar.daysOff': '放假日期（{n} 天）', 'calendar.workdays': '调休上班日（{n} 天）',
   'calendar.hint': '每行一天：YYYY-MM-DD 名称', 'calendar.badLines': '无法识别的行：{lines}',
   'calendar.source.custom': '管理员录入', 'calendar.source.shipped': '系统内置（国务院办公厅通知）', 'calendar.source.none': '尚无该年数据，请录入',
+  'nav.sheets': '导入导出', 'sheets.import': '导入整改清单', 'sheets.importLead': '上传 .xlsx 或 .csv 格式的整改清单，按表头识别列。建议先试导入检查，再正式导入；再次导入同一表格会更新而不会重复。',
+  'sheets.file': '表格文件', 'sheets.mode': '导入方式', 'sheets.dryRun': '试导入（只检查，不写入）', 'sheets.strict': '整表导入（有错误则全部不导入）',
+  'sheets.validOnly': '只导入正确的行（错误行另存）', 'sheets.run': '开始', 'sheets.committed': '已导入', 'sheets.checkedOk': '检查通过，可以正式导入',
+  'sheets.notImported': '表格有问题，未导入', 'sheets.totals': '共 {rows} 行：正确 {valid} 行，错误 {invalid} 行；新建 {created} 个，更新 {updated} 个',
+  'sheets.rejected': '下载错误行', 'sheets.row': '行', 'sheets.column': '列', 'sheets.problem': '问题',
+  'sheets.export': '导出', 'sheets.search': '关键词', 'sheets.xlsx': '导出 Excel（.xlsx）', 'sheets.csv': '导出 CSV',
+  'sheets.month': '结算月份', 'sheets.settlement': '导出月度结算和排名',
 };

@@ -87,7 +87,7 @@ export function useAuth(): AuthState {
 }
 
 /** Back-office sections and the roles that see them. */
-type SectionKey = 'nav.inbox' | 'nav.workspace' | 'nav.supervision' | 'nav.settlement' | 'nav.leader' | 'nav.comments' | 'nav.settings';
+type SectionKey = 'nav.inbox' | 'nav.workspace' | 'nav.supervision' | 'nav.settlement' | 'nav.leader' | 'nav.comments' | 'nav.sheets' | 'nav.settings';
 export const SECTIONS: { path: string; key: SectionKey; roles: Role[] }[] = [
   { path: '/admin/inbox', key: 'nav.inbox', roles: ['admin', 'acceptance'] },
   { path: '/admin/workspace', key: 'nav.workspace', roles: ['admin', 'department'] },
@@ -95,6 +95,7 @@ export const SECTIONS: { path: string; key: SectionKey; roles: Role[] }[] = [
   { path: '/admin/settlement', key: 'nav.settlement', roles: ['admin', 'supervisor', 'leader'] },
   { path: '/admin/leader', key: 'nav.leader', roles: ['admin', 'leader', 'supervisor'] },
   { path: '/admin/comments', key: 'nav.comments', roles: ['admin', 'acceptance', 'supervisor'] },
+  { path: '/admin/sheets', key: 'nav.sheets', roles: ['admin', 'acceptance', 'supervisor'] },
   { path: '/admin/settings', key: 'nav.settings', roles: ['admin'] },
 ];
 

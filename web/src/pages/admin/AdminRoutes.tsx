@@ -11,6 +11,7 @@ import { Leader } from './Leader.js';
 import { Moderation } from './Moderation.js';
 import { Settings } from './Settings.js';
 import { Settlement } from './Settlement.js';
+import { Sheets } from './Sheets.js';
 import { Supervision } from './Supervision.js';
 import { Workspace } from './Workspace.js';
 
@@ -21,6 +22,7 @@ const PAGES: Record<string, ComponentType> = {
   '/admin/settlement': Settlement,
   '/admin/leader': Leader,
   '/admin/comments': Moderation,
+  '/admin/sheets': Sheets,
   '/admin/settings': Settings,
   '/admin/account': Account,
 };
