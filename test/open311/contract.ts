@@ -25,13 +25,14 @@ function nullableOptionals(def: AnySchemaObject): AnySchemaObject {
   return { ...def, properties };
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+export const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const f of ['uid', 'uint', 'double']) ajv.addFormat(f, true);
 for (const file of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json']) ajv.addSchema(load(file), file);
 const swagger = Object.fromEntries(Object.entries(load('swagger.json').definitions as Record<string, AnySchemaObject>)
   .map(([name, def]) => [name, nullableOptionals(def)]));
-const fromSwagger = (name: string) => ajv.compile({ ...swagger[name], definitions: swagger });
+/** A validator for one Swagger definition (each carries all of them, so its $refs resolve). */
+export const fromSwagger = (name: string) => ajv.compile({ ...swagger[name], definitions: swagger });
 const arrayOf = (name: string) => ajv.compile({ type: 'array', items: { ...swagger[name] }, definitions: swagger });
 
 // Documents without a schema file are held to the shape the spec (and FixMyStreet) gives them.

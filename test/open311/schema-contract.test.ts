@@ -9,11 +9,7 @@
  * answers that have no schema file; Swagger 2.0 cannot say "nullable", so its optional
  * properties are widened to also allow null, as the schema files do for every optional field.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { render, type Open311Document } from '../../src/open311/format.js';
 import {
@@ -23,32 +19,7 @@ import {
 import { Open311Error, text } from '../../src/open311/errors.js';
 import { xmlShape, xmlToData } from '../../src/open311/xml-data.js';
 import { CATEGORIES, EVENTS, PROBLEMS, QUESTIONS } from './fixtures.js';
-
-// ajv-formats is CommonJS with `export default`; under NodeNext its default import is the module.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/open311/schemas');
-const load = (file: string): AnySchemaObject => JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
-
-function nullableOptionals(def: AnySchemaObject): AnySchemaObject {
-  const required = new Set<string>(def.required ?? []);
-  const properties = Object.fromEntries(Object.entries(def.properties as Record<string, AnySchemaObject>).map(
-    ([k, v]) => [k, required.has(k) ? v : { anyOf: [v, { type: 'null' }] }],
-  ));
-  return { ...def, properties };
-}
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-for (const f of ['uid', 'uint', 'double']) ajv.addFormat(f, true); // Swagger's informal formats
-// Keys are the file names, so "$ref": "request.json" inside requests.json resolves.
-for (const file of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json']) {
-  ajv.addSchema(load(file), file);
-}
-const swaggerDefinitions = Object.fromEntries(Object.entries(load('swagger.json').definitions as Record<string, AnySchemaObject>)
-  .map(([name, def]) => [name, nullableOptionals(def)]));
-// Each definition carries all of them, so "#/definitions/ServiceAttribute" resolves inside it.
-const fromSwagger = (name: string) => ajv.compile({ ...swaggerDefinitions[name], definitions: swaggerDefinitions });
+import { ajv, fromSwagger } from './contract.js';
 
 const validators: Record<string, ValidateFunction> = {
   services: ajv.getSchema('services.json')!,
