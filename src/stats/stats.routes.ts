@@ -5,6 +5,8 @@ import { ListQuery } from '../problems/problem.schema.js';
 import type { Services } from '../services.js';
 import { statsService } from './stats.service.js';
 import { monthlyReport } from './monthly-report.js';
+import { summaryCache } from './summary-cache.js';
+import { visibilityFor } from '../problems/problem-access.js';
 
 const tags = ['stats'];
 const StatsQuery = Type.Omit(ListQuery, ['sort', 'limit', 'cursor'], { additionalProperties: false });
@@ -28,10 +30,16 @@ export const SummarySchema = Type.Object({
 /** Public headline figures; anonymous callers count public items only, like the list. */
 export const statsRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
   const stats = statsService(services);
+  const cache = summaryCache<Awaited<ReturnType<typeof stats.summary>>>();
+  services.problemDeps.hooks.afterWrite.push(async () => cache.bump());
 
   app.get('/api/v1/stats/summary', {
     schema: { tags, summary: 'Headline figures and breakdowns, with the list\'s filters', querystring: StatsQuery, response: { 200: SummarySchema, ...errors(400) } },
-  }, async (req) => stats.summary(req.actor, req.query));
+  }, async (req) => {
+    // Same visibility and filter, same figures: department staff share by their scope.
+    const key = JSON.stringify([visibilityFor(req.actor), req.query, services.problems.today()]);
+    return cache.get(key, () => stats.summary(req.actor, req.query));
+  });
 
   app.get('/api/v1/stats/trend', {
     schema: {
