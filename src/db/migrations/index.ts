@@ -6,6 +6,7 @@ import * as questions from './20261129T2330-questions.js';
 import * as open311Token from './20261129T2335-open311-token.js';
 import * as comments from './20261129T2340-comments.js';
 import * as performance from './20261129T2350-performance.js';
+import * as statsIndex from './20261129T2355-stats-index.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T2335-open311-token': open311Token,
   '20261129T2340-comments': comments,
   '20261129T2350-performance': performance,
+  '20261129T2355-stats-index': statsIndex,
 };
