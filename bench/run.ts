@@ -73,7 +73,8 @@ try {
     say('intake: Qingdan …');
     const qingdan = await runIntake(server.url, bodies, args.duration);
     say(`qingdan: ${JSON.stringify(qingdan)}`);
-    intake = { baseline, qingdan, ratio: Math.round((qingdan.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000 };
+    // Two significant figures: a ratio of 0.0002 must not print as 0.
+    intake = { baseline, qingdan, ratio: Number((qingdan.requestsPerSecond / baseline.requestsPerSecond).toPrecision(2)) };
   }
 
   const peakRssMb = server.peakRssMb();

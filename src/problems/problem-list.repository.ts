@@ -79,8 +79,8 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
     const ids = f.departmentIds;
     parts.push(eb.or([
       eb(col('problems.lead_department_id'), 'in', ids),
-      eb.exists(eb.selectFrom('problem_departments as pd2').select('pd2.problem_id')
-        .whereRef('pd2.problem_id', '=', 'problems.id').where('pd2.department_id', 'in', ids)),
+      // `id in (…)` rather than a correlated EXISTS: both sides of the OR can then use an index.
+      eb('problems.id', 'in', eb.selectFrom('problem_departments as pd2').select('pd2.problem_id').where('pd2.department_id', 'in', ids)),
     ]));
   }
   if (f.sourceId) parts.push(eb(col('problems.source_id'), '=', f.sourceId));
