@@ -9,6 +9,7 @@ import { measureLatency, type Req } from './lib/latency.js';
 import { goals, machine, writeResults, type BenchResults } from './lib/report.js';
 import { reportBodies, runIntake } from './scenarios/intake.js';
 import { collectCursorPages, getJson, itemPageRequests, listRequests, searchRequests } from './scenarios/reads.js';
+import { updateSummary } from './summary.js';
 
 /**
  * `npm run bench`: seeds (or reuses) a database of --items items, starts the real server as its
@@ -90,6 +91,7 @@ try {
     ...partial, goals: goals(partial),
   };
   const files = writeResults(args.out, results);
+  if (args.out === 'bench/results') updateSummary();
   say(`results: ${files.md} and ${files.json}`);
   for (const g of results.goals) say(`${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`);
 } finally {

@@ -49,8 +49,8 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sortColumn
   // Rows a walk reads for a page: a created_at walk stays inside the date range, any other walk
   // passes every row; matches come at the sampled rate.
   const walked = dated && sortColumn === 'created_at' ? n('dates') : total;
-  // No match in the sample: the filter may match nothing at all, and a walk would read everything.
-  const walkRows = n('all') === 0 ? hi - lo : (21 * walked) / n('all');
+  // No match in the sample: the filter may match nothing at all, and a walk would read all it passes.
+  const walkRows = n('all') === 0 ? ((hi - lo) * walked) / total : (21 * walked) / n('all');
   if (!seekable.length) return { dialect, seekBy: null };
   const best = seekable.map(([, column], i) => ({ column, hits: n(`f${i}`) })).sort((a, b) => a.hits - b.hits)[0];
   const seekRows = ((hi - lo) * Math.max(best.hits, 0.5)) / total;
