@@ -27,6 +27,8 @@ async function databaseVersion(url: string | null): Promise<string> {
   try { return String((await c.query('select version() as v')).rows[0].v).split(' on ')[0]; } finally { await c.end(); }
 }
 
+// The commit the server runs, taken before it starts (others may commit during a long run).
+const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
 const prepared = await prepareDatabase(args, say);
 const sample = await takeSample(prepared);
 say(`database ready: ${sample.items.toLocaleString('en')} items, ${sample.events.toLocaleString('en')} events`);
@@ -83,7 +85,7 @@ try {
   const results: BenchResults = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
-    commit: execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(),
+    commit,
     machine: machine(),
     database: { dialect: args.db, version: await databaseVersion(prepared.databaseUrl) },
     items: sample.items, events: sample.events, seeding: prepared.seeding,
