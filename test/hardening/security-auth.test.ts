@@ -3,7 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-reference.js';
-import { digest } from '../../src/auth/secrets.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { constantTimeEqual, digest } from '../../src/auth/secrets.js';
 import { ROOT } from '../../bench/lib/server-process.js';
 
 /** Passwords, sign-in throttling, sessions and their cookies, cross-site protection, tracking tokens. */
@@ -124,6 +126,13 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
       expect(res.statusCode).toBe(404);
     }
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/problems/${a.code}?token=${a.token}` })).json().problem.reporter).toBeDefined();
+    // Compared as digests in constant time (crypto.timingSafeEqual), never with ===.
+    expect(constantTimeEqual(digest(a.token), row.tracking_token_hash!)).toBe(true);
+    expect(constantTimeEqual(digest(b.token), row.tracking_token_hash!)).toBe(false);
+    expect(constantTimeEqual('short', row.tracking_token_hash!)).toBe(false);
+    const source = fs.readFileSync(path.join(ROOT, 'src/problems/problem.service.ts'), 'utf8');
+    expect(source).toMatch(/constantTimeEqual\(digest\(token\), row\.tracking_token_hash\)/);
+    expect(fs.readFileSync(path.join(ROOT, 'src/auth/secrets.ts'), 'utf8')).toMatch(/timingSafeEqual/);
     const body = { title: '幂等提交', description: '同一个幂等键重试' };
     const first = await t.app.inject({ method: 'POST', url: '/api/v1/problems', payload: body, headers: { 'idempotency-key': 'secret-retry-key-1' } });
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/problems', payload: body, headers: { 'idempotency-key': 'secret-retry-key-1' } });
