@@ -402,6 +402,12 @@ export interface Database {
   problem_search: ProblemSearchTable;
   sheet_imports: SheetImportTable;
   sheet_import_keys: SheetImportKeyTable;
+  search_queue: SearchQueueTable;
+}
+
+/** Items waiting for the search indexer (migration 20261130T0110-search-queue). */
+export interface SearchQueueTable {
+  problem_id: number;
 }
 
 export interface ProblemSearchTable {

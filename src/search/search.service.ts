@@ -1,12 +1,14 @@
 /**
- * Full-text search over items: the index kept in step with every write (an afterWrite hook in
- * the writing transaction), the `q` of the list endpoint, and rebuilding the index.
+ * Full-text search over items: every write queues its item in the writing transaction (the
+ * indexer, search-indexer.ts, indexes it shortly after), the `q` of the list endpoint, and
+ * rebuilding the index.
  */
 import type { Db } from '../db/database.js';
 import { clearFullText, deleteFullText, fullTextMatches, optimizeFullText, withBulkFullText, writeFullText } from '../db/dialect.js';
 import { filterExpr, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
 import type { ProblemWrite } from '../problems/problem-hooks.js';
 import { loadDocuments } from './search-document.js';
+import { enqueueForIndex } from './search-queue.js';
 import { buildSearchQuery } from './search-query.js';
 
 /**
@@ -46,10 +48,10 @@ export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = 
   return hits.sort((a, b) => b.score - a.score || b.id - a.id).map((h) => h.id);
 }
 
-/** Per transaction: items whose indexing a bulk writer (the import) flushes in batches. */
+/** Per transaction: items a bulk writer (the import) queues in batches instead of one by one. */
 const deferred = new WeakMap<object, Set<number>>();
 
-/** From now on in `trx`, index writes wait for flushIndexing (which must run before commit). */
+/** From now on in `trx`, queueing waits for flushIndexing (which must run before commit). */
 export function deferIndexing(trx: Db): void {
   deferred.set(trx, new Set());
 }
@@ -59,17 +61,23 @@ export async function flushIndexing(trx: Db): Promise<void> {
   if (!pending?.size) return;
   const ids = [...pending];
   pending.clear();
-  for (let i = 0; i < ids.length; i += 500) await indexProblems(trx, ids.slice(i, i + 500));
+  await enqueueForIndex(trx, ids);
 }
 
-/** Re-indexes the items a write touched; runs inside the writing transaction. */
-export async function indexAfterWrite(trx: Db, write: ProblemWrite): Promise<void> {
-  if (NO_TEXT_CHANGE.has(write.action)) return;
+/**
+ * Queues the item a write touched, inside the writing transaction: the queue row commits or rolls
+ * back with the write, and the index itself is written by the indexer, never by the request.
+ * True when something was queued.
+ */
+export async function indexAfterWrite(trx: Db, write: ProblemWrite): Promise<boolean> {
+  if (NO_TEXT_CHANGE.has(write.action)) return false;
   const pending = deferred.get(trx);
   if (pending) pending.add(write.problemId);
-  else await indexProblems(trx, [write.problemId]);
+  else await enqueueForIndex(trx, [write.problemId]);
+  return true;
 }
 
+/** Writes the current documents of these items (and drops items that no longer exist). */
 export async function indexProblems(db: Db, ids: number[]): Promise<void> {
   const { docs, missing } = await loadDocuments(db, ids);
   await writeFullText(db, docs);
