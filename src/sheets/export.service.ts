@@ -4,7 +4,7 @@
  * so what is exported is exactly what the caller may see in the list.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excel } from './exceljs.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import type { Services } from '../services.js';
@@ -58,7 +58,7 @@ export async function exportList(services: Services, actor: Actor, query: ListQu
     await new Promise<void>((resolve) => out.end(resolve));
     return n;
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '清单 Qingdan';
   const ws = wb.addWorksheet('整改清单', listSheetOptions(EXPORT_COLUMNS.length));
   ws.columns = EXPORT_COLUMNS.map((c) => ({ key: c.field, width: EXPORT_WIDTHS[c.field] }));

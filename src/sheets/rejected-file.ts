@@ -4,7 +4,7 @@
  * Written as the import streams, in the input's format.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import { excel } from './exceljs.js';
 import { cellText } from './cell-value.js';
 import { csvLine, UTF8_BOM } from './csv-writer.js';
 import type { SheetFormat } from './sheet-reader.js';
@@ -33,7 +33,7 @@ export function rejectedWriter(file: string, format: SheetFormat, headers: strin
       async abort() { await close(); fs.rmSync(file, { force: true }); },
     };
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('未导入的行', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head = ws.addRow(header);
   head.font = { bold: true };

@@ -4,7 +4,8 @@
  * the assessment feature's (frozen snapshot once the month is settled), only laid out here.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.js';
 import type { Actor } from '../auth/actor.js';
 import { requireStaff } from '../auth/actor.js';
 import type { Services } from '../services.js';
@@ -55,7 +56,7 @@ export async function exportReports(services: Services, actor: Actor, month: str
   const svc = settlementService(runtimeOf(services));
   const card = await svc.scorecard(month);
   const rankings = await svc.rankings(month);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '清单 Qingdan';
   const notes = wb.addWorksheet('说明');
   notes.columns = [{ width: 16 }, { width: 60 }];

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs.js';
 import { AppError } from '../errors.js';
 import { readCsv } from './csv-reader.js';
 
@@ -57,7 +58,7 @@ async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
  * Excel serial numbers, which dates.ts converts, and reading is markedly faster.
  */
 async function openXlsx(input: Readable, sheetName?: string): Promise<OpenedSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(input, {
     worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
   });
   const sheets = reader[Symbol.asyncIterator]();
