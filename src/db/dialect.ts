@@ -153,13 +153,22 @@ export async function mergeFullTextStep(db: Kysely<any>, pages: number): Promise
 }
 
 /**
- * Runs a rebuild of the whole index with settings for bulk writing, restored afterwards. SQLite:
+ * Runs a rebuild of the whole index with settings for bulk writing, restored afterwards.
+ * PostgreSQL: without the GIN index, built again at the end. SQLite:
  * a 256 MB page cache (FTS5 segment merges re-read pages; with the default 2 MB a million-item
  * rebuild slowed down batch after batch) and a 64 MB buffer of pending terms, so a million items
  * make a few dozen segments instead of hundreds and the final optimize merges them in one pass.
  */
 export async function withBulkFullText<T>(db: Kysely<any>, fn: () => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return fn();
+  if (isPostgres(db)) {
+    // Building a GIN index once from all rows is far cheaper than maintaining it row by row.
+    await sql`drop index if exists problem_search_document_idx`.execute(db);
+    try {
+      return await fn();
+    } finally {
+      await ensureFullTextIndex(db);
+    }
+  }
   const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
   await sql`pragma cache_size = -262144`.execute(db);
   await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(db);
@@ -170,6 +179,18 @@ export async function withBulkFullText<T>(db: Kysely<any>, fn: () => Promise<T>)
     await tuneFullTextMerging(db);
     await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
   }
+}
+
+/**
+ * PostgreSQL: the GIN index, if a rebuild that dropped it did not finish (run at start; a no-op
+ * when it exists). SQLite's index is the table itself.
+ */
+export async function ensureFullTextIndex(db: Kysely<any>): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+    await sql`create index if not exists problem_search_document_idx on problem_search using gin (document)`.execute(trx);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Feature } from '../features.js';
-import { fullTextIsEmpty } from '../db/dialect.js';
+import { ensureFullTextIndex, fullTextIsEmpty } from '../db/dialect.js';
 import { searchIds, indexAfterWrite, reindexAll } from './search.service.js';
 import { createSearchIndexer, type SearchIndexer } from './search-indexer.js';
 import { highlightItem } from './search-highlight.js';
@@ -46,6 +46,7 @@ export const searchSheetsFeature: Feature = {
     // indexed before serving.
     app.addHook('onReady', async () => {
       const { db } = services;
+      await ensureFullTextIndex(db);
       indexer.start();
       if (noStartupIndex.has(services) || !(await fullTextIsEmpty(db))) {
         await indexer.flush();

@@ -4,7 +4,7 @@
  * rebuilding the index.
  */
 import type { Db } from '../db/database.js';
-import { clearFullText, deleteFullText, fullTextMatches, optimizeFullText, withBulkFullText, writeFullText } from '../db/dialect.js';
+import { deleteFullText, fullTextMatches, writeFullText } from '../db/dialect.js';
 import { filterExpr, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
 import type { ProblemWrite } from '../problems/problem-hooks.js';
 import { loadDocuments } from './search-document.js';
@@ -84,38 +84,4 @@ export async function indexProblems(db: Db, ids: number[]): Promise<void> {
   await deleteFullText(db, missing);
 }
 
-export interface ReindexProgress {
-  done: number;
-  total: number;
-}
-
-/**
- * Rebuilds the whole index in batches, each its own transaction, so a rebuild of millions of
- * items never holds the write lock for long; writes made meanwhile index themselves.
- */
-export async function reindexAll(db: Db, opts: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}): Promise<number> {
-  const batch = opts.batch ?? 5000;
-  const total = Number((await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return withBulkFullText(db, async () => {
-    await db.transaction().execute((trx) => clearFullText(trx));
-    let last = 0;
-    let done = 0;
-    for (;;) {
-      const ids = (await db.selectFrom('problems').select('id').where('id', '>', last).orderBy('id').limit(batch).execute()).map((r) => r.id);
-      if (!ids.length) break;
-      await db.transaction().execute(async (trx) => {
-        // Loaded 1,000 at a time: the IN lists stay short enough for the planner to use keys.
-        for (let i = 0; i < ids.length; i += 1000) {
-          const { docs } = await loadDocuments(trx, ids.slice(i, i + 1000));
-          // Parameter limits: 4 values per document, well under SQLite's 32,766 and PG's 65,535.
-          for (let j = 0; j < docs.length; j += 500) await writeFullText(trx, docs.slice(j, j + 500));
-        }
-      });
-      last = ids[ids.length - 1];
-      done += ids.length;
-      opts.onProgress?.({ done, total: Math.max(total, done) });
-    }
-    await optimizeFullText(db);
-    return done;
-  });
-}
+export { reindexAll, type ReindexProgress } from './search-reindex.js';
