@@ -1,58 +1,89 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import { filterExpr, type IndexPlan, type ListFilter, type Visibility } from './problem-list.repository.js';
 
+export interface SortSpec { column: 'created_at' | 'updated_at' | 'deadline'; dir: 'asc' | 'desc' }
+import { choosePlan, type PlanPart, type SampleCounts } from './list-index-plan-cost.js';
+
 // Rows in the sample that estimates how often each filter matches.
 const SAMPLE = 1000;
 
-// Filters SQLite can seek by, each with the one column its index starts with.
-const SEEKABLE: Array<[key: keyof ListFilter, column: string]> = [
-  ['categoryIds', 'problems.category_id'], ['areaIds', 'problems.area_id'], ['statuses', 'problems.status'],
-  ['sourceId', 'problems.source_id'], ['departmentIds', 'problems.lead_department_id'], ['ownerLeaderId', 'problems.owner_leader_id'],
+/**
+ * Filters SQLite can seek by, with the column their index starts with; `byCreated` when that index
+ * continues with (created_at, id) (migration 20261130T0120-list-indexes, and status in the core).
+ */
+const SEEKABLE: Array<{ key: keyof ListFilter; column: string; byCreated: boolean }> = [
+  { key: 'categoryIds', column: 'problems.category_id', byCreated: true },
+  { key: 'areaIds', column: 'problems.area_id', byCreated: true },
+  { key: 'statuses', column: 'problems.status', byCreated: true },
+  { key: 'sourceId', column: 'problems.source_id', byCreated: true },
+  { key: 'urgency', column: 'problems.urgency', byCreated: true },
+  { key: 'departmentIds', column: 'problems.lead_department_id', byCreated: false },
+  { key: 'ownerLeaderId', column: 'problems.owner_leader_id', byCreated: false },
 ];
 const present = (x: unknown) => x !== undefined && x !== null && !(Array.isArray(x) && !x.length);
+const single = (x: unknown) => !Array.isArray(x) || x.length === 1;
 
 /**
- * SQLite picks a filter's index and sorts everything it finds, even when the filter matches most
- * of the table (250 ms for a public page at 100,000 items), and among several filters it often
- * seeks by the least selective one. A sample of SAMPLE items spread evenly over the id range (a
- * bounded cost at any size) estimates how often the whole filter and each seekable part match;
- * that gives the rows each plan reads — walking the sort index until a page of matches, or seeking
- * by the rarest part (and only by it) and sorting what it finds — and the cheaper one is used.
+ * Both planners misjudge some pages. SQLite picks a filter's index and sorts everything it finds,
+ * even when the filter matches most of the table, and among several filters often seeks by the
+ * least selective one. PostgreSQL assumes creation and update dates are unrelated: for a date
+ * range sorted by update it walks the update index through most of the table (1.2 s at a million
+ * items). A sample of SAMPLE items spread evenly over the id range (a bounded cost at any size)
+ * estimates how often the filter and each seekable part match, and list-index-plan-cost.ts picks
+ * the plan that reads fewest rows. PostgreSQL is only steered for a date range with another sort;
+ * it plans everything else well.
  */
-export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sortColumn: string): Promise<IndexPlan | undefined> {
+export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, limit: number): Promise<IndexPlan | undefined> {
+  const sortColumn = sort.column;
   const dialect = dialectOf(db);
-  if (dialect !== 'sqlite') return undefined;
   if (f.matchedIds) return undefined; // a search result: its ids are the selective part
-  const seekable = SEEKABLE.filter(([key]) => present(f[key]));
+  const dated = Boolean(f.from || f.to);
+  if (dialect === 'postgres' && !(dated && sortColumn !== 'created_at')) return undefined;
+  const seekable = dialect === 'sqlite' ? SEEKABLE.filter(({ key }) => present(f[key])) : [];
   // Two queries: SQLite answers min() or max() of the rowid from the b-tree's ends, but both in one
   // query with a full scan.
   const lo = Number((await db.selectFrom('problems').select((eb) => eb.fn.min('id').as('x')).executeTakeFirst())?.x ?? 0);
   const hi = Number((await db.selectFrom('problems').select((eb) => eb.fn.max('id').as('x')).executeTakeFirst())?.x ?? 0);
-  if (hi - lo < SAMPLE * 4) return { dialect, seekBy: null }; // small: anything is fast, walking never misleads
+  // Small: anything is fast, and walking the sort index never misleads.
+  if (hi - lo < SAMPLE * 4) return { dialect, seekBy: sortColumn === 'created_at' ? ['problems.created_at'] : [], ordered: true };
   const step = Math.floor((hi - lo) / SAMPLE);
-  const dated = Boolean(f.from || f.to);
-  const inDates: ListFilter = { from: f.from, to: f.to };
+  const dates: ListFilter = { from: f.from, to: f.to };
   const hits = (e: Expression<SqlBool>) => sql<number>`sum(case when ${e} then 1 else 0 end)`;
-  const sample = sql<SqlBool>`problems.id in (with recursive s(x) as (select ${lo} union all select x + ${step} from s where x + ${step} <= ${hi}) select x from s)`;
+  // Literals (integers computed here): PostgreSQL cannot type parameters inside the recursive query.
+  const [from, by, to] = [sql.lit(lo), sql.lit(step), sql.lit(hi)];
+  const sample = sql<SqlBool>`problems.id in (with recursive s(x) as (select ${from} union all select x + ${by} from s where x + ${by} <= ${to}) select x from s)`;
+  const all = { kind: 'all' } as const;
   const r = await db.selectFrom('problems').where(sample)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       hits(filterExpr(eb, f, v)).as('all'),
-      hits(filterExpr(eb, dated ? inDates : {}, { kind: 'all' })).as('dates'),
-      ...seekable.map(([key], i) => hits(filterExpr(eb, { [key]: f[key] }, v)).as(`f${i}`)),
+      hits(filterExpr(eb, dates, all)).as('dates'),
+      ...seekable.map(({ key }, i) => hits(filterExpr(eb, { [key]: f[key] }, all)).as(`p${i}`)),
+      ...seekable.map(({ key }, i) => hits(filterExpr(eb, { ...dates, [key]: f[key] }, all)).as(`d${i}`)),
     ])
     .executeTakeFirstOrThrow() as Record<string, unknown>;
   const n = (k: string) => Number(r[k] ?? 0);
-  const total = Math.max(n('total'), 1);
-  // Rows a walk reads for a page: a created_at walk stays inside the date range, any other walk
-  // passes every row; matches come at the sampled rate.
-  const walked = dated && sortColumn === 'created_at' ? n('dates') : total;
-  // No match in the sample: the filter may match nothing at all, and a walk would read all it passes.
-  const walkRows = n('all') === 0 ? ((hi - lo) * walked) / total : (21 * walked) / n('all');
-  if (!seekable.length) return { dialect, seekBy: null };
-  const best = seekable.map(([, column], i) => ({ column, hits: n(`f${i}`) })).sort((a, b) => a.hits - b.hits)[0];
-  const seekRows = ((hi - lo) * Math.max(best.hits, 0.5)) / total;
-  return { dialect, seekBy: seekRows < walkRows ? best.column : null };
+  const parts: PlanPart[] = seekable.map(({ key, column, byCreated }, i) => ({
+    column, byCreated, single: single(f[key]), hits: n(`p${i}`), hitsInDates: n(`d${i}`),
+  }));
+  const counts: SampleCounts = { total: Math.max(n('total'), 1), span: hi - lo, all: n('all'), dates: n('dates'), parts };
+  if (dated && sortColumn !== 'created_at' && counts.all > 0) counts.firstMatchAt = await firstMatchAt(db, f, v, sort, sample);
+  return { dialect, ...choosePlan(counts, { sortColumn, dated, need: limit + 1 }) };
+}
+
+/**
+ * A date range and another sort are correlated (items are updated and due soon after they are
+ * created), so matches are not spread evenly along the sort order. Counted instead: the sampled
+ * rows a walk passes up to the first sampled match, which gives the density of matches where a
+ * walk starts.
+ */
+async function firstMatchAt(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, sample: RawBuilder<SqlBool>): Promise<number> {
+  const key = sort.column === 'deadline' ? sql<string>`coalesce(problems.deadline, '9999-12-31')` : sql<string>`problems.${sql.ref(sort.column)}`;
+  const edge = sort.dir === 'desc' ? sql`max(${key})` : sql`min(${key})`;
+  const first = db.selectFrom('problems').where(sample).where((eb) => filterExpr(eb, f, v)).select(sql<string>`${edge}`.as('k'));
+  const passed = sql<SqlBool>`${key} ${sql.raw(sort.dir === 'desc' ? '>=' : '<=')} (${first})`;
+  const r = await db.selectFrom('problems').where(sample).where(passed).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
 }

@@ -61,16 +61,18 @@ function visibilityExpr(eb: EB, v: Visibility, col: Col = plain): Expression<Sql
 }
 
 /**
- * Which index SQLite may use for a keyset page: none of the filter columns (walk the sort index)
- * or just one (seek by the filter that matches least). See shouldWalkSortIndex.
+ * How a keyset page is read (list-index-plan.ts): the columns SQLite may seek by (none: walk the
+ * sort index; others are hidden from its index choice), and whether the rows come in the sort
+ * order or are sorted after the seek.
  */
 export interface IndexPlan {
   dialect: DialectName;
-  seekBy: string | null;
+  seekBy: string[];
+  ordered: boolean;
 }
 
 export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPlan): Expression<SqlBool> {
-  const col: Col = plan ? (c) => (c === plan.seekBy ? c : filterOnlyColumn(plan.dialect, c)) : plain;
+  const col: Col = plan ? (c) => (plan.seekBy.includes(c) ? c : filterOnlyColumn(plan.dialect, c)) : plain;
   const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v, col)];
   if (f.statuses?.length) parts.push(eb(col('problems.status'), 'in', f.statuses));
   if (f.categoryIds?.length) parts.push(eb(col('problems.category_id'), 'in', f.categoryIds));
@@ -91,8 +93,8 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
   }
   if (f.urgency) parts.push(eb(col('problems.urgency'), '=', f.urgency));
   // created_at is a UTC instant; from/to are whole days, compared by prefix.
-  if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
-  if (f.to) parts.push(eb('problems.created_at', '<', `${f.to}T99`));
+  if (f.from) parts.push(eb(col('problems.created_at'), '>=', f.from));
+  if (f.to) parts.push(eb(col('problems.created_at'), '<', `${f.to}T99`));
   if (f.overdueBefore) {
     parts.push(eb(col('problems.status'), 'in', OVERDUE_STATES));
     parts.push(eb('problems.deadline', '<', f.overdueBefore));
@@ -128,8 +130,12 @@ function decodeCursor(cursor: string): [string, number] {
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
 export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: SortKey, limit: number, cursor?: string) {
   const s = SORTS[sort];
+  const plan = await indexPlan(db, f, v, s, limit);
   // The literal (not a parameter) matches the expression index problems_deadline_sort_idx.
-  const col = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})` : sql<string>`problems.${sql.ref(s.column)}`;
+  const key = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})` : sql<string>`problems.${sql.ref(s.column)}`;
+  // Concatenating '' keeps the order but matches no index, so neither database walks the sort
+  // index when the plan is to sort what a seek found (a date range sorted by update, say).
+  const col = plan?.ordered === false ? sql<string>`(${key} || '')` : key;
   let after: RawBuilder<SqlBool> | undefined;
   if (cursor) {
     const [value, id] = decodeCursor(cursor);
@@ -137,7 +143,6 @@ export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: S
     // A row-value comparison lets both databases seek straight to the cursor in the sort index.
     after = sql<SqlBool>`(${col}, problems.id) ${op} (${value}, ${id})`;
   }
-  const plan = await indexPlan(db, f, v, s.column);
   let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, plan));
   if (after) q = q.where(after);
   const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();

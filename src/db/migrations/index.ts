@@ -7,6 +7,7 @@ import * as open311Token from './20261129T2335-open311-token.js';
 import * as comments from './20261129T2340-comments.js';
 import * as performance from './20261129T2350-performance.js';
 import * as statsIndex from './20261129T2355-stats-index.js';
+import * as listIndexes from './20261130T0120-list-indexes.js';
 import * as searchQueue from './20261130T0110-search-queue.js';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T2340-comments': comments,
   '20261129T2350-performance': performance,
   '20261129T2355-stats-index': statsIndex,
+  '20261130T0120-list-indexes': listIndexes,
   '20261130T0110-search-queue': searchQueue,
 };
