@@ -6,6 +6,7 @@ import { mulberry32 } from '../../src/demo/demo-generated.js';
 import { verifyChain } from '../../src/audit/audit.repository.js';
 import { startQingdan, type ServerProcess } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
+import { searchIds } from '../../src/search/search.service.js';
 
 /**
  * The real server as a child process, killed with SIGKILL at a random moment under concurrent
@@ -77,6 +78,10 @@ describe.each(DIALECTS)('crash safety under SIGKILL (%s)', (dialect) => {
 
       // The restarted server recovers the database and carries on writing to the same chain.
       server = await startQingdan(env);
+      // Search indexing happens after commit: what the killed server left queued is indexed by
+      // the next one before it serves, so every acknowledged item is found by its code.
+      expect(await tdb.db.selectFrom('search_queue').select('problem_id').execute(), context).toEqual([]);
+      for (const row of rows) expect(await searchIds(tdb.db, row.code, { publicOnly: false }), `${row.code} (${context})`).toContain(row.id);
       const res = await fetch(`${server.url}/api/v1/problems`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title: '重启后的新问题', description: '重启后继续受理' }),
