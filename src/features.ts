@@ -5,6 +5,7 @@ import { open311Feature } from './open311/open311.feature.js';
 import { searchSheetsFeature } from './search/search.feature.js';
 import { supervisionFeature } from './supervision/supervision-feature.js';
 import { commentsFeature } from './comments/comments.feature.js';
+import { statsFeature } from './stats/stats.feature.js';
 
 /**
  * Optional features plug in here: `install` hooks into the services (e.g. problem write hooks),
@@ -28,4 +29,6 @@ export const features: Feature[] = [
   supervisionFeature,
   // Comments, thanks and likes on public items, with moderation (src/comments).
   commentsFeature,
+  // Statistics counters kept by every item write (src/stats).
+  statsFeature,
 ];

@@ -8,7 +8,7 @@ import { bulkSeed } from './bulk-seed.js';
  * index, warning levels …). Bulk rows bypass those hooks, so each listed command that exists in
  * this build runs after the bulk insert. A feature adds its command path here.
  */
-export const BULK_FOLLOW_UPS: string[][] = [['search', 'reindex'], ['jobs', 'run', 'warnings']];
+export const BULK_FOLLOW_UPS: string[][] = [['search', 'reindex'], ['jobs', 'run', 'warnings'], ['stats', 'rebuild']];
 
 function findCommand(program: Command, path: string[]): Command | undefined {
   let cmd: Command | undefined = program;

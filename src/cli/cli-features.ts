@@ -4,6 +4,7 @@ import { registerSupervisionCommands } from '../jobs/jobs-cli.js';
 import { registerSearchCommands } from '../search/search-commands.js';
 import { registerSheetCommands } from '../sheets/sheet-commands.js';
 import { registerBackupCommands } from '../backup/backup-commands.js';
+import { registerStatsCommands } from '../stats/stats-commands.js';
 
 /** Command groups contributed by features. */
 export const cliFeatures: Array<(program: Command) => void> = [
@@ -12,4 +13,5 @@ export const cliFeatures: Array<(program: Command) => void> = [
   registerSearchCommands, // search reindex
   registerSheetCommands, // import, export
   registerBackupCommands, // backup, restore
+  registerStatsCommands, // stats rebuild
 ];

@@ -467,3 +467,32 @@ export interface CommentLikeTable {
   liker_hash: string;
   created_at: string;
 }
+
+// Statistics counters (migration 20261130T0100-stats-counters, src/stats).
+export interface StatsItemTable {
+  problem_id: number;
+  is_public: number;
+  status: string;
+  category_id: number | null;
+  area_id: number | null;
+  source_id: number | null;
+  created_month: string | null;
+  deadline: string | null;
+  /** Lead and co-units, sorted ids joined by commas ('' for none). */
+  departments: string;
+  tags: string;
+}
+
+export interface StatsCounterTable {
+  id: Generated<number>;
+  scope: string;
+  dimension: string;
+  key: string;
+  status: string;
+  n: number;
+}
+
+export interface Database {
+  stats_items: StatsItemTable;
+  stats_counters: StatsCounterTable;
+}

@@ -9,6 +9,7 @@ import { seedStory } from './demo-story.js';
 import { seedGenerated } from './demo-generated.js';
 import { seedSupervisionDemo } from './demo-supervision.js';
 import { seedDemoOpen311 } from './demo-open311.js';
+import { rebuildCounters } from '../stats/stats-rebuild.js';
 
 export interface DemoOptions {
   /** Generated items beyond the story's (default 2,000). */
@@ -85,5 +86,7 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
   await seedDemoOpen311(db, config, ids.categories, realNow, log);
   await seedSupervisionDemo(ctx, realNow, log);
   ctx.setNow(realNow);
+  // These services carry no feature hooks, so the statistics counters are counted once at the end.
+  await rebuildCounters(db);
   log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

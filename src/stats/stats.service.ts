@@ -1,16 +1,15 @@
 import type { Actor } from '../auth/actor.js';
 import type { Services } from '../services.js';
-import { countProblems, type ListFilter } from '../problems/problem-list.repository.js';
+import { countProblems, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
 import { visibilityFor } from '../problems/problem-access.js';
 import { subtreeFrom } from '../reference/reference.repository.js';
 import { RECTIFIED_STATES, type State } from '../lifecycle/lifecycle.js';
 import type { ListQueryInput } from '../problems/problem.schema.js';
 import * as repo from './stats.repository.js';
 import { bucketSeries } from './series.js';
+import { counterScope, figuresFromCounters, IN_PROGRESS_STATES, LONG_TERM_STATES, type Figures } from './counter-summary.js';
+import { readScope } from './stats-counters.service.js';
 
-/** "In progress" for the public figures: handed to a unit and not yet rectified. */
-export const IN_PROGRESS_STATES: State[] = ['assigned', 'in_progress'];
-export const LONG_TERM_STATES: State[] = ['long_term'];
 export type StatsQuery = Omit<ListQueryInput, 'sort' | 'limit' | 'cursor'>;
 
 type Node = { id: number; parent_id: number | null; name: string };
@@ -35,10 +34,27 @@ function rollUpTree(nodes: Node[], direct: repo.Grouped[]) {
 export function statsService(services: Services) {
   const { db, problems } = services;
 
-  async function summary(actor: Actor, q: StatsQuery) {
+  /** Live counts through the list's filter: any caller, any filter. */
+  async function liveFigures(f: ListFilter, v: Visibility): Promise<Figures> {
+    const count = async (fx: ListFilter | null) => (fx ? countProblems(db, fx, v) : 0);
+    const [found, rectified, inProgress, overdue, longTerm, byCategory, byArea, bySource, byTag, byCreated] = await Promise.all([
+      count(f), count(withStates(f, RECTIFIED_STATES)), count(withStates(f, IN_PROGRESS_STATES)),
+      count({ ...f, overdueBefore: problems.today() }), count(withStates(f, LONG_TERM_STATES)),
+      repo.groupByColumn(db, f, v, 'category_id'), repo.groupByColumn(db, f, v, 'area_id'), repo.groupByColumn(db, f, v, 'source_id'),
+      repo.groupByTag(db, f, v), repo.groupByCreatedDay(db, f, v),
+    ]);
+    // Units overlap (lead and co-units, nested offices), so each is counted the way the list filters.
+    return { found, rectified, inProgress, overdue, longTerm, byCategory, byArea, bySource, byTag, byCreated, withDepartments: (ids) => repo.countWithDepartments(db, f, v, ids) };
+  }
+
+  /**
+   * From the counters kept by the write hook when they can answer (the home page: public or
+   * citywide callers, no filter but states), otherwise live. `live` forces the live path (tests
+   * hold the two to each other).
+   */
+  async function summary(actor: Actor, q: StatsQuery, opts: { live?: boolean } = {}) {
     const f = await problems.toFilter(actor, q as ListQueryInput);
     const v = visibilityFor(actor);
-    const count = async (fx: ListFilter | null) => (fx ? countProblems(db, fx, v) : 0);
     const [areas, departments, categories, sources, tags] = await Promise.all([
       db.selectFrom('areas').select(['id', 'parent_id', 'name']).orderBy('sort').orderBy('id').execute(),
       db.selectFrom('departments').select(['id', 'parent_id', 'name']).orderBy('sort').orderBy('id').execute(),
@@ -46,28 +62,24 @@ export function statsService(services: Services) {
       db.selectFrom('sources').select(['id', 'code', 'name']).orderBy('sort').orderBy('id').execute(),
       db.selectFrom('tags').select(['id', 'code', 'name']).orderBy('sort').orderBy('id').execute(),
     ]);
-    const [found, rectified, inProgress, overdue, longTerm, byCat, byArea, bySrc, byTag, byDay] = await Promise.all([
-      count(f), count(withStates(f, RECTIFIED_STATES)), count(withStates(f, IN_PROGRESS_STATES)),
-      count({ ...f, overdueBefore: problems.today() }), count(withStates(f, LONG_TERM_STATES)),
-      repo.groupByColumn(db, f, v, 'category_id'), repo.groupByColumn(db, f, v, 'area_id'), repo.groupByColumn(db, f, v, 'source_id'),
-      repo.groupByTag(db, f, v), repo.groupByCreatedDay(db, f, v),
-    ]);
-    // Units overlap (lead and co-units, nested offices), so each is counted the way the list filters.
+    const scope = opts.live ? null : counterScope(v, f);
+    const fig = scope ? figuresFromCounters(await readScope(db, scope), f.statuses, problems.today()) : await liveFigures(f, v);
     const byDepartment = [];
     for (const d of departments) {
-      const c = await repo.countWithDepartments(db, f, v, subtreeFrom(departments, d.id));
+      const c = await fig.withDepartments(subtreeFrom(departments, d.id));
       byDepartment.push({ id: d.id, name: d.name, parentId: d.parent_id, ...c });
     }
     const flat = <T extends { id: number; code: string; name: string }>(rows: T[], g: repo.Grouped[]) => rows.map((r) => {
       const x = g.find((y) => Number(y.key) === r.id);
       return { id: r.id, code: r.code, name: r.name, count: x?.count ?? 0, rectified: x?.rectified ?? 0 };
     });
+    const { found, rectified, inProgress, overdue, longTerm } = fig;
     return {
       found, rectified, inProgress, overdue, longTerm,
       rectificationRate: found ? rectified / found : null,
-      byCategory: rollUpTree(categories, byCat), byArea: rollUpTree(areas, byArea), byDepartment,
-      bySource: flat(sources, bySrc), byTag: flat(tags, byTag),
-      byMonth: bucketSeries(byDay, 'month').map((b) => ({ month: b.period, found: b.found, rectified: b.rectified })),
+      byCategory: rollUpTree(categories, fig.byCategory), byArea: rollUpTree(areas, fig.byArea), byDepartment,
+      bySource: flat(sources, fig.bySource), byTag: flat(tags, fig.byTag),
+      byMonth: bucketSeries(fig.byCreated, 'month').map((b) => ({ month: b.period, found: b.found, rectified: b.rectified })),
       asOf: problems.today(),
     };
   }

@@ -7,8 +7,9 @@ import * as open311Token from './20261129T2335-open311-token.js';
 import * as comments from './20261129T2340-comments.js';
 import * as performance from './20261129T2350-performance.js';
 import * as statsIndex from './20261129T2355-stats-index.js';
-import * as listIndexes from './20261130T0120-list-indexes.js';
+import * as statsCounters from './20261130T0100-stats-counters.js';
 import * as searchQueue from './20261130T0110-search-queue.js';
+import * as listIndexes from './20261130T0120-list-indexes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '20261129T2340-comments': comments,
   '20261129T2350-performance': performance,
   '20261129T2355-stats-index': statsIndex,
-  '20261130T0120-list-indexes': listIndexes,
+  '20261130T0100-stats-counters': statsCounters,
   '20261130T0110-search-queue': searchQueue,
+  '20261130T0120-list-indexes': listIndexes,
 };
