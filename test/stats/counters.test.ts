@@ -64,6 +64,17 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
     expect(missing).toEqual([]);
   }, 240_000);
 
+  it('concurrent writers leave exact counters (no lost update, no deadlock)', async () => {
+    const r = rng(3);
+    const codes = (await t.tdb.db.selectFrom('problems').select('code').where('status', 'in', ['submitted', 'accepted']).execute()).map((x) => x.code);
+    const d = Object.values(t.ids.departments);
+    await Promise.all([
+      ...Array.from({ length: 12 }, () => t.as(null, { method: 'POST', url: '/api/v1/problems', payload: { title: '并发提交', description: '并发写入测试', categoryId: r.pick(Object.values(t.ids.categories)), tagIds: r.some(Object.values(t.ids.tags), 2) } })),
+      ...codes.slice(0, 8).map((code) => t.as('shouli', { method: 'POST', url: `/api/v1/problems/${code}/actions/assign`, payload: { leadDepartmentId: r.pick(d), coDepartmentIds: r.some(d, 2) } })),
+    ]).then((rs) => expect(rs.filter((x) => x.statusCode >= 500).map((x) => x.body)).toEqual([]));
+    await expectCountersMatch('concurrent');
+  }, 60_000);
+
   it('folding the ledger changes no figure', async () => {
     const before = await statsService(t.app.services).summary(admin, {});
     expect(await compact(t.tdb.db)).toBe(true);
