@@ -37,20 +37,31 @@ describe('choosePlan', () => {
 
   it('sorts the date range for another sort when matches come late in that order', () => {
     // An old month sorted by update: the walk passes 900 sampled rows (900,000) before a match.
-    const plan = choosePlan(counts({ all: 80, dates: 80, firstMatchAt: 901 }), { sortColumn: 'updated_at', dated: true, need: 21 });
+    const plan = choosePlan(counts({ all: 80, dates: 80, ordering: 80, firstMatchAt: 901 }), { sortColumn: 'updated_at', dated: true, need: 21 });
     expect(plan).toMatchObject({ seekBy: ['problems.created_at'], ordered: false });
     expect(plan.rows).toBeCloseTo(80_000);
   });
 
   it('walks another sort\'s index with a date range when matches come first in that order', () => {
-    const plan = choosePlan(counts({ all: 80, dates: 80, firstMatchAt: 1 }), { sortColumn: 'updated_at', dated: true, need: 21 });
+    const plan = choosePlan(counts({ all: 80, dates: 80, ordering: 80, firstMatchAt: 1 }), { sortColumn: 'updated_at', dated: true, need: 21 });
     expect(plan).toMatchObject({ seekBy: [], ordered: true });
   });
 
   it('prefers a rare filter\'s range to the whole date range for another sort', () => {
-    const plan = choosePlan(counts({ all: 2, dates: 80, firstMatchAt: 500, parts: [part('problems.urgency', 20, { hitsInDates: 2 })] }), { sortColumn: 'deadline', dated: true, need: 21 });
+    const plan = choosePlan(counts({ all: 2, dates: 80, ordering: 80, firstMatchAt: 500, parts: [part('problems.urgency', 20, { hitsInDates: 2 })] }), { sortColumn: 'deadline', dated: true, need: 21 });
     expect(plan).toMatchObject({ seekBy: ['problems.urgency', 'problems.created_at'], ordered: false });
     expect(plan.rows).toBeCloseTo(2000);
+  });
+
+  it('takes a first match within twice the even gap for chance, not for a late start', () => {
+    // 10 sampled matches spread evenly lie ~100 rows apart: one at 150 says nothing.
+    const plan = choosePlan(counts({ all: 10, dates: 80, ordering: 10, firstMatchAt: 150 }), { sortColumn: 'updated_at', dated: true, need: 21 });
+    expect(plan).toMatchObject({ seekBy: [], ordered: true });
+  });
+
+  it('seeks states that sort last by deadline (accepted and merged items have none) instead of walking to them', () => {
+    const plan = choosePlan(counts({ all: 80, ordering: 80, firstMatchAt: 920, parts: [part('problems.status', 80, { single: false })] }), { sortColumn: 'deadline', dated: false, need: 21 });
+    expect(plan).toMatchObject({ seekBy: ['problems.status', 'problems.created_at'], ordered: false });
   });
 
   it('counts a walk through a filter with no sampled match as reading all it passes', () => {

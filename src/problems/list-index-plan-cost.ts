@@ -9,10 +9,12 @@ export interface SampleCounts {
   dates: number;
   parts: PlanPart[];
   /**
-   * Sampled rows a walk along the sort order passes up to and with the first match (counted for a
-   * date range with another sort): a walk reads the rows before it before any match.
+   * Sampled rows a walk along the update or deadline order passes up to and with the first match
+   * of the filter's parts correlated with that order (date range, status, visibility), and how
+   * many sampled rows match those parts: a walk reads the rows before the matches start.
    */
   firstMatchAt?: number;
+  ordering?: number;
 }
 
 /** One filter SQLite can seek by. */
@@ -51,10 +53,14 @@ export function choosePlan(c: SampleCounts, q: { sortColumn: string; dated: bool
   const walk = (passed: number) => (c.all === 0 ? passed * scale : Math.min(passed * scale, (q.need * passed) / c.all));
   const seek = (found: number) => Math.max(found, 0.5) * scale;
   const byCreated = q.sortColumn === 'created_at';
+  // Sampled rows before the matches start along the sort order: where the first sampled match
+  // lies, beyond twice the gap expected between matches spread evenly (a first match lies that
+  // far by chance one time in seven).
+  const lead = c.firstMatchAt === undefined || !c.ordering ? 0 : Math.max(0, c.firstMatchAt - 1 - (2 * c.total) / c.ordering);
   const plans: PlanChoice[] = [
     byCreated
       ? { seekBy: [CREATED], ordered: true, rows: walk(c.dates) }
-      : { seekBy: [], ordered: true, rows: Math.max((c.firstMatchAt ?? 1) - 1, 0) * scale + walk(c.total) },
+      : { seekBy: [], ordered: true, rows: lead * scale + walk(c.total) },
   ];
   if (q.dated && !byCreated) plans.push({ seekBy: [CREATED], ordered: false, rows: seek(c.dates) });
   for (const p of c.parts) {

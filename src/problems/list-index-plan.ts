@@ -32,15 +32,17 @@ const single = (x: unknown) => !Array.isArray(x) || x.length === 1;
  * range sorted by update it walks the update index through most of the table (1.2 s at a million
  * items). A sample of SAMPLE items spread evenly over the id range (a bounded cost at any size)
  * estimates how often the filter and each seekable part match, and list-index-plan-cost.ts picks
- * the plan that reads fewest rows. PostgreSQL is only steered for a date range with another sort;
- * it plans everything else well.
+ * the plan that reads fewest rows. PostgreSQL is only steered for the first page of a date range
+ * with another sort; it plans everything else well.
  */
-export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, limit: number): Promise<IndexPlan | undefined> {
+export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, limit: number, after?: RawBuilder<SqlBool>): Promise<IndexPlan | undefined> {
   const sortColumn = sort.column;
   const dialect = dialectOf(db);
   if (f.matchedIds) return undefined; // a search result: its ids are the selective part
   const dated = Boolean(f.from || f.to);
-  if (dialect === 'postgres' && !(dated && sortColumn !== 'created_at')) return undefined;
+  // A later page's walk starts at the cursor, among matches; PostgreSQL's sample costs ~1,000 heap
+  // pages from disk at a million items, so it is only taken for a first page.
+  if (dialect === 'postgres' && (!dated || sortColumn === 'created_at' || after)) return undefined;
   const seekable = dialect === 'sqlite' ? SEEKABLE.filter(({ key }) => present(f[key])) : [];
   // Two queries: SQLite answers min() or max() of the rowid from the b-tree's ends, but both in one
   // query with a full scan.
@@ -50,6 +52,9 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
   if (hi - lo < SAMPLE * 4) return { dialect, seekBy: sortColumn === 'created_at' ? ['problems.created_at'] : [], ordered: true };
   const step = Math.floor((hi - lo) / SAMPLE);
   const dates: ListFilter = { from: f.from, to: f.to };
+  // The parts that follow update and deadline order (see firstMatchAt); the others are taken as
+  // spread evenly along it, and leaving them out keeps enough sampled matches to place the start.
+  const ordering: ListFilter = { ...dates, statuses: f.statuses, overdueBefore: f.overdueBefore };
   const hits = (e: Expression<SqlBool>) => sql<number>`sum(case when ${e} then 1 else 0 end)`;
   // Literals (integers computed here): PostgreSQL cannot type parameters inside the recursive query.
   const [from, by, to] = [sql.lit(lo), sql.lit(step), sql.lit(hi)];
@@ -60,6 +65,7 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
       eb.fn.countAll<number>().as('total'),
       hits(filterExpr(eb, f, v)).as('all'),
       hits(filterExpr(eb, dates, all)).as('dates'),
+      hits(filterExpr(eb, ordering, v)).as('ordering'),
       ...seekable.map(({ key }, i) => hits(filterExpr(eb, { [key]: f[key] }, all)).as(`p${i}`)),
       ...seekable.map(({ key }, i) => hits(filterExpr(eb, { ...dates, [key]: f[key] }, all)).as(`d${i}`)),
     ])
@@ -69,21 +75,29 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
     column, byCreated, single: single(f[key]), hits: n(`p${i}`), hitsInDates: n(`d${i}`),
   }));
   const counts: SampleCounts = { total: Math.max(n('total'), 1), span: hi - lo, all: n('all'), dates: n('dates'), parts };
-  if (dated && sortColumn !== 'created_at' && counts.all > 0) counts.firstMatchAt = await firstMatchAt(db, f, v, sort, sample);
+  if (sortColumn !== 'created_at' && n('ordering') > 0) {
+    counts.ordering = n('ordering');
+    counts.firstMatchAt = await firstMatchAt(db, ordering, v, sort, sample, after);
+  }
   return { dialect, ...choosePlan(counts, { sortColumn, dated, need: limit + 1 }) };
 }
 
 /**
- * A date range and another sort are correlated (items are updated and due soon after they are
- * created), so matches are not spread evenly along the sort order. Counted instead: the sampled
- * rows a walk passes up to the first sampled match, which gives the density of matches where a
- * walk starts.
+ * Update and deadline order are correlated with dates and states (items are updated and due soon
+ * after they are created; accepted and merged ones have no deadline and sort last), so matches are
+ * not spread evenly along those orders. Counted instead: the sampled
+ * rows a walk from the cursor passes up to the first sampled match of those parts (all of them
+ * when none is left): a walk reads those before any match; a later page's starts among matches.
  */
-async function firstMatchAt(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, sample: RawBuilder<SqlBool>): Promise<number> {
-  const key = sort.column === 'deadline' ? sql<string>`coalesce(problems.deadline, '9999-12-31')` : sql<string>`problems.${sql.ref(sort.column)}`;
-  const edge = sort.dir === 'desc' ? sql`max(${key})` : sql`min(${key})`;
-  const first = db.selectFrom('problems').where(sample).where((eb) => filterExpr(eb, f, v)).select(sql<string>`${edge}`.as('k'));
-  const passed = sql<SqlBool>`${key} ${sql.raw(sort.dir === 'desc' ? '>=' : '<=')} (${first})`;
-  const r = await db.selectFrom('problems').where(sample).where(passed).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+async function firstMatchAt(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, sample: RawBuilder<SqlBool>, after?: RawBuilder<SqlBool>): Promise<number> {
+  // Hidden from index choice (as `after` is), so the database looks up the sampled rows by id
+  // instead of scanning the sort index from the cursor.
+  const key = sort.column === 'deadline' ? sql<string>`(coalesce(problems.deadline, '9999-12-31') || '')` : sql<string>`(problems.${sql.ref(sort.column)} || '')`;
+  const edge = sort.dir === 'desc' ? sql<string>`max(${key})` : sql<string>`min(${key})`;
+  const rest = db.selectFrom('problems').where(sample).where(after ?? sql<SqlBool>`1 = 1`);
+  const hidden: IndexPlan = { dialect: dialectOf(db), seekBy: [], ordered: true };
+  const first = (await rest.where((eb) => filterExpr(eb, f, v, hidden)).select(edge.as('k')).executeTakeFirst())?.k ?? null;
+  const upTo = first === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${key} ${sql.raw(sort.dir === 'desc' ? '>=' : '<=')} ${first}`;
+  const r = await rest.where(upTo).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);
 }

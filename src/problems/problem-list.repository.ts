@@ -130,19 +130,20 @@ function decodeCursor(cursor: string): [string, number] {
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
 export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: SortKey, limit: number, cursor?: string) {
   const s = SORTS[sort];
-  const plan = await indexPlan(db, f, v, s, limit);
   // The literal (not a parameter) matches the expression index problems_deadline_sort_idx.
   const key = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})` : sql<string>`problems.${sql.ref(s.column)}`;
+  const position = cursor ? decodeCursor(cursor) : undefined;
+  // A row-value comparison lets both databases seek straight to the cursor in a column's sort
+  // index; SQLite seeks an expression index (the deadline's) only by a plain comparison, hence both.
+  const [op, opEq] = s.dir === 'desc' ? [sql.raw('<'), sql.raw('<=')] : [sql.raw('>'), sql.raw('>=')];
+  const afterBy = (k: RawBuilder<string>) => position
+    && sql<SqlBool>`(${k} ${opEq} ${position[0]} and (${k}, problems.id) ${op} (${position[0]}, ${position[1]}))`;
   // Concatenating '' keeps the order but matches no index, so neither database walks the sort
   // index when the plan is to sort what a seek found (a date range sorted by update, say).
-  const col = plan?.ordered === false ? sql<string>`(${key} || '')` : key;
-  let after: RawBuilder<SqlBool> | undefined;
-  if (cursor) {
-    const [value, id] = decodeCursor(cursor);
-    const op = s.dir === 'desc' ? sql.raw('<') : sql.raw('>');
-    // A row-value comparison lets both databases seek straight to the cursor in the sort index.
-    after = sql<SqlBool>`(${col}, problems.id) ${op} (${value}, ${id})`;
-  }
+  const unindexed = sql<string>`(${key} || '')`;
+  const plan = await indexPlan(db, f, v, s, limit, afterBy(unindexed));
+  const col = plan?.ordered === false ? unindexed : key;
+  const after = afterBy(col);
   let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, plan));
   if (after) q = q.where(after);
   const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();
