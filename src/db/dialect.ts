@@ -172,6 +172,9 @@ export async function withBulkFullText<T>(db: Kysely<any>, fn: () => Promise<T>)
   const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
   await sql`pragma cache_size = -262144`.execute(db);
   await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(db);
+  // Lazy automatic merging during the rebuild, as measured before the indexer took merging over.
+  await sql`insert into problem_search(problem_search, rank) values ('automerge', 16)`.execute(db);
+  await sql`insert into problem_search(problem_search, rank) values ('crisismerge', 16)`.execute(db);
   try {
     return await fn();
   } finally {
