@@ -85,9 +85,9 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
 /**
  * Update and deadline order are correlated with dates and states (items are updated and due soon
  * after they are created; accepted and merged ones have no deadline and sort last), so matches are
- * not spread evenly along those orders. Counted instead: the sampled
- * rows a walk from the cursor passes up to the first sampled match of those parts (all of them
- * when none is left): a walk reads those before any match; a later page's starts among matches.
+ * not spread evenly along those orders. Counted instead: the sampled rows a walk from the cursor
+ * passes up to the first sampled match of those parts (all of them when none is left). A walk
+ * reads those before any match; a later page's walk starts among matches.
  */
 async function firstMatchAt(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, sample: RawBuilder<SqlBool>, after?: RawBuilder<SqlBool>): Promise<number> {
   // Hidden from index choice (as `after` is), so the database looks up the sampled rows by id
