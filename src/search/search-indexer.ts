@@ -84,8 +84,9 @@ export function createSearchIndexer(db: Db, opts: IndexerOptions = {}): SearchIn
     },
     flush,
     async catchUp() {
-      // A run already under way may have passed the items this caller wrote: wait, then check.
-      if (running) await running;
+      // A run already under way may have passed the items this caller wrote: wait, then check
+      // (its failure is retried below, where a second one reaches the caller).
+      if (running) await running.catch(() => undefined);
       while (!(await queueIsEmpty(db))) {
         // Nothing claimable while the queue is not empty: another process's indexer holds those
         // rows (PostgreSQL) and is about to commit them.
