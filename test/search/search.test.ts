@@ -101,7 +101,7 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
     expect(item.highlight?.title).toEqual([{ text: '新河村生活污水', match: false }, { text: '乱泼', match: true }, { text: '滥倒', match: false }]);
   });
 
-  it('keeps the index in step with writes, in the same transaction', async () => {
+  it('keeps search in step with writes: each write queues its item in its own transaction and searches see it', async () => {
     await act(t, 'shouli', codes.bikes, 'assign', { leadDepartmentId: t.ids.departments.urban, measures: '压减投放总量，施划停放区' });
     expect(titles(await search('shouli', { q: '施划' }))).toEqual(['中山街道共享单车乱停乱放']);
     await act(t, 'chengguan', codes.bikes, 'sign');
