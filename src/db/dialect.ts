@@ -114,9 +114,21 @@ export async function deleteFullText(db: Kysely<any>, ids: number[]): Promise<vo
   else await sql`delete from problem_search where rowid in (${sql.join(ids)})`.execute(db);
 }
 
+/**
+ * Empties the index (before a rebuild). SQLite drops and recreates the FTS5 table instead of
+ * FTS5's 'delete-all': on a contentless-delete table, a million documents written after a
+ * 'delete-all' slowed from 1.2 to 40 s per 100,000 and the final optimize took 159 s instead of 3 s
+ * (measured on a copy of the million-item bench database, same documents, same settings).
+ * Recreating also resets the table's settings, so the merge policy is set again.
+ */
 export async function clearFullText(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) await sql`truncate problem_search`.execute(db);
-  else await sql`insert into problem_search(problem_search) values ('delete-all')`.execute(db);
+  if (isPostgres(db)) {
+    await sql`truncate problem_search`.execute(db);
+    return;
+  }
+  await sql`drop table problem_search`.execute(db);
+  await createFullTextIndex(db);
+  await tuneFullTextMerging(db);
 }
 
 /** After a bulk rebuild: merge FTS5 segments / refresh planner statistics. */

@@ -35,8 +35,9 @@ export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<num
   const workers = opts.workers ?? (total > 20_000 ? undefined : 0);
   const maker: DocumentMaker = workers === 0 ? inlineDocuments : documentWorkers(workers);
   try {
+    // Before the bulk settings: SQLite's clear recreates the table, which resets them.
+    await db.transaction().execute((trx) => clearFullText(trx));
     return await withBulkFullText(db, async () => {
-      await db.transaction().execute((trx) => clearFullText(trx));
       let done = 0;
       let fields = await loadFieldsAfter(db, 0, batch);
       while (fields.length) {
