@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
+import { sql } from 'kysely';
 import { clearFullText } from '../../src/db/dialect.js';
 import { reindexAll } from '../../src/search/search.service.js';
 
@@ -117,6 +118,21 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
     await clearFullText(t.tdb.db);
     expect(await search('shouli', { q: '污水' })).toEqual([]);
     expect(await reindexAll(t.tdb.db)).toBe(7);
+    expect(titles(await search('shouli', { q: '乱泼' }))).toEqual(['新河村生活污水乱泼滥倒']);
+  });
+
+  it('empties and rebuilds without losing the index settings', async () => {
+    // SQLite: clearing drops and recreates the FTS5 table (a 'delete-all' made later writes slow
+    // down as the index grew), which resets its settings: writes must still never merge on commit.
+    // PostgreSQL: a rebuild drops the GIN index while it writes and must build it again.
+    const settings = async () => (dialect === 'sqlite'
+      ? Object.fromEntries((await sql<{ k: string; v: number }>`select k, v from problem_search_config where k in ('automerge', 'crisismerge', 'hashsize')`.execute(t.tdb.db)).rows.map((r) => [r.k, Number(r.v)]))
+      : { indexes: (await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'problem_search' order by indexname`.execute(t.tdb.db)).rows.map((r) => r.indexname) });
+    const expected = dialect === 'sqlite' ? { automerge: 0, crisismerge: 64 } : { indexes: ['problem_search_document_idx', 'problem_search_pkey'] };
+    await clearFullText(t.tdb.db);
+    expect(await settings()).toMatchObject(expected);
+    await reindexAll(t.tdb.db);
+    expect(await settings()).toEqual(dialect === 'sqlite' ? { ...expected, hashsize: 1024 * 1024 } : expected);
     expect(titles(await search('shouli', { q: '乱泼' }))).toEqual(['新河村生活污水乱泼滥倒']);
   });
 });
