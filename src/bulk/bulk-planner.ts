@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../shared/module-worker.js';
 import { mulberry32 } from '../demo/demo-generated.js';
 import type { BulkRefs } from './bulk-refs.js';
 import { planBatch, type PlannedBatch, type PlanWindow } from './bulk-plan.js';
@@ -52,24 +52,11 @@ export function inlinePlanner(s: PlannerSetup): Planner {
 }
 
 /**
- * Loader hooks of the parent (tsx) do not reach worker threads on Node 20, so a TypeScript worker
- * registers tsx itself before importing its module.
- */
-function startWorker(s: PlannerSetup): Worker {
-  const here = import.meta.url;
-  const file = new URL(here.endsWith('.ts') ? './bulk-worker.ts' : './bulk-worker.js', here).href;
-  if (!here.endsWith('.ts')) return new Worker(new URL(file), { workerData: s });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); })`;
-  return new Worker(code, { eval: true, workerData: s });
-}
-
-/**
  * Planning, text and hashing take as long as the inserts; a worker thread does them on the
  * second core while the main thread writes.
  */
 export function workerPlanner(s: PlannerSetup): Planner {
-  const worker = startWorker(s);
+  const worker = startModuleWorker(import.meta.url, 'bulk-worker', { workerData: s });
   const waiting = new Map<number, { resolve: (b: FinalBatch) => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
   worker.on('message', (m: { index: number; batch: FinalBatch }) => {

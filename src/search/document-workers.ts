@@ -4,7 +4,7 @@
  * to worker threads, so it runs on the other cores while the main thread reads and writes SQL.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../shared/module-worker.js';
 import type { FullTextDocument } from '../db/dialect.js';
 import { toDocument, type IndexedFields } from './search-document.js';
 
@@ -19,17 +19,8 @@ export const inlineDocuments: DocumentMaker = {
   close: async () => undefined,
 };
 
-/** Loader hooks of the parent (tsx) do not reach worker threads on Node 20: register tsx first. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  const file = new URL(here.endsWith('.ts') ? './document-worker.ts' : './document-worker.js', here).href;
-  if (!here.endsWith('.ts')) return new Worker(new URL(file));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); })`, { eval: true });
-}
-
 export function documentWorkers(count = Math.max(1, Math.min(4, os.availableParallelism()))): DocumentMaker {
-  const workers = Array.from({ length: count }, startWorker);
+  const workers = Array.from({ length: count }, () => startModuleWorker(import.meta.url, 'document-worker'));
   const waiting = new Map<number, { resolve: (d: FullTextDocument[]) => void; reject: (e: Error) => void }>();
   let failure: Error | null = null;
   let next = 0;
