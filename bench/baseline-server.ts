@@ -14,8 +14,11 @@ const app = Fastify({
   ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
 }).withTypeProvider<TypeBoxTypeProvider>();
 
-app.post('/api/v1/problems', { schema: { body: CreateProblemBody } }, async (_req, reply) => reply.status(201).send({ received: true }));
+app.post('/api/v1/problems', { schema: { body: CreateProblemBody } }, async (_req, reply) =>
+  reply.status(201).send({ received: true }),
+);
 
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 process.stdout.write(`baseline listening on ${address}\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void app.close().then(() => process.exit(0)));

@@ -21,10 +21,15 @@ const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 const wanted = (name: string) => !args.only || args.only.includes(name);
 
 async function databaseVersion(url: string | null): Promise<string> {
-  if (!url) return `SQLite ${(new SqliteDatabase(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v} (WAL)`;
+  if (!url)
+    return `SQLite ${(new SqliteDatabase(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v} (WAL)`;
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return String((await c.query('select version() as v')).rows[0].v).split(' on ')[0]; } finally { await c.end(); }
+  try {
+    return String((await c.query('select version() as v')).rows[0].v).split(' on ')[0];
+  } finally {
+    await c.end();
+  }
 }
 
 // The commit the server runs, taken before it starts (others may commit during a long run).
@@ -36,15 +41,26 @@ const servers: ServerProcess[] = [];
 try {
   // Scheduled jobs (hourly warning recomputation …) are off: the run measures requests, and the
   // bulk seeding already ran the warnings job once. Rate limits are lifted for the load generator.
-  const server = await startQingdan({
-    ...prepared.env, QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000000', QINGDAN_LOGIN_PER_MINUTE: '1000000', QINGDAN_JOBS: '0',
-  }, 600_000);
+  const server = await startQingdan(
+    {
+      ...prepared.env,
+      QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000000',
+      QINGDAN_LOGIN_PER_MINUTE: '1000000',
+      QINGDAN_JOBS: '0',
+    },
+    600_000,
+  );
   servers.push(server);
   say(`server ${server.url} (pid ${server.pid})`);
   const latency: BenchResults['latency'] = {};
   const measure = async (name: string, next: () => Req | Req[]) => {
     say(`${name} …`);
-    latency[name] = await measureLatency({ url: server.url, seconds: args.duration, concurrency: args.concurrency, next });
+    latency[name] = await measureLatency({
+      url: server.url,
+      seconds: args.duration,
+      concurrency: args.concurrency,
+      next,
+    });
     say(`${name}: ${JSON.stringify(latency[name])}`);
   };
 
@@ -53,13 +69,20 @@ try {
       const first = listRequests(sample, staff);
       const deeper = await collectCursorPages(server.url, first, 60, 5);
       // Half first pages of new filter combinations, half later pages reached by keyset cursors.
-      await measure(staff ? 'list (staff)' : 'list (public)', () => (sample.rnd() < 0.5 || !deeper.length ? first() : deeper[Math.floor(sample.rnd() * deeper.length)]));
+      await measure(staff ? 'list (staff)' : 'list (public)', () =>
+        sample.rnd() < 0.5 || !deeper.length ? first() : deeper[Math.floor(sample.rnd() * deeper.length)],
+      );
     }
   }
   if (wanted('stats')) {
-    const probe = (await getJson(server.url, { path: '/api/v1/stats/summary' }).catch(() => ({ status: 0 }))) as { status: number };
+    const probe = (await getJson(server.url, { path: '/api/v1/stats/summary' }).catch(() => ({ status: 0 }))) as {
+      status: number;
+    };
     if (probe.status === 200) await measure('statistics', () => ({ path: '/api/v1/stats/summary' }));
-    else latency.statistics = { unavailable: `GET /api/v1/stats/summary answered ${probe.status}: the statistics feature is not in this build` };
+    else
+      latency.statistics = {
+        unavailable: `GET /api/v1/stats/summary answered ${probe.status}: the statistics feature is not in this build`,
+      };
   }
   if (wanted('search')) await measure('search', searchRequests(sample));
   if (wanted('item')) await measure('item page', itemPageRequests(sample));
@@ -77,7 +100,11 @@ try {
     const qingdan = await runIntake(server.url, bodies, args.duration);
     say(`qingdan: ${JSON.stringify(qingdan)}`);
     // Two significant figures: a ratio of 0.0002 must not print as 0.
-    intake = { baseline, qingdan, ratio: Number((qingdan.requestsPerSecond / baseline.requestsPerSecond).toPrecision(2)) };
+    intake = {
+      baseline,
+      qingdan,
+      ratio: Number((qingdan.requestsPerSecond / baseline.requestsPerSecond).toPrecision(2)),
+    };
   }
 
   const peakRssMb = server.peakRssMb();
@@ -88,14 +115,21 @@ try {
     commit,
     machine: machine(),
     database: { dialect: args.db, version: await databaseVersion(prepared.databaseUrl) },
-    items: sample.items, events: sample.events, seeding: prepared.seeding,
-    durationSeconds: args.duration, concurrency: args.concurrency,
-    ...partial, goals: goals(partial),
+    items: sample.items,
+    events: sample.events,
+    seeding: prepared.seeding,
+    durationSeconds: args.duration,
+    concurrency: args.concurrency,
+    ...partial,
+    goals: goals(partial),
   };
   const files = writeResults(args.out, results);
   if (args.out === 'bench/results') updateSummary();
   say(`results: ${files.md} and ${files.json}`);
-  for (const g of results.goals) say(`${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`);
+  for (const g of results.goals)
+    say(
+      `${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`,
+    );
 } finally {
   for (const s of servers) await s.stop();
   await prepared.cleanup();

@@ -13,7 +13,12 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
     const f = path.join(dir, `${db}-${items}.json`);
     return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResults) : null;
   };
-  const runs = [[1_000_000, 'sqlite'], [1_000_000, 'postgres'], [100_000, 'sqlite'], [100_000, 'postgres']] as const;
+  const runs = [
+    [1_000_000, 'sqlite'],
+    [1_000_000, 'postgres'],
+    [100_000, 'sqlite'],
+    [100_000, 'postgres'],
+  ] as const;
   const results = runs.map(([items, db]) => ({ items, db, r: load(db, items) }));
   const first = results.find((x) => x.r)?.r;
   if (!first) return;
@@ -22,20 +27,32 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
     if (!g || g.value === null) return '—';
     return `${g.value} ${g.unit}${g.met ? ' ✓' : ' ✗'}`;
   };
-  const head = results.map((x) => `${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${x.items === 1_000_000 ? '1M' : '100k'}`);
+  const head = results.map(
+    (x) => `${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${x.items === 1_000_000 ? '1M' : '100k'}`,
+  );
   const lines = [
-    `| scenario | measure | goal | ${head.join(' | ')} |`, `|---|---|---|${head.map(() => '---').join('|')}|`,
-    ...first.goals.map((g, i) => `| ${g.scenario} | ${g.measure} | ${g.goal} | ${results.map((x) => cell(x.r, i)).join(' | ')} |`),
+    `| scenario | measure | goal | ${head.join(' | ')} |`,
+    `|---|---|---|${head.map(() => '---').join('|')}|`,
+    ...first.goals.map(
+      (g, i) => `| ${g.scenario} | ${g.measure} | ${g.goal} | ${results.map((x) => cell(x.r, i)).join(' | ')} |`,
+    ),
     `| intake | Qingdan requests/s (bare Fastify) | | ${results.map((x) => (x.r?.intake ? `${x.r.intake.qingdan.requestsPerSecond} (${x.r.intake.baseline.requestsPerSecond})` : '—')).join(' | ')} |`,
     `| bulk seeding | items/s (\`seed --bulk\` alone) | ≥ 20,000 (SQLite) | ${results.map((x) => (x.r?.seeding.bulkItemsPerSecond ? x.r.seeding.bulkItemsPerSecond.toLocaleString('en') : '—')).join(' | ')} |`,
-    '', `✓ met, ✗ missed. Dates and commits: ${results.filter((x) => x.r).map((x) => `${x.db} ${x.items.toLocaleString('en')}: ${x.r!.date.slice(0, 16)} (${x.r!.commit})`).join('; ')}.`,
+    '',
+    `✓ met, ✗ missed. Dates and commits: ${results
+      .filter((x) => x.r)
+      .map((x) => `${x.db} ${x.items.toLocaleString('en')}: ${x.r!.date.slice(0, 16)} (${x.r!.commit})`)
+      .join('; ')}.`,
   ];
   const readme = path.join(ROOT, 'bench', 'README.md');
   const text = fs.readFileSync(readme, 'utf8');
   const start = '<!-- goals:start -->';
   const end = '<!-- goals:end -->';
   if (!text.includes(start) || !text.includes(end)) return;
-  fs.writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`);
+  fs.writeFileSync(
+    readme,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) updateSummary();

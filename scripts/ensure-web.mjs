@@ -16,8 +16,22 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(path.join(root, 'web', 'src')), fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, 'web', 'src')),
+  fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs,
+);
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {
   console.log('building the web UI …');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

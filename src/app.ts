@@ -61,8 +61,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Qingdan 清单 API', version: '1', description: 'Problem list → service list. Errors use one format: {"error":{"code","message","details"}}.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qd_session' }, apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+      info: {
+        title: 'Qingdan 清单 API',
+        version: '1',
+        description: 'Problem list → service list. Errors use one format: {"error":{"code","message","details"}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'qd_session' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

@@ -4,21 +4,37 @@ import { ConfigError, parseConfig } from './config.js';
 describe('configuration', () => {
   it('has working defaults and is frozen', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: null, demo: false, codePrefix: 'JZ', timezone: 'Asia/Shanghai' });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      demo: false,
+      codePrefix: 'JZ',
+      timezone: 'Asia/Shanghai',
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
   it.each([
-    ['PORT', 'abc', /PORT/], ['PORT', '70000', /PORT/], ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
-    ['QINGDAN_DEMO', 'maybe', /QINGDAN_DEMO/], ['QINGDAN_CODE_PREFIX', 'jz-1', /QINGDAN_CODE_PREFIX/],
-    ['LOG_LEVEL', 'loud', /LOG_LEVEL/], ['QINGDAN_TIMEZONE', 'Mars/Olympus', /QINGDAN_TIMEZONE/],
+    ['PORT', 'abc', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
+    ['QINGDAN_DEMO', 'maybe', /QINGDAN_DEMO/],
+    ['QINGDAN_CODE_PREFIX', 'jz-1', /QINGDAN_CODE_PREFIX/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['QINGDAN_TIMEZONE', 'Mars/Olympus', /QINGDAN_TIMEZONE/],
   ])('refuses %s=%s with a message naming it', (name, value, pattern) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(pattern);
   });
 
   it('reads the documented variables', () => {
-    const c = parseConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h/db', QINGDAN_DEMO: 'true', QINGDAN_DATA_DIR: '/tmp/q' });
+    const c = parseConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@h/db',
+      QINGDAN_DEMO: 'true',
+      QINGDAN_DATA_DIR: '/tmp/q',
+    });
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h/db', demo: true, dataDir: '/tmp/q' });
   });
 });

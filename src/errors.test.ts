@@ -5,9 +5,18 @@ import { toErrorBody } from './http/error-handler.js';
 describe('error registry', () => {
   it('maps every code to exactly the status the API promises', () => {
     expect(ERROR_CODES).toEqual({
-      validation_failed: 400, bad_request: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409,
-      invalid_transition: 409, idempotency_conflict: 409, payload_too_large: 413, unsupported_media_type: 415,
-      rate_limited: 429, internal: 500,
+      validation_failed: 400,
+      bad_request: 400,
+      unauthenticated: 401,
+      forbidden: 403,
+      not_found: 404,
+      conflict: 409,
+      invalid_transition: 409,
+      idempotency_conflict: 409,
+      payload_too_large: 413,
+      unsupported_media_type: 415,
+      rate_limited: 429,
+      internal: 500,
     });
   });
 
@@ -18,7 +27,7 @@ describe('error registry', () => {
     expect(body).toEqual({ error: { code, message: 'message', details: { x: 1 } } });
   });
 
-  it('never leaks an unexpected error\'s message or stack', () => {
+  it("never leaks an unexpected error's message or stack", () => {
     const { status, body } = toErrorBody(new Error('SELECT * FROM users -- secret at /srv/app.ts:12'));
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toContain('secret');

@@ -14,13 +14,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   if (config.demo && (await isEmpty(db))) {
     say('清单 Qingdan: seeding the demo city (Jingzhou) into the empty database …');
     await seedDemo(db, config, { generated: Number(process.env.QINGDAN_DEMO_ITEMS ?? 2000), log: say });
-    say(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+    say(
+      `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
+    );
   }
   const app = await buildApp(config, { db, migrate: false });
   app.addHook('onClose', async () => db.destroy());
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  say(`清单 Qingdan is listening on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} (${where})`);
+  say(
+    `清单 Qingdan is listening on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} (${where})`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void app.close().then(() => process.exit(0));

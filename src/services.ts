@@ -28,7 +28,9 @@ export function createServices(db: Db, config: Config, clock: Clock) {
     rateLimiter: new RateLimiter(() => clock().getTime()),
     users: userService(db, { clock, sessionDays: config.sessionDays }),
     apiKeys: apiKeyService(db, clock),
-    reference: Object.fromEntries(REFERENCE_KINDS.map((k) => [k.table, referenceService(db, k, referenceNames.invalidate)])) as Record<(typeof REFERENCE_KINDS)[number]['table'], ReturnType<typeof referenceService>>,
+    reference: Object.fromEntries(
+      REFERENCE_KINDS.map((k) => [k.table, referenceService(db, k, referenceNames.invalidate)]),
+    ) as Record<(typeof REFERENCE_KINDS)[number]['table'], ReturnType<typeof referenceService>>,
     problems,
     actions: problemActions(problemDeps, problems),
     timeline: (actor: Actor, code: string, token?: string) => timeline(db, problems, actor, code, token),

@@ -10,7 +10,9 @@ const target = process.env.QINGDAN_API ?? 'http://127.0.0.1:3000';
 const proxied = {
   target,
   changeOrigin: true,
-  configure: (proxy: { on: (event: 'proxyReq', cb: (req: { setHeader(n: string, v: string): void }) => void) => void }) => {
+  configure: (proxy: {
+    on: (event: 'proxyReq', cb: (req: { setHeader(n: string, v: string): void }) => void) => void;
+  }) => {
     proxy.on('proxyReq', (req) => req.setHeader('origin', target));
   },
 };

@@ -24,30 +24,59 @@ const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--dur
 
 function number(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(String(raw).replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} wants a whole number between ${min} and ${max}, got "${raw}"\n${USAGE}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} wants a whole number between ${min} and ${max}, got "${raw}"\n${USAGE}`);
   return n;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { items: 1_000_000, db: 'sqlite', duration: 10, concurrency: 2, fresh: false, out: 'bench/results', only: null };
+  const args: BenchArgs = {
+    items: 1_000_000,
+    db: 'sqlite',
+    duration: 10,
+    concurrency: 2,
+    fresh: false,
+    out: 'bench/results',
+    only: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--items': args.items = number('items', value(), 100, 50_000_000); break;
+      case '--items':
+        args.items = number('items', value(), 100, 50_000_000);
+        break;
       case '--db': {
         const v = value();
         if (v !== 'sqlite' && v !== 'postgres') throw new Error(`--db wants sqlite or postgres, got "${v}"\n${USAGE}`);
         args.db = v;
         break;
       }
-      case '--duration': args.duration = number('duration', value(), 1, 600); break;
-      case '--concurrency': args.concurrency = number('concurrency', value(), 1, 256); break;
-      case '--fresh': args.fresh = true; break;
-      case '--out': args.out = value(); break;
-      case '--only': args.only = value().split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--help': case '-h': process.stdout.write(`${USAGE}\n`); process.exit(0); break;
-      default: throw new Error(`unknown option "${argv[i]}"\n${USAGE}`);
+      case '--duration':
+        args.duration = number('duration', value(), 1, 600);
+        break;
+      case '--concurrency':
+        args.concurrency = number('concurrency', value(), 1, 256);
+        break;
+      case '--fresh':
+        args.fresh = true;
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--only':
+        args.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option "${argv[i]}"\n${USAGE}`);
     }
   }
   return args;

@@ -13,7 +13,14 @@ declare module 'autocannon' {
     duration?: number;
     requests?: Request[];
   }
-  interface Histogram { average: number; total: number; p50: number; p99: number; p97_5: number; max: number }
+  interface Histogram {
+    average: number;
+    total: number;
+    p50: number;
+    p99: number;
+    p97_5: number;
+    max: number;
+  }
   interface Result {
     requests: Histogram;
     latency: Histogram;

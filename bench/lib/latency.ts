@@ -42,7 +42,13 @@ function get(agent: http.Agent, base: URL, req: Req): Promise<number> {
  * timeline at once) and timed until the last answer. The first second warms caches and the JIT
  * and is not counted.
  */
-export async function measureLatency(opts: { url: string; seconds: number; concurrency: number; next: () => Req | Req[]; warmupSeconds?: number }): Promise<LatencyResult> {
+export async function measureLatency(opts: {
+  url: string;
+  seconds: number;
+  concurrency: number;
+  next: () => Req | Req[];
+  warmupSeconds?: number;
+}): Promise<LatencyResult> {
   const base = new URL(opts.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency * 4 });
   const times: number[] = [];
@@ -73,9 +79,14 @@ export async function measureLatency(opts: { url: string; seconds: number; concu
   agent.destroy();
   const sorted = [...times].sort((a, b) => a - b);
   return {
-    samples: times.length, errors, statuses,
-    p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), p99: round(percentile(sorted, 0.99)),
-    max: round(sorted[sorted.length - 1] ?? NaN), mean: round(times.reduce((s, x) => s + x, 0) / (times.length || 1)),
+    samples: times.length,
+    errors,
+    statuses,
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+    mean: round(times.reduce((s, x) => s + x, 0) / (times.length || 1)),
     perSecond: round(times.length / Math.max(elapsed, 0.001)),
   };
 }

@@ -16,7 +16,13 @@ export interface PreparedDb {
 }
 
 /** Whole `seed --bulk` run (with follow-ups) and the bulk insert alone, as it reported itself. */
-export interface Seeding { seconds: number; itemsPerSecond: number; bulkSeconds: number | null; bulkItemsPerSecond: number | null; cached: boolean }
+export interface Seeding {
+  seconds: number;
+  itemsPerSecond: number;
+  bulkSeconds: number | null;
+  bulkItemsPerSecond: number | null;
+  cached: boolean;
+}
 
 interface Marker {
   items: number;
@@ -28,7 +34,11 @@ interface Marker {
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const withDatabase = (url: string, name: string) => { const u = new URL(url); u.pathname = `/${name}`; return u.toString(); };
+const withDatabase = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
 
 /**
  * A cache of the same size is reused. Migrations added since it was seeded run when the server
@@ -42,7 +52,10 @@ function readMarker(file: string, items: number, log: (m: string) => void): Mark
     const now = Object.keys(migrations);
     if (m.migrations.some((x) => !now.includes(x))) return null; // seeded by another branch
     const added = now.filter((x) => !m.migrations.includes(x));
-    if (added.length) log(`the cached database predates ${added.join(', ')}: the server will apply them; use --fresh if they need a bulk follow-up`);
+    if (added.length)
+      log(
+        `the cached database predates ${added.join(', ')}: the server will apply them; use --fresh if they need a bulk follow-up`,
+      );
     return m;
   } catch {
     return null;
@@ -53,25 +66,42 @@ function readMarker(file: string, items: number, log: (m: string) => void): Mark
 async function seed(items: number, env: Record<string, string>): Promise<Marker> {
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed', '--bulk', String(items)], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); process.stdout.write(d); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    process.stdout.write(d);
+  });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding ${items} items failed (exit ${code})`);
   const bulk = /bulk: [\d,]+ items and [\d,]+ events in ([\d.]+) s/.exec(out);
-  return { items, migrations: Object.keys(migrations), seconds: (Date.now() - started) / 1000, bulkSeconds: bulk ? Number(bulk[1]) : null };
+  return {
+    items,
+    migrations: Object.keys(migrations),
+    seconds: (Date.now() - started) / 1000,
+    bulkSeconds: bulk ? Number(bulk[1]) : null,
+  };
 }
 
 const seedingOf = (m: Marker, cached: boolean): Seeding => ({
-  seconds: m.seconds, itemsPerSecond: Math.round(m.items / m.seconds), cached,
-  bulkSeconds: m.bulkSeconds ?? null, bulkItemsPerSecond: m.bulkSeconds ? Math.round(m.items / m.bulkSeconds) : null,
+  seconds: m.seconds,
+  itemsPerSecond: Math.round(m.items / m.seconds),
+  cached,
+  bulkSeconds: m.bulkSeconds ?? null,
+  bulkItemsPerSecond: m.bulkSeconds ? Math.round(m.items / m.bulkSeconds) : null,
 });
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_BASE });
   await c.connect();
-  try { return await fn(c); } finally { await c.end(); }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 /**
@@ -96,17 +126,24 @@ export async function prepareDatabase(args: BenchArgs, log: (m: string) => void)
     fs.mkdirSync(runDir, { recursive: true });
     fs.copyFileSync(path.join(cacheDir, 'qingdan.sqlite'), path.join(runDir, 'qingdan.sqlite'));
     return {
-      env: { QINGDAN_DATA_DIR: runDir, DATABASE_URL: '' }, databaseUrl: null, dataDir: runDir,
+      env: { QINGDAN_DATA_DIR: runDir, DATABASE_URL: '' },
+      databaseUrl: null,
+      dataDir: runDir,
       seeding: seedingOf(marker, cached),
       cleanup: async () => fs.rmSync(runDir, { recursive: true, force: true }),
     };
   }
   const cacheDb = `qd_bench_cache_${args.items}`;
   const runDb = 'qd_bench_run';
-  const exists = await admin(async (c) => (await c.query('select 1 from pg_database where datname = $1', [cacheDb])).rowCount === 1);
+  const exists = await admin(
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [cacheDb])).rowCount === 1,
+  );
   if (!marker || !exists) {
     log(`seeding ${args.items.toLocaleString('en')} items into PostgreSQL (${cacheDb}) …`);
-    await admin(async (c) => { await c.query(`drop database if exists ${cacheDb} with (force)`); await c.query(`create database ${cacheDb}`); });
+    await admin(async (c) => {
+      await c.query(`drop database if exists ${cacheDb} with (force)`);
+      await c.query(`create database ${cacheDb}`);
+    });
     marker = await seed(args.items, { DATABASE_URL: withDatabase(PG_BASE, cacheDb) });
     fs.writeFileSync(markerFile, JSON.stringify(marker));
   }
@@ -119,8 +156,12 @@ export async function prepareDatabase(args: BenchArgs, log: (m: string) => void)
   fs.mkdirSync(runDir, { recursive: true });
   const url = withDatabase(PG_BASE, runDb);
   return {
-    env: { DATABASE_URL: url, QINGDAN_DATA_DIR: runDir }, databaseUrl: url, dataDir: runDir,
+    env: { DATABASE_URL: url, QINGDAN_DATA_DIR: runDir },
+    databaseUrl: url,
+    dataDir: runDir,
     seeding: seedingOf(marker, cached && exists),
-    cleanup: async () => { await admin((c) => c.query(`drop database if exists ${runDb} with (force)`)); },
+    cleanup: async () => {
+      await admin((c) => c.query(`drop database if exists ${runDb} with (force)`));
+    },
   };
 }

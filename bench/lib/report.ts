@@ -34,8 +34,11 @@ export interface BenchResults {
 export function machine(): BenchResults['machine'] {
   const cpus = os.cpus();
   return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`, node: process.version,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
   };
 }
 
@@ -45,8 +48,14 @@ export function goals(r: Pick<BenchResults, 'intake' | 'latency' | 'peakRssMb'>)
     const x = r.latency[name];
     return x && 'p50' in x && x.samples > 0 ? x[q] : null;
   };
-  const g = (scenario: string, measure: string, goal: string, value: number | null, unit: string, ok: (v: number) => boolean): Goal =>
-    ({ scenario, measure, goal, value, unit, met: value === null ? null : ok(value) });
+  const g = (
+    scenario: string,
+    measure: string,
+    goal: string,
+    value: number | null,
+    unit: string,
+    ok: (v: number) => boolean,
+  ): Goal => ({ scenario, measure, goal, value, unit, met: value === null ? null : ok(value) });
   return [
     g('intake', 'requests/s vs bare Fastify', '≥ 0.5', r.intake ? r.intake.ratio : null, '×', (v) => v >= 0.5),
     g('list (public)', 'p99', '< 20 ms', lat('list (public)', 'p99'), 'ms', (v) => v < 20),
@@ -62,28 +71,54 @@ const mark = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : '**m
 
 export function markdown(r: BenchResults): string {
   const lines = [
-    `# Qingdan benchmark — ${r.database.dialect}, ${r.items.toLocaleString('en')} items`, '',
+    `# Qingdan benchmark — ${r.database.dialect}, ${r.items.toLocaleString('en')} items`,
+    '',
     `- command: \`${r.command}\``,
     `- date: ${r.date} · commit ${r.commit}`,
     `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}`,
     `- database: ${r.database.version}`,
     `- data: ${r.items.toLocaleString('en')} items, ${r.events.toLocaleString('en')} events; \`seed --bulk\` ${r.seeding.bulkSeconds ? `inserted them in ${r.seeding.bulkSeconds.toFixed(0)} s (${r.seeding.bulkItemsPerSecond!.toLocaleString('en')} items/s), ` : ''}${r.seeding.seconds.toFixed(0)} s with the search reindex and warnings job${r.seeding.cached ? ' (database cached from an earlier run)' : ''}`,
-    `- ${r.durationSeconds} s per scenario after 1 s warm-up; latency scenarios with ${r.concurrency} concurrent clients; intake with 32 (autocannon)`, '',
-    '## Goals', '', '| scenario | measure | goal | result | |', '|---|---|---|---|---|',
-    ...r.goals.map((g) => `| ${g.scenario} | ${g.measure} | ${g.goal} | ${g.value === null ? '—' : `${g.value} ${g.unit}`} | ${mark(g.met)} |`),
-    '', '## Intake (POST /api/v1/problems)', '',
+    `- ${r.durationSeconds} s per scenario after 1 s warm-up; latency scenarios with ${r.concurrency} concurrent clients; intake with 32 (autocannon)`,
+    '',
+    '## Goals',
+    '',
+    '| scenario | measure | goal | result | |',
+    '|---|---|---|---|---|',
+    ...r.goals.map(
+      (g) =>
+        `| ${g.scenario} | ${g.measure} | ${g.goal} | ${g.value === null ? '—' : `${g.value} ${g.unit}`} | ${mark(g.met)} |`,
+    ),
+    '',
+    '## Intake (POST /api/v1/problems)',
+    '',
   ];
   if (r.intake) {
     lines.push('| server | requests/s | p50 ms | p99 ms | non-2xx | errors |', '|---|---|---|---|---|---|');
-    for (const [name, x] of [['bare Fastify, same schema', r.intake.baseline], ['Qingdan', r.intake.qingdan]] as const) {
+    for (const [name, x] of [
+      ['bare Fastify, same schema', r.intake.baseline],
+      ['Qingdan', r.intake.qingdan],
+    ] as const) {
       lines.push(`| ${name} | ${x.requestsPerSecond} | ${x.p50} | ${x.p99} | ${x.non2xx} | ${x.errors} |`);
     }
     lines.push('', `Ratio Qingdan / baseline: **${r.intake.ratio}**`);
   } else lines.push('not run');
-  lines.push('', '## Reads', '', '| scenario | samples | p50 ms | p95 ms | p99 ms | max ms | per s | statuses |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '## Reads',
+    '',
+    '| scenario | samples | p50 ms | p95 ms | p99 ms | max ms | per s | statuses |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const [name, x] of Object.entries(r.latency)) {
     if ('unavailable' in x) lines.push(`| ${name} | — | — | — | — | — | — | ${x.unavailable} |`);
-    else lines.push(`| ${name} | ${x.samples} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.max} | ${x.perSecond} | ${Object.entries(x.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} |`);
+    else
+      lines.push(
+        `| ${name} | ${x.samples} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.max} | ${x.perSecond} | ${Object.entries(
+          x.statuses,
+        )
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')} |`,
+      );
   }
   lines.push('', `Peak server memory (VmHWM over the whole run): **${r.peakRssMb ?? 'n/a'} MB**`, '');
   return lines.join('\n');

@@ -25,27 +25,53 @@ export interface ServerProcess {
  * listens on. `node --import tsx` keeps it one process: the tsx CLI would run the program in a
  * child, and a SIGKILL sent to the CLI would leave the real server running.
  */
-export async function startProcess(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function startProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.length > 200_000) out = out.slice(-100_000); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); if (out.length > 200_000) out = out.slice(-100_000); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.length > 200_000) out = out.slice(-100_000);
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.length > 200_000) out = out.slice(-100_000);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = /listening on (http:\/\/[\d.:a-z[\]]+)/i.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     };
     child.stdout!.on('data', check);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code} before listening:\n${out}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code} before listening:\n${out}`));
+    });
   });
   const pid = child.pid!;
   const dead = () => child.exitCode !== null || child.signalCode !== null;
   return {
-    url, pid, child, exited,
+    url,
+    pid,
+    child,
+    exited,
     output: () => out,
     peakRssMb() {
       try {
@@ -72,8 +98,22 @@ export async function startProcess(script: string, args: string[], env: Record<s
 }
 
 /** The Qingdan server on a free port with the given data directory or database. */
-export function startQingdan(env: Record<string, string | undefined>, timeoutMs?: number, nodeArgs?: string[]): Promise<ServerProcess> {
-  return startProcess('src/cli/main.ts', ['serve'], {
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', QINGDAN_DEMO: '0', ...env,
-  }, timeoutMs, nodeArgs);
+export function startQingdan(
+  env: Record<string, string | undefined>,
+  timeoutMs?: number,
+  nodeArgs?: string[],
+): Promise<ServerProcess> {
+  return startProcess(
+    'src/cli/main.ts',
+    ['serve'],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      QINGDAN_DEMO: '0',
+      ...env,
+    },
+    timeoutMs,
+    nodeArgs,
+  );
 }

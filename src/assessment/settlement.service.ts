@@ -7,7 +7,11 @@ import type { SupervisionRuntime } from '../supervision/runtime.js';
 import { computeScorecard, type Scorecard, type ScoreRow } from './scorecard.js';
 import { monthWindow } from './month-window.js';
 
-export interface ScorecardView extends Scorecard { settled: boolean; settledAt: string | null; settledBy: string | null }
+export interface ScorecardView extends Scorecard {
+  settled: boolean;
+  settledAt: string | null;
+  settledBy: string | null;
+}
 
 /**
  * Monthly settlement (月结): a supervisor freezes a finished month's scorecard as a snapshot, so
@@ -18,9 +22,19 @@ export function settlementService(rt: SupervisionRuntime) {
 
   async function scorecard(month: string): Promise<ScorecardView> {
     monthWindow(month, rt.timezone);
-    const row = await db.selectFrom('settlements').leftJoin('users as u', 'u.id', 'settlements.settled_by')
-      .select(['settlements.snapshot', 'settlements.settled_at', 'u.display_name']).where('settlements.month', '=', month).executeTakeFirst();
-    if (row) return { ...(JSON.parse(row.snapshot) as Scorecard), settled: true, settledAt: row.settled_at, settledBy: row.display_name ?? null };
+    const row = await db
+      .selectFrom('settlements')
+      .leftJoin('users as u', 'u.id', 'settlements.settled_by')
+      .select(['settlements.snapshot', 'settlements.settled_at', 'u.display_name'])
+      .where('settlements.month', '=', month)
+      .executeTakeFirst();
+    if (row)
+      return {
+        ...(JSON.parse(row.snapshot) as Scorecard),
+        settled: true,
+        settledAt: row.settled_at,
+        settledBy: row.display_name ?? null,
+      };
     return { ...(await computeScorecard(rt, month)), settled: false, settledAt: null, settledBy: null };
   }
 
@@ -30,7 +44,8 @@ export function settlementService(rt: SupervisionRuntime) {
     const brief = (x: ScoreRow) => ({ id: x.id, name: x.name, rank: ranks.get(x.id) ?? null, composite: x.composite });
     return {
       rows: r.ranked.map((x) => ({ ...x.row, rank: x.rank })),
-      redList: r.redList.map(brief), blackList: r.blackList.map(brief),
+      redList: r.redList.map(brief),
+      blackList: r.blackList.map(brief),
     };
   }
 
@@ -40,21 +55,32 @@ export function settlementService(rt: SupervisionRuntime) {
     async settle(actor: Actor, month: string): Promise<ScorecardView> {
       requireRole(actor, ['admin', 'supervisor']);
       const w = monthWindow(month, rt.timezone);
-      if (w.lastDay >= rt.today()) throw new AppError('validation_failed', `${month} is not over yet; a month is settled after its last day`, { field: 'month' });
+      if (w.lastDay >= rt.today())
+        throw new AppError('validation_failed', `${month} is not over yet; a month is settled after its last day`, {
+          field: 'month',
+        });
       const card = await computeScorecard(rt, month);
       const now = rt.now().toISOString();
       try {
-        await db.insertInto('settlements').values({ month, snapshot: JSON.stringify(card), settled_by: actor.id, settled_at: now }).execute();
+        await db
+          .insertInto('settlements')
+          .values({ month, snapshot: JSON.stringify(card), settled_by: actor.id, settled_at: now })
+          .execute();
       } catch (err) {
-        if (constraintViolation(err) === 'unique') throw new AppError('conflict', `${month} is already settled`, { month });
+        if (constraintViolation(err) === 'unique')
+          throw new AppError('conflict', `${month} is already settled`, { month });
         throw err;
       }
       return { ...card, settled: true, settledAt: now, settledBy: actor.name };
     },
 
     async settlements() {
-      const rows = await db.selectFrom('settlements').leftJoin('users as u', 'u.id', 'settlements.settled_by')
-        .select(['settlements.month', 'settlements.settled_at', 'u.display_name']).orderBy('settlements.month', 'desc').execute();
+      const rows = await db
+        .selectFrom('settlements')
+        .leftJoin('users as u', 'u.id', 'settlements.settled_by')
+        .select(['settlements.month', 'settlements.settled_at', 'u.display_name'])
+        .orderBy('settlements.month', 'desc')
+        .execute();
       return rows.map((r) => ({ month: r.month, settledAt: r.settled_at, settledBy: r.display_name ?? null }));
     },
 
@@ -64,8 +90,14 @@ export function settlementService(rt: SupervisionRuntime) {
       const depts = ranked(card.departments);
       const areas = ranked(card.areas.filter((a) => a.level === 'district'));
       return {
-        month, settled: card.settled, settledAt: card.settledAt, weights: card.weights,
-        departments: depts.rows, areas: areas.rows, redList: depts.redList, blackList: depts.blackList,
+        month,
+        settled: card.settled,
+        settledAt: card.settledAt,
+        weights: card.weights,
+        departments: depts.rows,
+        areas: areas.rows,
+        redList: depts.redList,
+        blackList: depts.blackList,
         areaLists: { redList: areas.redList, blackList: areas.blackList },
       };
     },

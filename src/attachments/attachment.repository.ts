@@ -8,18 +8,29 @@ export async function insertAttachment(db: Db, row: Insertable<AttachmentTable>)
   return r.id;
 }
 
-export const findAttachment = (db: Db, id: number) => db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+export const findAttachment = (db: Db, id: number) =>
+  db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Ties uploaded files to the event (progress report, evidence) they document. */
 export async function linkAttachments(db: Db, problemId: number, eventId: number, ids: number[]): Promise<void> {
-  const rows = await db.selectFrom('attachments').select(['id', 'problem_id', 'event_id']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['id', 'problem_id', 'event_id'])
+    .where('id', 'in', ids)
+    .execute();
   for (const id of ids) {
     const r = rows.find((x) => x.id === id);
-    if (!r || r.problem_id !== problemId) throw new AppError('validation_failed', `attachment ${id} does not belong to this item`, { field: 'attachmentIds' });
-    if (r.event_id !== null) throw new AppError('validation_failed', `attachment ${id} is already used`, { field: 'attachmentIds' });
+    if (!r || r.problem_id !== problemId)
+      throw new AppError('validation_failed', `attachment ${id} does not belong to this item`, {
+        field: 'attachmentIds',
+      });
+    if (r.event_id !== null)
+      throw new AppError('validation_failed', `attachment ${id} is already used`, { field: 'attachmentIds' });
   }
   await db.updateTable('attachments').set({ event_id: eventId }).where('id', 'in', ids).execute();
 }
 
 export const attachmentsOfEvents = (db: Db, eventIds: number[]) =>
-  eventIds.length ? db.selectFrom('attachments').selectAll().where('event_id', 'in', eventIds).execute() : Promise.resolve([]);
+  eventIds.length
+    ? db.selectFrom('attachments').selectAll().where('event_id', 'in', eventIds).execute()
+    : Promise.resolve([]);

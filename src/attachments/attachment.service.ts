@@ -15,7 +15,10 @@ import { safeFilename, sniff, ALLOWED_TYPES } from './sniff.js';
  * Files live under <dataDir>/attachments/<yyyy>/<random>.<ext>; the name on disk is ours, never
  * the client's, so no path can be smuggled in.
  */
-export function attachmentService(db: Db, opts: { dataDir: string; maxBytes: number; clock: Clock; problems: ProblemService }) {
+export function attachmentService(
+  db: Db,
+  opts: { dataDir: string; maxBytes: number; clock: Clock; problems: ProblemService },
+) {
   const root = path.join(opts.dataDir, 'attachments');
 
   async function writeStream(stream: Readable): Promise<{ tmp: string; size: number; sha256: string; head: Buffer }> {
@@ -28,7 +31,8 @@ export function attachmentService(db: Db, opts: { dataDir: string; maxBytes: num
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length;
-        if (size > opts.maxBytes) throw new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`);
+        if (size > opts.maxBytes)
+          throw new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`);
         if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
         hash.update(chunk);
         if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -43,11 +47,19 @@ export function attachmentService(db: Db, opts: { dataDir: string; maxBytes: num
   }
 
   return {
-    async upload(actor: Actor, code: string, token: string | undefined, file: { filename: string; stream: Readable; truncated?: () => boolean }) {
+    async upload(
+      actor: Actor,
+      code: string,
+      token: string | undefined,
+      file: { filename: string; stream: Readable; truncated?: () => boolean },
+    ) {
       const loaded = await opts.problems.load(db, actor, code, token);
       // Reporters add photos while their report is new; staff add files at any step they can see.
       if (!isStaff(actor) && !(loaded.hasToken && loaded.row.status === 'submitted')) {
-        throw new AppError(actor.kind === 'anonymous' && !loaded.hasToken ? 'unauthenticated' : 'forbidden', 'you may not add files to this item');
+        throw new AppError(
+          actor.kind === 'anonymous' && !loaded.hasToken ? 'unauthenticated' : 'forbidden',
+          'you may not add files to this item',
+        );
       }
       const written = await writeStream(file.stream);
       const type = sniff(written.head);
@@ -56,15 +68,34 @@ export function attachmentService(db: Db, opts: { dataDir: string; maxBytes: num
         throw new AppError('unsupported_media_type', `only these file types are accepted: ${ALLOWED_TYPES.join(', ')}`);
       }
       const now = opts.clock();
-      const key = path.posix.join(String(now.getUTCFullYear()), `${crypto.randomBytes(16).toString('hex')}.${type.ext}`);
+      const key = path.posix.join(
+        String(now.getUTCFullYear()),
+        `${crypto.randomBytes(16).toString('hex')}.${type.ext}`,
+      );
       fs.mkdirSync(path.join(root, path.dirname(key)), { recursive: true });
       fs.renameSync(written.tmp, path.join(root, key));
       try {
         const id = await insertAttachment(db, {
-          problem_id: loaded.row.id, event_id: null, kind: type.kind, filename: safeFilename(file.filename, type.ext), mime: type.mime,
-          size: written.size, sha256: written.sha256, storage_key: key, is_public: 1, uploaded_by: actor.id, created_at: now.toISOString(),
+          problem_id: loaded.row.id,
+          event_id: null,
+          kind: type.kind,
+          filename: safeFilename(file.filename, type.ext),
+          mime: type.mime,
+          size: written.size,
+          sha256: written.sha256,
+          storage_key: key,
+          is_public: 1,
+          uploaded_by: actor.id,
+          created_at: now.toISOString(),
         });
-        return { id, filename: safeFilename(file.filename, type.ext), mime: type.mime, size: written.size, kind: type.kind, url: `/api/v1/attachments/${id}` };
+        return {
+          id,
+          filename: safeFilename(file.filename, type.ext),
+          mime: type.mime,
+          size: written.size,
+          kind: type.kind,
+          url: `/api/v1/attachments/${id}`,
+        };
       } catch (err) {
         fs.rmSync(path.join(root, key), { force: true });
         throw err;
@@ -74,8 +105,14 @@ export function attachmentService(db: Db, opts: { dataDir: string; maxBytes: num
     async open(actor: Actor, id: number, token?: string) {
       const a = await findAttachment(db, id);
       if (!a) throw notFound('attachment', id);
-      const problem = await db.selectFrom('problems').select('code').where('id', '=', a.problem_id).executeTakeFirstOrThrow();
-      await opts.problems.load(db, actor, problem.code, token).catch(() => { throw notFound('attachment', id); });
+      const problem = await db
+        .selectFrom('problems')
+        .select('code')
+        .where('id', '=', a.problem_id)
+        .executeTakeFirstOrThrow();
+      await opts.problems.load(db, actor, problem.code, token).catch(() => {
+        throw notFound('attachment', id);
+      });
       if (!isStaff(actor) && a.is_public !== 1) throw notFound('attachment', id);
       const file = path.join(root, a.storage_key);
       if (!path.resolve(file).startsWith(path.resolve(root) + path.sep)) throw notFound('attachment', id);

@@ -32,19 +32,43 @@ export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; h
   const inserted = await trx
     .insertInto('events')
     .values({
-      problem_id: e.problemId, action: e.action, actor_id: e.actorId, actor_name: e.actorName, role: e.role,
-      from_state: e.fromState, to_state: e.toState, payload, reason: e.reason, is_public: e.isPublic ? 1 : 0,
-      created_at: e.createdAt, prev_hash: head.last_hash, hash: 'pending',
+      problem_id: e.problemId,
+      action: e.action,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      role: e.role,
+      from_state: e.fromState,
+      to_state: e.toState,
+      payload,
+      reason: e.reason,
+      is_public: e.isPublic ? 1 : 0,
+      created_at: e.createdAt,
+      prev_hash: head.last_hash,
+      hash: 'pending',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   const hash = eventHash({
-    id: inserted.id, problem_id: e.problemId, action: e.action, actor_id: e.actorId, actor_name: e.actorName,
-    role: e.role, from_state: e.fromState, to_state: e.toState, payload, reason: e.reason,
-    is_public: e.isPublic ? 1 : 0, created_at: e.createdAt, prev_hash: head.last_hash,
+    id: inserted.id,
+    problem_id: e.problemId,
+    action: e.action,
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    role: e.role,
+    from_state: e.fromState,
+    to_state: e.toState,
+    payload,
+    reason: e.reason,
+    is_public: e.isPublic ? 1 : 0,
+    created_at: e.createdAt,
+    prev_hash: head.last_hash,
   });
   await trx.updateTable('events').set({ hash }).where('id', '=', inserted.id).execute();
-  await trx.updateTable('audit_head').set({ last_event_id: inserted.id, last_hash: hash }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ last_event_id: inserted.id, last_hash: hash })
+    .where('id', '=', 1)
+    .execute();
   return { id: inserted.id, hash };
 }
 
@@ -67,15 +91,37 @@ export async function verifyChain(db: Db, pageSize = 5000): Promise<VerifyResult
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.selectFrom('events').selectAll().where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     for (const row of rows) {
       if (row.prev_hash !== prev) {
-        return { ok: false, checked, firstBreak: { eventId: row.id, problemId: row.problem_id, reason: 'link_broken',
-          message: `event ${row.id} does not link to the event before it (an event was deleted or altered)` } };
+        return {
+          ok: false,
+          checked,
+          firstBreak: {
+            eventId: row.id,
+            problemId: row.problem_id,
+            reason: 'link_broken',
+            message: `event ${row.id} does not link to the event before it (an event was deleted or altered)`,
+          },
+        };
       }
       if (eventHash(row) !== row.hash) {
-        return { ok: false, checked, firstBreak: { eventId: row.id, problemId: row.problem_id, reason: 'content_changed',
-          message: `event ${row.id} was changed after it was written` } };
+        return {
+          ok: false,
+          checked,
+          firstBreak: {
+            eventId: row.id,
+            problemId: row.problem_id,
+            reason: 'content_changed',
+            message: `event ${row.id} was changed after it was written`,
+          },
+        };
       }
       prev = row.hash;
       lastId = row.id;
@@ -85,8 +131,16 @@ export async function verifyChain(db: Db, pageSize = 5000): Promise<VerifyResult
   }
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!head || head.last_hash !== prev || head.last_event_id !== lastId) {
-    return { ok: false, checked, firstBreak: { eventId: head?.last_event_id ?? 0, problemId: null, reason: 'head_mismatch',
-      message: `the chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} (events were removed from the end)` } };
+    return {
+      ok: false,
+      checked,
+      firstBreak: {
+        eventId: head?.last_event_id ?? 0,
+        problemId: null,
+        reason: 'head_mismatch',
+        message: `the chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} (events were removed from the end)`,
+      },
+    };
   }
   return { ok: true, checked, firstBreak: null };
 }
@@ -94,4 +148,3 @@ export async function verifyChain(db: Db, pageSize = 5000): Promise<VerifyResult
 export async function eventsOf(db: Db, problemId: number) {
   return db.selectFrom('events').selectAll().where('problem_id', '=', problemId).orderBy('id').execute();
 }
-

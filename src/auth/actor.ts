@@ -15,7 +15,13 @@ export interface Actor {
 }
 
 export const ANONYMOUS: Actor = Object.freeze({
-  kind: 'anonymous', id: null, name: '公众', role: 'public', departmentId: null, departmentScope: [], viaCookie: false,
+  kind: 'anonymous',
+  id: null,
+  name: '公众',
+  role: 'public',
+  departmentId: null,
+  departmentScope: [],
+  viaCookie: false,
 }) as Actor;
 
 export const STAFF_ROLES: Role[] = ['admin', 'acceptance', 'department', 'supervisor', 'leader'];

@@ -26,15 +26,35 @@ function copyAttachments(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
   let n = 0;
   fs.cpSync(from, to, {
-    recursive: true, force: false, errorOnExist: false,
-    filter: (src) => { const keep = !path.basename(src).startsWith('.upload-'); if (keep && fs.statSync(src).isFile()) n++; return keep; },
+    recursive: true,
+    force: false,
+    errorOnExist: false,
+    filter: (src) => {
+      const keep = !path.basename(src).startsWith('.upload-');
+      if (keep && fs.statSync(src).isFile()) n++;
+      return keep;
+    },
   });
   return n;
 }
 
 async function describe(db: Db, file: string, attachments: number): Promise<BackupSummary> {
-  const count = async (t: 'problems' | 'events') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { file, items: await count('problems'), events: await count('events'), chainOk: (await verifyChain(db)).ok, attachments };
+  const count = async (t: 'problems' | 'events') =>
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    file,
+    items: await count('problems'),
+    events: await count('events'),
+    chainOk: (await verifyChain(db)).ok,
+    attachments,
+  };
 }
 
 /**
@@ -42,12 +62,19 @@ async function describe(db: Db, file: string, attachments: number): Promise<Back
  * in FILE.attachments/. A SQLite copy is checked at once (integrity, audit chain); a PostgreSQL
  * dump is checked when it is restored.
  */
-export async function backupDatabase(config: Config, file: string, opts: { verify?: boolean } = {}): Promise<BackupSummary> {
+export async function backupDatabase(
+  config: Config,
+  file: string,
+  opts: { verify?: boolean } = {},
+): Promise<BackupSummary> {
   if (config.databaseUrl) await postgresBackup(config.databaseUrl, file);
   else await sqliteBackup(sqliteFilePath(config), file);
   const attachments = copyAttachments(path.join(config.dataDir, 'attachments'), attachmentsOf(file));
-  if (config.databaseUrl || opts.verify === false) return { file, items: null, events: null, chainOk: null, attachments };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SqliteDatabase(file, { readonly: true }) }) });
+  if (config.databaseUrl || opts.verify === false)
+    return { file, items: null, events: null, chainOk: null, attachments };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new SqliteDatabase(file, { readonly: true }) }),
+  });
   try {
     return await describe(db, file, attachments);
   } finally {
@@ -60,7 +87,11 @@ async function isEmptyTarget(config: Config): Promise<boolean> {
     const c = new pg.Client({ connectionString: config.databaseUrl });
     await c.connect();
     try {
-      const tables = (await c.query("select table_name from information_schema.tables where table_schema = 'public' and table_name in ('users', 'problems')")).rows;
+      const tables = (
+        await c.query(
+          "select table_name from information_schema.tables where table_schema = 'public' and table_name in ('users', 'problems')",
+        )
+      ).rows;
       if (tables.length < 2) return true;
       const r = await c.query('select (select count(*) from users) + (select count(*) from problems) as n');
       return Number(r.rows[0].n) === 0;
@@ -72,9 +103,13 @@ async function isEmptyTarget(config: Config): Promise<boolean> {
   if (!fs.existsSync(file)) return true;
   const db = new SqliteDatabase(file, { readonly: true });
   try {
-    const has = (t: string) => Boolean(db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t));
+    const has = (t: string) =>
+      Boolean(db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t));
     if (!has('users') || !has('problems')) return true;
-    return (db.prepare('select (select count(*) from users) + (select count(*) from problems) as n').get() as { n: number }).n === 0;
+    return (
+      (db.prepare('select (select count(*) from users) + (select count(*) from problems) as n').get() as { n: number })
+        .n === 0
+    );
   } finally {
     db.close();
   }
@@ -83,7 +118,10 @@ async function isEmptyTarget(config: Config): Promise<boolean> {
 /** `qingdan restore FILE`: into an empty database only; then migrations, and a check of the audit chain. */
 export async function restoreDatabase(config: Config, file: string): Promise<BackupSummary> {
   if (!fs.existsSync(file)) throw new Error(`there is no backup at ${file}`);
-  if (!(await isEmptyTarget(config))) throw new Error('the target database is not empty; restore only into an empty database (a new data directory or a new PostgreSQL database)');
+  if (!(await isEmptyTarget(config)))
+    throw new Error(
+      'the target database is not empty; restore only into an empty database (a new data directory or a new PostgreSQL database)',
+    );
   if (config.databaseUrl) await postgresRestore(config.databaseUrl, file);
   else await sqliteRestore(file, sqliteFilePath(config));
   const attachments = copyAttachments(attachmentsOf(file), path.join(config.dataDir, 'attachments'));

@@ -26,22 +26,71 @@ export interface FinalBatch {
 }
 
 export const PROBLEM_COLUMNS = [
-  'id', 'code', 'title', 'description', 'category_id', 'source_id', 'area_id', 'address', 'lat', 'lng', 'urgency', 'is_public',
-  'anonymous', 'reporter_name', 'reporter_phone', 'reporter_email', 'tracking_token_hash', 'status', 'measures',
-  'lead_department_id', 'responsible_person', 'owner_leader_id', 'deadline', 'checkpoint_date', 'progress_percent',
-  'redo_count', 'report_count', 'merged_into_id', 'parent_id', 'satisfaction', 'assigned_at', 'signed_at', 'rectified_at',
-  'closed_at', 'created_by', 'created_at', 'updated_at',
+  'id',
+  'code',
+  'title',
+  'description',
+  'category_id',
+  'source_id',
+  'area_id',
+  'address',
+  'lat',
+  'lng',
+  'urgency',
+  'is_public',
+  'anonymous',
+  'reporter_name',
+  'reporter_phone',
+  'reporter_email',
+  'tracking_token_hash',
+  'status',
+  'measures',
+  'lead_department_id',
+  'responsible_person',
+  'owner_leader_id',
+  'deadline',
+  'checkpoint_date',
+  'progress_percent',
+  'redo_count',
+  'report_count',
+  'merged_into_id',
+  'parent_id',
+  'satisfaction',
+  'assigned_at',
+  'signed_at',
+  'rectified_at',
+  'closed_at',
+  'created_by',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export const EVENT_COLUMNS = [
-  'id', 'problem_id', 'action', 'actor_id', 'actor_name', 'role', 'from_state', 'to_state', 'payload', 'reason',
-  'is_public', 'created_at', 'prev_hash', 'hash',
+  'id',
+  'problem_id',
+  'action',
+  'actor_id',
+  'actor_name',
+  'role',
+  'from_state',
+  'to_state',
+  'payload',
+  'reason',
+  'is_public',
+  'created_at',
+  'prev_hash',
+  'hash',
 ] as const;
 
 export function sameStart(a: NumberingStart, b: NumberingStart): boolean {
   const seq = (s: Record<string, number>) => JSON.stringify(Object.entries(s).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return a.firstProblemId === b.firstProblemId && a.firstEventId === b.firstEventId && a.lastEventId === b.lastEventId
-    && a.lastHash === b.lastHash && seq(a.sequences) === seq(b.sequences);
+  return (
+    a.firstProblemId === b.firstProblemId &&
+    a.firstEventId === b.firstEventId &&
+    a.lastEventId === b.lastEventId &&
+    a.lastHash === b.lastHash &&
+    seq(a.sequences) === seq(b.sequences)
+  );
 }
 
 /**
@@ -68,20 +117,37 @@ export function finalizeBatch(batch: PlannedBatch, start: NumberingStart, prefix
     id++;
     if (e.codeRef) e.payload[e.codeRef.field] = codes[e.codeRef.item];
     const row = {
-      id, problem_id: ids[e.item], action: e.action, actor_id: e.actor_id, actor_name: e.actor_name, role: e.role,
-      from_state: e.from_state, to_state: e.to_state, payload: JSON.stringify(e.payload), reason: e.reason,
-      is_public: e.is_public, created_at: e.created_at, prev_hash: prev, hash: '',
+      id,
+      problem_id: ids[e.item],
+      action: e.action,
+      actor_id: e.actor_id,
+      actor_name: e.actor_name,
+      role: e.role,
+      from_state: e.from_state,
+      to_state: e.to_state,
+      payload: JSON.stringify(e.payload),
+      reason: e.reason,
+      is_public: e.is_public,
+      created_at: e.created_at,
+      prev_hash: prev,
+      hash: '',
     };
     row.hash = eventHash(row);
     prev = row.hash;
     return EVENT_COLUMNS.map((c) => row[c]);
   });
   const end: NumberingStart = {
-    firstProblemId: start.firstProblemId + ids.length, firstEventId: id + 1,
-    lastEventId: events.length ? id : start.lastEventId, lastHash: prev, sequences,
+    firstProblemId: start.firstProblemId + ids.length,
+    firstEventId: id + 1,
+    lastEventId: events.length ? id : start.lastEventId,
+    lastHash: prev,
+    sequences,
   };
   return {
-    start, end, problems, events,
+    start,
+    end,
+    problems,
+    events,
     coDepartments: batch.coDepartments.map(([i, d]) => [ids[i], d]),
     tags: batch.tags.map(([i, t]) => [ids[i], t]),
   };

@@ -45,7 +45,19 @@ export interface PlanWindow {
 }
 
 const DAY = 86_400_000;
-const SOURCE_WEIGHTS = ['web', 'web', 'web', 'web', 'hotline', 'hotline', 'hotline', 'field_research', 'enterprise_forum', 'inspection', 'media'];
+const SOURCE_WEIGHTS = [
+  'web',
+  'web',
+  'web',
+  'web',
+  'hotline',
+  'hotline',
+  'hotline',
+  'field_research',
+  'enterprise_forum',
+  'inspection',
+  'media',
+];
 const QUARTER = 900_000;
 
 // Local dates by the quarter hour (every zone's offset is a whole number of quarters): time-zone
@@ -68,7 +80,13 @@ function localDay(ms: number, timezone: string): string {
 }
 
 /** Plans `count` items with their whole histories; pure apart from the random source. */
-export function planBatch(refs: BulkRefs, rnd: Rnd, count: number, w: PlanWindow, tokenHex: (i: number) => string): PlannedBatch {
+export function planBatch(
+  refs: BulkRefs,
+  rnd: Rnd,
+  count: number,
+  w: PlanWindow,
+  tokenHex: (i: number) => string,
+): PlannedBatch {
   const batch: PlannedBatch = { items: [], events: [], coDepartments: [], tags: [] };
   const states: Array<Array<[time: string, state: string]>> = [];
   const ramp = (u: number) => w.startMs + Math.pow(u, 0.8) * (w.endMs - w.startMs); // a campaign gathers pace
@@ -80,7 +98,16 @@ export function planBatch(refs: BulkRefs, rnd: Rnd, count: number, w: PlanWindow
   return batch;
 }
 
-function planItem(refs: BulkRefs, rnd: Rnd, batch: PlannedBatch, states: Array<Array<[string, string]>>, i: number, createdMs: number, w: PlanWindow, token: string): void {
+function planItem(
+  refs: BulkRefs,
+  rnd: Rnd,
+  batch: PlannedBatch,
+  states: Array<Array<[string, string]>>,
+  i: number,
+  createdMs: number,
+  w: PlanWindow,
+  token: string,
+): void {
   const cat = pickFrom(rnd, refs.categories);
   const area = refs.areas.length ? pickFrom(rnd, refs.areas) : null;
   const place = area?.name ?? '';
@@ -91,27 +118,67 @@ function planItem(refs: BulkRefs, rnd: Rnd, batch: PlannedBatch, states: Array<A
   const createdAt = new Date(createdMs).toISOString();
   const urgencyRoll = rnd();
   const row: BulkProblem = {
-    title: text.titleFor(rnd, cat.code, place), description: text.descriptionFor(rnd, cat.code, place),
-    category_id: cat.id, source_id: refs.sources.get(web ? 'web' : sourceCode) ?? [...refs.sources.values()][0], area_id: area?.id ?? null,
+    title: text.titleFor(rnd, cat.code, place),
+    description: text.descriptionFor(rnd, cat.code, place),
+    category_id: cat.id,
+    source_id: refs.sources.get(web ? 'web' : sourceCode) ?? [...refs.sources.values()][0],
+    area_id: area?.id ?? null,
     address: rnd() < 0.5 ? text.addressFor(rnd, place) : null,
-    lat: rnd() < 0.6 ? 30.35 + (rnd() - 0.5) * 0.4 : null, lng: null,
+    lat: rnd() < 0.6 ? 30.35 + (rnd() - 0.5) * 0.4 : null,
+    lng: null,
     urgency: urgencyRoll < 0.02 ? 'emergency' : urgencyRoll < 0.07 ? 'urgent' : 'normal',
-    is_public: rnd() < 0.92 ? 1 : 0, anonymous: anonymous ? 1 : 0,
-    reporter_name: reporter?.name ?? null, reporter_phone: reporter?.phone ?? null, reporter_email: reporter?.email ?? null,
-    tracking_token_hash: token, status: 'submitted', measures: null, lead_department_id: null, responsible_person: null,
-    owner_leader_id: null, deadline: null, checkpoint_date: null, progress_percent: 0, redo_count: 0, report_count: 1,
-    merged_into_id: null, parent_id: null, satisfaction: null, assigned_at: null, signed_at: null, rectified_at: null,
-    closed_at: null, created_by: web ? null : refs.acceptance.id, created_at: createdAt, updated_at: createdAt,
+    is_public: rnd() < 0.92 ? 1 : 0,
+    anonymous: anonymous ? 1 : 0,
+    reporter_name: reporter?.name ?? null,
+    reporter_phone: reporter?.phone ?? null,
+    reporter_email: reporter?.email ?? null,
+    tracking_token_hash: token,
+    status: 'submitted',
+    measures: null,
+    lead_department_id: null,
+    responsible_person: null,
+    owner_leader_id: null,
+    deadline: null,
+    checkpoint_date: null,
+    progress_percent: 0,
+    redo_count: 0,
+    report_count: 1,
+    merged_into_id: null,
+    parent_id: null,
+    satisfaction: null,
+    assigned_at: null,
+    signed_at: null,
+    rectified_at: null,
+    closed_at: null,
+    created_by: web ? null : refs.acceptance.id,
+    created_at: createdAt,
+    updated_at: createdAt,
   };
   if (row.lat !== null) row.lng = 112.24 + (rnd() - 0.5) * 0.6;
   const item = { row, mergedInto: null as number | null };
   batch.items.push(item);
   states.push([[createdAt, 'submitted']]);
-  const submitter = web ? { id: null, name: '公众', role: 'public' } : { id: refs.acceptance.id, name: refs.acceptance.name, role: 'acceptance' };
+  const submitter = web
+    ? { id: null, name: '公众', role: 'public' }
+    : { id: refs.acceptance.id, name: refs.acceptance.name, role: 'acceptance' };
   batch.events.push({
-    item: i, action: 'submit', actor_id: submitter.id, actor_name: submitter.name, role: submitter.role, from_state: null, to_state: 'submitted',
-    payload: { title: row.title, categoryId: row.category_id, areaId: row.area_id, source: web ? 'web' : sourceCode, urgency: row.urgency },
-    reason: null, is_public: 1, created_at: createdAt,
+    item: i,
+    action: 'submit',
+    actor_id: submitter.id,
+    actor_name: submitter.name,
+    role: submitter.role,
+    from_state: null,
+    to_state: 'submitted',
+    payload: {
+      title: row.title,
+      categoryId: row.category_id,
+      areaId: row.area_id,
+      source: web ? 'web' : sourceCode,
+      urgency: row.urgency,
+    },
+    reason: null,
+    is_public: 1,
+    created_at: createdAt,
   });
   if (rnd() < 0.2 && refs.tagIds.length) batch.tags.push([i, pickFrom(rnd, refs.tagIds)]);
 

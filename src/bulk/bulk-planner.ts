@@ -38,7 +38,10 @@ export function planningCore(s: PlannerSetup) {
       const n = Math.min(s.batchSize, s.window.total - offset);
       const tokens = crypto.randomBytes(32 * n);
       // Batches are planned strictly in order: the random stream makes the same city every time.
-      planned.set(index, planBatch(s.refs, rnd, n, { ...s.window, offset }, (i) => tokens.toString('hex', i * 32, i * 32 + 32)));
+      planned.set(
+        index,
+        planBatch(s.refs, rnd, n, { ...s.window, offset }, (i) => tokens.toString('hex', i * 32, i * 32 + 32)),
+      );
       planned.delete(index - 3);
       return finalize(index, expected);
     },
@@ -48,7 +51,11 @@ export function planningCore(s: PlannerSetup) {
 
 export function inlinePlanner(s: PlannerSetup): Planner {
   const core = planningCore(s);
-  return { next: async (i) => core.next(i), renumber: async (i, st) => core.renumber(i, st), close: async () => undefined };
+  return {
+    next: async (i) => core.next(i),
+    renumber: async (i, st) => core.renumber(i, st),
+    close: async () => undefined,
+  };
 }
 
 /**
@@ -69,7 +76,9 @@ export function workerPlanner(s: PlannerSetup): Planner {
     waiting.clear();
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => { if (code !== 0) fail(new Error(`the bulk planning worker stopped (exit ${code})`)); });
+  worker.on('exit', (code) => {
+    if (code !== 0) fail(new Error(`the bulk planning worker stopped (exit ${code})`));
+  });
   const ask = (msg: { type: 'next' | 'renumber'; index: number; start?: NumberingStart }) =>
     new Promise<FinalBatch>((resolve, reject) => {
       if (failure) return reject(failure);

@@ -4,15 +4,41 @@ import type { BulkWriter, WriteResult } from './bulk-writer.js';
 
 // PostgreSQL types of the bulk columns, for unnest(): one array parameter per column moves a
 // whole batch in one statement, with no 65,535-parameter limit and no per-row round trip.
-const INT = new Set(['id', 'category_id', 'source_id', 'area_id', 'is_public', 'anonymous', 'lead_department_id', 'owner_leader_id',
-  'progress_percent', 'redo_count', 'report_count', 'merged_into_id', 'parent_id', 'created_by', 'problem_id', 'actor_id', 'department_id', 'tag_id']);
+const INT = new Set([
+  'id',
+  'category_id',
+  'source_id',
+  'area_id',
+  'is_public',
+  'anonymous',
+  'lead_department_id',
+  'owner_leader_id',
+  'progress_percent',
+  'redo_count',
+  'report_count',
+  'merged_into_id',
+  'parent_id',
+  'created_by',
+  'problem_id',
+  'actor_id',
+  'department_id',
+  'tag_id',
+]);
 const FLOAT = new Set(['lat', 'lng']);
 const typeOf = (c: string) => (INT.has(c) ? 'int4' : FLOAT.has(c) ? 'float8' : 'text');
 
-async function insertColumns(client: pg.Client, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+async function insertColumns(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+): Promise<void> {
   if (!rows.length) return;
   const arrays = columns.map((c, i) => `$${i + 1}::${typeOf(c)}[]`).join(', ');
-  await client.query(`insert into ${table} (${columns.join(', ')}) select * from unnest(${arrays})`, columns.map((_, j) => rows.map((r) => r[j])));
+  await client.query(
+    `insert into ${table} (${columns.join(', ')}) select * from unnest(${arrays})`,
+    columns.map((_, j) => rows.map((r) => r[j])),
+  );
 }
 
 export function postgresBulkWriter(url: string): BulkWriter {
@@ -25,13 +51,20 @@ export function postgresBulkWriter(url: string): BulkWriter {
     return { seq, next: Number(r.last_value) + (r.is_called ? 1 : 0) };
   };
   const readStart = async (lock: boolean): Promise<NumberingStart & { seqs: [string, string] }> => {
-    const head = (await client.query(`select last_event_id, last_hash from audit_head where id = 1${lock ? ' for update' : ''}`)).rows[0];
-    const seqRows = (await client.query(`select scope, last_value from code_sequences${lock ? ' for update' : ''}`)).rows as Array<{ scope: string; last_value: number }>;
+    const head = (
+      await client.query(`select last_event_id, last_hash from audit_head where id = 1${lock ? ' for update' : ''}`)
+    ).rows[0];
+    const seqRows = (await client.query(`select scope, last_value from code_sequences${lock ? ' for update' : ''}`))
+      .rows as Array<{ scope: string; last_value: number }>;
     const p = await nextId('problems');
     const e = await nextId('events');
     return {
-      firstProblemId: p.next, firstEventId: e.next, lastEventId: Number(head.last_event_id), lastHash: head.last_hash,
-      sequences: Object.fromEntries(seqRows.map((r) => [r.scope, Number(r.last_value)])), seqs: [p.seq, e.seq],
+      firstProblemId: p.next,
+      firstEventId: e.next,
+      lastEventId: Number(head.last_event_id),
+      lastHash: head.last_hash,
+      sequences: Object.fromEntries(seqRows.map((r) => [r.scope, Number(r.last_value)])),
+      seqs: [p.seq, e.seq],
     };
   };
 
@@ -60,12 +93,23 @@ export function postgresBulkWriter(url: string): BulkWriter {
         await insertColumns(client, 'events', EVENT_COLUMNS, batch.events);
         await insertColumns(client, 'problem_departments', ['problem_id', 'department_id'], batch.coDepartments);
         await insertColumns(client, 'problem_tags', ['problem_id', 'tag_id'], batch.tags);
-        await client.query('select setval($1, $2, true), setval($3, $4, true)', [seqs[0], batch.end.firstProblemId - 1, seqs[1], batch.end.firstEventId - 1]);
+        await client.query('select setval($1, $2, true), setval($3, $4, true)', [
+          seqs[0],
+          batch.end.firstProblemId - 1,
+          seqs[1],
+          batch.end.firstEventId - 1,
+        ]);
         for (const [scope, value] of Object.entries(batch.end.sequences)) {
           if (batch.start.sequences[scope] === value) continue;
-          await client.query('insert into code_sequences (scope, last_value) values ($1, $2) on conflict (scope) do update set last_value = excluded.last_value', [scope, value]);
+          await client.query(
+            'insert into code_sequences (scope, last_value) values ($1, $2) on conflict (scope) do update set last_value = excluded.last_value',
+            [scope, value],
+          );
         }
-        await client.query('update audit_head set last_event_id = $1, last_hash = $2 where id = 1', [batch.end.lastEventId, batch.end.lastHash]);
+        await client.query('update audit_head set last_event_id = $1, last_hash = $2 where id = 1', [
+          batch.end.lastEventId,
+          batch.end.lastHash,
+        ]);
         await client.query('commit');
         return { ok: true };
       } catch (err) {

@@ -52,13 +52,26 @@ export async function bulkSeed(db: Db, config: Config, opts: BulkOptions): Promi
   const now = (opts.now ?? new Date()).getTime();
   const months = opts.months ?? 12;
   const batchSize = opts.batchSize ?? 5000;
-  const window = { total: opts.count, startMs: now - months * 30.44 * DAY, endMs: now - 60_000, nowMs: now, timezone: config.timezone };
+  const window = {
+    total: opts.count,
+    startMs: now - months * 30.44 * DAY,
+    endMs: now - 60_000,
+    nowMs: now,
+    timezone: config.timezone,
+  };
   const writer = writerFor(db, config);
   let planner: Planner | null = null;
   let problems = 0;
   let events = 0;
   try {
-    const setup: PlannerSetup = { refs, window, seed: opts.seed ?? 20261129, batchSize, prefix: config.codePrefix, start: await writer.expectedStart() };
+    const setup: PlannerSetup = {
+      refs,
+      window,
+      seed: opts.seed ?? 20261129,
+      batchSize,
+      prefix: config.codePrefix,
+      start: await writer.expectedStart(),
+    };
     planner = (opts.worker ?? opts.count >= 20_000) ? workerPlanner(setup) : inlinePlanner(setup);
     const batches = Math.ceil(opts.count / batchSize);
     let nextLog = 0.1;
@@ -71,7 +84,8 @@ export async function bulkSeed(db: Db, config: Config, opts: BulkOptions): Promi
         const r = await writer.write(batch);
         if (r.ok) break;
         // Something else wrote meanwhile (a running server): renumber from where the database is.
-        if (attempt >= 20) throw new Error('the database keeps changing under the bulk insert; stop the writers and try again');
+        if (attempt >= 20)
+          throw new Error('the database keeps changing under the bulk insert; stop the writers and try again');
         batch = await planner.renumber(index, r.actual);
       }
       problems += batch.problems.length;
@@ -79,7 +93,9 @@ export async function bulkSeed(db: Db, config: Config, opts: BulkOptions): Promi
       await opts.afterBatch?.(index);
       if (problems / opts.count >= nextLog) {
         const secs = (Date.now() - started) / 1000;
-        log(`bulk: ${problems.toLocaleString('en')} items, ${events.toLocaleString('en')} events (${Math.round(problems / secs).toLocaleString('en')} items/s)`);
+        log(
+          `bulk: ${problems.toLocaleString('en')} items, ${events.toLocaleString('en')} events (${Math.round(problems / secs).toLocaleString('en')} items/s)`,
+        );
         nextLog = Math.floor((problems / opts.count) * 10 + 1) / 10;
       }
     }

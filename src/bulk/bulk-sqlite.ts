@@ -27,7 +27,9 @@ export function sqliteBulkWriter(file: string): BulkWriter {
     events: insert('events', EVENT_COLUMNS),
     coDepartments: insert('problem_departments', ['problem_id', 'department_id']),
     tags: insert('problem_tags', ['problem_id', 'tag_id']),
-    sequence: db.prepare('insert into code_sequences (scope, last_value) values (?, ?) on conflict (scope) do update set last_value = excluded.last_value'),
+    sequence: db.prepare(
+      'insert into code_sequences (scope, last_value) values (?, ?) on conflict (scope) do update set last_value = excluded.last_value',
+    ),
     head: db.prepare('update audit_head set last_event_id = ?, last_hash = ? where id = 1'),
   };
 
@@ -37,10 +39,19 @@ export function sqliteBulkWriter(file: string): BulkWriter {
     return Math.max(seq?.seq ?? 0, max) + 1;
   };
   const readStart = (): NumberingStart => {
-    const head = db.prepare('select last_event_id, last_hash from audit_head where id = 1').get() as { last_event_id: number; last_hash: string };
-    const seqs = db.prepare('select scope, last_value from code_sequences').all() as Array<{ scope: string; last_value: number }>;
+    const head = db.prepare('select last_event_id, last_hash from audit_head where id = 1').get() as {
+      last_event_id: number;
+      last_hash: string;
+    };
+    const seqs = db.prepare('select scope, last_value from code_sequences').all() as Array<{
+      scope: string;
+      last_value: number;
+    }>;
     return {
-      firstProblemId: nextId('problems'), firstEventId: nextId('events'), lastEventId: head.last_event_id, lastHash: head.last_hash,
+      firstProblemId: nextId('problems'),
+      firstEventId: nextId('events'),
+      lastEventId: head.last_event_id,
+      lastHash: head.last_hash,
       sequences: Object.fromEntries(seqs.map((r) => [r.scope, r.last_value])),
     };
   };

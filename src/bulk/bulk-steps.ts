@@ -5,8 +5,20 @@ import type { Rnd } from './bulk-text.js';
  * the brief's campaign: most items are fixed and closed, a fifth are still being worked on, a few
  * are rejected, merged as duplicates, returned or turned into long-term items.
  */
-export type StepKind = 'accept' | 'reject' | 'merge' | 'assign' | 'sign' | 'return' | 'progress' | 'long_term'
-  | 'rectify' | 'verify' | 'verify_unsatisfied' | 'close' | 'note';
+export type StepKind =
+  | 'accept'
+  | 'reject'
+  | 'merge'
+  | 'assign'
+  | 'sign'
+  | 'return'
+  | 'progress'
+  | 'long_term'
+  | 'rectify'
+  | 'verify'
+  | 'verify_unsatisfied'
+  | 'close'
+  | 'note';
 
 export interface Step {
   kind: StepKind;
@@ -18,12 +30,26 @@ export interface Step {
 const between = (lo: number, hi: number) => (rnd: Rnd) => lo + rnd() * (hi - lo);
 
 const DELAYS: Record<StepKind, (rnd: Rnd) => number> = {
-  accept: between(0.02, 0.6), reject: between(0.05, 1.5), merge: between(0.05, 1.5), assign: between(0.05, 1.5),
-  sign: between(0.02, 0.4), return: between(0.3, 2), progress: between(3, 8), long_term: between(5, 15),
-  rectify: between(2, 12), verify: between(1, 5), verify_unsatisfied: between(1, 5), close: between(0.3, 3), note: between(0.1, 3),
+  accept: between(0.02, 0.6),
+  reject: between(0.05, 1.5),
+  merge: between(0.05, 1.5),
+  assign: between(0.05, 1.5),
+  sign: between(0.02, 0.4),
+  return: between(0.3, 2),
+  progress: between(3, 8),
+  long_term: between(5, 15),
+  rectify: between(2, 12),
+  verify: between(1, 5),
+  verify_unsatisfied: between(1, 5),
+  close: between(0.3, 3),
+  note: between(0.1, 3),
 };
 
-const step = (kind: StepKind): Step => ({ kind, action: kind === 'verify_unsatisfied' ? 'verify' : kind, afterDays: DELAYS[kind] });
+const step = (kind: StepKind): Step => ({
+  kind,
+  action: kind === 'verify_unsatisfied' ? 'verify' : kind,
+  afterDays: DELAYS[kind],
+});
 
 const ENDINGS: Array<[weight: number, kinds: StepKind[]]> = [
   [5, []],

@@ -14,8 +14,12 @@ export function registerAuditCommands(program: Command): void {
           process.stdout.write(`audit chain intact: ${r.checked} events verified\n`);
         } else {
           const b = r.firstBreak!;
-          const code = b.problemId ? (await db.selectFrom('problems').select('code').where('id', '=', b.problemId).executeTakeFirst())?.code : undefined;
-          process.stdout.write(`audit chain BROKEN at event ${b.eventId}${code ? ` (problem ${code})` : ''}: ${b.message}; ${r.checked} events verified before it\n`);
+          const code = b.problemId
+            ? (await db.selectFrom('problems').select('code').where('id', '=', b.problemId).executeTakeFirst())?.code
+            : undefined;
+          process.stdout.write(
+            `audit chain BROKEN at event ${b.eventId}${code ? ` (problem ${code})` : ''}: ${b.message}; ${r.checked} events verified before it\n`,
+          );
           process.exitCode = 1;
         }
       });

@@ -16,7 +16,10 @@ export function cliConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** Runs `fn` with a migrated database and closes it afterwards. */
-export async function withDb<T>(fn: (db: Db, config: Config) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
+export async function withDb<T>(
+  fn: (db: Db, config: Config) => Promise<T>,
+  overrides: Partial<Config> = {},
+): Promise<T> {
   const config = cliConfig(overrides);
   const db = createDb(config);
   try {

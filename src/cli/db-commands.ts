@@ -36,7 +36,9 @@ export function registerDbCommands(program: Command): void {
       await withDb(async (db, config) => {
         if (!(await isEmpty(db))) throw new Error('the database is not empty; the demo seeds only an empty one');
         await seedDemo(db, config, { generated: Number(opts.items), log: (m) => process.stdout.write(`${m}\n`) });
-        process.stdout.write(`demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
+        process.stdout.write(
+          `demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
+        );
       });
     });
 }

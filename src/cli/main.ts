@@ -7,7 +7,7 @@ import { cliFeatures } from './cli-features.js';
 
 /** The `qingdan` command line; one file per command group. */
 const program = new Command('qingdan')
-  .description('清单 Qingdan — turn a city\'s problem list into a service list')
+  .description("清单 Qingdan — turn a city's problem list into a service list")
   .showHelpAfterError();
 registerServe(program);
 registerDbCommands(program);

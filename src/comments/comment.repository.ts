@@ -8,7 +8,11 @@ export type CommentRow = Selectable<CommentTable>;
 export type NewComment = Omit<CommentRow, 'id' | 'like_count' | 'hidden_at' | 'hidden_reason' | 'hidden_by'>;
 
 export async function insertComment(db: Db, row: NewComment): Promise<number> {
-  const r = await db.insertInto('comments').values({ ...row, like_count: 0 }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('comments')
+    .values({ ...row, like_count: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -25,7 +29,10 @@ export interface ListOptions {
 }
 
 export async function listForProblem(db: Db, problemId: number, o: ListOptions): Promise<CommentRow[]> {
-  let q = db.selectFrom('comments').selectAll().where('problem_id', '=', problemId)
+  let q = db
+    .selectFrom('comments')
+    .selectAll()
+    .where('problem_id', '=', problemId)
     .$if(!o.includeHidden, (b) => b.where('hidden_at', 'is', null))
     .$if(o.kind !== undefined, (b) => b.where('kind', '=', o.kind!));
   // "Hottest" is most liked, ties broken by the newer one; ids make the order total for paging.
@@ -33,10 +40,18 @@ export async function listForProblem(db: Db, problemId: number, o: ListOptions):
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(o.limit).offset(o.offset).execute();
 }
 
-export async function countsForProblem(db: Db, problemId: number, includeHidden: boolean): Promise<Record<CommentKind, number>> {
-  const rows = await db.selectFrom('comments').select(['kind', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('problem_id', '=', problemId).$if(!includeHidden, (b) => b.where('hidden_at', 'is', null))
-    .groupBy('kind').execute();
+export async function countsForProblem(
+  db: Db,
+  problemId: number,
+  includeHidden: boolean,
+): Promise<Record<CommentKind, number>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['kind', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('problem_id', '=', problemId)
+    .$if(!includeHidden, (b) => b.where('hidden_at', 'is', null))
+    .groupBy('kind')
+    .execute();
   const out: Record<CommentKind, number> = { comment: 0, thanks: 0 };
   for (const r of rows) if (r.kind === 'comment' || r.kind === 'thanks') out[r.kind] = Number(r.n);
   return out;
@@ -44,56 +59,101 @@ export async function countsForProblem(db: Db, problemId: number, includeHidden:
 
 export async function likedBy(db: Db, commentIds: number[], likerHash: string): Promise<Set<number>> {
   if (!commentIds.length) return new Set();
-  const rows = await db.selectFrom('comment_likes').select('comment_id')
-    .where('liker_hash', '=', likerHash).where('comment_id', 'in', commentIds).execute();
+  const rows = await db
+    .selectFrom('comment_likes')
+    .select('comment_id')
+    .where('liker_hash', '=', likerHash)
+    .where('comment_id', 'in', commentIds)
+    .execute();
   return new Set(rows.map((r) => r.comment_id));
 }
 
 /** True when this liker had not liked it yet; the counter moves only then. */
 export async function addLike(trx: Db, commentId: number, likerHash: string, now: string): Promise<boolean> {
-  const r = await trx.insertInto('comment_likes').values({ comment_id: commentId, liker_hash: likerHash, created_at: now })
-    .onConflict((oc) => oc.columns(['comment_id', 'liker_hash']).doNothing()).executeTakeFirst();
+  const r = await trx
+    .insertInto('comment_likes')
+    .values({ comment_id: commentId, liker_hash: likerHash, created_at: now })
+    .onConflict((oc) => oc.columns(['comment_id', 'liker_hash']).doNothing())
+    .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-  await trx.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '+', 1) })).where('id', '=', commentId).execute();
+  await trx
+    .updateTable('comments')
+    .set((eb) => ({ like_count: eb('like_count', '+', 1) }))
+    .where('id', '=', commentId)
+    .execute();
   return true;
 }
 
 export async function removeLike(trx: Db, commentId: number, likerHash: string): Promise<boolean> {
-  const r = await trx.deleteFrom('comment_likes').where('comment_id', '=', commentId).where('liker_hash', '=', likerHash).executeTakeFirst();
+  const r = await trx
+    .deleteFrom('comment_likes')
+    .where('comment_id', '=', commentId)
+    .where('liker_hash', '=', likerHash)
+    .executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) return false;
-  await trx.updateTable('comments').set((eb) => ({ like_count: eb('like_count', '-', 1) })).where('id', '=', commentId).execute();
+  await trx
+    .updateTable('comments')
+    .set((eb) => ({ like_count: eb('like_count', '-', 1) }))
+    .where('id', '=', commentId)
+    .execute();
   return true;
 }
 
-export async function setHidden(db: Db, id: number, h: { at: string; reason: string; by: string } | null): Promise<void> {
-  await db.updateTable('comments')
+export async function setHidden(
+  db: Db,
+  id: number,
+  h: { at: string; reason: string; by: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('comments')
     .set({ hidden_at: h?.at ?? null, hidden_reason: h?.reason ?? null, hidden_by: h?.by ?? null })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Public items with the most visible comments and thanks, for the home page. */
 export async function mostCommented(db: Db, limit: number) {
-  const rows = await db.selectFrom('comments').innerJoin('problems as p', 'p.id', 'comments.problem_id')
+  const rows = await db
+    .selectFrom('comments')
+    .innerJoin('problems as p', 'p.id', 'comments.problem_id')
     .select((eb) => [
-      'p.code', 'p.title', 'p.status',
+      'p.code',
+      'p.title',
+      'p.status',
       eb.fn.countAll<number | string>().as('total'),
       eb.fn.sum<number | string>(eb.case().when('comments.kind', '=', 'thanks').then(1).else(0).end()).as('thanks'),
       eb.fn.max('comments.created_at').as('last'),
     ])
-    .where('comments.hidden_at', 'is', null).where('p.is_public', '=', 1).where('p.status', 'in', PUBLIC_STATES)
+    .where('comments.hidden_at', 'is', null)
+    .where('p.is_public', '=', 1)
+    .where('p.status', 'in', PUBLIC_STATES)
     .groupBy(['p.id', 'p.code', 'p.title', 'p.status'])
-    .orderBy('total', 'desc').orderBy('last', 'desc').limit(limit).execute();
+    .orderBy('total', 'desc')
+    .orderBy('last', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
-    code: r.code, title: r.title, status: r.status,
-    comments: Number(r.total) - Number(r.thanks ?? 0), thanks: Number(r.thanks ?? 0), lastCommentAt: r.last,
+    code: r.code,
+    title: r.title,
+    status: r.status,
+    comments: Number(r.total) - Number(r.thanks ?? 0),
+    thanks: Number(r.thanks ?? 0),
+    lastCommentAt: r.last,
   }));
 }
 
 /** Newest comments across items for moderators, with the item each belongs to. */
 export async function moderationList(db: Db, o: { hidden?: boolean; limit: number; offset: number }) {
-  return db.selectFrom('comments').innerJoin('problems as p', 'p.id', 'comments.problem_id')
-    .selectAll('comments').select(['p.code as problem_code', 'p.title as problem_title'])
+  return db
+    .selectFrom('comments')
+    .innerJoin('problems as p', 'p.id', 'comments.problem_id')
+    .selectAll('comments')
+    .select(['p.code as problem_code', 'p.title as problem_title'])
     .$if(o.hidden === true, (b) => b.where('comments.hidden_at', 'is not', null))
     .$if(o.hidden === false, (b) => b.where('comments.hidden_at', 'is', null))
-    .orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(o.limit).offset(o.offset).execute();
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(o.limit)
+    .offset(o.offset)
+    .execute();
 }

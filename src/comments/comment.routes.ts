@@ -6,13 +6,28 @@ import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import type { Services } from '../services.js';
 import { commentService, type Caller } from './comment.service.js';
-import { CommentList, CommentListQuery, CommentSchema, HideBody, LikeResult, ModerationQuery, MostCommented, PostCommentBody } from './comment.schema.js';
+import {
+  CommentList,
+  CommentListQuery,
+  CommentSchema,
+  HideBody,
+  LikeResult,
+  ModerationQuery,
+  MostCommented,
+  PostCommentBody,
+} from './comment.schema.js';
 
 const tags = ['comments'];
 /** A random id a browser keeps in localStorage, so likes count once per browser, not per address. */
 const CLIENT_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 const ClientHeaders = Type.Object({
-  'x-client-token': Type.Optional(Type.String({ maxLength: 100, description: 'per-browser random id (16-100 of A-Z a-z 0-9 _ -); likes count once per id, or once per address without it' })),
+  'x-client-token': Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description:
+        'per-browser random id (16-100 of A-Z a-z 0-9 _ -); likes count once per id, or once per address without it',
+    }),
+  ),
 });
 
 function caller(req: FastifyRequest): Caller {
@@ -23,51 +38,129 @@ function caller(req: FastifyRequest): Caller {
 }
 
 /** Comments, thanks and likes on public items; moderation for the offices that answer the public. */
-export const commentRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const comments = commentService(services);
+export const commentRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const comments = commentService(services);
 
-  app.get('/api/v1/problems/:code/comments', {
-    schema: {
-      tags, summary: 'Comments and thanks on an item, hottest or newest first; staff also see hidden ones with the reason',
-      params: CodeParams, querystring: CommentListQuery, headers: ClientHeaders, response: { 200: CommentList, ...errors(400, 404) },
-    },
-  }, async (req) => comments.list(caller(req), req.params.code, req.query));
+    app.get(
+      '/api/v1/problems/:code/comments',
+      {
+        schema: {
+          tags,
+          summary:
+            'Comments and thanks on an item, hottest or newest first; staff also see hidden ones with the reason',
+          params: CodeParams,
+          querystring: CommentListQuery,
+          headers: ClientHeaders,
+          response: { 200: CommentList, ...errors(400, 404) },
+        },
+      },
+      async (req) => comments.list(caller(req), req.params.code, req.query),
+    );
 
-  app.post('/api/v1/problems/:code/comments', {
-    schema: {
-      tags, summary: 'Comment on a public item, or send thanks (送锦旗) once it is rectified; rate-limited per client',
-      params: CodeParams, body: PostCommentBody, headers: ClientHeaders, response: { 201: CommentSchema, ...errors(400, 404, 409, 429) },
-    },
-  }, async (req, reply) => reply.status(201).send(await comments.post(caller(req), req.params.code, req.body)));
+    app.post(
+      '/api/v1/problems/:code/comments',
+      {
+        schema: {
+          tags,
+          summary: 'Comment on a public item, or send thanks (送锦旗) once it is rectified; rate-limited per client',
+          params: CodeParams,
+          body: PostCommentBody,
+          headers: ClientHeaders,
+          response: { 201: CommentSchema, ...errors(400, 404, 409, 429) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await comments.post(caller(req), req.params.code, req.body)),
+    );
 
-  app.post('/api/v1/comments/:id/like', {
-    schema: { tags, summary: 'Like a comment; a second like by the same client changes nothing', params: IdParams, headers: ClientHeaders, response: { 200: LikeResult, ...errors(400, 404, 429) } },
-  }, async (req) => comments.like(caller(req), req.params.id, true));
+    app.post(
+      '/api/v1/comments/:id/like',
+      {
+        schema: {
+          tags,
+          summary: 'Like a comment; a second like by the same client changes nothing',
+          params: IdParams,
+          headers: ClientHeaders,
+          response: { 200: LikeResult, ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => comments.like(caller(req), req.params.id, true),
+    );
 
-  app.delete('/api/v1/comments/:id/like', {
-    schema: { tags, summary: 'Take a like back', params: IdParams, headers: ClientHeaders, response: { 200: LikeResult, ...errors(400, 404, 429) } },
-  }, async (req) => comments.like(caller(req), req.params.id, false));
+    app.delete(
+      '/api/v1/comments/:id/like',
+      {
+        schema: {
+          tags,
+          summary: 'Take a like back',
+          params: IdParams,
+          headers: ClientHeaders,
+          response: { 200: LikeResult, ...errors(400, 404, 429) },
+        },
+      },
+      async (req) => comments.like(caller(req), req.params.id, false),
+    );
 
-  app.post('/api/v1/comments/:id/hide', {
-    schema: { tags, summary: 'Hide a comment from the public, with the reason (admin, acceptance, supervisor)', params: IdParams, body: HideBody, response: { 200: CommentSchema, ...errors(400, 401, 403, 404) } },
-  }, async (req) => comments.hide(req.actor, req.params.id, req.body.reason));
+    app.post(
+      '/api/v1/comments/:id/hide',
+      {
+        schema: {
+          tags,
+          summary: 'Hide a comment from the public, with the reason (admin, acceptance, supervisor)',
+          params: IdParams,
+          body: HideBody,
+          response: { 200: CommentSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (req) => comments.hide(req.actor, req.params.id, req.body.reason),
+    );
 
-  app.post('/api/v1/comments/:id/restore', {
-    schema: { tags, summary: 'Show a hidden comment again (admin, acceptance, supervisor)', params: IdParams, response: { 200: CommentSchema, ...errors(401, 403, 404) } },
-  }, async (req) => comments.hide(req.actor, req.params.id, null));
+    app.post(
+      '/api/v1/comments/:id/restore',
+      {
+        schema: {
+          tags,
+          summary: 'Show a hidden comment again (admin, acceptance, supervisor)',
+          params: IdParams,
+          response: { 200: CommentSchema, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => comments.hide(req.actor, req.params.id, null),
+    );
 
-  app.get('/api/v1/comments/most-commented', {
-    schema: {
-      tags, summary: 'Public items with the most visible comments and thanks',
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }, { additionalProperties: false }),
-      response: { 200: MostCommented, ...errors(400) },
-    },
-  }, async (req) => ({ items: await comments.mostCommented(req.query.limit ?? 5) }));
+    app.get(
+      '/api/v1/comments/most-commented',
+      {
+        schema: {
+          tags,
+          summary: 'Public items with the most visible comments and thanks',
+          querystring: Type.Object(
+            { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: MostCommented, ...errors(400) },
+        },
+      },
+      async (req) => ({ items: await comments.mostCommented(req.query.limit ?? 5) }),
+    );
 
-  app.get('/api/v1/comments', {
-    schema: {
-      tags, summary: 'Newest comments across items, for moderation (admin, acceptance, supervisor)', querystring: ModerationQuery,
-      response: { 200: Type.Object({ items: Type.Array(CommentSchema), nextOffset: Type.Union([Type.Integer(), Type.Null()]) }), ...errors(400, 401, 403) },
-    },
-  }, async (req) => comments.moderation(req.actor, req.query));
-};
+    app.get(
+      '/api/v1/comments',
+      {
+        schema: {
+          tags,
+          summary: 'Newest comments across items, for moderation (admin, acceptance, supervisor)',
+          querystring: ModerationQuery,
+          response: {
+            200: Type.Object({
+              items: Type.Array(CommentSchema),
+              nextOffset: Type.Union([Type.Integer(), Type.Null()]),
+            }),
+            ...errors(400, 401, 403),
+          },
+        },
+      },
+      async (req) => comments.moderation(req.actor, req.query),
+    );
+  };

@@ -6,29 +6,47 @@ export type CommentKind = (typeof COMMENT_KINDS)[number];
 const Kind = Type.Union(COMMENT_KINDS.map((k) => Type.Literal(k)));
 const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const PostCommentBody = Type.Object({
-  kind: Type.Optional(Kind),
-  text: Type.String({ minLength: 1, maxLength: 1000 }),
-  authorName: Type.Optional(Type.String({ maxLength: 40 })),
-  contact: Type.Optional(Type.String({ maxLength: 100, description: 'phone or e-mail for staff follow-up; never published' })),
-}, { additionalProperties: false });
+export const PostCommentBody = Type.Object(
+  {
+    kind: Type.Optional(Kind),
+    text: Type.String({ minLength: 1, maxLength: 1000 }),
+    authorName: Type.Optional(Type.String({ maxLength: 40 })),
+    contact: Type.Optional(
+      Type.String({ maxLength: 100, description: 'phone or e-mail for staff follow-up; never published' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type PostCommentInput = Static<typeof PostCommentBody>;
 
-export const HideBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+export const HideBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
-export const CommentListQuery = Type.Object({
-  sort: Type.Optional(Type.Union([Type.Literal('hot'), Type.Literal('new')], { description: 'hot: most liked first; new: newest first' })),
-  kind: Type.Optional(Kind),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-}, { additionalProperties: false });
+export const CommentListQuery = Type.Object(
+  {
+    sort: Type.Optional(
+      Type.Union([Type.Literal('hot'), Type.Literal('new')], {
+        description: 'hot: most liked first; new: newest first',
+      }),
+    ),
+    kind: Type.Optional(Kind),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  },
+  { additionalProperties: false },
+);
 export type CommentListQueryInput = Static<typeof CommentListQuery>;
 
-export const ModerationQuery = Type.Object({
-  hidden: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-}, { additionalProperties: false });
+export const ModerationQuery = Type.Object(
+  {
+    hidden: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+  },
+  { additionalProperties: false },
+);
 
 export const CommentSchema = Type.Object({
   id: Type.Integer(),
@@ -57,8 +75,14 @@ export const CommentList = Type.Object({
 export const LikeResult = Type.Object({ id: Type.Integer(), likes: Type.Integer(), likedByMe: Type.Boolean() });
 
 export const MostCommented = Type.Object({
-  items: Type.Array(Type.Object({
-    code: Type.String(), title: Type.String(), status: Type.String(),
-    comments: Type.Integer(), thanks: Type.Integer(), lastCommentAt: Type.String(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      title: Type.String(),
+      status: Type.String(),
+      comments: Type.Integer(),
+      thanks: Type.Integer(),
+      lastCommentAt: Type.String(),
+    }),
+  ),
 });

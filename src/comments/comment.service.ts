@@ -14,17 +14,28 @@ const THANKS_STATES = ['rectified', 'verified', 'closed'];
 export const LIMITS = { commentsPerMinute: 5, likesPerMinute: 60 };
 
 /** The caller as comments see them: digests only, never an address or a token in clear. */
-export interface Caller { actor: Actor; clientHash: string; likerHash: string }
+export interface Caller {
+  actor: Actor;
+  clientHash: string;
+  likerHash: string;
+}
 
 export function commentService(services: Services) {
   const { db, clock } = services;
 
   function present(r: repo.CommentRow, actor: Actor, liked: Set<number>): CommentView {
     const view: CommentView = {
-      id: r.id, kind: r.kind as CommentView['kind'], authorName: r.author_name, text: r.text, likes: r.like_count,
-      likedByMe: liked.has(r.id), createdAt: r.created_at, hidden: r.hidden_at !== null,
+      id: r.id,
+      kind: r.kind as CommentView['kind'],
+      authorName: r.author_name,
+      text: r.text,
+      likes: r.like_count,
+      likedByMe: liked.has(r.id),
+      createdAt: r.created_at,
+      hidden: r.hidden_at !== null,
     };
-    if (isStaff(actor)) Object.assign(view, { hiddenReason: r.hidden_reason, hiddenAt: r.hidden_at, hiddenBy: r.hidden_by });
+    if (isStaff(actor))
+      Object.assign(view, { hiddenReason: r.hidden_reason, hiddenAt: r.hidden_at, hiddenBy: r.hidden_by });
     if (mayReadContact(actor)) view.contact = r.author_contact;
     return view;
   }
@@ -33,8 +44,14 @@ export function commentService(services: Services) {
   async function visibleComment(actor: Actor, id: number) {
     const row = await repo.findComment(db, id);
     if (!row || (row.hidden_at !== null && !isStaff(actor))) throw notFound('comment', id);
-    const problem = await db.selectFrom('problems').select('code').where('id', '=', row.problem_id).executeTakeFirstOrThrow();
-    await services.problems.load(db, actor, problem.code).catch(() => { throw notFound('comment', id); });
+    const problem = await db
+      .selectFrom('problems')
+      .select('code')
+      .where('id', '=', row.problem_id)
+      .executeTakeFirstOrThrow();
+    await services.problems.load(db, actor, problem.code).catch(() => {
+      throw notFound('comment', id);
+    });
     return row;
   }
 
@@ -44,13 +61,24 @@ export function commentService(services: Services) {
       const includeHidden = isStaff(c.actor);
       const limit = q.limit ?? 20;
       const offset = q.offset ?? 0;
-      const rows = await repo.listForProblem(db, row.id, { includeHidden, kind: q.kind, sort: q.sort ?? 'hot', limit: limit + 1, offset });
+      const rows = await repo.listForProblem(db, row.id, {
+        includeHidden,
+        kind: q.kind,
+        sort: q.sort ?? 'hot',
+        limit: limit + 1,
+        offset,
+      });
       const page = rows.slice(0, limit);
-      const liked = await repo.likedBy(db, page.map((r) => r.id), c.likerHash);
+      const liked = await repo.likedBy(
+        db,
+        page.map((r) => r.id),
+        c.likerHash,
+      );
       const counts = await repo.countsForProblem(db, row.id, includeHidden);
       return {
         items: page.map((r) => present(r, c.actor, liked)),
-        total: counts.comment + counts.thanks, counts,
+        total: counts.comment + counts.thanks,
+        counts,
         nextOffset: rows.length > limit ? offset + limit : null,
       };
     },
@@ -58,7 +86,8 @@ export function commentService(services: Services) {
     async post(c: Caller, code: string, input: PostCommentInput) {
       const { row } = await services.problems.load(db, c.actor, code);
       // Comments are published: an item not on the public list (or private) takes none.
-      if (!isPubliclyVisible(row)) throw new AppError('conflict', 'comments open once the item is public', { status: row.status });
+      if (!isPubliclyVisible(row))
+        throw new AppError('conflict', 'comments open once the item is public', { status: row.status });
       const text = input.text.trim();
       if (!text) throw new AppError('validation_failed', 'the comment is empty', { field: 'text' });
       const kind = input.kind ?? 'comment';
@@ -67,8 +96,13 @@ export function commentService(services: Services) {
       }
       if (!isStaff(c.actor)) services.rateLimiter.hit('comment', c.clientHash, LIMITS.commentsPerMinute);
       const id = await repo.insertComment(db, {
-        problem_id: row.id, kind, text, author_name: input.authorName?.trim() || null,
-        author_contact: input.contact?.trim() || null, client_hash: c.clientHash, created_at: clock().toISOString(),
+        problem_id: row.id,
+        kind,
+        text,
+        author_name: input.authorName?.trim() || null,
+        author_contact: input.contact?.trim() || null,
+        client_hash: c.clientHash,
+        created_at: clock().toISOString(),
       });
       return present((await repo.findComment(db, id))!, c.actor, new Set());
     },
@@ -77,7 +111,9 @@ export function commentService(services: Services) {
       await visibleComment(c.actor, id);
       services.rateLimiter.hit('like', c.clientHash, LIMITS.likesPerMinute);
       const now = clock().toISOString();
-      await db.transaction().execute((trx) => (on ? repo.addLike(trx, id, c.likerHash, now) : repo.removeLike(trx, id, c.likerHash)));
+      await db
+        .transaction()
+        .execute((trx) => (on ? repo.addLike(trx, id, c.likerHash, now) : repo.removeLike(trx, id, c.likerHash)));
       const row = (await repo.findComment(db, id))!;
       return { id, likes: row.like_count, likedByMe: on };
     },
@@ -87,7 +123,8 @@ export function commentService(services: Services) {
       const row = await repo.findComment(db, id);
       if (!row) throw notFound('comment', id);
       const why = reason?.trim();
-      if (reason !== null && !why) throw new AppError('validation_failed', 'say why the comment is hidden', { field: 'reason' });
+      if (reason !== null && !why)
+        throw new AppError('validation_failed', 'say why the comment is hidden', { field: 'reason' });
       await repo.setHidden(db, id, why ? { at: clock().toISOString(), reason: why, by: actor.name } : null);
       return present((await repo.findComment(db, id))!, actor, new Set());
     },
@@ -100,7 +137,9 @@ export function commentService(services: Services) {
       const offset = q.offset ?? 0;
       const rows = await repo.moderationList(db, { hidden: q.hidden, limit: limit + 1, offset });
       return {
-        items: rows.slice(0, limit).map((r) => ({ ...present(r, actor, new Set()), problem: { code: r.problem_code, title: r.problem_title } })),
+        items: rows
+          .slice(0, limit)
+          .map((r) => ({ ...present(r, actor, new Set()), problem: { code: r.problem_code, title: r.problem_title } })),
         nextOffset: rows.length > limit ? offset + limit : null,
       };
     },

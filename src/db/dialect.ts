@@ -1,4 +1,13 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 
 /**
  * Every difference between SQLite and PostgreSQL lives here, so feature code and migrations are
@@ -58,11 +67,21 @@ export function prefixOf(column: string, length: number): RawBuilder<string> {
 export function constraintViolation(err: unknown): 'unique' | 'foreign_key' | 'not_null' | 'check' | null {
   const e = err as { code?: string; message?: string };
   switch (e?.code) {
-    case '23505': case 'SQLITE_CONSTRAINT_UNIQUE': case 'SQLITE_CONSTRAINT_PRIMARYKEY': return 'unique';
-    case '23503': case 'SQLITE_CONSTRAINT_FOREIGNKEY': return 'foreign_key';
-    case '23502': case 'SQLITE_CONSTRAINT_NOTNULL': return 'not_null';
-    case '23514': case 'SQLITE_CONSTRAINT_CHECK': return 'check';
-    default: return null;
+    case '23505':
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      return 'unique';
+    case '23503':
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return 'foreign_key';
+    case '23502':
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+      return 'not_null';
+    case '23514':
+    case 'SQLITE_CONSTRAINT_CHECK':
+      return 'check';
+    default:
+      return null;
   }
 }
 
@@ -97,8 +116,10 @@ export async function createFullTextIndex(db: Kysely<any>): Promise<void> {
 export async function writeFullText(db: Kysely<any>, docs: FullTextDocument[]): Promise<void> {
   if (!docs.length) return;
   if (isPostgres(db)) {
-    const values = docs.map((d) => sql`(${d.id}, setweight(to_tsvector('simple', ${d.code}), 'A')
-      || setweight(to_tsvector('simple', ${d.title}), 'B') || setweight(to_tsvector('simple', ${d.body}), 'C'))`);
+    const values = docs.map(
+      (d) => sql`(${d.id}, setweight(to_tsvector('simple', ${d.code}), 'A')
+      || setweight(to_tsvector('simple', ${d.title}), 'B') || setweight(to_tsvector('simple', ${d.body}), 'C'))`,
+    );
     await sql`insert into problem_search (problem_id, document) values ${sql.join(values)}
       on conflict (problem_id) do update set document = excluded.document`.execute(db);
     return;
@@ -160,7 +181,9 @@ export async function mergeFullTextStep(db: Kysely<any>, pages: number): Promise
   if (isPostgres(db)) return false;
   const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0].n);
   const before = await changes();
-  await sql`insert into problem_search(problem_search, rank) values ('merge', ${sql.lit(Math.trunc(pages))})`.execute(db);
+  await sql`insert into problem_search(problem_search, rank) values ('merge', ${sql.lit(Math.trunc(pages))})`.execute(
+    db,
+  );
   return (await changes()) !== before;
 }
 
@@ -183,14 +206,18 @@ export async function withBulkFullText<T>(db: Kysely<any>, fn: () => Promise<T>)
   }
   const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
   await sql`pragma cache_size = -262144`.execute(db);
-  await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(db);
+  await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(64 * 1024 * 1024)})`.execute(
+    db,
+  );
   // Lazy automatic merging during the rebuild, as measured before the indexer took merging over.
   await sql`insert into problem_search(problem_search, rank) values ('automerge', 16)`.execute(db);
   await sql`insert into problem_search(problem_search, rank) values ('crisismerge', 16)`.execute(db);
   try {
     return await fn();
   } finally {
-    await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(1024 * 1024)})`.execute(db);
+    await sql`insert into problem_search(problem_search, rank) values ('hashsize', ${sql.lit(1024 * 1024)})`.execute(
+      db,
+    );
     await tuneFullTextMerging(db);
     await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
   }
@@ -204,7 +231,9 @@ export async function ensureFullTextIndex(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   await db.transaction().execute(async (trx) => {
     await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-    await sql`create index if not exists problem_search_document_idx on problem_search using gin (document)`.execute(trx);
+    await sql`create index if not exists problem_search_document_idx on problem_search using gin (document)`.execute(
+      trx,
+    );
   });
 }
 
@@ -243,20 +272,33 @@ export interface FullTextQuery {
  * in SQLite, cover density (which rewards adjacent terms) in PostgreSQL. Walking the index
  * newest-first lets the engine stop after `limit` hits instead of scoring every match.
  */
-export async function fullTextMatches(db: Kysely<any>, q: FullTextQuery): Promise<Array<{ id: number; score: number }>> {
+export async function fullTextMatches(
+  db: Kysely<any>,
+  q: FullTextQuery,
+): Promise<Array<{ id: number; score: number }>> {
   if (isPostgres(db)) {
-    let query = db.selectFrom('problem_search')
-      .select([sql<number>`problem_search.problem_id`.as('id'),
-        sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document, to_tsquery('simple', ${q.tsquery}))`.as('score')])
+    let query = db
+      .selectFrom('problem_search')
+      .select([
+        sql<number>`problem_search.problem_id`.as('id'),
+        sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document, to_tsquery('simple', ${q.tsquery}))`.as(
+          'score',
+        ),
+      ])
       .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
     if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
     const rows = await query.orderBy('problem_search.problem_id', 'desc').limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   }
-  let query = db.selectFrom('problem_search')
-    .select([sql<number>`problem_search.rowid`.as('id'), sql<number>`-bm25(problem_search, 10.0, 4.0, 1.0)`.as('score')])
+  let query = db
+    .selectFrom('problem_search')
+    .select([
+      sql<number>`problem_search.rowid`.as('id'),
+      sql<number>`-bm25(problem_search, 10.0, 4.0, 1.0)`.as('score'),
+    ])
     .where(sql<SqlBool>`problem_search match ${q.fts}`);
-  if (q.where) query = query.innerJoin('problems', (j) => j.on(sql<SqlBool>`problems.id = problem_search.rowid`)).where(q.where);
+  if (q.where)
+    query = query.innerJoin('problems', (j) => j.on(sql<SqlBool>`problems.id = problem_search.rowid`)).where(q.where);
   const rows = await query.orderBy(sql`problem_search.rowid`, 'desc').limit(q.limit).execute();
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }

@@ -15,7 +15,17 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const SOURCES = ['web', 'web', 'web', 'hotline', 'hotline', 'field_research', 'enterprise_forum', 'inspection', 'media'];
+const SOURCES = [
+  'web',
+  'web',
+  'web',
+  'hotline',
+  'hotline',
+  'field_research',
+  'enterprise_forum',
+  'inspection',
+  'media',
+];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 
 /** Where a generated item's story stops, by weight: most are fixed, some are still in progress. */
@@ -32,12 +42,19 @@ const ENDINGS: Array<[weight: number, steps: Array<Action | 'verify_unsatisfied'
   [4, ['assign', 'sign', 'progress', 'rectify', 'verify_unsatisfied', 'progress']],
 ];
 
-export async function seedGenerated(ctx: SeedContext, realNow: Date, count: number, log: (m: string) => void): Promise<void> {
+export async function seedGenerated(
+  ctx: SeedContext,
+  realNow: Date,
+  count: number,
+  log: (m: string) => void,
+): Promise<void> {
   const rnd = mulberry32(20261129);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const leaves = DEMO_CATEGORIES.filter((c) => c.dept && TEMPLATES[c.code]);
   const places = DEMO_AREAS.filter((a) => a.level !== 'city');
-  const deptStaff = new Map(DEMO_USERS.filter((u) => 'dept' in u).map((u) => [(u as { dept: string }).dept, u.username]));
+  const deptStaff = new Map(
+    DEMO_USERS.filter((u) => 'dept' in u).map((u) => [(u as { dept: string }).dept, u.username]),
+  );
   const total = ENDINGS.reduce((s, [w]) => s + w, 0);
   const codes: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -50,10 +67,17 @@ export async function seedGenerated(ctx: SeedContext, realNow: Date, count: numb
     ctx.setNow(new Date(t));
     const anonymous = rnd() < 0.3;
     const created = await ctx.services.problems.create(ctx.actors.shouli, {
-      title: pick(tpl.titles).replace('{place}', area.name), description: pick(tpl.details),
-      categoryId: ctx.ids.categories[cat.code], areaId: ctx.ids.areas[area.code], sourceCode: pick(SOURCES),
-      urgency: rnd() < 0.05 ? 'urgent' : 'normal', isPublic: rnd() > 0.08, anonymous,
-      reporter: anonymous ? undefined : { name: `${pick([...SURNAMES])}先生`, phone: `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` },
+      title: pick(tpl.titles).replace('{place}', area.name),
+      description: pick(tpl.details),
+      categoryId: ctx.ids.categories[cat.code],
+      areaId: ctx.ids.areas[area.code],
+      sourceCode: pick(SOURCES),
+      urgency: rnd() < 0.05 ? 'urgent' : 'normal',
+      isPublic: rnd() > 0.08,
+      anonymous,
+      reporter: anonymous
+        ? undefined
+        : { name: `${pick([...SURNAMES])}先生`, phone: `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` },
     });
     const code = created.problem.code;
     let r = rnd() * total;
@@ -66,16 +90,38 @@ export async function seedGenerated(ctx: SeedContext, realNow: Date, count: numb
       ctx.setNow(new Date(t));
       const [actor, action, input]: [string | typeof staff, Action, Record<string, unknown>] = (() => {
         switch (step) {
-          case 'reject': return ['shouli', 'reject', { reason: '不属于本次整改范围，已告知反映人通过其他渠道解决' }];
-          case 'merge': return ['shouli', 'merge', { targetCode: codes.length ? pick(codes) : code }];
-          case 'assign': return ['shouli', 'assign', { leadDepartmentId: ctx.ids.departments[dept], measures: pick(tpl.measures) }];
-          case 'sign': return [staff, 'sign', {}];
-          case 'return': return [staff, 'return', { reason: '该问题属地管理，建议转属地街道办理' }];
-          case 'progress': return [staff, 'progress', { text: '已现场核实，正在按计划推进整改', percent: 30 + Math.floor(rnd() * 60) }];
-          case 'rectify': return [staff, 'rectify', { evidence: `${pick(tpl.measures)}，已整改到位` }];
-          case 'verify': return ['ducha', 'verify', { result: rnd() < 0.8 ? 'satisfied' : 'basically_satisfied', method: 'callback' }];
-          case 'verify_unsatisfied': return ['ducha', 'verify', { result: 'unsatisfied', method: 'callback', comment: '反映人表示问题仍未彻底解决' }];
-          default: return ['ducha', 'close', {}];
+          case 'reject':
+            return ['shouli', 'reject', { reason: '不属于本次整改范围，已告知反映人通过其他渠道解决' }];
+          case 'merge':
+            return ['shouli', 'merge', { targetCode: codes.length ? pick(codes) : code }];
+          case 'assign':
+            return ['shouli', 'assign', { leadDepartmentId: ctx.ids.departments[dept], measures: pick(tpl.measures) }];
+          case 'sign':
+            return [staff, 'sign', {}];
+          case 'return':
+            return [staff, 'return', { reason: '该问题属地管理，建议转属地街道办理' }];
+          case 'progress':
+            return [
+              staff,
+              'progress',
+              { text: '已现场核实，正在按计划推进整改', percent: 30 + Math.floor(rnd() * 60) },
+            ];
+          case 'rectify':
+            return [staff, 'rectify', { evidence: `${pick(tpl.measures)}，已整改到位` }];
+          case 'verify':
+            return [
+              'ducha',
+              'verify',
+              { result: rnd() < 0.8 ? 'satisfied' : 'basically_satisfied', method: 'callback' },
+            ];
+          case 'verify_unsatisfied':
+            return [
+              'ducha',
+              'verify',
+              { result: 'unsatisfied', method: 'callback', comment: '反映人表示问题仍未彻底解决' },
+            ];
+          default:
+            return ['ducha', 'close', {}];
         }
       })();
       if (action === 'merge' && input.targetCode === code) break;

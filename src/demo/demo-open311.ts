@@ -14,9 +14,20 @@ export const DEMO_OPEN311_KEY_NAME = 'Open311 演示客户端';
 
 export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
   'street-lights': [
-    { code: 'pole_number', label: '灯杆编号', labelEn: 'Pole number', help: '灯杆上喷涂的编号，如 SS-0123', datatype: 'string', required: true },
     {
-      code: 'fault', label: '故障情况', labelEn: 'What is wrong', datatype: 'singlevaluelist', required: true,
+      code: 'pole_number',
+      label: '灯杆编号',
+      labelEn: 'Pole number',
+      help: '灯杆上喷涂的编号，如 SS-0123',
+      datatype: 'string',
+      required: true,
+    },
+    {
+      code: 'fault',
+      label: '故障情况',
+      labelEn: 'What is wrong',
+      datatype: 'singlevaluelist',
+      required: true,
       options: [
         { key: 'single', name: '单盏不亮', nameEn: 'One light is out' },
         { key: 'street', name: '整条路不亮', nameEn: 'The whole street is dark' },
@@ -27,16 +38,29 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
   ],
   roads: [
     {
-      code: 'severity', label: '破损程度', labelEn: 'How bad is it', datatype: 'singlevaluelist', required: true,
+      code: 'severity',
+      label: '破损程度',
+      labelEn: 'How bad is it',
+      datatype: 'singlevaluelist',
+      required: true,
       options: [
         { key: 'crack', name: '轻微裂缝', nameEn: 'Minor cracks' },
         { key: 'pothole', name: '坑洼', nameEn: 'Pothole' },
         { key: 'collapse', name: '塌陷（危险）', nameEn: 'Collapse (dangerous)' },
       ],
     },
-    { code: 'area_m2', label: '破损面积（平方米）', labelEn: 'Damaged area (m²)', help: '估计即可', datatype: 'number' },
     {
-      code: 'hazards', label: '伴随隐患', labelEn: 'Other hazards', datatype: 'multivaluelist',
+      code: 'area_m2',
+      label: '破损面积（平方米）',
+      labelEn: 'Damaged area (m²)',
+      help: '估计即可',
+      datatype: 'number',
+    },
+    {
+      code: 'hazards',
+      label: '伴随隐患',
+      labelEn: 'Other hazards',
+      datatype: 'multivaluelist',
       options: [
         { key: 'manhole', name: '井盖缺失或松动', nameEn: 'Missing or loose manhole cover' },
         { key: 'water', name: '积水', nameEn: 'Standing water' },
@@ -45,9 +69,18 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
     },
   ],
   noise: [
-    { code: 'since', label: '从何时开始', labelEn: 'Since when', help: '带时区的时间，如 2026-11-29T22:00:00+08:00', datatype: 'datetime' },
     {
-      code: 'period', label: '主要时段', labelEn: 'When', datatype: 'singlevaluelist',
+      code: 'since',
+      label: '从何时开始',
+      labelEn: 'Since when',
+      help: '带时区的时间，如 2026-11-29T22:00:00+08:00',
+      datatype: 'datetime',
+    },
+    {
+      code: 'period',
+      label: '主要时段',
+      labelEn: 'When',
+      datatype: 'singlevaluelist',
       options: [
         { key: 'day', name: '白天', nameEn: 'Daytime' },
         { key: 'night', name: '夜间（22:00–6:00）', nameEn: 'At night (22:00–6:00)' },
@@ -59,16 +92,32 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
 
 /** Seeds the demo questions and the demo Open311 key; returns the key so the seeder can print it. */
 export async function seedDemoOpen311(
-  db: Db, config: Config, categoryIds: Record<string, number>, now: Date, log: (m: string) => void = () => undefined,
+  db: Db,
+  config: Config,
+  categoryIds: Record<string, number>,
+  now: Date,
+  log: (m: string) => void = () => undefined,
 ) {
   for (const [code, items] of Object.entries(DEMO_QUESTIONS)) {
     const id = categoryIds[code];
     if (id !== undefined) await replaceQuestions(db, id, checkQuestionSet(items), now.toISOString());
   }
-  await db.insertInto('api_keys').values({
-    name: DEMO_OPEN311_KEY_NAME, prefix: DEMO_OPEN311_KEY.slice(0, 10), key_hash: digest(DEMO_OPEN311_KEY), role: 'public',
-    department_id: null, created_by: null, created_at: now.toISOString(), revoked_at: null, last_used_at: null,
-  }).execute();
-  log(`demo: Open311 at /open311/v2 (jurisdiction_id ${config.open311Jurisdictions[0].id}), api_key ${DEMO_OPEN311_KEY}`);
+  await db
+    .insertInto('api_keys')
+    .values({
+      name: DEMO_OPEN311_KEY_NAME,
+      prefix: DEMO_OPEN311_KEY.slice(0, 10),
+      key_hash: digest(DEMO_OPEN311_KEY),
+      role: 'public',
+      department_id: null,
+      created_by: null,
+      created_at: now.toISOString(),
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
+  log(
+    `demo: Open311 at /open311/v2 (jurisdiction_id ${config.open311Jurisdictions[0].id}), api_key ${DEMO_OPEN311_KEY}`,
+  );
   return DEMO_OPEN311_KEY;
 }

@@ -4,7 +4,15 @@ import { createServices, type Services } from '../services.js';
 import { hashPassword } from '../auth/secrets.js';
 import { actorForUser } from '../users/user.service.js';
 import type { Actor } from '../auth/actor.js';
-import { DEMO_AREAS, DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_SOURCES, DEMO_TAGS, DEMO_USERS } from './demo-reference.js';
+import {
+  DEMO_AREAS,
+  DEMO_CATEGORIES,
+  DEMO_DEPARTMENTS,
+  DEMO_PASSWORD,
+  DEMO_SOURCES,
+  DEMO_TAGS,
+  DEMO_USERS,
+} from './demo-reference.js';
 import { seedStory } from './demo-story.js';
 import { seedGenerated } from './demo-generated.js';
 import { seedSupervisionDemo } from './demo-supervision.js';
@@ -25,18 +33,43 @@ export interface SeedContext {
   setNow(d: Date): void;
   now(): Date;
   actors: Record<string, Actor>;
-  ids: { areas: Record<string, number>; departments: Record<string, number>; categories: Record<string, number>; tags: Record<string, number>; users: Record<string, number> };
+  ids: {
+    areas: Record<string, number>;
+    departments: Record<string, number>;
+    categories: Record<string, number>;
+    tags: Record<string, number>;
+    users: Record<string, number>;
+  };
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n) === 0;
 }
 
-async function insertTree<T extends { code: string; parent?: string }>(db: Db, table: 'areas' | 'departments' | 'categories', rows: T[], extra: (r: T, ids: Record<string, number>) => Record<string, unknown>) {
+async function insertTree<T extends { code: string; parent?: string }>(
+  db: Db,
+  table: 'areas' | 'departments' | 'categories',
+  rows: T[],
+  extra: (r: T, ids: Record<string, number>) => Record<string, unknown>,
+) {
   const ids: Record<string, number> = {};
   for (const [i, r] of rows.entries()) {
-    const res = await db.insertInto(table).values({ code: r.code, name: (r as any).name, name_en: (r as any).nameEn, parent_id: r.parent ? ids[r.parent] : null, sort: i, ...extra(r, ids) } as any).returning('id').executeTakeFirstOrThrow();
+    const res = await db
+      .insertInto(table)
+      .values({
+        code: r.code,
+        name: (r as any).name,
+        name_en: (r as any).nameEn,
+        parent_id: r.parent ? ids[r.parent] : null,
+        sort: i,
+        ...extra(r, ids),
+      } as any)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids[r.code] = res.id;
   }
   return ids;
@@ -47,12 +80,21 @@ export async function seedReference(db: Db): Promise<SeedContext['ids']> {
     const areas = await insertTree(trx, 'areas', DEMO_AREAS, (r) => ({ level: r.level }));
     const departments = await insertTree(trx, 'departments', DEMO_DEPARTMENTS, (r) => ({ kind: r.kind }));
     const categories = await insertTree(trx, 'categories', DEMO_CATEGORIES, (r) => ({
-      default_department_id: r.dept ? departments[r.dept] : null, time_limit_tier: r.tier ?? 'simple', keywords: r.keywords ?? '',
+      default_department_id: r.dept ? departments[r.dept] : null,
+      time_limit_tier: r.tier ?? 'simple',
+      keywords: r.keywords ?? '',
     }));
-    for (const [i, s] of DEMO_SOURCES.entries()) await trx.insertInto('sources').values({ code: s.code, name: s.name, name_en: s.nameEn, sort: i }).execute();
+    for (const [i, s] of DEMO_SOURCES.entries())
+      await trx.insertInto('sources').values({ code: s.code, name: s.name, name_en: s.nameEn, sort: i }).execute();
     const tags: Record<string, number> = {};
     for (const [i, t] of DEMO_TAGS.entries()) {
-      tags[t.code] = (await trx.insertInto('tags').values({ code: t.code, name: t.name, name_en: t.nameEn, sort: i }).returning('id').executeTakeFirstOrThrow()).id;
+      tags[t.code] = (
+        await trx
+          .insertInto('tags')
+          .values({ code: t.code, name: t.name, name_en: t.nameEn, sort: i })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     }
     return { areas, departments, categories, tags, users: {} };
   });
@@ -66,10 +108,25 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
   const created = (opts.now ?? new Date()).toISOString();
   for (const u of DEMO_USERS) {
     const dept = 'dept' in u ? ids.departments[u.dept] : null;
-    ids.users[u.username] = (await db.insertInto('users').values({
-      username: u.username, display_name: u.displayName, password_hash: hash, role: u.role, department_id: dept,
-      email: `${u.username}@demo.qingdan.local`, phone: null, active: 1, failed_logins: 0, locked_until: null, created_at: created,
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    ids.users[u.username] = (
+      await db
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: hash,
+          role: u.role,
+          department_id: dept,
+          email: `${u.username}@demo.qingdan.local`,
+          phone: null,
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: created,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   let current = opts.now ?? new Date();
   const services = createServices(db, config, () => current);
@@ -78,7 +135,16 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
     const row = await db.selectFrom('users').selectAll().where('username', '=', u.username).executeTakeFirstOrThrow();
     actors[u.username] = await actorForUser(db, row, 'key');
   }
-  const ctx: SeedContext = { db, services, setNow: (d) => { current = d; }, now: () => current, actors, ids };
+  const ctx: SeedContext = {
+    db,
+    services,
+    setNow: (d) => {
+      current = d;
+    },
+    now: () => current,
+    actors,
+    ids,
+  };
   const realNow = opts.now ?? new Date();
   await seedStory(ctx, realNow);
   log(`demo: story items seeded`);

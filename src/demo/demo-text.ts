@@ -2,7 +2,10 @@
 export const TEMPLATES: Record<string, { titles: string[]; details: string[]; measures: string[] }> = {
   'school-places': {
     titles: ['{place}新建小区孩子入学无学位', '{place}小学班额过大', '{place}适龄儿童就近入学难'],
-    details: ['小区交付后有四十多名适龄儿童，附近学校学位已满，家长每天接送要跑很远。', '学校一个班超过六十人，教室拥挤，希望增加学位。'],
+    details: [
+      '小区交付后有四十多名适龄儿童，附近学校学位已满，家长每天接送要跑很远。',
+      '学校一个班超过六十人，教室拥挤，希望增加学位。',
+    ],
     measures: ['新增教学班并协调周边学校调剂学位', '制定三年、五年校舍建设规划'],
   },
   'water-supply': {
@@ -12,7 +15,10 @@ export const TEMPLATES: Record<string, { titles: string[]; details: string[]; me
   },
   'property-cert': {
     titles: ['{place}小区住户办不了不动产权证', '{place}安置房多年无法办证'],
-    details: ['六个小区一千多户买房多年一直办不了房产证，孩子上学落户都受影响。', '开发商欠缴税费，导致业主无法办理不动产权证。'],
+    details: [
+      '六个小区一千多户买房多年一直办不了房产证，孩子上学落户都受影响。',
+      '开发商欠缴税费，导致业主无法办理不动产权证。',
+    ],
     measures: ['税务局牵头建立跨部门办证新流程', '分类处置历史遗留问题，集中办证'],
   },
   'medical-insurance': {

@@ -18,7 +18,8 @@ function num(env: Record<string, string | undefined>, name: string, def: number,
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
   return n;
 }
 

@@ -27,10 +27,12 @@ type EB = ExpressionBuilder<Database, 'problems'>;
 
 /** Open items, and recently finished ones; never rejected or already-merged items. */
 function eligible(eb: EB, e: Eligibility): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [eb.or([
-    eb('problems.status', 'in', OPEN_STATES),
-    eb.and([eb('problems.status', 'in', ['verified', 'closed']), eb('problems.updated_at', '>=', e.since)]),
-  ])];
+  const parts: Expression<SqlBool>[] = [
+    eb.or([
+      eb('problems.status', 'in', OPEN_STATES),
+      eb.and([eb('problems.status', 'in', ['verified', 'closed']), eb('problems.updated_at', '>=', e.since)]),
+    ]),
+  ];
   if (e.publicOnly) parts.push(eb('problems.is_public', '=', 1), eb('problems.status', 'in', PUBLIC_STATES));
   if (e.excludeIds.length) parts.push(eb('problems.id', 'not in', e.excludeIds));
   return eb.and(parts);
@@ -56,33 +58,75 @@ export async function textCandidates(db: Db, d: Draft, e: Eligibility, keep = 60
     limit: 500,
     where: (eb) => eligible(eb as EB, e),
   });
-  return hits.sort((a, b) => b.score - a.score).slice(0, keep).map((h) => h.id);
+  return hits
+    .sort((a, b) => b.score - a.score)
+    .slice(0, keep)
+    .map((h) => h.id);
 }
 
 /** Items of the same area (subtree) and category family, newest first. */
-export async function placeCandidates(db: Db, areaIds: number[], categoryIds: number[], e: Eligibility, keep = 60): Promise<number[]> {
+export async function placeCandidates(
+  db: Db,
+  areaIds: number[],
+  categoryIds: number[],
+  e: Eligibility,
+  keep = 60,
+): Promise<number[]> {
   if (!areaIds.length) return [];
-  let q = db.selectFrom('problems').select('id').where('area_id', 'in', areaIds).where((eb) => eligible(eb, e));
+  let q = db
+    .selectFrom('problems')
+    .select('id')
+    .where('area_id', 'in', areaIds)
+    .where((eb) => eligible(eb, e));
   if (categoryIds.length) q = q.where('category_id', 'in', categoryIds);
   return (await q.orderBy('id', 'desc').limit(keep).execute()).map((r) => r.id);
 }
 
 /** Items with coordinates within a box around the point (the caller measures the real distance). */
-export async function nearCandidates(db: Db, lat: number, lng: number, meters: number, e: Eligibility, keep = 60): Promise<number[]> {
+export async function nearCandidates(
+  db: Db,
+  lat: number,
+  lng: number,
+  meters: number,
+  e: Eligibility,
+  keep = 60,
+): Promise<number[]> {
   const dLat = meters / 111_320;
   const dLng = meters / (111_320 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  const rows = await db.selectFrom('problems').select('id')
-    .where('lat', '>=', lat - dLat).where('lat', '<=', lat + dLat)
-    .where('lng', '>=', lng - dLng).where('lng', '<=', lng + dLng)
-    .where((eb) => eligible(eb, e)).orderBy('id', 'desc').limit(keep).execute();
+  const rows = await db
+    .selectFrom('problems')
+    .select('id')
+    .where('lat', '>=', lat - dLat)
+    .where('lat', '<=', lat + dLat)
+    .where('lng', '>=', lng - dLng)
+    .where('lng', '<=', lng + dLng)
+    .where((eb) => eligible(eb, e))
+    .orderBy('id', 'desc')
+    .limit(keep)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function loadCandidates(db: Db, ids: number[]) {
   if (!ids.length) return [];
-  return db.selectFrom('problems')
-    .select(['id', 'code', 'title', 'description', 'address', 'category_id', 'area_id', 'lat', 'lng', 'status', 'report_count', 'created_at'])
-    .where('id', 'in', ids).execute();
+  return db
+    .selectFrom('problems')
+    .select([
+      'id',
+      'code',
+      'title',
+      'description',
+      'address',
+      'category_id',
+      'area_id',
+      'lat',
+      'lng',
+      'status',
+      'report_count',
+      'created_at',
+    ])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export type CandidateRow = Awaited<ReturnType<typeof loadCandidates>>[number];

@@ -7,7 +7,14 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../shared/time.js';
 import { subtreeFrom } from '../reference/reference.repository.js';
 import * as repo from './duplicate.repository.js';
-import { distanceMeters, scoreDuplicate, textSimilarity, type CategoryRelation, type PlaceRelation, type Reason } from './similarity.js';
+import {
+  distanceMeters,
+  scoreDuplicate,
+  textSimilarity,
+  type CategoryRelation,
+  type PlaceRelation,
+  type Reason,
+} from './similarity.js';
 import type { DuplicateConfig } from './duplicate-config.js';
 
 export interface Suggestion {
@@ -28,7 +35,8 @@ type Node = { id: number; parent_id: number | null; name: string };
 
 function ancestors(nodes: Map<number, Node>, id: number): number[] {
   const out: number[] = [];
-  for (let n = nodes.get(id); n?.parent_id != null && !out.includes(n.parent_id); n = nodes.get(n.parent_id)) out.push(n.parent_id);
+  for (let n = nodes.get(id); n?.parent_id != null && !out.includes(n.parent_id); n = nodes.get(n.parent_id))
+    out.push(n.parent_id);
   return out;
 }
 
@@ -53,7 +61,10 @@ function placeRelation(nodes: Map<number, Node>, d: repo.Draft, c: repo.Candidat
 
 export function duplicateService(db: Db, clock: Clock, config: DuplicateConfig) {
   /** Suggestions for a draft, best first; `excludeIds` keeps an item from suggesting itself. */
-  async function suggest(draft: repo.Draft, opts: { publicOnly: boolean; excludeIds?: number[]; limit?: number; dbx?: Db }): Promise<Suggestion[]> {
+  async function suggest(
+    draft: repo.Draft,
+    opts: { publicOnly: boolean; excludeIds?: number[]; limit?: number; dbx?: Db },
+  ): Promise<Suggestion[]> {
     const dbx = opts.dbx ?? db;
     const since = new Date(clock().getTime() - config.recentDays * 86_400_000).toISOString();
     const e: repo.Eligibility = { since, publicOnly: opts.publicOnly, excludeIds: opts.excludeIds ?? [] };
@@ -66,18 +77,32 @@ export function duplicateService(db: Db, clock: Clock, config: DuplicateConfig) 
     const ids = new Set([
       ...(await repo.textCandidates(dbx, draft, e)),
       ...(await repo.placeCandidates(dbx, areaIds, catIds, e)),
-      ...(draft.lat != null && draft.lng != null ? await repo.nearCandidates(dbx, draft.lat, draft.lng, config.distanceMeters, e) : []),
+      ...(draft.lat != null && draft.lng != null
+        ? await repo.nearCandidates(dbx, draft.lat, draft.lng, config.distanceMeters, e)
+        : []),
     ]);
     const out: Suggestion[] = [];
     for (const c of await repo.loadCandidates(dbx, [...ids])) {
       const text = textSimilarity(draft, c);
-      const scored = scoreDuplicate(text, categoryRelation(catNodes, draft.categoryId, c.category_id), placeRelation(areaNodes, draft, c, config.distanceMeters),
-        { minText: config.minText, minScore: config.minScore, distanceMeters: config.distanceMeters });
+      const scored = scoreDuplicate(
+        text,
+        categoryRelation(catNodes, draft.categoryId, c.category_id),
+        placeRelation(areaNodes, draft, c, config.distanceMeters),
+        { minText: config.minText, minScore: config.minScore, distanceMeters: config.distanceMeters },
+      );
       if (!scored) continue;
-      const named = (m: Map<number, Node>, id: number | null) => (id && m.get(id) ? { id, name: m.get(id)!.name } : null);
+      const named = (m: Map<number, Node>, id: number | null) =>
+        id && m.get(id) ? { id, name: m.get(id)!.name } : null;
       out.push({
-        code: c.code, title: c.title, status: c.status, category: named(catNodes, c.category_id), area: named(areaNodes, c.area_id),
-        reportCount: c.report_count, createdAt: c.created_at, score: scored.score, reasons: scored.reasons,
+        code: c.code,
+        title: c.title,
+        status: c.status,
+        category: named(catNodes, c.category_id),
+        area: named(areaNodes, c.area_id),
+        reportCount: c.report_count,
+        createdAt: c.created_at,
+        score: scored.score,
+        reasons: scored.reasons,
         reason: scored.reasons.map((r) => r.message.split(' / ')[0]).join('；'),
       });
     }
@@ -86,19 +111,36 @@ export function duplicateService(db: Db, clock: Clock, config: DuplicateConfig) 
 
   /** Suggestions for a stored item: never itself, its master, or items already merged into it. */
   async function forItem(id: number, opts: { publicOnly: boolean; limit?: number }): Promise<Suggestion[]> {
-    const row = await db.selectFrom('problems')
+    const row = await db
+      .selectFrom('problems')
       .select(['id', 'title', 'description', 'address', 'category_id', 'area_id', 'lat', 'lng', 'merged_into_id'])
-      .where('id', '=', id).executeTakeFirstOrThrow();
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const merged = await db.selectFrom('problems').select('id').where('merged_into_id', '=', id).execute();
     const excludeIds = [id, ...(row.merged_into_id ? [row.merged_into_id] : []), ...merged.map((m) => m.id)];
-    return suggest({ title: row.title, description: row.description, address: row.address, categoryId: row.category_id, areaId: row.area_id, lat: row.lat, lng: row.lng },
-      { ...opts, excludeIds });
+    return suggest(
+      {
+        title: row.title,
+        description: row.description,
+        address: row.address,
+        categoryId: row.category_id,
+        areaId: row.area_id,
+        lat: row.lat,
+        lng: row.lng,
+      },
+      { ...opts, excludeIds },
+    );
   }
 
   /** The acceptance inbox: the newest untriaged items that have likely duplicates. */
   async function inbox(limit: number) {
-    const rows = await db.selectFrom('problems').select(['id', 'code', 'title', 'created_at']).where('status', '=', 'submitted')
-      .orderBy('id', 'desc').limit(limit * 3).execute();
+    const rows = await db
+      .selectFrom('problems')
+      .select(['id', 'code', 'title', 'created_at'])
+      .where('status', '=', 'submitted')
+      .orderBy('id', 'desc')
+      .limit(limit * 3)
+      .execute();
     const items: Array<{ code: string; title: string; createdAt: string; suggestions: Suggestion[] }> = [];
     for (const r of rows) {
       if (items.length >= limit) break;

@@ -4,7 +4,9 @@ import { distanceMeters, scoreDuplicate, shingles, textSimilarity } from './simi
 describe('duplicate similarity', () => {
   it('scores two reports of one problem high and unrelated ones low', () => {
     const a = { title: '和平社区三号楼前路灯不亮', description: '三号楼门前的两盏路灯坏了两周' };
-    expect(textSimilarity(a, { title: '三号楼路灯不亮', description: '和平社区三号楼前面的路灯晚上不亮' })).toBeGreaterThan(0.5);
+    expect(
+      textSimilarity(a, { title: '三号楼路灯不亮', description: '和平社区三号楼前面的路灯晚上不亮' }),
+    ).toBeGreaterThan(0.5);
     expect(textSimilarity(a, { title: '小区垃圾无人清运', description: '垃圾桶满了好几天' })).toBeLessThan(0.15);
   });
 

@@ -7,8 +7,35 @@
 import { bigrams, normalizeText, scanRuns } from '../search/tokenize.js';
 
 /** Words every complaint uses; sharing them says nothing about being the same problem. */
-const COMMON = new Set(['问题', '反映', '居民', '群众', '希望', '没有', '一个', '已经', '我们', '他们', '不能', '可以',
-  '要求', '情况', '附近', '存在', '相关', '部门', '解决', '严重', '影响', '市民', '现在', '目前', '多次', '一直', '非常']);
+const COMMON = new Set([
+  '问题',
+  '反映',
+  '居民',
+  '群众',
+  '希望',
+  '没有',
+  '一个',
+  '已经',
+  '我们',
+  '他们',
+  '不能',
+  '可以',
+  '要求',
+  '情况',
+  '附近',
+  '存在',
+  '相关',
+  '部门',
+  '解决',
+  '严重',
+  '影响',
+  '市民',
+  '现在',
+  '目前',
+  '多次',
+  '一直',
+  '非常',
+]);
 
 /** Han bigrams and Latin/digit words of a text, minus the common ones. */
 export function shingles(text: string): Set<string> {
@@ -46,7 +73,10 @@ export function textSimilarity(a: TextFields, b: TextFields): number {
   const fa = full(a);
   const fb = full(b);
   const titles = dice(shingles(a.title), shingles(b.title));
-  return Math.min(1, Math.max(0.4 * titles + 0.6 * dice(fa, fb), 0.8 * overlap(fa, fb) * Math.min(1, Math.min(fa.size, fb.size) / 6)));
+  return Math.min(
+    1,
+    Math.max(0.4 * titles + 0.6 * dice(fa, fb), 0.8 * overlap(fa, fb) * Math.min(1, Math.min(fa.size, fb.size) / 6)),
+  );
 }
 
 export function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
@@ -59,8 +89,11 @@ export function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: n
 
 export type CategoryRelation = 'same' | 'neighbouring' | 'unknown' | 'different';
 export type PlaceRelation =
-  | { kind: 'same_area' } | { kind: 'related_area' } | { kind: 'nearby'; meters: number }
-  | { kind: 'unknown' } | { kind: 'different' };
+  | { kind: 'same_area' }
+  | { kind: 'related_area' }
+  | { kind: 'nearby'; meters: number }
+  | { kind: 'unknown' }
+  | { kind: 'different' };
 
 export interface Reason {
   code: 'similar_text' | 'same_category' | 'neighbouring_category' | 'same_area' | 'related_area' | 'nearby';
@@ -85,17 +118,41 @@ export const DEFAULT_SCORE_OPTIONS: ScoreOptions = { minText: 0.3, minScore: 0.5
 const CATEGORY_WEIGHT: Record<CategoryRelation, number> = { same: 1, neighbouring: 0.6, unknown: 0.4, different: 0 };
 
 /** Weighted 0.6 text, 0.2 category, 0.2 place; null when it is not worth suggesting. */
-export function scoreDuplicate(text: number, category: CategoryRelation, place: PlaceRelation, o: ScoreOptions = DEFAULT_SCORE_OPTIONS): Scored | null {
+export function scoreDuplicate(
+  text: number,
+  category: CategoryRelation,
+  place: PlaceRelation,
+  o: ScoreOptions = DEFAULT_SCORE_OPTIONS,
+): Scored | null {
   if (text < o.minText || place.kind === 'different') return null;
-  const placeWeight = place.kind === 'same_area' ? 1 : place.kind === 'nearby' ? 1 - 0.5 * Math.min(1, place.meters / o.distanceMeters)
-    : place.kind === 'related_area' ? 0.6 : 0.4;
+  const placeWeight =
+    place.kind === 'same_area'
+      ? 1
+      : place.kind === 'nearby'
+        ? 1 - 0.5 * Math.min(1, place.meters / o.distanceMeters)
+        : place.kind === 'related_area'
+          ? 0.6
+          : 0.4;
   const score = Math.round((0.6 * text + 0.2 * CATEGORY_WEIGHT[category] + 0.2 * placeWeight) * 1000) / 1000;
   if (score < o.minScore) return null;
-  const reasons: Reason[] = [{ code: 'similar_text', message: `文本相似度 ${Math.round(text * 100)}% / similar text`, value: Math.round(text * 1000) / 1000 }];
+  const reasons: Reason[] = [
+    {
+      code: 'similar_text',
+      message: `文本相似度 ${Math.round(text * 100)}% / similar text`,
+      value: Math.round(text * 1000) / 1000,
+    },
+  ];
   if (category === 'same') reasons.push({ code: 'same_category', message: '同一类别 / same category' });
-  if (category === 'neighbouring') reasons.push({ code: 'neighbouring_category', message: '相近类别 / neighbouring category' });
+  if (category === 'neighbouring')
+    reasons.push({ code: 'neighbouring_category', message: '相近类别 / neighbouring category' });
   if (place.kind === 'same_area') reasons.push({ code: 'same_area', message: '同一区域 / same area' });
-  if (place.kind === 'related_area') reasons.push({ code: 'related_area', message: '所属区域相关 / area contains the other' });
-  if (place.kind === 'nearby') reasons.push({ code: 'nearby', message: `相距约 ${Math.round(place.meters)} 米 / ${Math.round(place.meters)} m apart`, value: Math.round(place.meters) });
+  if (place.kind === 'related_area')
+    reasons.push({ code: 'related_area', message: '所属区域相关 / area contains the other' });
+  if (place.kind === 'nearby')
+    reasons.push({
+      code: 'nearby',
+      message: `相距约 ${Math.round(place.meters)} 米 / ${Math.round(place.meters)} m apart`,
+      value: Math.round(place.meters),
+    });
   return { score, reasons };
 }

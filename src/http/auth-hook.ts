@@ -44,5 +44,7 @@ export function trackingToken(request: FastifyRequest): string | undefined {
 }
 
 export function clientKey(request: FastifyRequest): string {
-  return request.actor.kind === 'anonymous' ? `ip:${request.ip}` : `${request.actor.kind}:${request.actor.id ?? request.actor.name}`;
+  return request.actor.kind === 'anonymous'
+    ? `ip:${request.ip}`
+    : `${request.actor.kind}:${request.actor.id ?? request.actor.name}`;
 }

@@ -9,5 +9,4 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_
 export const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) });
 
 /** Standard error responses for the OpenAPI document. */
-export const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, Type.Ref('Error')]));
+export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Type.Ref('Error')]));

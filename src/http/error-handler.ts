@@ -33,25 +33,42 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
   const fe = err as FastifyError;
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
-      field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params as any)?.missingProperty || fe.validationContext,
+      field:
+        (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+        (v.params as any)?.missingProperty ||
+        fe.validationContext,
       message: v.message,
       rule: v.keyword,
     }));
-    return { status: 400, body: errorBody('validation_failed', `invalid ${fe.validationContext ?? 'request'}: ${fe.message}`, details) };
+    return {
+      status: 400,
+      body: errorBody('validation_failed', `invalid ${fe.validationContext ?? 'request'}: ${fe.message}`, details),
+    };
   }
   // PostgreSQL's class 22 "data exception" (a number out of range for its column, malformed
   // text for a type) is caused by the input, not by the server: the client hears 400, not 500.
   if (typeof fe.code === 'string' && /^22[0-9A-Z]{3}$/.test(fe.code) && 'severity' in fe) {
-    return { status: 400, body: errorBody('bad_request', 'a value is out of range or malformed for where it is stored') };
+    return {
+      status: 400,
+      body: errorBody('bad_request', 'a value is out of range or malformed for where it is stored'),
+    };
   }
   // Busboy (multipart uploads) throws plain Errors for bodies that are cut short or malformed;
   // the stream it feeds then reports a premature close. Both are the client's broken request.
-  if (!fe.statusCode && (/^(Multipart: |Unexpected end of (form|file)|Malformed (part header|urlencoded form))/.test(fe.message) || fe.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
-    return { status: 400, body: errorBody('bad_request', `the multipart body is malformed or incomplete: ${fe.message}`) };
+  if (
+    !fe.statusCode &&
+    (/^(Multipart: |Unexpected end of (form|file)|Malformed (part header|urlencoded form))/.test(fe.message) ||
+      fe.code === 'ERR_STREAM_PREMATURE_CLOSE')
+  ) {
+    return {
+      status: 400,
+      body: errorBody('bad_request', `the multipart body is malformed or incomplete: ${fe.message}`),
+    };
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return { status: ERROR_CODES[mapped], body: errorBody(mapped, fe.message) };
-  if (fe.statusCode === 429) return { status: 429, body: errorBody('rate_limited', 'too many requests, try again later') };
+  if (fe.statusCode === 429)
+    return { status: 429, body: errorBody('rate_limited', 'too many requests, try again later') };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: 400, body: errorBody('bad_request', fe.message) };
   }
@@ -66,7 +83,11 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorBody(err);
   request.log.info({ code: body.error.code, status }, body.error.message);
-  void reply.status(status).type('application/json; charset=utf-8').header('X-Content-Type-Options', 'nosniff').send(body);
+  void reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(body);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

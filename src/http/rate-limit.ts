@@ -21,7 +21,9 @@ export class RateLimiter {
     w.count++;
     if (w.count > limit) {
       const retryAfter = Math.ceil((w.start + windowMs - now) / 1000);
-      throw new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+      throw new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, {
+        retryAfterSeconds: retryAfter,
+      });
     }
   }
 

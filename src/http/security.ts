@@ -3,8 +3,15 @@ import { AppError } from '../errors.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "connect-src 'self'", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -44,14 +51,23 @@ export function registerSecurity(app: FastifyInstance): void {
   });
   app.addHook('preValidation', async (request) => {
     const at = unstorableTextAt(request.body);
-    if (at) throw new AppError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', { field: at });
+    if (at)
+      throw new AppError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', {
+        field: at,
+      });
   });
   // Ajv coerces "Infinity" and "1e400" into numbers that pass as integers (and skip min/max);
   // JSON cannot carry them, so they can only come from a coerced query or path.
   app.addHook('preHandler', async (request) => {
-    for (const [where, values] of [['querystring', request.query], ['params', request.params]] as const) {
+    for (const [where, values] of [
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
       for (const [k, v] of Object.entries((values ?? {}) as Record<string, unknown>)) {
-        if ((typeof v === 'number' && !Number.isFinite(v)) || (Array.isArray(v) && v.some((x) => typeof x === 'number' && !Number.isFinite(x)))) {
+        if (
+          (typeof v === 'number' && !Number.isFinite(v)) ||
+          (Array.isArray(v) && v.some((x) => typeof x === 'number' && !Number.isFinite(x)))
+        ) {
           throw new AppError('validation_failed', `${where}/${k} must be a finite number`, { field: k });
         }
       }
@@ -88,5 +104,6 @@ export function checkSameOrigin(method: string, headers: Record<string, string |
     if (originHost !== host) throw new AppError('forbidden', 'cross-site request refused');
     return;
   }
-  if (origin === 'null' || headers['sec-fetch-site'] === 'cross-site') throw new AppError('forbidden', 'cross-site request refused');
+  if (origin === 'null' || headers['sec-fetch-site'] === 'cross-site')
+    throw new AppError('forbidden', 'cross-site request refused');
 }

@@ -26,14 +26,27 @@ export const instanceHolder = () => `${os.hostname()}:${process.pid}:${crypto.ra
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly db: Db, private readonly clock: Clock, readonly holder: string = instanceHolder()) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    readonly holder: string = instanceHolder(),
+  ) {}
 
-  register(job: Job): void { this.jobs.set(job.name, job); }
-  list(): Job[] { return [...this.jobs.values()]; }
+  register(job: Job): void {
+    this.jobs.set(job.name, job);
+  }
+  list(): Job[] {
+    return [...this.jobs.values()];
+  }
 
   get(name: string): Job {
     const job = this.jobs.get(name);
-    if (!job) throw new AppError('not_found', `no job named "${name}"`, { what: 'job', key: name, known: [...this.jobs.keys()] });
+    if (!job)
+      throw new AppError('not_found', `no job named "${name}"`, {
+        what: 'job',
+        key: name,
+        known: [...this.jobs.keys()],
+      });
     return job;
   }
 
@@ -51,9 +64,21 @@ export class JobRunner {
       const lease = await this.db.selectFrom('job_leases').select('slot').where('name', '=', name).executeTakeFirst();
       return { ran: false, reason: lease && lease.slot >= slot ? 'slot_done' : 'lease_held' };
     }
-    const runId = (await this.db.insertInto('job_runs').values({
-      name, holder: this.holder, slot, status: 'running', result: null, started_at: now.toISOString(), finished_at: null,
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    const runId = (
+      await this.db
+        .insertInto('job_runs')
+        .values({
+          name,
+          holder: this.holder,
+          slot,
+          status: 'running',
+          result: null,
+          started_at: now.toISOString(),
+          finished_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     try {
       const result = await job.run(now);
       await this.finish(runId, 'ok', result);
@@ -67,8 +92,11 @@ export class JobRunner {
   }
 
   private async finish(id: number, status: string, result: Record<string, unknown>): Promise<void> {
-    await this.db.updateTable('job_runs').set({ status, result: JSON.stringify(result), finished_at: new Date().toISOString() })
-      .where('id', '=', id).execute();
+    await this.db
+      .updateTable('job_runs')
+      .set({ status, result: JSON.stringify(result), finished_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async recentRuns(limit = 50) {

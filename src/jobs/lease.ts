@@ -8,11 +8,22 @@ import type { Db } from '../db/database.js';
  * a scheduled claim also needs the slot to be newer, so a period runs once however the instances'
  * timers interleave.
  */
-export async function claimLease(db: Db, name: string, holder: string, now: Date, ttlMs: number, slot: string | null): Promise<boolean> {
+export async function claimLease(
+  db: Db,
+  name: string,
+  holder: string,
+  now: Date,
+  ttlMs: number,
+  slot: string | null,
+): Promise<boolean> {
   const nowIso = now.toISOString();
-  await db.insertInto('job_leases').values({ name, holder: '', expires_at: '1970-01-01T00:00:00.000Z', slot: '' })
-    .onConflict((oc) => oc.column('name').doNothing()).execute();
-  const r = await db.updateTable('job_leases')
+  await db
+    .insertInto('job_leases')
+    .values({ name, holder: '', expires_at: '1970-01-01T00:00:00.000Z', slot: '' })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const r = await db
+    .updateTable('job_leases')
     .set({ holder, expires_at: new Date(now.getTime() + ttlMs).toISOString(), ...(slot !== null && { slot }) })
     .where('name', '=', name)
     .where('expires_at', '<', nowIso)
@@ -23,13 +34,21 @@ export async function claimLease(db: Db, name: string, holder: string, now: Date
 
 /** Gives the lease back early; only the holder can, so a run that outlived its lease cannot. */
 export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
-  await db.updateTable('job_leases').set({ expires_at: '1970-01-01T00:00:00.000Z' })
-    .where('name', '=', name).where('holder', '=', holder).execute();
+  await db
+    .updateTable('job_leases')
+    .set({ expires_at: '1970-01-01T00:00:00.000Z' })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .execute();
 }
 
 /** Extends a long run's lease while it works, so no other instance starts the same job. */
 export async function renewLease(db: Db, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-  const r = await db.updateTable('job_leases').set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() })
-    .where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
+  const r = await db
+    .updateTable('job_leases')
+    .set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -14,11 +14,15 @@ export class Scheduler {
     private readonly log: (msg: string, err?: unknown) => void,
   ) {}
 
-  get started(): boolean { return this.timer !== null; }
+  get started(): boolean {
+    return this.timer !== null;
+  }
 
   start(tickMs: number): void {
     if (this.timer) return;
-    this.timer = setInterval(() => { void this.tick(); }, tickMs);
+    this.timer = setInterval(() => {
+      void this.tick();
+    }, tickMs);
     // The timer alone must not keep a process alive that is otherwise done.
     this.timer.unref();
     void this.tick();

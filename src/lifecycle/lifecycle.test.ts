@@ -3,12 +3,15 @@
  * a change to the state table must show up as a deliberate edit of this file.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ACTIONS, type Action, type ActorContext, STATES, type State, allowedActions, decide,
-} from './lifecycle.js';
+import { ACTIONS, type Action, type ActorContext, STATES, type State, allowedActions, decide } from './lifecycle.js';
 
 const actor = (role: ActorContext['role'], flags: Partial<ActorContext> = {}): ActorContext => ({
-  role, inLeadScope: false, inCoScope: false, hasToken: false, isOwnerLeader: false, ...flags,
+  role,
+  inLeadScope: false,
+  inCoScope: false,
+  hasToken: false,
+  isOwnerLeader: false,
+  ...flags,
 });
 
 const PROFILES = {
@@ -25,12 +28,28 @@ const PROFILES = {
 type Profile = keyof typeof PROFILES;
 
 const NOTE_ONLY: Record<State, Action[]> = {
-  submitted: ['note'], accepted: ['note'], rejected: ['note'], merged: [], assigned: ['note'],
-  in_progress: ['note'], long_term: ['note'], rectified: ['note'], verified: ['note'], closed: ['note'],
+  submitted: ['note'],
+  accepted: ['note'],
+  rejected: ['note'],
+  merged: [],
+  assigned: ['note'],
+  in_progress: ['note'],
+  long_term: ['note'],
+  rectified: ['note'],
+  verified: ['note'],
+  closed: ['note'],
 };
 const NOTHING: Record<State, Action[]> = {
-  submitted: [], accepted: [], rejected: [], merged: [], assigned: [],
-  in_progress: [], long_term: [], rectified: [], verified: [], closed: [],
+  submitted: [],
+  accepted: [],
+  rejected: [],
+  merged: [],
+  assigned: [],
+  in_progress: [],
+  long_term: [],
+  rectified: [],
+  verified: [],
+  closed: [],
 };
 
 /** Expected allowedActions(state, actor), in ACTIONS order. */
@@ -90,32 +109,81 @@ const FROM: Record<Action, State[]> = {
   close: ['rectified', 'verified'],
   reopen: ['rejected', 'closed'],
   long_term: ['in_progress', 'long_term'],
-  note: ['submitted', 'accepted', 'rejected', 'assigned', 'in_progress', 'long_term', 'rectified', 'verified', 'closed'],
+  note: [
+    'submitted',
+    'accepted',
+    'rejected',
+    'assigned',
+    'in_progress',
+    'long_term',
+    'rectified',
+    'verified',
+    'closed',
+  ],
 };
 
 /** Required input per action, and a complete valid input. */
 const REQUIRED: Record<Action, string[]> = {
-  accept: [], reject: ['reason'], merge: ['targetCode'], assign: ['leadDepartmentId'], sign: [],
-  return: ['reason'], progress: ['text', 'percent'], rectify: ['evidence'], verify: ['result'], close: [],
-  reopen: ['reason'], long_term: ['checkpointDate'], note: ['text'],
+  accept: [],
+  reject: ['reason'],
+  merge: ['targetCode'],
+  assign: ['leadDepartmentId'],
+  sign: [],
+  return: ['reason'],
+  progress: ['text', 'percent'],
+  rectify: ['evidence'],
+  verify: ['result'],
+  close: [],
+  reopen: ['reason'],
+  long_term: ['checkpointDate'],
+  note: ['text'],
 };
 const FULL: Record<Action, Record<string, unknown>> = {
-  accept: {}, reject: { reason: '不属于受理范围' }, merge: { targetCode: 'JZ-2025-000123' },
-  assign: { leadDepartmentId: 7 }, sign: {}, return: { reason: '非本单位职责' },
-  progress: { text: '已完成管网铺设', percent: 60 }, rectify: { evidence: { text: '已整改', photos: ['a.jpg'] } },
-  verify: { result: 'satisfied' }, close: {}, reopen: { reason: '群众反映问题复发' },
-  long_term: { checkpointDate: '2026-06-30' }, note: { text: '电话联系了反映人' },
+  accept: {},
+  reject: { reason: '不属于受理范围' },
+  merge: { targetCode: 'JZ-2025-000123' },
+  assign: { leadDepartmentId: 7 },
+  sign: {},
+  return: { reason: '非本单位职责' },
+  progress: { text: '已完成管网铺设', percent: 60 },
+  rectify: { evidence: { text: '已整改', photos: ['a.jpg'] } },
+  verify: { result: 'satisfied' },
+  close: {},
+  reopen: { reason: '群众反映问题复发' },
+  long_term: { checkpointDate: '2026-06-30' },
+  note: { text: '电话联系了反映人' },
 };
 
 /** Where a complete, valid action leads (null: stays put). */
 const TARGET: Record<Action, State | null> = {
-  accept: 'accepted', reject: 'rejected', merge: 'merged', assign: 'assigned', sign: 'in_progress',
-  return: 'accepted', progress: null, rectify: 'rectified', verify: 'verified', close: 'closed',
-  reopen: null /* depends on the state: see below */, long_term: 'long_term', note: null,
+  accept: 'accepted',
+  reject: 'rejected',
+  merge: 'merged',
+  assign: 'assigned',
+  sign: 'in_progress',
+  return: 'accepted',
+  progress: null,
+  rectify: 'rectified',
+  verify: 'verified',
+  close: 'closed',
+  reopen: null /* depends on the state: see below */,
+  long_term: 'long_term',
+  note: null,
 };
 const PUBLIC_EVENT: Record<Action, boolean> = {
-  accept: true, reject: true, merge: true, assign: true, sign: true, return: false, progress: true,
-  rectify: true, verify: true, close: true, reopen: true, long_term: true, note: false,
+  accept: true,
+  reject: true,
+  merge: true,
+  assign: true,
+  sign: true,
+  return: false,
+  progress: true,
+  rectify: true,
+  verify: true,
+  close: true,
+  reopen: true,
+  long_term: true,
+  note: false,
 };
 
 describe('allowedActions table', () => {
@@ -134,7 +202,8 @@ describe('allowedActions table', () => {
 
 describe('decide: every state × action × profile', () => {
   const cases = (Object.keys(PROFILES) as Profile[]).flatMap((p) =>
-    STATES.flatMap((s) => ACTIONS.map((a) => [p, s, a] as [Profile, State, Action])));
+    STATES.flatMap((s) => ACTIONS.map((a) => [p, s, a] as [Profile, State, Action])),
+  );
 
   it.each(cases)('%s: %s → %s', (profile, state, action) => {
     const who = PROFILES[profile];
@@ -150,7 +219,13 @@ describe('decide: every state × action × profile', () => {
       expect(full).toMatchObject({ ok: false, refusal: 'forbidden', allowed });
     } else {
       if (REQUIRED[action].length > 0) {
-        expect(empty).toEqual({ ok: false, refusal: 'missing_input', message: expect.any(String), allowed, missing: REQUIRED[action] });
+        expect(empty).toEqual({
+          ok: false,
+          refusal: 'missing_input',
+          message: expect.any(String),
+          allowed,
+          missing: REQUIRED[action],
+        });
       }
       const to = action === 'reopen' ? (state === 'rejected' ? 'accepted' : 'in_progress') : (TARGET[action] ?? state);
       expect(full).toEqual({ ok: true, from: state, to, public: PUBLIC_EVENT[action], redo: false });
@@ -162,22 +237,57 @@ describe('decide: details', () => {
   const { admin, publicToken, deptLead, deptCo } = PROFILES;
 
   it('verify: unsatisfied is a redo back to in_progress; satisfied and basically satisfied verify', () => {
-    expect(decide('rectified', 'verify', admin, { result: 'unsatisfied' })).toMatchObject({ ok: true, to: 'in_progress', redo: true });
-    expect(decide('rectified', 'verify', publicToken, { result: 'unsatisfied' })).toMatchObject({ ok: true, to: 'in_progress', redo: true });
-    expect(decide('rectified', 'verify', admin, { result: 'satisfied' })).toMatchObject({ ok: true, to: 'verified', redo: false });
-    expect(decide('rectified', 'verify', admin, { result: 'basically_satisfied' })).toMatchObject({ ok: true, to: 'verified', redo: false });
+    expect(decide('rectified', 'verify', admin, { result: 'unsatisfied' })).toMatchObject({
+      ok: true,
+      to: 'in_progress',
+      redo: true,
+    });
+    expect(decide('rectified', 'verify', publicToken, { result: 'unsatisfied' })).toMatchObject({
+      ok: true,
+      to: 'in_progress',
+      redo: true,
+    });
+    expect(decide('rectified', 'verify', admin, { result: 'satisfied' })).toMatchObject({
+      ok: true,
+      to: 'verified',
+      redo: false,
+    });
+    expect(decide('rectified', 'verify', admin, { result: 'basically_satisfied' })).toMatchObject({
+      ok: true,
+      to: 'verified',
+      redo: false,
+    });
   });
 
   it('reopen: closed → in_progress, rejected → accepted', () => {
-    expect(decide('closed', 'reopen', admin, { reason: 'x' })).toMatchObject({ ok: true, from: 'closed', to: 'in_progress' });
-    expect(decide('rejected', 'reopen', PROFILES.supervisor, { reason: 'x' })).toMatchObject({ ok: true, from: 'rejected', to: 'accepted' });
+    expect(decide('closed', 'reopen', admin, { reason: 'x' })).toMatchObject({
+      ok: true,
+      from: 'closed',
+      to: 'in_progress',
+    });
+    expect(decide('rejected', 'reopen', PROFILES.supervisor, { reason: 'x' })).toMatchObject({
+      ok: true,
+      from: 'rejected',
+      to: 'accepted',
+    });
   });
 
   it('whitespace is missing; 0 and false are present', () => {
-    expect(decide('submitted', 'reject', admin, { reason: '   ' })).toMatchObject({ refusal: 'missing_input', missing: ['reason'] });
-    expect(decide('in_progress', 'progress', deptCo, { text: '开工', percent: 0 })).toMatchObject({ ok: true, to: 'in_progress' });
-    expect(decide('in_progress', 'progress', deptLead, { percent: 50 })).toMatchObject({ refusal: 'missing_input', missing: ['text'] });
-    expect(decide('in_progress', 'progress', deptLead, { text: null, percent: undefined })).toMatchObject({ missing: ['text', 'percent'] });
+    expect(decide('submitted', 'reject', admin, { reason: '   ' })).toMatchObject({
+      refusal: 'missing_input',
+      missing: ['reason'],
+    });
+    expect(decide('in_progress', 'progress', deptCo, { text: '开工', percent: 0 })).toMatchObject({
+      ok: true,
+      to: 'in_progress',
+    });
+    expect(decide('in_progress', 'progress', deptLead, { percent: 50 })).toMatchObject({
+      refusal: 'missing_input',
+      missing: ['text'],
+    });
+    expect(decide('in_progress', 'progress', deptLead, { text: null, percent: undefined })).toMatchObject({
+      missing: ['text', 'percent'],
+    });
   });
 
   // Known bug, reported rather than fixed here (lifecycle.ts belongs to the core): any result other

@@ -3,8 +3,16 @@
  * action requires. Pure: no I/O, no project imports, shared by the API, the UI and the CLI.
  */
 export const STATES = [
-  'submitted', 'accepted', 'rejected', 'merged', 'assigned',
-  'in_progress', 'long_term', 'rectified', 'verified', 'closed',
+  'submitted',
+  'accepted',
+  'rejected',
+  'merged',
+  'assigned',
+  'in_progress',
+  'long_term',
+  'rectified',
+  'verified',
+  'closed',
 ] as const;
 export type State = (typeof STATES)[number];
 
@@ -12,8 +20,19 @@ export const ROLES = ['admin', 'acceptance', 'department', 'supervisor', 'leader
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
-  'accept', 'reject', 'merge', 'assign', 'sign', 'return', 'progress',
-  'rectify', 'verify', 'close', 'reopen', 'long_term', 'note',
+  'accept',
+  'reject',
+  'merge',
+  'assign',
+  'sign',
+  'return',
+  'progress',
+  'rectify',
+  'verify',
+  'close',
+  'reopen',
+  'long_term',
+  'note',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,45 +69,89 @@ const WORKING: State[] = ['in_progress', 'long_term'];
 
 export const TRANSITIONS: Record<Action, Transition> = {
   accept: { from: ['submitted'], to: 'accepted', who: { roles: triage }, requires: [], public: true },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected', who: { roles: triage }, requires: ['reason'], public: true },
-  merge: { from: ['submitted', 'accepted'], to: 'merged', who: { roles: triage }, requires: ['targetCode'], public: true },
-  assign: {
-    from: ['submitted', 'accepted'], to: 'assigned', who: { roles: triage },
-    requires: ['leadDepartmentId'], public: true,
+  reject: {
+    from: ['submitted', 'accepted'],
+    to: 'rejected',
+    who: { roles: triage },
+    requires: ['reason'],
+    public: true,
   },
-  sign: { from: ['assigned'], to: 'in_progress', who: { roles: ['admin', 'department'], scope: 'lead' }, requires: [], public: true },
+  merge: {
+    from: ['submitted', 'accepted'],
+    to: 'merged',
+    who: { roles: triage },
+    requires: ['targetCode'],
+    public: true,
+  },
+  assign: {
+    from: ['submitted', 'accepted'],
+    to: 'assigned',
+    who: { roles: triage },
+    requires: ['leadDepartmentId'],
+    public: true,
+  },
+  sign: {
+    from: ['assigned'],
+    to: 'in_progress',
+    who: { roles: ['admin', 'department'], scope: 'lead' },
+    requires: [],
+    public: true,
+  },
   return: {
-    from: ['assigned', 'in_progress'], to: 'accepted', who: { roles: ['admin', 'department'], scope: 'lead' },
-    requires: ['reason'], public: false,
+    from: ['assigned', 'in_progress'],
+    to: 'accepted',
+    who: { roles: ['admin', 'department'], scope: 'lead' },
+    requires: ['reason'],
+    public: false,
   },
   progress: {
-    from: WORKING, to: null, who: { roles: ['admin', 'department'], scope: 'lead_or_co' },
-    requires: ['text', 'percent'], public: true,
+    from: WORKING,
+    to: null,
+    who: { roles: ['admin', 'department'], scope: 'lead_or_co' },
+    requires: ['text', 'percent'],
+    public: true,
   },
   rectify: {
-    from: WORKING, to: 'rectified', who: { roles: ['admin', 'department'], scope: 'lead' },
-    requires: ['evidence'], public: true,
+    from: WORKING,
+    to: 'rectified',
+    who: { roles: ['admin', 'department'], scope: 'lead' },
+    requires: ['evidence'],
+    public: true,
   },
   verify: {
     from: ['rectified'],
     to: (input) => (input.result === 'unsatisfied' ? 'in_progress' : 'verified'),
     who: { roles: ['admin', 'acceptance', 'supervisor', 'public'], token: true },
-    requires: ['result'], public: true,
+    requires: ['result'],
+    public: true,
   },
-  close: { from: ['rectified', 'verified'], to: 'closed', who: { roles: ['admin', 'acceptance', 'supervisor'] }, requires: [], public: true },
+  close: {
+    from: ['rectified', 'verified'],
+    to: 'closed',
+    who: { roles: ['admin', 'acceptance', 'supervisor'] },
+    requires: [],
+    public: true,
+  },
   reopen: {
     from: ['closed', 'rejected'],
     to: (_input, from) => (from === 'rejected' ? 'accepted' : 'in_progress'),
-    who: { roles: oversight }, requires: ['reason'], public: true,
+    who: { roles: oversight },
+    requires: ['reason'],
+    public: true,
   },
   long_term: {
-    from: ['in_progress', 'long_term'], to: 'long_term',
-    who: { roles: ['admin', 'supervisor', 'department'], scope: 'lead' }, requires: ['checkpointDate'], public: true,
+    from: ['in_progress', 'long_term'],
+    to: 'long_term',
+    who: { roles: ['admin', 'supervisor', 'department'], scope: 'lead' },
+    requires: ['checkpointDate'],
+    public: true,
   },
   note: {
-    from: STATES.filter((s) => s !== 'merged'), to: null,
+    from: STATES.filter((s) => s !== 'merged'),
+    to: null,
     who: { roles: ['admin', 'acceptance', 'supervisor', 'leader', 'department'], scope: 'lead_or_co' },
-    requires: ['text'], public: false,
+    requires: ['text'],
+    public: false,
   },
 };
 
@@ -128,18 +191,34 @@ function valid(field: string, value: unknown): boolean {
 }
 
 /** Decide whether `action` may happen now and where it leads. */
-export function decide(state: State, action: Action, actor: ActorContext, input: Record<string, unknown> = {}): Decision {
+export function decide(
+  state: State,
+  action: Action,
+  actor: ActorContext,
+  input: Record<string, unknown> = {},
+): Decision {
   const t = TRANSITIONS[action];
   const allowed = allowedActions(state, actor);
   if (!t.from.includes(state)) {
-    return { ok: false, refusal: 'invalid_transition', message: `"${action}" is not possible while the item is ${state}`, allowed };
+    return {
+      ok: false,
+      refusal: 'invalid_transition',
+      message: `"${action}" is not possible while the item is ${state}`,
+      allowed,
+    };
   }
   if (!qualifies(t.who, actor)) {
     return { ok: false, refusal: 'forbidden', message: `you may not "${action}" this item`, allowed };
   }
   const missing = t.requires.filter((f) => !present(input[f]) || !valid(f, input[f]));
   if (missing.length > 0) {
-    return { ok: false, refusal: 'missing_input', message: `"${action}" requires ${missing.join(', ')}`, allowed, missing };
+    return {
+      ok: false,
+      refusal: 'missing_input',
+      message: `"${action}" requires ${missing.join(', ')}`,
+      allowed,
+      missing,
+    };
   }
   const to = t.to === null ? state : typeof t.to === 'function' ? t.to(input, state) : t.to;
   return { ok: true, from: state, to, public: t.public, redo: action === 'verify' && input.result === 'unsatisfied' };
@@ -150,7 +229,15 @@ export const OPEN_STATES: State[] = ['submitted', 'accepted', 'assigned', 'in_pr
 /** States in which an item counts as rectified for the public figures. */
 export const RECTIFIED_STATES: State[] = ['rectified', 'verified', 'closed'];
 /** States the public may see (after triage accepted the item). */
-export const PUBLIC_STATES: State[] = ['accepted', 'assigned', 'in_progress', 'long_term', 'rectified', 'verified', 'closed'];
+export const PUBLIC_STATES: State[] = [
+  'accepted',
+  'assigned',
+  'in_progress',
+  'long_term',
+  'rectified',
+  'verified',
+  'closed',
+];
 
 export const isState = (s: string): s is State => (STATES as readonly string[]).includes(s);
 export const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).includes(a);

@@ -3,16 +3,26 @@ import type { SmtpConfig } from '../supervision/supervision-config.js';
 import type { Channel, OutgoingMessage } from './channels.js';
 
 const KIND_NAMES: Record<string, string> = {
-  assignment: '交办', reminder: '催办', warning: '预警', return: '退单', verification: '验收结果',
-  summons: '约谈', supervision: '督办', extension: '延期',
+  assignment: '交办',
+  reminder: '催办',
+  warning: '预警',
+  return: '退单',
+  verification: '验收结果',
+  summons: '约谈',
+  supervision: '督办',
+  extension: '延期',
 };
 
 /** E-mail over SMTP (nodemailer). Plain text: officials read these on every kind of client. */
 export function emailChannel(config: SmtpConfig): Channel {
-  const transport = nodemailer.createTransport(config.url ?? {
-    host: config.host ?? 'localhost', port: config.port, secure: config.secure,
-    auth: config.user ? { user: config.user, pass: config.pass ?? '' } : undefined,
-  });
+  const transport = nodemailer.createTransport(
+    config.url ?? {
+      host: config.host ?? 'localhost',
+      port: config.port,
+      secure: config.secure,
+      auth: config.user ? { user: config.user, pass: config.pass ?? '' } : undefined,
+    },
+  );
   return {
     name: 'email',
     address: (r) => r.email,
@@ -26,6 +36,8 @@ export function emailChannel(config: SmtpConfig): Channel {
         headers: { 'X-Qingdan-Kind': m.kind },
       });
     },
-    async close() { transport.close(); },
+    async close() {
+      transport.close();
+    },
   };
 }

@@ -2,7 +2,16 @@ import type { Db } from '../db/database.js';
 import type { Channel, OutgoingMessage } from './channels.js';
 import * as repo from './notification.repository.js';
 
-export const NOTIFICATION_KINDS = ['assignment', 'reminder', 'warning', 'return', 'verification', 'summons', 'supervision', 'extension'] as const;
+export const NOTIFICATION_KINDS = [
+  'assignment',
+  'reminder',
+  'warning',
+  'return',
+  'verification',
+  'summons',
+  'supervision',
+  'extension',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotifyInput {
@@ -25,24 +34,47 @@ export class Notifier {
   async notify(trx: Db, input: NotifyInput, now: string): Promise<number[]> {
     const ids = [...new Set(input.userIds)];
     if (!ids.length) return [];
-    const users = await trx.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'phone'])
-      .where('id', 'in', ids).where('active', '=', 1).execute();
+    const users = await trx
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'email', 'phone'])
+      .where('id', 'in', ids)
+      .where('active', '=', 1)
+      .execute();
     const created: number[] = [];
     for (const u of users) {
       const id = await repo.insertNotification(trx, {
-        user_id: u.id, kind: input.kind, title: input.title, body: input.body, problem_code: input.problemCode ?? null, created_at: now, read_at: null,
+        user_id: u.id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        problem_code: input.problemCode ?? null,
+        created_at: now,
+        read_at: null,
       });
       created.push(id);
       const message: OutgoingMessage = {
-        notificationId: id, kind: input.kind, title: input.title, body: input.body, problemCode: input.problemCode ?? null, createdAt: now,
+        notificationId: id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        problemCode: input.problemCode ?? null,
+        createdAt: now,
         recipient: { userId: u.id, username: u.username, displayName: u.display_name, email: u.email, phone: u.phone },
       };
       for (const ch of this.channels) {
         const address = ch.address(message.recipient);
         if (!address) continue;
         await repo.enqueue(trx, {
-          notification_id: id, channel: ch.name, recipient: address, payload: JSON.stringify(message),
-          status: 'pending', attempts: 0, last_error: null, next_attempt_at: now, created_at: now, sent_at: null,
+          notification_id: id,
+          channel: ch.name,
+          recipient: address,
+          payload: JSON.stringify(message),
+          status: 'pending',
+          attempts: 0,
+          last_error: null,
+          next_attempt_at: now,
+          created_at: now,
+          sent_at: null,
         });
       }
     }
@@ -52,7 +84,9 @@ export class Notifier {
   /** Sends what is due; failures back off and give up after the last retry. Runs under a job lease. */
   async deliver(db: Db, now: Date, limit = 200): Promise<{ sent: number; failed: number; skipped: number }> {
     const due = await repo.dueOutbox(db, now.toISOString(), limit);
-    let sent = 0; let failed = 0; let skipped = 0;
+    let sent = 0;
+    let failed = 0;
+    let skipped = 0;
     for (const row of due) {
       const ch = this.channels.find((c) => c.name === row.channel);
       if (!ch) {
@@ -83,8 +117,13 @@ export class Notifier {
 export async function departmentUserIds(db: Db, departmentId: number | null): Promise<number[]> {
   let dept = departmentId;
   for (let depth = 0; dept !== null && depth < 5; depth++) {
-    const users = await db.selectFrom('users').select('id').where('department_id', '=', dept)
-      .where('role', '=', 'department').where('active', '=', 1).execute();
+    const users = await db
+      .selectFrom('users')
+      .select('id')
+      .where('department_id', '=', dept)
+      .where('role', '=', 'department')
+      .where('active', '=', 1)
+      .execute();
     if (users.length) return users.map((u) => u.id);
     const row = await db.selectFrom('departments').select('parent_id').where('id', '=', dept).executeTakeFirst();
     dept = row?.parent_id ?? null;

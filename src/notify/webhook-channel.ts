@@ -10,7 +10,14 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string, nowMs: number, toleranceMs = 5 * 60_000): boolean {
+export function verifyWebhook(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+  nowMs: number,
+  toleranceMs = 5 * 60_000,
+): boolean {
   const ts = Number(timestamp);
   if (!Number.isFinite(ts) || Math.abs(nowMs - ts * 1000) > toleranceMs) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body));
@@ -25,15 +32,23 @@ export function webhookChannel(opts: { url: string; secret: string; timeoutMs?: 
     address: (r) => String(r.userId),
     async send(_address: string, m: OutgoingMessage) {
       const body = JSON.stringify({
-        event: 'notification', id: m.notificationId, kind: m.kind, title: m.title, body: m.body,
-        problemCode: m.problemCode, createdAt: m.createdAt, recipient: m.recipient,
+        event: 'notification',
+        id: m.notificationId,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        problemCode: m.problemCode,
+        createdAt: m.createdAt,
+        recipient: m.recipient,
       });
       const timestamp = String(Math.floor((opts.now?.() ?? new Date()).getTime() / 1000));
       const res = await fetch(opts.url, {
         method: 'POST',
         headers: {
-          'content-type': 'application/json', 'user-agent': 'Qingdan-Webhook/1',
-          'x-qingdan-timestamp': timestamp, 'x-qingdan-signature': signWebhook(opts.secret, timestamp, body),
+          'content-type': 'application/json',
+          'user-agent': 'Qingdan-Webhook/1',
+          'x-qingdan-timestamp': timestamp,
+          'x-qingdan-signature': signWebhook(opts.secret, timestamp, body),
         },
         body,
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),

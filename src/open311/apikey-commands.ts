@@ -11,7 +11,15 @@ import { apiKeyService } from '../users/api-key.service.js';
 const ROLES = ['public', 'admin', 'acceptance', 'department', 'supervisor', 'leader'];
 
 // Keys made at the console are nobody's in particular: created_by stays empty.
-const CONSOLE: Actor = { kind: 'user', id: null, name: 'console', role: 'admin', departmentId: null, departmentScope: [], viaCookie: false };
+const CONSOLE: Actor = {
+  kind: 'user',
+  id: null,
+  name: 'console',
+  role: 'admin',
+  departmentId: null,
+  departmentScope: [],
+  viaCookie: false,
+};
 
 export function registerApiKeyCommands(program: Command): void {
   const apikey = program.command('apikey').description('manage API keys (Open311 clients and other machine clients)');
@@ -26,11 +34,19 @@ export function registerApiKeyCommands(program: Command): void {
       await withDb(async (db) => {
         let departmentId: number | null = null;
         if (opts.department) {
-          const dept = await db.selectFrom('departments').select('id').where('code', '=', opts.department).executeTakeFirst();
+          const dept = await db
+            .selectFrom('departments')
+            .select('id')
+            .where('code', '=', opts.department)
+            .executeTakeFirst();
           if (!dept) throw new Error(`no department with code "${opts.department}"`);
           departmentId = dept.id;
         }
-        const { apiKey, key } = await apiKeyService(db, () => new Date()).create(CONSOLE, { name: opts.name, role: opts.role, departmentId });
+        const { apiKey, key } = await apiKeyService(db, () => new Date()).create(CONSOLE, {
+          name: opts.name,
+          role: opts.role,
+          departmentId,
+        });
         process.stdout.write(`created API key ${apiKey.id} "${apiKey.name}" (${apiKey.role})\n${key}\n`);
       });
     });
@@ -40,7 +56,9 @@ export function registerApiKeyCommands(program: Command): void {
     .action(async () => {
       await withDb(async (db) => {
         for (const k of await apiKeyService(db, () => new Date()).list()) {
-          process.stdout.write(`${k.id}\t${k.prefix}…\t${k.role}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.name}\n`);
+          process.stdout.write(
+            `${k.id}\t${k.prefix}…\t${k.role}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.name}\n`,
+          );
         }
       });
     });

@@ -30,7 +30,12 @@ export function sortDefinitions<T extends Pick<AttributeDefinition, 'order'>>(de
 export type FieldName = (code: string) => string;
 const attributeField: FieldName = (code) => `attribute[${code}]`;
 
-function typed(def: AttributeDefinition, given: string[], errors: ErrorList, field: FieldName): AttributeAnswer | undefined {
+function typed(
+  def: AttributeDefinition,
+  given: string[],
+  errors: ErrorList,
+  field: FieldName,
+): AttributeAnswer | undefined {
   const code = def.code;
   const bad = (zh: string, en: string) => {
     errors.add(`${field(code)}：${zh}`, `${field(code)}: ${en}`, field(code));
@@ -40,7 +45,8 @@ function typed(def: AttributeDefinition, given: string[], errors: ErrorList, fie
   if (def.datatype === 'multivaluelist') {
     const unique = [...new Set(given)];
     const unknown = unique.filter((k) => !keys.has(k));
-    if (unknown.length > 0) return bad(`不在可选项中："${unknown.join('", "')}"`, `not among the allowed keys: "${unknown.join('", "')}"`);
+    if (unknown.length > 0)
+      return bad(`不在可选项中："${unknown.join('", "')}"`, `not among the allowed keys: "${unknown.join('", "')}"`);
     return { code, datatype: def.datatype, value: unique };
   }
   if (new Set(given).size > 1) return bad('只能有一个值', 'takes a single value');
@@ -53,7 +59,11 @@ function typed(def: AttributeDefinition, given: string[], errors: ErrorList, fie
     }
     case 'datetime': {
       const iso = parseDateTime(raw);
-      if (iso === null) return bad(`须为带时区的 ISO 8601 时间，收到 "${raw}"`, `must be an ISO 8601 date-time with a time zone, got "${raw}"`);
+      if (iso === null)
+        return bad(
+          `须为带时区的 ISO 8601 时间，收到 "${raw}"`,
+          `must be an ISO 8601 date-time with a time zone, got "${raw}"`,
+        );
       return { code, datatype: def.datatype, value: iso };
     }
     case 'singlevaluelist':

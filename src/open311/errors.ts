@@ -69,8 +69,7 @@ export function toOpen311Error(err: unknown): Open311Error {
   if (err instanceof Open311Error) return err;
   if (err instanceof AppError) {
     const http = ERROR_CODES[err.code];
-    const status: Open311HttpStatus =
-      http === 404 ? 404 : http === 401 || http === 403 ? 403 : http >= 500 ? 500 : 400;
+    const status: Open311HttpStatus = http === 404 ? 404 : http === 401 || http === 403 ? 403 : http >= 500 ? 500 : 400;
     if (status === 500) return internalError();
     return new Open311Error(status, text(err.message, err.message));
   }

@@ -34,34 +34,52 @@ describe('format suffixes', () => {
 describe('render', () => {
   it('writes JSON as the bare array or object, without the XML root as wrapper', () => {
     const errors = [{ code: 404, description: 'no such request' }];
-    expect(render('json', { kind: 'errors', data: errors })).toEqual({ contentType: CONTENT_TYPES.json, body: JSON.stringify(errors) });
+    expect(render('json', { kind: 'errors', data: errors })).toEqual({
+      contentType: CONTENT_TYPES.json,
+      body: JSON.stringify(errors),
+    });
     const def = { service_code: 'a', attributes: [] };
     expect(JSON.parse(render('json', { kind: 'service_definition', data: def }).body)).toEqual(def);
   });
 
   it('writes XML with the root of each kind', () => {
     const roots = {
-      services: 'services', requests: 'service_requests', post_response: 'service_requests', token: 'service_requests',
-      errors: 'errors', updates: 'service_request_updates',
+      services: 'services',
+      requests: 'service_requests',
+      post_response: 'service_requests',
+      token: 'service_requests',
+      errors: 'errors',
+      updates: 'service_request_updates',
     } as const;
     for (const [kind, root] of Object.entries(roots)) {
       const out = render('xml', { kind, data: [] } as never);
       expect(out.contentType).toBe('text/xml; charset=utf-8');
       expect(parseXml(out.body).name).toBe(root);
     }
-    expect(parseXml(render('xml', { kind: 'service_definition', data: { service_code: 'a', attributes: [] } }).body).name)
-      .toBe('service_definition');
+    expect(
+      parseXml(render('xml', { kind: 'service_definition', data: { service_code: 'a', attributes: [] } }).body).name,
+    ).toBe('service_definition');
   });
 
   it('renders any thrown value as an Open311 error answer', () => {
-    const e = renderError(badRequest([text('缺少 service_code', 'service_code is required'), text('缺少位置', 'location missing')]), 'json', 'en');
+    const e = renderError(
+      badRequest([text('缺少 service_code', 'service_code is required'), text('缺少位置', 'location missing')]),
+      'json',
+      'en',
+    );
     expect(e).toEqual({
-      status: 400, contentType: CONTENT_TYPES.json,
-      body: JSON.stringify([{ code: 400, description: 'service_code is required' }, { code: 400, description: 'location missing' }]),
+      status: 400,
+      contentType: CONTENT_TYPES.json,
+      body: JSON.stringify([
+        { code: 400, description: 'service_code is required' },
+        { code: 400, description: 'location missing' },
+      ]),
     });
     const xml = renderError(new AppError('forbidden', 'api key revoked'));
     expect(xml.status).toBe(403);
-    expect(xml.body).toContain('<errors><error><code>403</code><description>api key revoked</description></error></errors>');
+    expect(xml.body).toContain(
+      '<errors><error><code>403</code><description>api key revoked</description></error></errors>',
+    );
     expect(renderError(new TypeError('x is undefined')).status).toBe(500);
   });
 });

@@ -7,12 +7,24 @@
 import { badRequest, toOpen311Error } from './errors.js';
 import type { Lang } from './types.js';
 import {
-  discoveryXml, errorsXml, postResponseXml, requestsXml, serviceDefinitionXml, servicesXml, tokenXml,
+  discoveryXml,
+  errorsXml,
+  postResponseXml,
+  requestsXml,
+  serviceDefinitionXml,
+  servicesXml,
+  tokenXml,
   updatesXml,
 } from './xml.js';
 import type {
-  Open311Discovery, Open311ErrorItem, Open311PostResponseItem, Open311Request, Open311Service,
-  Open311ServiceDefinition, Open311TokenItem, Open311Update,
+  Open311Discovery,
+  Open311ErrorItem,
+  Open311PostResponseItem,
+  Open311Request,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311TokenItem,
+  Open311Update,
 } from './spec-types.js';
 
 export const FORMATS = ['xml', 'json'] as const;
@@ -73,14 +85,22 @@ export type Open311Document =
 
 function xmlOf(doc: Open311Document): string {
   switch (doc.kind) {
-    case 'discovery': return discoveryXml(doc.data);
-    case 'services': return servicesXml(doc.data);
-    case 'service_definition': return serviceDefinitionXml(doc.data);
-    case 'requests': return requestsXml(doc.data);
-    case 'post_response': return postResponseXml(doc.data);
-    case 'token': return tokenXml(doc.data);
-    case 'errors': return errorsXml(doc.data);
-    case 'updates': return updatesXml(doc.data);
+    case 'discovery':
+      return discoveryXml(doc.data);
+    case 'services':
+      return servicesXml(doc.data);
+    case 'service_definition':
+      return serviceDefinitionXml(doc.data);
+    case 'requests':
+      return requestsXml(doc.data);
+    case 'post_response':
+      return postResponseXml(doc.data);
+    case 'token':
+      return tokenXml(doc.data);
+    case 'errors':
+      return errorsXml(doc.data);
+    case 'updates':
+      return updatesXml(doc.data);
   }
 }
 

@@ -7,7 +7,8 @@ describe('parseJurisdictions', () => {
     expect(parseJurisdictions(undefined)).toEqual([{ id: DEFAULT_JURISDICTIONS, areaCode: null }]);
     expect(parseJurisdictions(' ')).toEqual([{ id: 'jingzhou.gov.cn', areaCode: null }]);
     expect(parseJurisdictions('jingzhou.gov.cn, shashi.jingzhou.gov.cn = jz-ss ,')).toEqual([
-      { id: 'jingzhou.gov.cn', areaCode: null }, { id: 'shashi.jingzhou.gov.cn', areaCode: 'jz-ss' },
+      { id: 'jingzhou.gov.cn', areaCode: null },
+      { id: 'shashi.jingzhou.gov.cn', areaCode: 'jz-ss' },
     ]);
   });
 

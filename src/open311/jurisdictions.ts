@@ -27,7 +27,10 @@ const AREA = /^[A-Za-z0-9_.-]{1,50}$/;
 export function parseJurisdictions(raw: string | undefined): readonly Jurisdiction[] {
   const source = raw === undefined || raw.trim() === '' ? DEFAULT_JURISDICTIONS : raw;
   const out: Jurisdiction[] = [];
-  for (const entry of source.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of source
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const [id, areaCode, extra] = entry.split('=').map((p) => p.trim());
     if (!ID.test(id) || extra !== undefined || (areaCode !== undefined && !AREA.test(areaCode))) {
       throw new Error(`QINGDAN_OPEN311_JURISDICTIONS: "${entry}" is not "id" or "id=areaCode"`);
@@ -49,6 +52,7 @@ export function resolveJurisdiction(params: RawParams, jurisdictions: readonly J
   }
   // Ids are domain names in practice, which are case-insensitive.
   const found = jurisdictions.find((j) => j.id.toLowerCase() === given.toLowerCase());
-  if (!found) throw notFound311(text(`未找到辖区 jurisdiction_id "${given}"`, `jurisdiction_id "${given}" was not found`));
+  if (!found)
+    throw notFound311(text(`未找到辖区 jurisdiction_id "${given}"`, `jurisdiction_id "${given}" was not found`));
   return found;
 }

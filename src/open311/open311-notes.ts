@@ -12,11 +12,24 @@ type Payload = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const join = (...parts: Array<string | null>) => parts.filter((p): p is string => p !== null).join(' ');
 
-const VERIFY_ZH: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意，退回重新整改' };
-const VERIFY_EN: Record<string, string> = { satisfied: 'satisfied', basically_satisfied: 'basically satisfied', unsatisfied: 'not satisfied, sent back for rework' };
+const VERIFY_ZH: Record<string, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意，退回重新整改',
+};
+const VERIFY_EN: Record<string, string> = {
+  satisfied: 'satisfied',
+  basically_satisfied: 'basically satisfied',
+  unsatisfied: 'not satisfied, sent back for rework',
+};
 
 /** The public text of one lifecycle event, or null when it says nothing beyond its status. */
-export function eventText(action: Action | string, payload: Payload, reason: string | null, lang: Lang = 'zh'): string | null {
+export function eventText(
+  action: Action | string,
+  payload: Payload,
+  reason: string | null,
+  lang: Lang = 'zh',
+): string | null {
   const en = lang === 'en';
   const r = str(reason);
   switch (action) {
@@ -26,7 +39,9 @@ export function eventText(action: Action | string, payload: Payload, reason: str
       return en ? join('Not accepted:', r) : `不予受理${r ? `：${r}` : '。'}`;
     case 'merge': {
       const target = str(payload.targetCode);
-      return en ? join(`Duplicate of ${target ?? 'another report'}.`, r) : join(`与 ${target ?? '其他反映'} 重复，已合并办理。`, r);
+      return en
+        ? join(`Duplicate of ${target ?? 'another report'}.`, r)
+        : join(`与 ${target ?? '其他反映'} 重复，已合并办理。`, r);
     }
     case 'assign': {
       const dept = str(payload.leadDepartmentName);
@@ -39,7 +54,9 @@ export function eventText(action: Action | string, payload: Payload, reason: str
     case 'progress': {
       const percent = typeof payload.percent === 'number' ? payload.percent : null;
       const text = str(payload.text);
-      return en ? join(text, percent !== null ? `(${percent}% done)` : null) : `${text ?? ''}${percent !== null ? `（进度 ${percent}%）` : ''}` || null;
+      return en
+        ? join(text, percent !== null ? `(${percent}% done)` : null)
+        : `${text ?? ''}${percent !== null ? `（进度 ${percent}%）` : ''}` || null;
     }
     case 'rectify':
       return str(payload.evidence) ?? (en ? 'Reported as fixed.' : '承办单位报告已整改。');
@@ -74,7 +91,7 @@ export function submitNotice(lang: Lang = 'zh'): string {
 const STATE_NOTICES: Partial<Record<string, [string, string]>> = {
   submitted: ['已收到，待受理中心审核。', 'Received; awaiting review by the acceptance centre.'],
   accepted: ['已受理，待交办承办单位。', 'Accepted; awaiting assignment to a department.'],
-  assigned: ['已交办，待承办单位签收。', 'Assigned; awaiting the department\'s sign-off.'],
+  assigned: ['已交办，待承办单位签收。', "Assigned; awaiting the department's sign-off."],
   in_progress: ['承办单位办理中。', 'In progress at the responsible department.'],
   long_term: ['长期整改中，按阶段检查。', 'Long-term rectification, checked in stages.'],
   // Why a request can read "open" although the work is done: verification may still send it back.

@@ -26,10 +26,17 @@ const attachmentUrl = (baseUrl: string, id: number) => `${baseUrl}/api/v1/attach
 const named = (r: { code: string; name: string; name_en: string | null } | undefined) =>
   r ? { code: r.code, name: r.name, nameEn: r.name_en } : null;
 
-export async function problemInputs(db: Db, rows: ProblemRow[], opts: { baseUrl: string; lang: Lang }): Promise<Open311ProblemInput[]> {
+export async function problemInputs(
+  db: Db,
+  rows: ProblemRow[],
+  opts: { baseUrl: string; lang: Lang },
+): Promise<Open311ProblemInput[]> {
   const ids = rows.map((r) => r.id);
   const [names, events, photos, open311] = await Promise.all([
-    repo.referenceNames(db), repo.publicEventsOf(db, ids), repo.publicPhotos(db, ids), repo.open311RowsOf(db, ids),
+    repo.referenceNames(db),
+    repo.publicEventsOf(db, ids),
+    repo.publicPhotos(db, ids),
+    repo.open311RowsOf(db, ids),
   ]);
   // Events come oldest first, so the last one with words is the latest public note.
   const notes = new Map<number, string>();
@@ -62,7 +69,11 @@ export async function problemInputs(db: Db, rows: ProblemRow[], opts: { baseUrl:
   });
 }
 
-export async function eventInputs(db: Db, rows: repo.UpdateRow[], opts: { baseUrl: string; lang: Lang }): Promise<Open311EventInput[]> {
+export async function eventInputs(
+  db: Db,
+  rows: repo.UpdateRow[],
+  opts: { baseUrl: string; lang: Lang },
+): Promise<Open311EventInput[]> {
   const photos = await repo.publicPhotos(db, [...new Set(rows.map((r) => r.problem_id))]);
   const byEvent = new Map<number, number>();
   for (const p of photos) if (p.event_id !== null && !byEvent.has(p.event_id)) byEvent.set(p.event_id, p.id);

@@ -28,13 +28,16 @@ const CJK = /[\u3400-\u9fff]/;
 function checkContact(params: RawParams, errors: ErrorList): void {
   const limit = (name: string, max: number) => {
     const v = optionalParam(params, name);
-    if (v !== undefined && [...v].length > max) errors.add(`${name} 不得超过 ${max} 个字符`, `${name} must be at most ${max} characters`, name);
+    if (v !== undefined && [...v].length > max)
+      errors.add(`${name} 不得超过 ${max} 个字符`, `${name} must be at most ${max} characters`, name);
     return v;
   };
   const email = limit('email', 200);
-  if (email !== undefined && !EMAIL.test(email)) errors.add('email 格式不正确', 'email is not a valid e-mail address', 'email');
+  if (email !== undefined && !EMAIL.test(email))
+    errors.add('email 格式不正确', 'email is not a valid e-mail address', 'email');
   const phone = limit('phone', 40);
-  if (phone !== undefined && !PHONE.test(phone)) errors.add('phone 只能包含数字、空格和 +()-', 'phone may contain only digits, spaces and +()-', 'phone');
+  if (phone !== undefined && !PHONE.test(phone))
+    errors.add('phone 只能包含数字、空格和 +()-', 'phone may contain only digits, spaces and +()-', 'phone');
   for (const name of ['first_name', 'last_name']) limit(name, 50);
   for (const name of ['account_id', 'device_id']) limit(name, 200);
 }
@@ -47,7 +50,10 @@ export function reporterName(first?: string, last?: string): string | undefined 
 }
 
 function titleOf(service: string, description: string | undefined): string {
-  const firstLine = description?.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+  const firstLine = description
+    ?.split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   if (!firstLine) return service;
   const points = [...firstLine];
   return `${service}：${points.length > 40 ? `${points.slice(0, 40).join('')}…` : firstLine}`;
@@ -72,7 +78,12 @@ export function open311Submit(services: Services, questions: QuestionService, re
     const serviceCode = optionalParam(params, 'service_code');
     const category = serviceCode === undefined ? undefined : await reads.leafByCode(serviceCode);
     if (serviceCode !== undefined && !category) {
-      throw badRequest(text(`未知的 service_code "${serviceCode}"`, `service_code "${serviceCode}" is not a service of this jurisdiction`));
+      throw badRequest(
+        text(
+          `未知的 service_code "${serviceCode}"`,
+          `service_code "${serviceCode}" is not a service of this jurisdiction`,
+        ),
+      );
     }
     const asked = category ? await questions.questionsOf(category.id) : [];
     const errors = new ErrorList();
@@ -92,7 +103,12 @@ export function open311Submit(services: Services, questions: QuestionService, re
     if (req.location.kind === 'address_id') {
       const area = await repo.areaByCode(db, req.location.addressId);
       if (!area || (areaIds !== null && !areaIds.includes(area.id))) {
-        throw badRequest(text(`address_id "${req.location.addressId}" 不是本辖区的区域编码`, `address_id "${req.location.addressId}" is not an area code of this jurisdiction`));
+        throw badRequest(
+          text(
+            `address_id "${req.location.addressId}" 不是本辖区的区域编码`,
+            `address_id "${req.location.addressId}" is not an area code of this jurisdiction`,
+          ),
+        );
       }
       areaId = area.id;
     } else if (jurisdiction.areaCode !== null) {
@@ -108,9 +124,13 @@ export function open311Submit(services: Services, questions: QuestionService, re
       address: req.location.kind === 'address' ? req.location.address : null,
       lat: req.location.kind === 'point' ? req.location.lat : null,
       lng: req.location.kind === 'point' ? req.location.long : null,
-      reporter: Object.fromEntries(Object.entries({
-        name: reporterName(req.firstName, req.lastName), phone: req.phone, email: req.email,
-      }).filter(([, v]) => v !== undefined)),
+      reporter: Object.fromEntries(
+        Object.entries({
+          name: reporterName(req.firstName, req.lastName),
+          phone: req.phone,
+          email: req.email,
+        }).filter(([, v]) => v !== undefined),
+      ),
       sourceCode: 'open311',
       answers: nativeAnswers(req.answers),
     };
@@ -120,11 +140,21 @@ export function open311Submit(services: Services, questions: QuestionService, re
     const created = await services.problems.create(key.actor, input, async (trx, response) => {
       const { code } = (response as { problem: { code: string } }).problem;
       await repo.insertOpen311Request(trx, {
-        problem_id: (await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id,
-        api_key_id: key.id, jurisdiction_id: jurisdiction.id, account_id: req.accountId ?? null,
-        device_id: req.deviceId ?? null, media_url: req.mediaUrl ?? null, created_at: services.clock().toISOString(), token: lookupToken,
+        problem_id: (await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+          .id,
+        api_key_id: key.id,
+        jurisdiction_id: jurisdiction.id,
+        account_id: req.accountId ?? null,
+        device_id: req.deviceId ?? null,
+        media_url: req.mediaUrl ?? null,
+        created_at: services.clock().toISOString(),
+        token: lookupToken,
       });
     });
-    return presentPostResponse(created.problem.code, { serviceNotice: submitNotice(call.lang), accountId: req.accountId, token: lookupToken });
+    return presentPostResponse(created.problem.code, {
+      serviceNotice: submitNotice(call.lang),
+      accountId: req.accountId,
+      token: lookupToken,
+    });
   };
 }

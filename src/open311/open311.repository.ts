@@ -31,40 +31,74 @@ type EB = ExpressionBuilder<Database, 'problems'>;
 
 function scopeExpr(eb: EB, scope: Scope): Expression<SqlBool> {
   const visible = eb.and([eb('problems.is_public', '=', 1), eb('problems.status', 'in', PUBLIC_STATES)]);
-  const readable = scope.apiKeyId === null ? visible : eb.or([visible, eb.exists(
-    eb.selectFrom('open311_requests as o').select('o.problem_id')
-      .whereRef('o.problem_id', '=', 'problems.id').where('o.api_key_id', '=', scope.apiKeyId),
-  )]);
-  return scope.areaIds === null ? readable : eb.and([readable, eb('problems.area_id', 'in', scope.areaIds.length ? scope.areaIds : [-1])]);
+  const readable =
+    scope.apiKeyId === null
+      ? visible
+      : eb.or([
+          visible,
+          eb.exists(
+            eb
+              .selectFrom('open311_requests as o')
+              .select('o.problem_id')
+              .whereRef('o.problem_id', '=', 'problems.id')
+              .where('o.api_key_id', '=', scope.apiKeyId),
+          ),
+        ]);
+  return scope.areaIds === null
+    ? readable
+    : eb.and([readable, eb('problems.area_id', 'in', scope.areaIds.length ? scope.areaIds : [-1])]);
 }
 
 /** GET /requests: newest first, at most `limit`. */
 export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow[]> {
-  return db.selectFrom('problems').selectAll('problems').where((eb) => {
-    const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
-    if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
-    if (f.categoryIds || f.uncategorised) {
-      const ors: Expression<SqlBool>[] = [];
-      if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
-      if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
-      parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
-    }
-    if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
-    if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
-    if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
-    return eb.and(parts);
-  }).orderBy('problems.created_at', 'desc').orderBy('problems.id', 'desc').limit(f.limit).execute();
+  return db
+    .selectFrom('problems')
+    .selectAll('problems')
+    .where((eb) => {
+      const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
+      if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
+      if (f.categoryIds || f.uncategorised) {
+        const ors: Expression<SqlBool>[] = [];
+        if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
+        if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
+        parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
+      }
+      if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
+      if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
+      if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
+      return eb.and(parts);
+    })
+    .orderBy('problems.created_at', 'desc')
+    .orderBy('problems.id', 'desc')
+    .limit(f.limit)
+    .execute();
 }
 
 /** Public lifecycle events of visible items in a time window, oldest first (the updates feed). */
 export async function findUpdates(db: Db, f: Scope & { from: string; to: string; limit: number }) {
-  return db.selectFrom('events').innerJoin('problems', 'problems.id', 'events.problem_id')
-    .select(['events.id', 'events.problem_id', 'problems.code', 'events.action', 'events.from_state', 'events.to_state',
-      'events.payload', 'events.reason', 'events.created_at'])
-    .where('events.is_public', '=', 1).where('events.action', 'in', [...ACTIONS])
-    .where('events.created_at', '>=', f.from).where('events.created_at', '<=', f.to)
+  return db
+    .selectFrom('events')
+    .innerJoin('problems', 'problems.id', 'events.problem_id')
+    .select([
+      'events.id',
+      'events.problem_id',
+      'problems.code',
+      'events.action',
+      'events.from_state',
+      'events.to_state',
+      'events.payload',
+      'events.reason',
+      'events.created_at',
+    ])
+    .where('events.is_public', '=', 1)
+    .where('events.action', 'in', [...ACTIONS])
+    .where('events.created_at', '>=', f.from)
+    .where('events.created_at', '<=', f.to)
     .where((eb) => scopeExpr(eb as unknown as EB, f))
-    .orderBy('events.created_at').orderBy('events.id').limit(f.limit).execute();
+    .orderBy('events.created_at')
+    .orderBy('events.id')
+    .limit(f.limit)
+    .execute();
 }
 
 export type UpdateRow = Awaited<ReturnType<typeof findUpdates>>[number];
@@ -72,11 +106,25 @@ export type UpdateRow = Awaited<ReturnType<typeof findUpdates>>[number];
 /** Public lifecycle events of some items, oldest first (for each item's latest public note). */
 export async function publicEventsOf(db: Db, problemIds: number[]): Promise<UpdateRow[]> {
   if (problemIds.length === 0) return [];
-  return db.selectFrom('events').innerJoin('problems', 'problems.id', 'events.problem_id')
-    .select(['events.id', 'events.problem_id', 'problems.code', 'events.action', 'events.from_state', 'events.to_state',
-      'events.payload', 'events.reason', 'events.created_at'])
-    .where('events.problem_id', 'in', problemIds).where('events.is_public', '=', 1).where('events.action', 'in', [...ACTIONS])
-    .orderBy('events.id').execute();
+  return db
+    .selectFrom('events')
+    .innerJoin('problems', 'problems.id', 'events.problem_id')
+    .select([
+      'events.id',
+      'events.problem_id',
+      'problems.code',
+      'events.action',
+      'events.from_state',
+      'events.to_state',
+      'events.payload',
+      'events.reason',
+      'events.created_at',
+    ])
+    .where('events.problem_id', 'in', problemIds)
+    .where('events.is_public', '=', 1)
+    .where('events.action', 'in', [...ACTIONS])
+    .orderBy('events.id')
+    .execute();
 }
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
@@ -84,14 +132,23 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 /** Public photos of items and of events: Open311's media_url points at the first one. */
 export async function publicPhotos(db: Db, problemIds: number[]) {
   if (problemIds.length === 0) return [];
-  return db.selectFrom('attachments').select(['id', 'problem_id', 'event_id'])
-    .where('problem_id', 'in', problemIds).where('is_public', '=', 1).where('mime', 'in', IMAGE_TYPES)
-    .orderBy('id').execute();
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'problem_id', 'event_id'])
+    .where('problem_id', 'in', problemIds)
+    .where('is_public', '=', 1)
+    .where('mime', 'in', IMAGE_TYPES)
+    .orderBy('id')
+    .execute();
 }
 
 export async function open311RowsOf(db: Db, problemIds: number[]) {
   if (problemIds.length === 0) return new Map<number, { media_url: string | null }>();
-  const rows = await db.selectFrom('open311_requests').select(['problem_id', 'media_url']).where('problem_id', 'in', problemIds).execute();
+  const rows = await db
+    .selectFrom('open311_requests')
+    .select(['problem_id', 'media_url'])
+    .where('problem_id', 'in', problemIds)
+    .execute();
   return new Map(rows.map((r) => [r.problem_id, r]));
 }
 
@@ -101,10 +158,17 @@ export async function insertOpen311Request(trx: Db, row: Insertable<Open311Reque
 
 /** Categories that are services: leaves of the category tree, with their parent's names. */
 export async function leafCategories(db: Db) {
-  const rows = await db.selectFrom('categories').select(['id', 'parent_id', 'code', 'name', 'name_en', 'keywords', 'sort']).orderBy('sort').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('categories')
+    .select(['id', 'parent_id', 'code', 'name', 'name_en', 'keywords', 'sort'])
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   const parents = new Set(rows.map((r) => r.parent_id).filter((p): p is number => p !== null));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return rows.filter((r) => !parents.has(r.id)).map((r) => ({ ...r, parent: r.parent_id === null ? null : byId.get(r.parent_id) ?? null }));
+  return rows
+    .filter((r) => !parents.has(r.id))
+    .map((r) => ({ ...r, parent: r.parent_id === null ? null : (byId.get(r.parent_id) ?? null) }));
 }
 
 export async function areaByCode(db: Db, code: string) {
@@ -116,8 +180,12 @@ export async function areaByCode(db: Db, code: string) {
  * or a reporter's Qingdan tracking token.
  */
 export async function codeByToken(db: Db, token: string, hash: string): Promise<string | null> {
-  const open311 = await db.selectFrom('open311_requests as o').innerJoin('problems as p', 'p.id', 'o.problem_id')
-    .select('p.code').where('o.token', '=', token).executeTakeFirst();
+  const open311 = await db
+    .selectFrom('open311_requests as o')
+    .innerJoin('problems as p', 'p.id', 'o.problem_id')
+    .select('p.code')
+    .where('o.token', '=', token)
+    .executeTakeFirst();
   if (open311) return open311.code;
   const row = await db.selectFrom('problems').select('code').where('tracking_token_hash', '=', hash).executeTakeFirst();
   return row?.code ?? null;
@@ -127,8 +195,11 @@ export async function codeByToken(db: Db, token: string, hash: string): Promise<
 export async function ensureOpen311Source(db: Db): Promise<void> {
   const found = await db.selectFrom('sources').select('id').where('code', '=', 'open311').executeTakeFirst();
   if (found) return;
-  await db.insertInto('sources').values({ code: 'open311', name: 'Open311 客户端', name_en: 'Open311 client', sort: 100 })
-    .onConflict((oc) => oc.column('code').doNothing()).execute();
+  await db
+    .insertInto('sources')
+    .values({ code: 'open311', name: 'Open311 客户端', name_en: 'Open311 client', sort: 100 })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
 }
 
 type Named = { id: number; code: string; name: string; name_en: string | null };

@@ -32,7 +32,9 @@ function langOf(req: FastifyRequest): Lang {
 function callOf(req: FastifyRequest, params: RawParams): Open311Call {
   const header = req.headers['x-api-key'];
   return {
-    params, lang: langOf(req), baseUrl: `${req.protocol}://${req.host}`,
+    params,
+    lang: langOf(req),
+    baseUrl: `${req.protocol}://${req.host}`,
     ...(typeof header === 'string' && header !== '' && { headerKey: header }),
   };
 }
@@ -43,74 +45,128 @@ function send(reply: FastifyReply, format: Open311Format, doc: Open311Document) 
 }
 
 const unknownPath = (req: FastifyRequest) =>
-  notFound311(text(`没有这个 Open311 接口：${req.method} ${req.url.split('?')[0]}`, `no Open311 endpoint ${req.method} ${req.url.split('?')[0]}`));
+  notFound311(
+    text(
+      `没有这个 Open311 接口：${req.method} ${req.url.split('?')[0]}`,
+      `no Open311 endpoint ${req.method} ${req.url.split('?')[0]}`,
+    ),
+  );
 
-export const open311Routes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const questions = questionsOf(services);
-  const reads = open311Service(services, questions);
-  const submit = open311Submit(services, questions, reads);
+export const open311Routes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const questions = questionsOf(services);
+    const reads = open311Service(services, questions);
+    const submit = open311Submit(services, questions, reads);
 
-  await app.register(async (scope: FastifyInstance) => {
-    scope.setErrorHandler((err, req, reply) => {
-      const out = renderError(err, formatOfPath(req.url), langOf(req));
-      if (out.status >= 500) req.log.error({ err }, 'open311 request failed');
-      else req.log.info({ status: out.status }, 'open311 request refused');
-      void reply.status(out.status).type(out.contentType).send(out.body);
-    });
-    scope.setNotFoundHandler((req) => { throw unknownPath(req); });
-    // Browser-based 311 apps on other origins may read: nothing here depends on cookies (POST
-    // authenticates by api_key), so no credentials are ever allowed.
-    scope.addHook('onSend', async (_req, reply, payload) => {
-      reply.header('Access-Control-Allow-Origin', '*');
-      return payload;
-    });
+    await app.register(
+      async (scope: FastifyInstance) => {
+        scope.setErrorHandler((err, req, reply) => {
+          const out = renderError(err, formatOfPath(req.url), langOf(req));
+          if (out.status >= 500) req.log.error({ err }, 'open311 request failed');
+          else req.log.info({ status: out.status }, 'open311 request refused');
+          void reply.status(out.status).type(out.contentType).send(out.body);
+        });
+        scope.setNotFoundHandler((req) => {
+          throw unknownPath(req);
+        });
+        // Browser-based 311 apps on other origins may read: nothing here depends on cookies (POST
+        // authenticates by api_key), so no credentials are ever allowed.
+        scope.addHook('onSend', async (_req, reply, payload) => {
+          reply.header('Access-Control-Allow-Origin', '*');
+          return payload;
+        });
 
-    scope.get<FileParams>('/v2/:file', { schema: { tags, summary: 'discovery, services, requests, servicerequestupdates (.xml or .json)' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      const call = callOf(req, objectOr(req.query));
-      switch (name) {
-        case 'discovery': return send(reply, format, { kind: 'discovery', data: reads.discovery(call) });
-        case 'services': return send(reply, format, { kind: 'services', data: await reads.services(call) });
-        case 'requests': return send(reply, format, { kind: 'requests', data: await reads.requests(call) });
-        case 'servicerequestupdates': return send(reply, format, { kind: 'updates', data: await reads.updates(call) });
-        default: throw unknownPath(req);
-      }
-    });
+        scope.get<FileParams>(
+          '/v2/:file',
+          { schema: { tags, summary: 'discovery, services, requests, servicerequestupdates (.xml or .json)' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            const call = callOf(req, objectOr(req.query));
+            switch (name) {
+              case 'discovery':
+                return send(reply, format, { kind: 'discovery', data: reads.discovery(call) });
+              case 'services':
+                return send(reply, format, { kind: 'services', data: await reads.services(call) });
+              case 'requests':
+                return send(reply, format, { kind: 'requests', data: await reads.requests(call) });
+              case 'servicerequestupdates':
+                return send(reply, format, { kind: 'updates', data: await reads.updates(call) });
+              default:
+                throw unknownPath(req);
+            }
+          },
+        );
 
-    // Discovery is also looked for at the root of the Open311 area.
-    scope.get<FileParams>('/:file', { schema: { tags, summary: 'discovery (.xml or .json)' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      if (name !== 'discovery') throw unknownPath(req);
-      return send(reply, format, { kind: 'discovery', data: reads.discovery(callOf(req, objectOr(req.query))) });
-    });
+        // Discovery is also looked for at the root of the Open311 area.
+        scope.get<FileParams>(
+          '/:file',
+          { schema: { tags, summary: 'discovery (.xml or .json)' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            if (name !== 'discovery') throw unknownPath(req);
+            return send(reply, format, { kind: 'discovery', data: reads.discovery(callOf(req, objectOr(req.query))) });
+          },
+        );
 
-    scope.post<FileParams>('/v2/:file', { schema: { tags, summary: 'POST requests.xml|json: create a service request (form-encoded, api_key)' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      if (name !== 'requests') throw unknownPath(req);
-      if (req.isMultipart()) {
-        throw badRequest(text('请以 application/x-www-form-urlencoded 提交', 'POST must be application/x-www-form-urlencoded'));
-      }
-      // The spec's parameters are form fields; jurisdiction_id and api_key may also be in the query.
-      const call = callOf(req, { ...objectOr(req.query), ...objectOr(req.body) });
-      return send(reply, format, { kind: 'post_response', data: await submit(call) });
-    });
+        scope.post<FileParams>(
+          '/v2/:file',
+          { schema: { tags, summary: 'POST requests.xml|json: create a service request (form-encoded, api_key)' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            if (name !== 'requests') throw unknownPath(req);
+            if (req.isMultipart()) {
+              throw badRequest(
+                text('请以 application/x-www-form-urlencoded 提交', 'POST must be application/x-www-form-urlencoded'),
+              );
+            }
+            // The spec's parameters are form fields; jurisdiction_id and api_key may also be in the query.
+            const call = callOf(req, { ...objectOr(req.query), ...objectOr(req.body) });
+            return send(reply, format, { kind: 'post_response', data: await submit(call) });
+          },
+        );
 
-    scope.get<FileParams>('/v2/services/:file', { schema: { tags, summary: 'service definition: the attributes of a service' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      return send(reply, format, { kind: 'service_definition', data: await reads.definition(callOf(req, objectOr(req.query)), name) });
-    });
+        scope.get<FileParams>(
+          '/v2/services/:file',
+          { schema: { tags, summary: 'service definition: the attributes of a service' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            return send(reply, format, {
+              kind: 'service_definition',
+              data: await reads.definition(callOf(req, objectOr(req.query)), name),
+            });
+          },
+        );
 
-    scope.get<FileParams>('/v2/requests/:file', { schema: { tags, summary: 'one service request' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      return send(reply, format, { kind: 'requests', data: await reads.requests(callOf(req, objectOr(req.query)), name) });
-    });
+        scope.get<FileParams>(
+          '/v2/requests/:file',
+          { schema: { tags, summary: 'one service request' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            return send(reply, format, {
+              kind: 'requests',
+              data: await reads.requests(callOf(req, objectOr(req.query)), name),
+            });
+          },
+        );
 
-    scope.get<FileParams>('/v2/tokens/:file', { schema: { tags, summary: 'service_request_id from a token' } }, async (req, reply) => {
-      const { name, format } = parseFormat(req.params.file);
-      return send(reply, format, { kind: 'token', data: await reads.token(callOf(req, objectOr(req.query)), name) });
-    });
+        scope.get<FileParams>(
+          '/v2/tokens/:file',
+          { schema: { tags, summary: 'service_request_id from a token' } },
+          async (req, reply) => {
+            const { name, format } = parseFormat(req.params.file);
+            return send(reply, format, {
+              kind: 'token',
+              data: await reads.token(callOf(req, objectOr(req.query)), name),
+            });
+          },
+        );
 
-    // Beats the web UI's catch-all, so unknown Open311 paths answer in Open311's format too.
-    scope.all('/*', { schema: { hide: true } }, async (req) => { throw unknownPath(req); });
-  }, { prefix: '/open311' });
-};
+        // Beats the web UI's catch-all, so unknown Open311 paths answer in Open311's format too.
+        scope.all('/*', { schema: { hide: true } }, async (req) => {
+          throw unknownPath(req);
+        });
+      },
+      { prefix: '/open311' },
+    );
+  };

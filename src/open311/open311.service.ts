@@ -15,7 +15,13 @@ import { eventInputs, problemInputs } from './open311-present.js';
 import * as repo from './open311.repository.js';
 import { DEFAULT_LIMIT, optionalParam, parseRequestsQuery, parseUpdatesQuery, type RawParams } from './params.js';
 import {
-  presentDiscovery, presentRequest, presentService, presentServiceDefinition, presentTokenLookup, presentUpdates, UNCATEGORISED,
+  presentDiscovery,
+  presentRequest,
+  presentService,
+  presentServiceDefinition,
+  presentTokenLookup,
+  presentUpdates,
+  UNCATEGORISED,
 } from './presenters.js';
 import { requestWindow } from './request-window.js';
 import { statesForOpen311Status } from './status-map.js';
@@ -74,7 +80,9 @@ export function open311Service(services: Services, questions: QuestionService) {
       const en = call.lang === 'en';
       return presentDiscovery({
         changeset: CHANGESET,
-        contact: en ? '12345 government service hotline; technical contact: the Qingdan administrator' : '12345 政务服务便民热线；技术联系人：清单系统管理员',
+        contact: en
+          ? '12345 government service hotline; technical contact: the Qingdan administrator'
+          : '12345 政务服务便民热线；技术联系人：清单系统管理员',
         keyService: en
           ? 'Ask the Qingdan administrator for an api_key (qingdan apikey create --name <app>, or POST /api/v1/api-keys)'
           : '向清单系统管理员申请 api_key（qingdan apikey create --name 应用名，或 POST /api/v1/api-keys）',
@@ -85,17 +93,32 @@ export function open311Service(services: Services, questions: QuestionService) {
     async services(call: Open311Call) {
       resolveJurisdiction(call.params, config.open311Jurisdictions);
       const [leaves, withQuestions] = await Promise.all([repo.leafCategories(db), questions.categoriesWithQuestions()]);
-      return leaves.map((c) => presentService({
-        code: c.code, name: c.name, nameEn: c.name_en, keywords: c.keywords, hasQuestions: withQuestions.has(c.id),
-        parent: c.parent ? { name: c.parent.name, nameEn: c.parent.name_en } : null,
-      }, call.lang));
+      return leaves.map((c) =>
+        presentService(
+          {
+            code: c.code,
+            name: c.name,
+            nameEn: c.name_en,
+            keywords: c.keywords,
+            hasQuestions: withQuestions.has(c.id),
+            parent: c.parent ? { name: c.parent.name, nameEn: c.parent.name_en } : null,
+          },
+          call.lang,
+        ),
+      );
     },
 
     async definition(call: Open311Call, serviceCode: string) {
       resolveJurisdiction(call.params, config.open311Jurisdictions);
       const category = await leafByCode(serviceCode);
-      if (!category) throw notFound311(text(`未找到服务 service_code "${serviceCode}"`, `service_code "${serviceCode}" was not found`));
-      return presentServiceDefinition(category.code, toDefinitions(await questions.questionsOf(category.id), call.lang));
+      if (!category)
+        throw notFound311(
+          text(`未找到服务 service_code "${serviceCode}"`, `service_code "${serviceCode}" was not found`),
+        );
+      return presentServiceDefinition(
+        category.code,
+        toDefinitions(await questions.questionsOf(category.id), call.lang),
+      );
     },
 
     async requests(call: Open311Call, onlyCode?: string) {
@@ -110,7 +133,9 @@ export function open311Service(services: Services, questions: QuestionService) {
         if (q.statuses) filter.states = statesForOpen311Status(q.statuses);
         if (q.serviceCodes) {
           const all = await db.selectFrom('categories').select(['id', 'code']).execute();
-          const ids = await Promise.all(all.filter((c) => q.serviceCodes!.includes(c.code)).map((c) => subtreeIds(db, 'categories', c.id)));
+          const ids = await Promise.all(
+            all.filter((c) => q.serviceCodes!.includes(c.code)).map((c) => subtreeIds(db, 'categories', c.id)),
+          );
           filter.categoryIds = ids.flat();
           filter.uncategorised = q.serviceCodes.includes(UNCATEGORISED.code);
         }
@@ -134,7 +159,12 @@ export function open311Service(services: Services, questions: QuestionService) {
     async updates(call: Open311Call) {
       const s = await scope(call);
       const window = requestWindow(parseUpdatesQuery(call.params), services.clock());
-      const rows = await repo.findUpdates(db, { apiKeyId: s.apiKeyId, areaIds: s.areaIds, ...window, limit: DEFAULT_LIMIT });
+      const rows = await repo.findUpdates(db, {
+        apiKeyId: s.apiKeyId,
+        areaIds: s.areaIds,
+        ...window,
+        limit: DEFAULT_LIMIT,
+      });
       return presentUpdates(await eventInputs(db, rows, { baseUrl: call.baseUrl, lang: call.lang }), opts(call));
     },
   };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Open311Error } from './errors.js';
 import {
-  checkJurisdiction, dateTimeParam, listParam, optionalParam, parseRequestsQuery, parseUpdatesQuery, requireApiKey,
+  checkJurisdiction,
+  dateTimeParam,
+  listParam,
+  optionalParam,
+  parseRequestsQuery,
+  parseUpdatesQuery,
+  requireApiKey,
 } from './params.js';
 
 /** Runs fn, expecting an Open311Error; returns it for inspection. */
@@ -46,32 +52,44 @@ describe('date-time parameters', () => {
     expect(dateTimeParam({ start_date: '' }, 'start_date')).toBeUndefined();
   });
 
-  it.each(['2026-11-29', '2026-11-29T08:00:00', '2026-02-30T00:00:00Z', '2026-11-29T24:00:00Z', 'yesterday', '1732867200'])(
-    'refuses %s with a clear message',
-    (value) => {
-      const err = open311ErrorOf(() => dateTimeParam({ end_date: value }, 'end_date'));
-      expect(err.status).toBe(400);
-      expect(err.items('en')[0].description).toContain(`end_date must be an ISO 8601 date-time with a time zone`);
-      expect(err.items('zh')[0].description).toContain('end_date 须为带时区的 ISO 8601 时间');
-    },
-  );
+  it.each([
+    '2026-11-29',
+    '2026-11-29T08:00:00',
+    '2026-02-30T00:00:00Z',
+    '2026-11-29T24:00:00Z',
+    'yesterday',
+    '1732867200',
+  ])('refuses %s with a clear message', (value) => {
+    const err = open311ErrorOf(() => dateTimeParam({ end_date: value }, 'end_date'));
+    expect(err.status).toBe(400);
+    expect(err.items('en')[0].description).toContain(`end_date must be an ISO 8601 date-time with a time zone`);
+    expect(err.items('zh')[0].description).toContain('end_date 须为带时区的 ISO 8601 时间');
+  });
 });
 
 describe('GET /requests query', () => {
   it('parses every filter', () => {
-    expect(parseRequestsQuery({
-      service_code: 'road,light', status: 'OPEN', start_date: '2026-11-01T00:00:00+08:00',
-      end_date: '2026-11-29T00:00:00+08:00', jurisdiction_id: 'jingzhou',
-    })).toEqual({
-      serviceCodes: ['road', 'light'], statuses: ['open'],
-      startDate: '2026-10-31T16:00:00.000Z', endDate: '2026-11-28T16:00:00.000Z',
+    expect(
+      parseRequestsQuery({
+        service_code: 'road,light',
+        status: 'OPEN',
+        start_date: '2026-11-01T00:00:00+08:00',
+        end_date: '2026-11-29T00:00:00+08:00',
+        jurisdiction_id: 'jingzhou',
+      }),
+    ).toEqual({
+      serviceCodes: ['road', 'light'],
+      statuses: ['open'],
+      startDate: '2026-10-31T16:00:00.000Z',
+      endDate: '2026-11-28T16:00:00.000Z',
     });
     expect(parseRequestsQuery({ service_code: '', status: '' })).toEqual({});
   });
 
   it('lets service_request_id override the other filters', () => {
-    expect(parseRequestsQuery({ service_request_id: 'JZ-2026-000001,JZ-2026-000002', service_code: 'road' }))
-      .toEqual({ serviceRequestIds: ['JZ-2026-000001', 'JZ-2026-000002'] });
+    expect(parseRequestsQuery({ service_request_id: 'JZ-2026-000001,JZ-2026-000002', service_code: 'road' })).toEqual({
+      serviceRequestIds: ['JZ-2026-000001', 'JZ-2026-000002'],
+    });
   });
 
   it('reports every problem in one error', () => {
@@ -86,12 +104,20 @@ describe('GET /requests query', () => {
   });
 
   it('refuses reversed ranges and spans over 90 days', () => {
-    expect(open311ErrorOf(() => parseRequestsQuery({ start_date: '2026-11-02T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }))
-      .items('en')[0].description).toBe('start_date must not be after end_date');
-    expect(open311ErrorOf(() => parseUpdatesQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00Z' }))
-      .items('en')[0].description).toMatch(/90 days/);
-    expect(parseUpdatesQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-03-31T00:00:00Z' }))
-      .toEqual({ startDate: '2026-01-01T00:00:00.000Z', endDate: '2026-03-31T00:00:00.000Z' });
+    expect(
+      open311ErrorOf(() =>
+        parseRequestsQuery({ start_date: '2026-11-02T00:00:00Z', end_date: '2026-11-01T00:00:00Z' }),
+      ).items('en')[0].description,
+    ).toBe('start_date must not be after end_date');
+    expect(
+      open311ErrorOf(() =>
+        parseUpdatesQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00Z' }),
+      ).items('en')[0].description,
+    ).toMatch(/90 days/);
+    expect(parseUpdatesQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-03-31T00:00:00Z' })).toEqual({
+      startDate: '2026-01-01T00:00:00.000Z',
+      endDate: '2026-03-31T00:00:00.000Z',
+    });
   });
 });
 

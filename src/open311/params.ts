@@ -34,7 +34,10 @@ export function optionalParam(params: RawParams, name: string): string | undefin
  * times, comma delimited"), so both forms are merged. Duplicates are dropped, order is kept.
  */
 export function listParam(params: RawParams, name: string): string[] | undefined {
-  const items = values(params, name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const items = values(params, name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return items.length > 0 ? [...new Set(items)] : undefined;
 }
 
@@ -70,7 +73,10 @@ function dateRange(params: RawParams, errors: ErrorList): DateRange {
     const span = (Date.parse(endDate) - Date.parse(startDate)) / 86_400_000;
     if (span < 0) errors.add('start_date 不能晚于 end_date', 'start_date must not be after end_date');
     else if (span > MAX_SPAN_DAYS) {
-      errors.add(`start_date 与 end_date 相隔不得超过 ${MAX_SPAN_DAYS} 天`, `start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
+      errors.add(
+        `start_date 与 end_date 相隔不得超过 ${MAX_SPAN_DAYS} 天`,
+        `start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`,
+      );
     }
   }
   return { ...(startDate && { startDate }), ...(endDate && { endDate }) };
@@ -91,7 +97,11 @@ export function parseRequestsQuery(params: RawParams): RequestsQuery {
   const range = dateRange(params, errors);
   const statusList = listParam(params, 'status')?.map((s) => s.toLowerCase());
   const wrong = statusList?.filter((s) => !isOpen311Status(s)) ?? [];
-  if (wrong.length > 0) errors.add(`status 只能是 open 或 closed，收到 "${wrong.join(',')}"`, `status must be open or closed, got "${wrong.join(',')}"`);
+  if (wrong.length > 0)
+    errors.add(
+      `status 只能是 open 或 closed，收到 "${wrong.join(',')}"`,
+      `status must be open or closed, got "${wrong.join(',')}"`,
+    );
   errors.throwIfAny();
   const serviceRequestIds = listParam(params, 'service_request_id');
   if (serviceRequestIds) return { serviceRequestIds };

@@ -65,7 +65,10 @@ function coordinate(raw: string | undefined, name: string, limit: number, errors
   if (raw === undefined) return undefined;
   const n = NUMBER.test(raw) ? Number(raw) : NaN;
   if (!Number.isFinite(n) || Math.abs(n) > limit) {
-    errors.add(`${name} 须为 -${limit} 到 ${limit} 之间的 WGS84 坐标，收到 "${raw}"`, `${name} must be a WGS84 coordinate between -${limit} and ${limit}, got "${raw}"`);
+    errors.add(
+      `${name} 须为 -${limit} 到 ${limit} 之间的 WGS84 坐标，收到 "${raw}"`,
+      `${name} must be a WGS84 coordinate between -${limit} and ${limit}, got "${raw}"`,
+    );
     return undefined;
   }
   return n;
@@ -79,7 +82,10 @@ function location(body: RawParams, errors: ErrorList): Open311Location | undefin
   const hasPoint = latRaw !== undefined || longRaw !== undefined;
   const given = [hasPoint, address !== undefined, addressId !== undefined].filter(Boolean).length;
   if (given !== 1) {
-    errors.add('须且只能给出一种位置：lat 与 long、address_string 或 address_id', 'give exactly one location: lat and long, address_string, or address_id');
+    errors.add(
+      '须且只能给出一种位置：lat 与 long、address_string 或 address_id',
+      'give exactly one location: lat and long, address_string, or address_id',
+    );
     return undefined;
   }
   if (address !== undefined) return { kind: 'address', address };
@@ -115,17 +121,27 @@ export function parsePostRequest(body: RawParams, definitions?: readonly Attribu
   const loc = location(body, errors);
   const description = opt('description');
   if (description !== undefined && [...description].length > MAX_DESCRIPTION_LENGTH) {
-    errors.add(`description 不得超过 ${MAX_DESCRIPTION_LENGTH} 个字符`, `description must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
+    errors.add(
+      `description 不得超过 ${MAX_DESCRIPTION_LENGTH} 个字符`,
+      `description must be at most ${MAX_DESCRIPTION_LENGTH} characters`,
+    );
   }
   const mediaUrl = opt('media_url');
-  if (mediaUrl !== undefined && !httpUrl(mediaUrl)) errors.add('media_url 须为 http(s) 地址', 'media_url must be an http(s) URL');
+  if (mediaUrl !== undefined && !httpUrl(mediaUrl))
+    errors.add('media_url 须为 http(s) 地址', 'media_url must be an http(s) URL');
   const attributes = extractAttributes(body);
   let answers: AttributeAnswer[] | undefined;
   if (definitions) answers = validateAttributes(attributes, definitions, errors);
   errors.throwIfAny();
   const optional = {
-    description, mediaUrl, email: opt('email'), phone: opt('phone'), firstName: opt('first_name'),
-    lastName: opt('last_name'), accountId: opt('account_id'), deviceId: opt('device_id'),
+    description,
+    mediaUrl,
+    email: opt('email'),
+    phone: opt('phone'),
+    firstName: opt('first_name'),
+    lastName: opt('last_name'),
+    accountId: opt('account_id'),
+    deviceId: opt('device_id'),
   };
   const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
   return { serviceCode: serviceCode!, location: loc!, ...present, attributes, ...(answers && { answers }) };

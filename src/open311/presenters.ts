@@ -10,12 +10,24 @@ import { DISCOVERY_FORMATS } from './format.js';
 import { fmsStatusForEvent, open311Status, stateAfter } from './status-map.js';
 import { MAX_DESCRIPTION_LENGTH } from './spec-types.js';
 import type {
-  Open311Attribute, Open311Discovery, Open311ErrorItem, Open311PostResponseItem, Open311Request,
-  Open311Service, Open311ServiceDefinition, Open311TokenItem, Open311Update,
+  Open311Attribute,
+  Open311Discovery,
+  Open311ErrorItem,
+  Open311PostResponseItem,
+  Open311Request,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311TokenItem,
+  Open311Update,
 } from './spec-types.js';
 import type {
-  AttributeDefinition, Lang, Open311CategoryInput, Open311DiscoveryInput, Open311EventInput,
-  Open311ProblemInput, PresentOptions,
+  AttributeDefinition,
+  Lang,
+  Open311CategoryInput,
+  Open311DiscoveryInput,
+  Open311EventInput,
+  Open311ProblemInput,
+  PresentOptions,
 } from './types.js';
 
 export const SPECIFICATION_URL = 'http://wiki.open311.org/GeoReport_v2';
@@ -50,18 +62,23 @@ export function presentService(c: Open311CategoryInput, lang: Lang = 'zh'): Open
 
 const LIST_TYPES = new Set(['singlevaluelist', 'multivaluelist']);
 
-export function presentServiceDefinition(serviceCode: string, questions: readonly AttributeDefinition[]): Open311ServiceDefinition {
+export function presentServiceDefinition(
+  serviceCode: string,
+  questions: readonly AttributeDefinition[],
+): Open311ServiceDefinition {
   // Orders are renumbered 1..n after sorting: clients sort by them, gaps and ties help no one.
-  const attributes = sortDefinitions(questions).map((q, i): Open311Attribute => ({
-    variable: q.variable ?? true,
-    code: q.code,
-    datatype: q.datatype,
-    required: q.required,
-    datatype_description: blankToNull(q.datatypeDescription),
-    order: i + 1,
-    description: blankToNull(q.description),
-    ...(LIST_TYPES.has(q.datatype) && { values: (q.values ?? []).map((v) => ({ key: v.key, name: v.name })) }),
-  }));
+  const attributes = sortDefinitions(questions).map(
+    (q, i): Open311Attribute => ({
+      variable: q.variable ?? true,
+      code: q.code,
+      datatype: q.datatype,
+      required: q.required,
+      datatype_description: blankToNull(q.datatypeDescription),
+      order: i + 1,
+      description: blankToNull(q.description),
+      ...(LIST_TYPES.has(q.datatype) && { values: (q.values ?? []).map((v) => ({ key: v.key, name: v.name })) }),
+    }),
+  );
   return { service_code: serviceCode, attributes };
 }
 
@@ -98,15 +115,17 @@ export function presentRequest(p: Open311ProblemInput, opts: PresentOptions): Op
 
 /** The public events of a problem as FixMyStreet updates; non-public events never pass. */
 export function presentUpdates(events: readonly Open311EventInput[], opts: PresentOptions): Open311Update[] {
-  return events.filter((e) => e.isPublic).map((e) => ({
-    update_id: String(e.id),
-    service_request_id: e.problemCode,
-    status: fmsStatusForEvent(e),
-    updated_datetime: formatDateTime(e.createdAt, opts.timeZone),
-    description: e.text ?? '',
-    media_url: e.mediaUrl ?? '',
-    external_status_code: stateAfter(e),
-  }));
+  return events
+    .filter((e) => e.isPublic)
+    .map((e) => ({
+      update_id: String(e.id),
+      service_request_id: e.problemCode,
+      status: fmsStatusForEvent(e),
+      updated_datetime: formatDateTime(e.createdAt, opts.timeZone),
+      description: e.text ?? '',
+      media_url: e.mediaUrl ?? '',
+      external_status_code: stateAfter(e),
+    }));
 }
 
 /** POST /requests answer: realtime, so the id at once and never a token. */
@@ -114,12 +133,14 @@ export function presentPostResponse(
   code: string,
   opts: { serviceNotice?: string | null; accountId?: string | null; token?: string | null } = {},
 ): Open311PostResponseItem[] {
-  return [{
-    service_request_id: code,
-    token: blankToNull(opts.token),
-    service_notice: blankToNull(opts.serviceNotice),
-    account_id: blankToNull(opts.accountId),
-  }];
+  return [
+    {
+      service_request_id: code,
+      token: blankToNull(opts.token),
+      service_notice: blankToNull(opts.serviceNotice),
+      account_id: blankToNull(opts.accountId),
+    },
+  ];
 }
 
 export function presentTokenLookup(token: string, code: string | null): Open311TokenItem[] {

@@ -11,7 +11,12 @@ export const MAX_DESCRIPTION_LENGTH = 4000;
 
 export type Open311Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 export const DATATYPES: readonly Open311Datatype[] = [
-  'string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist',
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
 ];
 
 export interface Open311Service {

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { decide, OPEN_STATES, STATES, TRANSITIONS, type Action, type ActorContext, type State } from '../lifecycle/lifecycle.js';
 import {
-  FMS_STATUSES, fmsStatus, fmsStatusForEvent, open311Status, open311StatusForEvent, statesForOpen311Status,
+  decide,
+  OPEN_STATES,
+  STATES,
+  TRANSITIONS,
+  type Action,
+  type ActorContext,
+  type State,
+} from '../lifecycle/lifecycle.js';
+import {
+  FMS_STATUSES,
+  fmsStatus,
+  fmsStatusForEvent,
+  open311Status,
+  open311StatusForEvent,
+  statesForOpen311Status,
 } from './status-map.js';
 
 describe('open311Status', () => {
   it.each<[State, 'open' | 'closed']>([
-    ['submitted', 'open'], ['accepted', 'open'], ['assigned', 'open'], ['in_progress', 'open'],
-    ['long_term', 'open'], ['rectified', 'open'],
-    ['rejected', 'closed'], ['merged', 'closed'], ['verified', 'closed'], ['closed', 'closed'],
+    ['submitted', 'open'],
+    ['accepted', 'open'],
+    ['assigned', 'open'],
+    ['in_progress', 'open'],
+    ['long_term', 'open'],
+    ['rectified', 'open'],
+    ['rejected', 'closed'],
+    ['merged', 'closed'],
+    ['verified', 'closed'],
+    ['closed', 'closed'],
   ])('%s is %s', (state, status) => {
     expect(open311Status(state)).toBe(status);
   });
@@ -27,9 +47,16 @@ describe('open311Status', () => {
 
 describe('fmsStatus', () => {
   it.each<[State, string]>([
-    ['submitted', 'OPEN'], ['accepted', 'INVESTIGATING'], ['rejected', 'CLOSED'], ['merged', 'DUPLICATE'],
-    ['assigned', 'ACTION_SCHEDULED'], ['in_progress', 'IN_PROGRESS'], ['long_term', 'IN_PROGRESS'],
-    ['rectified', 'FIXED'], ['verified', 'FIXED'], ['closed', 'FIXED'],
+    ['submitted', 'OPEN'],
+    ['accepted', 'INVESTIGATING'],
+    ['rejected', 'CLOSED'],
+    ['merged', 'DUPLICATE'],
+    ['assigned', 'ACTION_SCHEDULED'],
+    ['in_progress', 'IN_PROGRESS'],
+    ['long_term', 'IN_PROGRESS'],
+    ['rectified', 'FIXED'],
+    ['verified', 'FIXED'],
+    ['closed', 'FIXED'],
   ])('%s → %s', (state, status) => {
     expect(fmsStatus(state)).toBe(status);
   });
@@ -40,10 +67,22 @@ describe('fmsStatus', () => {
 });
 
 describe('statuses of lifecycle events', () => {
-  const admin: ActorContext = { role: 'admin', inLeadScope: true, inCoScope: true, hasToken: false, isOwnerLeader: false };
+  const admin: ActorContext = {
+    role: 'admin',
+    inLeadScope: true,
+    inCoScope: true,
+    hasToken: false,
+    isOwnerLeader: false,
+  };
   const input: Record<string, unknown> = {
-    reason: 'r', targetCode: 'JZ-1', leadDepartmentId: 1, text: 't', percent: 50, evidence: 'e',
-    result: 'satisfied', checkpointDate: '2027-01-01',
+    reason: 'r',
+    targetCode: 'JZ-1',
+    leadDepartmentId: 1,
+    text: 't',
+    percent: 50,
+    evidence: 'e',
+    result: 'satisfied',
+    checkpointDate: '2027-01-01',
   };
 
   it('maps every transition the lifecycle allows', () => {
@@ -70,7 +109,9 @@ describe('statuses of lifecycle events', () => {
   });
 
   it('reads other events by the state they lead to', () => {
-    expect(fmsStatusForEvent({ action: 'assign', fromState: 'accepted', toState: 'assigned' })).toBe('ACTION_SCHEDULED');
+    expect(fmsStatusForEvent({ action: 'assign', fromState: 'accepted', toState: 'assigned' })).toBe(
+      'ACTION_SCHEDULED',
+    );
     expect(fmsStatusForEvent({ action: 'verify', fromState: 'rectified', toState: 'verified' })).toBe('FIXED');
     expect(fmsStatusForEvent({ action: 'merge', fromState: 'submitted', toState: 'merged' })).toBe('DUPLICATE');
     expect(fmsStatusForEvent({ action: 'return', fromState: 'assigned', toState: 'accepted' })).toBe('INVESTIGATING');

@@ -27,8 +27,17 @@ export const OPEN311_STATUSES = ['open', 'closed'] as const;
 export type Open311Status = (typeof OPEN311_STATUSES)[number];
 
 export const FMS_STATUSES = [
-  'OPEN', 'INVESTIGATING', 'ACTION_SCHEDULED', 'IN_PROGRESS', 'FIXED', 'DUPLICATE',
-  'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'INTERNAL_REFERRAL', 'CLOSED', 'REOPEN',
+  'OPEN',
+  'INVESTIGATING',
+  'ACTION_SCHEDULED',
+  'IN_PROGRESS',
+  'FIXED',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'CLOSED',
+  'REOPEN',
 ] as const;
 export type FmsStatus = (typeof FMS_STATUSES)[number];
 

@@ -20,7 +20,10 @@ export class XmlParseError extends Error {}
 
 export function parseXml(source: string): XmlElement {
   const bad = INVALID_CHAR.exec(source);
-  if (bad) throw new XmlParseError(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()} is not allowed at ${bad.index}`);
+  if (bad)
+    throw new XmlParseError(
+      `character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase()} is not allowed at ${bad.index}`,
+    );
   const s = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let i = 0;
   const fail = (msg: string): never => {

@@ -6,8 +6,14 @@
  * null becomes an empty element, as in the spec's examples (<account_id/>).
  */
 import type {
-  Open311Discovery, Open311ErrorItem, Open311PostResponseItem, Open311Request, Open311Service,
-  Open311ServiceDefinition, Open311TokenItem, Open311Update,
+  Open311Discovery,
+  Open311ErrorItem,
+  Open311PostResponseItem,
+  Open311Request,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311TokenItem,
+  Open311Update,
 } from './spec-types.js';
 
 /** Element name of one item of each list the documents contain. */
@@ -30,7 +36,11 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const SPECIAL = /[&<>"'\r]/g;
 const ENTITY: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
   // A raw CR would be normalised to LF by every parser; the reference keeps it.
   '\r': '&#xD;',
 };
@@ -59,7 +69,9 @@ function element(name: string, value: unknown): string {
     return inner === '' ? `<${name}/>` : `<${name}>${inner}</${name}>`;
   }
   if (typeof value === 'object') {
-    const inner = Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join('');
+    const inner = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => element(k, v))
+      .join('');
     return inner === '' ? `<${name}/>` : `<${name}>${inner}</${name}>`;
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {

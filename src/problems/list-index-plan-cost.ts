@@ -56,7 +56,8 @@ export function choosePlan(c: SampleCounts, q: { sortColumn: string; dated: bool
   // Sampled rows before the matches start along the sort order: where the first sampled match
   // lies, beyond twice the gap expected between matches spread evenly (a first match lies that
   // far by chance one time in seven).
-  const lead = c.firstMatchAt === undefined || !c.ordering ? 0 : Math.max(0, c.firstMatchAt - 1 - (2 * c.total) / c.ordering);
+  const lead =
+    c.firstMatchAt === undefined || !c.ordering ? 0 : Math.max(0, c.firstMatchAt - 1 - (2 * c.total) / c.ordering);
   const plans: PlanChoice[] = [
     byCreated
       ? { seekBy: [CREATED], ordered: true, rows: walk(c.dates) }
@@ -64,7 +65,8 @@ export function choosePlan(c: SampleCounts, q: { sortColumn: string; dated: bool
   ];
   if (q.dated && !byCreated) plans.push({ seekBy: [CREATED], ordered: false, rows: seek(c.dates) });
   for (const p of c.parts) {
-    if (p.byCreated && p.single && byCreated) plans.push({ seekBy: [p.column, CREATED], ordered: true, rows: walk(p.hitsInDates) });
+    if (p.byCreated && p.single && byCreated)
+      plans.push({ seekBy: [p.column, CREATED], ordered: true, rows: walk(p.hitsInDates) });
     else if (p.byCreated) plans.push({ seekBy: [p.column, CREATED], ordered: false, rows: seek(p.hitsInDates) });
     else plans.push({ seekBy: [p.column], ordered: false, rows: seek(p.hits) });
   }

@@ -3,7 +3,10 @@ import type { Db } from '../db/database.js';
 import { dialectOf } from '../db/dialect.js';
 import { filterExpr, type IndexPlan, type ListFilter, type Visibility } from './problem-list.repository.js';
 
-export interface SortSpec { column: 'created_at' | 'updated_at' | 'deadline'; dir: 'asc' | 'desc' }
+export interface SortSpec {
+  column: 'created_at' | 'updated_at' | 'deadline';
+  dir: 'asc' | 'desc';
+}
 import { choosePlan, type PlanPart, type SampleCounts } from './list-index-plan-cost.js';
 
 // Rows in the sample that estimates how often each filter matches.
@@ -35,7 +38,14 @@ const single = (x: unknown) => !Array.isArray(x) || x.length === 1;
  * the plan that reads fewest rows. PostgreSQL is only steered for the first page of a date range
  * with another sort; it plans everything else well.
  */
-export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, limit: number, after?: RawBuilder<SqlBool>): Promise<IndexPlan | undefined> {
+export async function indexPlan(
+  db: Db,
+  f: ListFilter,
+  v: Visibility,
+  sort: SortSpec,
+  limit: number,
+  after?: RawBuilder<SqlBool>,
+): Promise<IndexPlan | undefined> {
   const sortColumn = sort.column;
   const dialect = dialectOf(db);
   if (f.matchedIds) return undefined; // a search result: its ids are the selective part
@@ -46,10 +56,25 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
   const seekable = dialect === 'sqlite' ? SEEKABLE.filter(({ key }) => present(f[key])) : [];
   // Two queries: SQLite answers min() or max() of the rowid from the b-tree's ends, but both in one
   // query with a full scan.
-  const lo = Number((await db.selectFrom('problems').select((eb) => eb.fn.min('id').as('x')).executeTakeFirst())?.x ?? 0);
-  const hi = Number((await db.selectFrom('problems').select((eb) => eb.fn.max('id').as('x')).executeTakeFirst())?.x ?? 0);
+  const lo = Number(
+    (
+      await db
+        .selectFrom('problems')
+        .select((eb) => eb.fn.min('id').as('x'))
+        .executeTakeFirst()
+    )?.x ?? 0,
+  );
+  const hi = Number(
+    (
+      await db
+        .selectFrom('problems')
+        .select((eb) => eb.fn.max('id').as('x'))
+        .executeTakeFirst()
+    )?.x ?? 0,
+  );
   // Small: anything is fast, and walking the sort index never misleads.
-  if (hi - lo < SAMPLE * 4) return { dialect, seekBy: sortColumn === 'created_at' ? ['problems.created_at'] : [], ordered: true };
+  if (hi - lo < SAMPLE * 4)
+    return { dialect, seekBy: sortColumn === 'created_at' ? ['problems.created_at'] : [], ordered: true };
   const step = Math.floor((hi - lo) / SAMPLE);
   const dates: ListFilter = { from: f.from, to: f.to };
   // The parts that follow update and deadline order (see firstMatchAt); the others are taken as
@@ -60,7 +85,9 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
   const [from, by, to] = [sql.lit(lo), sql.lit(step), sql.lit(hi)];
   const sample = sql<SqlBool>`problems.id in (with recursive s(x) as (select ${from} union all select x + ${by} from s where x + ${by} <= ${to}) select x from s)`;
   const all = { kind: 'all' } as const;
-  const r = await db.selectFrom('problems').where(sample)
+  const r = (await db
+    .selectFrom('problems')
+    .where(sample)
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       hits(filterExpr(eb, f, v)).as('all'),
@@ -69,12 +96,22 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
       ...seekable.map(({ key }, i) => hits(filterExpr(eb, { [key]: f[key] }, all)).as(`p${i}`)),
       ...seekable.map(({ key }, i) => hits(filterExpr(eb, { ...dates, [key]: f[key] }, all)).as(`d${i}`)),
     ])
-    .executeTakeFirstOrThrow() as Record<string, unknown>;
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
   const n = (k: string) => Number(r[k] ?? 0);
   const parts: PlanPart[] = seekable.map(({ key, column, byCreated }, i) => ({
-    column, byCreated, single: single(f[key]), hits: n(`p${i}`), hitsInDates: n(`d${i}`),
+    column,
+    byCreated,
+    single: single(f[key]),
+    hits: n(`p${i}`),
+    hitsInDates: n(`d${i}`),
   }));
-  const counts: SampleCounts = { total: Math.max(n('total'), 1), span: hi - lo, all: n('all'), dates: n('dates'), parts };
+  const counts: SampleCounts = {
+    total: Math.max(n('total'), 1),
+    span: hi - lo,
+    all: n('all'),
+    dates: n('dates'),
+    parts,
+  };
   if (sortColumn !== 'created_at' && n('ordering') > 0) {
     counts.ordering = n('ordering');
     counts.firstMatchAt = await firstMatchAt(db, ordering, v, sort, sample, after);
@@ -89,15 +126,38 @@ export async function indexPlan(db: Db, f: ListFilter, v: Visibility, sort: Sort
  * passes up to the first sampled match of those parts (all of them when none is left). A walk
  * reads those before any match; a later page's walk starts among matches.
  */
-async function firstMatchAt(db: Db, f: ListFilter, v: Visibility, sort: SortSpec, sample: RawBuilder<SqlBool>, after?: RawBuilder<SqlBool>): Promise<number> {
+async function firstMatchAt(
+  db: Db,
+  f: ListFilter,
+  v: Visibility,
+  sort: SortSpec,
+  sample: RawBuilder<SqlBool>,
+  after?: RawBuilder<SqlBool>,
+): Promise<number> {
   // Hidden from index choice (as `after` is), so the database looks up the sampled rows by id
   // instead of scanning the sort index from the cursor.
-  const key = sort.column === 'deadline' ? sql<string>`(coalesce(problems.deadline, '9999-12-31') || '')` : sql<string>`(problems.${sql.ref(sort.column)} || '')`;
+  const key =
+    sort.column === 'deadline'
+      ? sql<string>`(coalesce(problems.deadline, '9999-12-31') || '')`
+      : sql<string>`(problems.${sql.ref(sort.column)} || '')`;
   const edge = sort.dir === 'desc' ? sql<string>`max(${key})` : sql<string>`min(${key})`;
-  const rest = db.selectFrom('problems').where(sample).where(after ?? sql<SqlBool>`1 = 1`);
+  const rest = db
+    .selectFrom('problems')
+    .where(sample)
+    .where(after ?? sql<SqlBool>`1 = 1`);
   const hidden: IndexPlan = { dialect: dialectOf(db), seekBy: [], ordered: true };
-  const first = (await rest.where((eb) => filterExpr(eb, f, v, hidden)).select(edge.as('k')).executeTakeFirst())?.k ?? null;
-  const upTo = first === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${key} ${sql.raw(sort.dir === 'desc' ? '>=' : '<=')} ${first}`;
-  const r = await rest.where(upTo).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const first =
+    (
+      await rest
+        .where((eb) => filterExpr(eb, f, v, hidden))
+        .select(edge.as('k'))
+        .executeTakeFirst()
+    )?.k ?? null;
+  const upTo =
+    first === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${key} ${sql.raw(sort.dir === 'desc' ? '>=' : '<=')} ${first}`;
+  const r = await rest
+    .where(upTo)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }

@@ -22,7 +22,10 @@ export function inScope(actor: Actor, departmentId: number | null): boolean {
 export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[], hasToken: boolean): boolean {
   if (hasToken) return true;
   if (CITYWIDE_ROLES.includes(actor.role)) return true;
-  if (actor.role === 'department' && (inScope(actor, row.lead_department_id) || coDepartmentIds.some((d) => inScope(actor, d)))) {
+  if (
+    actor.role === 'department' &&
+    (inScope(actor, row.lead_department_id) || coDepartmentIds.some((d) => inScope(actor, d)))
+  ) {
     return true;
   }
   return isPubliclyVisible(row);
@@ -31,7 +34,12 @@ export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[]
 /** Reporter contact is for roles that call reporters back, and for the reporter themself. */
 export const mayReadContact = (actor: Actor) => CONTACT_ROLES.includes(actor.role);
 
-export function lifecycleContext(actor: Actor, row: ProblemRow, coDepartmentIds: number[], hasToken: boolean): ActorContext {
+export function lifecycleContext(
+  actor: Actor,
+  row: ProblemRow,
+  coDepartmentIds: number[],
+  hasToken: boolean,
+): ActorContext {
   return {
     role: actor.role,
     inLeadScope: inScope(actor, row.lead_department_id),

@@ -47,6 +47,11 @@ export async function runOnCreate(hooks: ProblemHooks, trx: Db, created: Problem
   for (const hook of hooks.onCreate ?? []) await hook(trx, created);
 }
 
-export async function runDecorate(hooks: ProblemHooks, db: Db, views: ProblemView[], problemIds: number[]): Promise<void> {
+export async function runDecorate(
+  hooks: ProblemHooks,
+  db: Db,
+  views: ProblemView[],
+  problemIds: number[],
+): Promise<void> {
   for (const hook of hooks.decorate ?? []) await hook(db, views, problemIds);
 }

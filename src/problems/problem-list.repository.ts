@@ -55,8 +55,13 @@ function visibilityExpr(eb: EB, v: Visibility, col: Col = plain): Expression<Sql
   return eb.or([
     publicExpr,
     eb(col('problems.lead_department_id'), 'in', ids),
-    eb.exists(eb.selectFrom('problem_departments as pd').select('pd.problem_id')
-      .whereRef('pd.problem_id', '=', 'problems.id').where('pd.department_id', 'in', ids)),
+    eb.exists(
+      eb
+        .selectFrom('problem_departments as pd')
+        .select('pd.problem_id')
+        .whereRef('pd.problem_id', '=', 'problems.id')
+        .where('pd.department_id', 'in', ids),
+    ),
   ]);
 }
 
@@ -79,17 +84,30 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
   if (f.areaIds?.length) parts.push(eb(col('problems.area_id'), 'in', f.areaIds));
   if (f.departmentIds?.length) {
     const ids = f.departmentIds;
-    parts.push(eb.or([
-      eb(col('problems.lead_department_id'), 'in', ids),
-      // `id in (…)` rather than a correlated EXISTS: both sides of the OR can then use an index.
-      eb('problems.id', 'in', eb.selectFrom('problem_departments as pd2').select('pd2.problem_id').where('pd2.department_id', 'in', ids)),
-    ]));
+    parts.push(
+      eb.or([
+        eb(col('problems.lead_department_id'), 'in', ids),
+        // `id in (…)` rather than a correlated EXISTS: both sides of the OR can then use an index.
+        eb(
+          'problems.id',
+          'in',
+          eb.selectFrom('problem_departments as pd2').select('pd2.problem_id').where('pd2.department_id', 'in', ids),
+        ),
+      ]),
+    );
   }
   if (f.sourceId) parts.push(eb(col('problems.source_id'), '=', f.sourceId));
   if (f.ownerLeaderId) parts.push(eb(col('problems.owner_leader_id'), '=', f.ownerLeaderId));
   if (f.tagId) {
-    parts.push(eb.exists(eb.selectFrom('problem_tags as pt').select('pt.problem_id')
-      .whereRef('pt.problem_id', '=', 'problems.id').where('pt.tag_id', '=', f.tagId!)));
+    parts.push(
+      eb.exists(
+        eb
+          .selectFrom('problem_tags as pt')
+          .select('pt.problem_id')
+          .whereRef('pt.problem_id', '=', 'problems.id')
+          .where('pt.tag_id', '=', f.tagId!),
+      ),
+    );
   }
   if (f.urgency) parts.push(eb(col('problems.urgency'), '=', f.urgency));
   // created_at is a UTC instant; from/to are whole days, compared by prefix.
@@ -100,17 +118,26 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
     parts.push(eb('problems.deadline', '<', f.overdueBefore));
   }
   if (f.warningLevel) {
-    parts.push(eb.exists(eb.selectFrom('item_supervision as ws').select('ws.problem_id')
-      .whereRef('ws.problem_id', '=', 'problems.id').where('ws.warning_level', '=', f.warningLevel)));
+    parts.push(
+      eb.exists(
+        eb
+          .selectFrom('item_supervision as ws')
+          .select('ws.problem_id')
+          .whereRef('ws.problem_id', '=', 'problems.id')
+          .where('ws.warning_level', '=', f.warningLevel),
+      ),
+    );
   }
   if (f.matchedIds) parts.push(eb('problems.id', 'in', f.matchedIds.length ? f.matchedIds : [-1]));
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(eb.or([
-      sql<SqlBool>`problems.title like ${like} escape '\\'`,
-      sql<SqlBool>`problems.description like ${like} escape '\\'`,
-      eb('problems.code', '=', f.textLike),
-    ]));
+    parts.push(
+      eb.or([
+        sql<SqlBool>`problems.title like ${like} escape '\\'`,
+        sql<SqlBool>`problems.description like ${like} escape '\\'`,
+        eb('problems.code', '=', f.textLike),
+      ]),
+    );
   }
   return eb.and(parts);
 }
@@ -123,30 +150,50 @@ function decodeCursor(cursor: string): [string, number] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1])) return [v[0], v[1]];
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
 }
 
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
-export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: SortKey, limit: number, cursor?: string) {
+export async function listProblems(
+  db: Db,
+  f: ListFilter,
+  v: Visibility,
+  sort: SortKey,
+  limit: number,
+  cursor?: string,
+) {
   const s = SORTS[sort];
   // The literal (not a parameter) matches the expression index problems_deadline_sort_idx.
-  const key = s.column === 'deadline' ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})` : sql<string>`problems.${sql.ref(s.column)}`;
+  const key =
+    s.column === 'deadline'
+      ? sql<string>`coalesce(problems.deadline, ${sql.lit(NO_DEADLINE)})`
+      : sql<string>`problems.${sql.ref(s.column)}`;
   const position = cursor ? decodeCursor(cursor) : undefined;
   // A row-value comparison lets both databases seek straight to the cursor in a column's sort
   // index; SQLite seeks an expression index (the deadline's) only by a plain comparison, hence both.
   const [op, opEq] = s.dir === 'desc' ? [sql.raw('<'), sql.raw('<=')] : [sql.raw('>'), sql.raw('>=')];
-  const afterBy = (k: RawBuilder<string>) => position
-    && sql<SqlBool>`(${k} ${opEq} ${position[0]} and (${k}, problems.id) ${op} (${position[0]}, ${position[1]}))`;
+  const afterBy = (k: RawBuilder<string>) =>
+    position &&
+    sql<SqlBool>`(${k} ${opEq} ${position[0]} and (${k}, problems.id) ${op} (${position[0]}, ${position[1]}))`;
   // Concatenating '' keeps the order but matches no index, so neither database walks the sort
   // index when the plan is to sort what a seek found (a date range sorted by update, say).
   const unindexed = sql<string>`(${key} || '')`;
   const plan = await indexPlan(db, f, v, s, limit, afterBy(unindexed));
   const col = plan?.ordered === false ? unindexed : key;
   const after = afterBy(col);
-  let q = db.selectFrom('problems').selectAll('problems').where((eb) => filterExpr(eb, f, v, plan));
+  let q = db
+    .selectFrom('problems')
+    .selectAll('problems')
+    .where((eb) => filterExpr(eb, f, v, plan));
   if (after) q = q.where(after);
-  const rows: ProblemRow[] = await q.orderBy(col, s.dir).orderBy('problems.id', s.dir).limit(limit + 1).execute();
+  const rows: ProblemRow[] = await q
+    .orderBy(col, s.dir)
+    .orderBy('problems.id', s.dir)
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const lastValue = last ? (s.column === 'deadline' ? (last.deadline ?? NO_DEADLINE) : last[s.column]) : null;
@@ -154,7 +201,11 @@ export async function listProblems(db: Db, f: ListFilter, v: Visibility, sort: S
 }
 
 export async function countProblems(db: Db, f: ListFilter, v: Visibility): Promise<number> {
-  const r = await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => filterExpr(eb, f, v)).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('problems')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => filterExpr(eb, f, v))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -170,19 +221,35 @@ const RANK_WINDOW = 100;
 export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: number, cursor?: string) {
   const ranked = f.matchedIds ?? [];
   const start = cursor ? Number(decodeCursor(cursor)[0]) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
+  if (!Number.isInteger(start) || start < 0)
+    throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
   const page: number[] = [];
   const positions: number[] = [];
   for (let pos = start; pos < ranked.length && page.length <= limit; pos += RANK_WINDOW) {
     const window = ranked.slice(pos, pos + RANK_WINDOW);
-    const passing = new Set((await db.selectFrom('problems').select('problems.id')
-      .where((eb) => filterExpr(eb, { ...f, matchedIds: window }, v)).execute()).map((r) => r.id));
+    const passing = new Set(
+      (
+        await db
+          .selectFrom('problems')
+          .select('problems.id')
+          .where((eb) => filterExpr(eb, { ...f, matchedIds: window }, v))
+          .execute()
+      ).map((r) => r.id),
+    );
     for (let i = 0; i < window.length && page.length <= limit; i++) {
-      if (passing.has(window[i])) { page.push(window[i]); positions.push(pos + i); }
+      if (passing.has(window[i])) {
+        page.push(window[i]);
+        positions.push(pos + i);
+      }
     }
   }
   const ids = page.slice(0, limit);
-  const byId = new Map((ids.length ? await db.selectFrom('problems').selectAll().where('id', 'in', ids).execute() : []).map((r) => [r.id, r]));
+  const byId = new Map(
+    (ids.length ? await db.selectFrom('problems').selectAll().where('id', 'in', ids).execute() : []).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ProblemRow => Boolean(r));
   // The next page starts at the first item not shown.
   const more = page.length > limit;

@@ -8,10 +8,35 @@ import { codesOf } from './problem.repository.js';
 
 // The public sees which office acted, not which official.
 const PUBLIC_ACTOR: Record<string, string> = {
-  public: '群众', acceptance: '受理中心', department: '承办单位', supervisor: '督查部门', leader: '领导', admin: '管理员', system: '系统',
+  public: '群众',
+  acceptance: '受理中心',
+  department: '承办单位',
+  supervisor: '督查部门',
+  leader: '领导',
+  admin: '管理员',
+  system: '系统',
 };
 // Payload fields safe for the public timeline; everything else is internal.
-const PUBLIC_FIELDS = ['title', 'source', 'leadDepartmentName', 'coDepartmentNames', 'deadline', 'text', 'percent', 'evidence', 'result', 'rating', 'comment', 'checkpointDate', 'targetCode', 'duplicateCode', 'reportCount', 'level', 'oldDeadline', 'newDeadline'];
+const PUBLIC_FIELDS = [
+  'title',
+  'source',
+  'leadDepartmentName',
+  'coDepartmentNames',
+  'deadline',
+  'text',
+  'percent',
+  'evidence',
+  'result',
+  'rating',
+  'comment',
+  'checkpointDate',
+  'targetCode',
+  'duplicateCode',
+  'reportCount',
+  'level',
+  'oldDeadline',
+  'newDeadline',
+];
 
 export async function timeline(db: Db, problems: ProblemService, actor: Actor, code: string, token?: string) {
   const loaded = await problems.load(db, actor, code, token);
@@ -23,18 +48,36 @@ export async function timeline(db: Db, problems: ProblemService, actor: Actor, c
   const fromMaster = masterId ? (await eventsOf(db, masterId)).filter((e) => e.is_public === 1 && e.id > mergedAt) : [];
   const masterCode = masterId ? (await codesOf(db, [masterId])).get(masterId) : undefined;
   const events = [...own, ...fromMaster];
-  const files = await attachmentsOfEvents(db, events.map((e) => e.id));
+  const files = await attachmentsOfEvents(
+    db,
+    events.map((e) => e.id),
+  );
   return {
     items: events.map((e) => {
       const payload = JSON.parse(e.payload) as Record<string, unknown>;
       return {
-        id: e.id, action: e.action, fromState: e.from_state, toState: e.to_state,
-        actorName: staff ? e.actor_name : (PUBLIC_ACTOR[e.role] ?? e.role), role: e.role,
+        id: e.id,
+        action: e.action,
+        fromState: e.from_state,
+        toState: e.to_state,
+        actorName: staff ? e.actor_name : (PUBLIC_ACTOR[e.role] ?? e.role),
+        role: e.role,
         reason: e.reason,
-        payload: staff ? payload : Object.fromEntries(Object.entries(payload).filter(([k]) => PUBLIC_FIELDS.includes(k))),
-        isPublic: e.is_public === 1, createdAt: e.created_at,
-        attachments: files.filter((f) => f.event_id === e.id && (staff || f.is_public === 1))
-          .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, kind: f.kind, url: `/api/v1/attachments/${f.id}` })),
+        payload: staff
+          ? payload
+          : Object.fromEntries(Object.entries(payload).filter(([k]) => PUBLIC_FIELDS.includes(k))),
+        isPublic: e.is_public === 1,
+        createdAt: e.created_at,
+        attachments: files
+          .filter((f) => f.event_id === e.id && (staff || f.is_public === 1))
+          .map((f) => ({
+            id: f.id,
+            filename: f.filename,
+            mime: f.mime,
+            size: f.size,
+            kind: f.kind,
+            url: `/api/v1/attachments/${f.id}`,
+          })),
         ...(e.problem_id !== loaded.row.id && masterCode ? { masterCode } : {}),
       };
     }),

@@ -8,7 +8,13 @@ async function exists(db: Db, table: 'categories' | 'areas' | 'tags' | 'departme
 /** Checks every reference a new item makes, naming the field that is wrong. */
 export async function validateReferences(
   db: Db,
-  input: { categoryId?: number | null; areaId?: number | null; tagIds?: number[]; sourceCode: string; parentCode?: string },
+  input: {
+    categoryId?: number | null;
+    areaId?: number | null;
+    tagIds?: number[];
+    sourceCode: string;
+    parentCode?: string;
+  },
 ): Promise<{ sourceId: number; parentId: number | null }> {
   if (input.categoryId && !(await exists(db, 'categories', input.categoryId))) {
     throw new AppError('validation_failed', `category ${input.categoryId} does not exist`, { field: 'categoryId' });
@@ -17,14 +23,19 @@ export async function validateReferences(
     throw new AppError('validation_failed', `area ${input.areaId} does not exist`, { field: 'areaId' });
   }
   for (const t of input.tagIds ?? []) {
-    if (!(await exists(db, 'tags', t))) throw new AppError('validation_failed', `tag ${t} does not exist`, { field: 'tagIds' });
+    if (!(await exists(db, 'tags', t)))
+      throw new AppError('validation_failed', `tag ${t} does not exist`, { field: 'tagIds' });
   }
   const source = await db.selectFrom('sources').select('id').where('code', '=', input.sourceCode).executeTakeFirst();
-  if (!source) throw new AppError('validation_failed', `source "${input.sourceCode}" does not exist`, { field: 'sourceCode' });
+  if (!source)
+    throw new AppError('validation_failed', `source "${input.sourceCode}" does not exist`, { field: 'sourceCode' });
   let parentId: number | null = null;
   if (input.parentCode) {
     const parent = await db.selectFrom('problems').select('id').where('code', '=', input.parentCode).executeTakeFirst();
-    if (!parent) throw new AppError('validation_failed', `parent item ${input.parentCode} does not exist`, { field: 'parentCode' });
+    if (!parent)
+      throw new AppError('validation_failed', `parent item ${input.parentCode} does not exist`, {
+        field: 'parentCode',
+      });
     parentId = parent.id;
   }
   return { sourceId: source.id, parentId };
@@ -32,6 +43,7 @@ export async function validateReferences(
 
 export async function validateDepartments(db: Db, ids: number[], field: string): Promise<void> {
   for (const id of ids) {
-    if (!(await exists(db, 'departments', id))) throw new AppError('validation_failed', `department ${id} does not exist`, { field });
+    if (!(await exists(db, 'departments', id)))
+      throw new AppError('validation_failed', `department ${id} does not exist`, { field });
   }
 }

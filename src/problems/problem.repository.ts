@@ -32,19 +32,30 @@ export async function nextSequence(db: Db, scope: string): Promise<number> {
 export async function setCoDepartments(db: Db, problemId: number, departmentIds: number[]): Promise<void> {
   await db.deleteFrom('problem_departments').where('problem_id', '=', problemId).execute();
   if (departmentIds.length) {
-    await db.insertInto('problem_departments').values(departmentIds.map((d) => ({ problem_id: problemId, department_id: d }))).execute();
+    await db
+      .insertInto('problem_departments')
+      .values(departmentIds.map((d) => ({ problem_id: problemId, department_id: d })))
+      .execute();
   }
 }
 
 export async function setTags(db: Db, problemId: number, tagIds: number[]): Promise<void> {
   await db.deleteFrom('problem_tags').where('problem_id', '=', problemId).execute();
-  if (tagIds.length) await db.insertInto('problem_tags').values(tagIds.map((t) => ({ problem_id: problemId, tag_id: t }))).execute();
+  if (tagIds.length)
+    await db
+      .insertInto('problem_tags')
+      .values(tagIds.map((t) => ({ problem_id: problemId, tag_id: t })))
+      .execute();
 }
 
 export async function coDepartmentIdsOf(db: Db, problemIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (!problemIds.length) return out;
-  const rows = await db.selectFrom('problem_departments').select(['problem_id', 'department_id']).where('problem_id', 'in', problemIds).execute();
+  const rows = await db
+    .selectFrom('problem_departments')
+    .select(['problem_id', 'department_id'])
+    .where('problem_id', 'in', problemIds)
+    .execute();
   for (const r of rows) out.set(r.problem_id, [...(out.get(r.problem_id) ?? []), r.department_id]);
   return out;
 }
@@ -52,7 +63,11 @@ export async function coDepartmentIdsOf(db: Db, problemIds: number[]): Promise<M
 export async function tagIdsOf(db: Db, problemIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (!problemIds.length) return out;
-  const rows = await db.selectFrom('problem_tags').select(['problem_id', 'tag_id']).where('problem_id', 'in', problemIds).execute();
+  const rows = await db
+    .selectFrom('problem_tags')
+    .select(['problem_id', 'tag_id'])
+    .where('problem_id', 'in', problemIds)
+    .execute();
   for (const r of rows) out.set(r.problem_id, [...(out.get(r.problem_id) ?? []), r.tag_id]);
   return out;
 }
@@ -67,6 +82,9 @@ export async function findIdempotent(db: Db, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export async function saveIdempotent(db: Db, row: { key: string; request_hash: string; status_code: number; response: string; created_at: string }) {
+export async function saveIdempotent(
+  db: Db,
+  row: { key: string; request_hash: string; status_code: number; response: string; created_at: string },
+) {
   await db.insertInto('idempotency_keys').values(row).execute();
 }

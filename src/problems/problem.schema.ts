@@ -61,9 +61,16 @@ export const ListQuery = Type.Object(
     from: Type.Optional(date),
     to: Type.Optional(date),
     overdue: Type.Optional(Type.Boolean()),
-    warning: Type.Optional(Type.Union(['blue', 'yellow', 'red'].map((l) => Type.Literal(l)), { description: 'supervision warning level' })),
+    warning: Type.Optional(
+      Type.Union(
+        ['blue', 'yellow', 'red'].map((l) => Type.Literal(l)),
+        { description: 'supervision warning level' },
+      ),
+    ),
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    sort: Type.Optional(Type.Union(['created_desc', 'created_asc', 'updated_desc', 'deadline_asc'].map((s) => Type.Literal(s)))),
+    sort: Type.Optional(
+      Type.Union(['created_desc', 'created_asc', 'updated_desc', 'deadline_asc'].map((s) => Type.Literal(s))),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
   },
@@ -72,54 +79,69 @@ export const ListQuery = Type.Object(
 export type ListQueryInput = Static<typeof ListQuery>;
 
 export const AttachmentSchema = Type.Object({
-  id: Type.Integer(), filename: Type.String(), mime: Type.String(), size: Type.Integer(), kind: Type.String(), url: Type.String(),
+  id: Type.Integer(),
+  filename: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  kind: Type.String(),
+  url: Type.String(),
 });
 
-export const ProblemSchema = Type.Object({
-  code: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  status: StateSchema,
-  category: NullableRef,
-  source: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
-  area: NullableRef,
-  address: Type.Union([Type.String(), Type.Null()]),
-  lat: Type.Union([Type.Number(), Type.Null()]),
-  lng: Type.Union([Type.Number(), Type.Null()]),
-  urgency: Type.String(),
-  isPublic: Type.Boolean(),
-  anonymous: Type.Boolean(),
-  reporter: Type.Optional(Type.Object({
-    name: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]),
-  })),
-  measures: Type.Union([Type.String(), Type.Null()]),
-  leadDepartment: NullableRef,
-  coDepartments: Type.Array(Ref),
-  responsiblePerson: Type.Union([Type.String(), Type.Null()]),
-  ownerLeader: Type.Union([Type.Object({ id: Type.Integer(), displayName: Type.String() }), Type.Null()]),
-  deadline: Type.Union([Type.String(), Type.Null()]),
-  checkpointDate: Type.Union([Type.String(), Type.Null()]),
-  progressPercent: Type.Integer(),
-  redoCount: Type.Integer(),
-  reportCount: Type.Integer(),
-  mergedInto: Type.Union([Type.String(), Type.Null()]),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  satisfaction: Type.Union([Type.String(), Type.Null()]),
-  tags: Type.Array(Ref),
-  attachments: Type.Array(AttachmentSchema),
-  overdue: Type.Boolean(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  assignedAt: Type.Union([Type.String(), Type.Null()]),
-  signedAt: Type.Union([Type.String(), Type.Null()]),
-  rectifiedAt: Type.Union([Type.String(), Type.Null()]),
-  closedAt: Type.Union([Type.String(), Type.Null()]),
-  answers: Type.Optional(Type.Array(AnswerSchema)),
-}, { additionalProperties: true });
+export const ProblemSchema = Type.Object(
+  {
+    code: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    status: StateSchema,
+    category: NullableRef,
+    source: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+    area: NullableRef,
+    address: Type.Union([Type.String(), Type.Null()]),
+    lat: Type.Union([Type.Number(), Type.Null()]),
+    lng: Type.Union([Type.Number(), Type.Null()]),
+    urgency: Type.String(),
+    isPublic: Type.Boolean(),
+    anonymous: Type.Boolean(),
+    reporter: Type.Optional(
+      Type.Object({
+        name: Type.Union([Type.String(), Type.Null()]),
+        phone: Type.Union([Type.String(), Type.Null()]),
+        email: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+    measures: Type.Union([Type.String(), Type.Null()]),
+    leadDepartment: NullableRef,
+    coDepartments: Type.Array(Ref),
+    responsiblePerson: Type.Union([Type.String(), Type.Null()]),
+    ownerLeader: Type.Union([Type.Object({ id: Type.Integer(), displayName: Type.String() }), Type.Null()]),
+    deadline: Type.Union([Type.String(), Type.Null()]),
+    checkpointDate: Type.Union([Type.String(), Type.Null()]),
+    progressPercent: Type.Integer(),
+    redoCount: Type.Integer(),
+    reportCount: Type.Integer(),
+    mergedInto: Type.Union([Type.String(), Type.Null()]),
+    parentCode: Type.Union([Type.String(), Type.Null()]),
+    satisfaction: Type.Union([Type.String(), Type.Null()]),
+    tags: Type.Array(Ref),
+    attachments: Type.Array(AttachmentSchema),
+    overdue: Type.Boolean(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    assignedAt: Type.Union([Type.String(), Type.Null()]),
+    signedAt: Type.Union([Type.String(), Type.Null()]),
+    rectifiedAt: Type.Union([Type.String(), Type.Null()]),
+    closedAt: Type.Union([Type.String(), Type.Null()]),
+    answers: Type.Optional(Type.Array(AnswerSchema)),
+  },
+  { additionalProperties: true },
+);
 export type ProblemView = Static<typeof ProblemSchema>;
 
 export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(Type.String()) });
-export const ProblemList = Type.Object({ items: Type.Array(ProblemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const ProblemList = Type.Object({
+  items: Type.Array(ProblemSchema),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 
 const reason = Type.String({ minLength: 1, maxLength: 2000 });
 const text = Type.String({ minLength: 1, maxLength: 10_000 });
@@ -146,7 +168,13 @@ export const ACTION_BODIES = {
   verify: body({
     result: Type.Union(VERIFY_RESULTS.map((r) => Type.Literal(r))),
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
-    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: '好差评: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' })),
+    rating: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 5,
+        description: '好差评: 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意',
+      }),
+    ),
     method: Type.Optional(Type.Union(['reporter', 'callback', 'residents_acceptance'].map((m) => Type.Literal(m)))),
   }),
   close: body({ note: Type.Optional(Type.String({ maxLength: 2000 })) }),
@@ -156,11 +184,22 @@ export const ACTION_BODIES = {
 } as const;
 
 export const TimelineSchema = Type.Object({
-  items: Type.Array(Type.Object({
-    id: Type.Integer(), action: Type.String(), fromState: Type.Union([Type.String(), Type.Null()]),
-    toState: Type.Union([Type.String(), Type.Null()]), actorName: Type.String(), role: Type.String(),
-    reason: Type.Union([Type.String(), Type.Null()]), payload: Type.Record(Type.String(), Type.Unknown()),
-    isPublic: Type.Boolean(), createdAt: Type.String(), attachments: Type.Array(AttachmentSchema),
-    masterCode: Type.Optional(Type.String({ description: 'set on events of the master shown on a merged duplicate\'s timeline' })),
-  })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      action: Type.String(),
+      fromState: Type.Union([Type.String(), Type.Null()]),
+      toState: Type.Union([Type.String(), Type.Null()]),
+      actorName: Type.String(),
+      role: Type.String(),
+      reason: Type.Union([Type.String(), Type.Null()]),
+      payload: Type.Record(Type.String(), Type.Unknown()),
+      isPublic: Type.Boolean(),
+      createdAt: Type.String(),
+      attachments: Type.Array(AttachmentSchema),
+      masterCode: Type.Optional(
+        Type.String({ description: "set on events of the master shown on a merged duplicate's timeline" }),
+      ),
+    }),
+  ),
 });

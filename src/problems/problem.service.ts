@@ -10,7 +10,14 @@ import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js'
 import { localDate, type Clock } from '../shared/time.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
-import { countProblems, listProblems, listRanked, type ListFilter, type SortKey, type Visibility } from './problem-list.repository.js';
+import {
+  countProblems,
+  listProblems,
+  listRanked,
+  type ListFilter,
+  type SortKey,
+  type Visibility,
+} from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
@@ -31,7 +38,11 @@ export interface ProblemDeps {
    * Full-text search, when the search feature is installed: ids matching `q`, best first, among
    * items passing `filter` for `visibility` (the list's other filters).
    */
-  searchIds?: (db: Db, q: string, opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility }) => Promise<number[]>;
+  searchIds?: (
+    db: Db,
+    q: string,
+    opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility },
+  ) => Promise<number[]>;
   /** Adds search-only fields (the `highlight` of matched text) to an item listed for `q`. */
   searchDecorate?: (item: ProblemView, q: string) => void;
 }
@@ -44,9 +55,19 @@ export function problemService(deps: ProblemDeps) {
 
   async function present(actor: Actor, rows: repo.ProblemRow[], tokenFor?: number): Promise<ProblemView[]> {
     const publicOnly = !isStaff(actor);
-    const lookups = await loadLookups(db, rows, { publicOnly, names: deps.referenceNames && (() => deps.referenceNames!.get()) });
-    const views = rows.map((r) => presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }));
-    await runDecorate(deps.hooks, db, views, rows.map((r) => r.id));
+    const lookups = await loadLookups(db, rows, {
+      publicOnly,
+      names: deps.referenceNames && (() => deps.referenceNames!.get()),
+    });
+    const views = rows.map((r) =>
+      presentProblem(r, lookups, { withContact: mayReadContact(actor) || tokenFor === r.id, today: today() }),
+    );
+    await runDecorate(
+      deps.hooks,
+      db,
+      views,
+      rows.map((r) => r.id),
+    );
     return views;
   }
 
@@ -55,7 +76,9 @@ export function problemService(deps: ProblemDeps) {
     const row = await repo.findProblemByCode(dbx, code);
     const notFound = new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
     if (!row) throw notFound;
-    const hasToken = Boolean(token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash));
+    const hasToken = Boolean(
+      token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash),
+    );
     const coDepartmentIds = (await repo.coDepartmentIdsOf(dbx, [row.id])).get(row.id) ?? [];
     if (!canRead(actor, row, coDepartmentIds, hasToken)) throw notFound;
     return { row, coDepartmentIds, hasToken };
@@ -69,39 +92,92 @@ export function problemService(deps: ProblemDeps) {
   }
 
   /** `beforeCommit` lets the caller store something (the idempotent reply) in the same transaction. */
-  async function create(actor: Actor, input: CreateProblemInput, beforeCommit?: (trx: Db, response: unknown) => Promise<void>) {
+  async function create(
+    actor: Actor,
+    input: CreateProblemInput,
+    beforeCommit?: (trx: Db, response: unknown) => Promise<void>,
+  ) {
     const now = clock().toISOString();
     const token = randomToken('t_');
-    const sourceCode = isStaff(actor) || actor.kind === 'api_key' ? (input.sourceCode ?? (actor.kind === 'api_key' ? 'open311' : 'hotline')) : 'web';
+    const sourceCode =
+      isStaff(actor) || actor.kind === 'api_key'
+        ? (input.sourceCode ?? (actor.kind === 'api_key' ? 'open311' : 'hotline'))
+        : 'web';
     const anonymous = input.anonymous === true;
     // The title is stored trimmed, so the schema's minimum must hold after trimming ("  " passed it).
-    if ([...input.title.trim()].length < 2) throw new AppError('validation_failed', 'the title needs at least 2 characters besides spaces', { field: 'title' });
+    if ([...input.title.trim()].length < 2)
+      throw new AppError('validation_failed', 'the title needs at least 2 characters besides spaces', {
+        field: 'title',
+      });
     return db.transaction().execute(async (trx) => {
       const refs = await validateReferences(trx, { ...input, sourceCode });
       const year = now.slice(0, 4);
       const seq = await repo.nextSequence(trx, `${config.codePrefix}-${year}`);
       const code = `${config.codePrefix}-${year}-${String(seq).padStart(6, '0')}`;
       const id = await repo.insertProblem(trx, {
-        code, title: input.title.trim(), description: input.description, category_id: input.categoryId ?? null,
-        source_id: refs.sourceId, area_id: input.areaId ?? null, address: input.address ?? null,
-        lat: input.lat ?? null, lng: input.lng ?? null, urgency: input.urgency ?? 'normal',
-        is_public: input.isPublic === false ? 0 : 1, anonymous: anonymous ? 1 : 0,
-        reporter_name: anonymous ? null : (input.reporter?.name || null),
-        reporter_phone: anonymous ? null : (input.reporter?.phone || null),
-        reporter_email: anonymous ? null : (input.reporter?.email || null),
-        tracking_token_hash: digest(token), status: 'submitted', progress_percent: 0, redo_count: 0, report_count: 1, measures: input.measures ?? null,
-        parent_id: refs.parentId, created_by: actor.id, created_at: now, updated_at: now,
+        code,
+        title: input.title.trim(),
+        description: input.description,
+        category_id: input.categoryId ?? null,
+        source_id: refs.sourceId,
+        area_id: input.areaId ?? null,
+        address: input.address ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        urgency: input.urgency ?? 'normal',
+        is_public: input.isPublic === false ? 0 : 1,
+        anonymous: anonymous ? 1 : 0,
+        reporter_name: anonymous ? null : input.reporter?.name || null,
+        reporter_phone: anonymous ? null : input.reporter?.phone || null,
+        reporter_email: anonymous ? null : input.reporter?.email || null,
+        tracking_token_hash: digest(token),
+        status: 'submitted',
+        progress_percent: 0,
+        redo_count: 0,
+        report_count: 1,
+        measures: input.measures ?? null,
+        parent_id: refs.parentId,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
       });
       if (input.tagIds?.length) await repo.setTags(trx, id, input.tagIds);
       await runOnCreate(deps.hooks, trx, { problemId: id, code, actor, input });
-      const payload = { title: input.title, categoryId: input.categoryId ?? null, areaId: input.areaId ?? null, source: sourceCode, urgency: input.urgency ?? 'normal' };
+      const payload = {
+        title: input.title,
+        categoryId: input.categoryId ?? null,
+        areaId: input.areaId ?? null,
+        source: sourceCode,
+        urgency: input.urgency ?? 'normal',
+      };
       const ev = await appendEvent(trx, {
-        problemId: id, action: 'submit', actorId: actor.id, actorName: actor.name, role: actor.role,
-        fromState: null, toState: 'submitted', payload, reason: null, isPublic: true, createdAt: now,
+        problemId: id,
+        action: 'submit',
+        actorId: actor.id,
+        actorName: actor.name,
+        role: actor.role,
+        fromState: null,
+        toState: 'submitted',
+        payload,
+        reason: null,
+        isPublic: true,
+        createdAt: now,
       });
-      await runAfterWrite(deps.hooks, trx, { problemId: id, code, action: 'submit', eventId: ev.id, fromState: null, toState: 'submitted', payload, actorId: actor.id });
+      await runAfterWrite(deps.hooks, trx, {
+        problemId: id,
+        code,
+        action: 'submit',
+        eventId: ev.id,
+        fromState: null,
+        toState: 'submitted',
+        payload,
+        actorId: actor.id,
+      });
       const row = (await repo.findProblemById(trx, id))!;
-      const lookups = await loadLookups(trx, [row], { publicOnly: false, names: deps.referenceNames && (() => deps.referenceNames!.get(trx)) });
+      const lookups = await loadLookups(trx, [row], {
+        publicOnly: false,
+        names: deps.referenceNames && (() => deps.referenceNames!.get(trx)),
+      });
       const problem = presentProblem(row, lookups, { withContact: true, today: today() });
       await runDecorate(deps.hooks, trx, [problem], [id]);
       if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token });
@@ -110,12 +186,23 @@ export function problemService(deps: ProblemDeps) {
   }
 
   async function toFilter(actor: Actor, q: ListQueryInput): Promise<ListFilter> {
-    const statuses = q.status ? q.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const statuses = q.status
+      ? q.status
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
     const bad = statuses?.find((s) => !isState(s));
     if (bad) throw new AppError('validation_failed', `unknown status "${bad}"`, { field: 'status' });
     const f: ListFilter = {
-      statuses: statuses as ListFilter['statuses'], sourceId: q.sourceId, tagId: q.tagId, urgency: q.urgency,
-      ownerLeaderId: q.ownerLeaderId, from: q.from, to: q.to, overdueBefore: q.overdue ? today() : undefined,
+      statuses: statuses as ListFilter['statuses'],
+      sourceId: q.sourceId,
+      tagId: q.tagId,
+      urgency: q.urgency,
+      ownerLeaderId: q.ownerLeaderId,
+      from: q.from,
+      to: q.to,
+      overdueBefore: q.overdue ? today() : undefined,
       warningLevel: q.warning,
     };
     if (q.categoryId) f.categoryIds = await subtreeIds(db, 'categories', q.categoryId);
@@ -123,7 +210,12 @@ export function problemService(deps: ProblemDeps) {
     if (q.departmentId) f.departmentIds = await subtreeIds(db, 'departments', q.departmentId);
     const text = q.q?.trim();
     if (text) {
-      if (deps.searchIds) f.matchedIds = await deps.searchIds(db, text, { publicOnly: !isStaff(actor), filter: { ...f }, visibility: visibilityFor(actor) });
+      if (deps.searchIds)
+        f.matchedIds = await deps.searchIds(db, text, {
+          publicOnly: !isStaff(actor),
+          filter: { ...f },
+          visibility: visibilityFor(actor),
+        });
       else f.textLike = text;
     }
     return f;
@@ -141,9 +233,17 @@ export function problemService(deps: ProblemDeps) {
     async list(actor: Actor, q: ListQueryInput) {
       const filter = await toFilter(actor, q);
       // A text query without an explicit sort lists by relevance, in the order search returned.
-      const { rows, nextCursor } = filter.matchedIds && !q.sort
-        ? await listRanked(db, filter, visibilityFor(actor), q.limit ?? 20, q.cursor)
-        : await listProblems(db, filter, visibilityFor(actor), (q.sort ?? 'created_desc') as SortKey, q.limit ?? 20, q.cursor);
+      const { rows, nextCursor } =
+        filter.matchedIds && !q.sort
+          ? await listRanked(db, filter, visibilityFor(actor), q.limit ?? 20, q.cursor)
+          : await listProblems(
+              db,
+              filter,
+              visibilityFor(actor),
+              (q.sort ?? 'created_desc') as SortKey,
+              q.limit ?? 20,
+              q.cursor,
+            );
       const items = await present(actor, rows);
       const text = q.q?.trim();
       if (text && deps.searchDecorate) for (const item of items) deps.searchDecorate(item, text);
@@ -159,5 +259,8 @@ export function problemService(deps: ProblemDeps) {
 export type ProblemService = ReturnType<typeof problemService>;
 
 export function requestHash(body: unknown): string {
-  return crypto.createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
 }

@@ -56,18 +56,26 @@ export function checkQuestionSet(items: readonly QuestionInput[]): Question[] {
     seen.add(q.code);
     const options = q.options ?? [];
     const isList = LIST_DATATYPES.includes(q.datatype);
-    if (isList && options.length === 0) problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question needs options` });
-    if (!isList && options.length > 0) problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question takes no options` });
+    if (isList && options.length === 0)
+      problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question needs options` });
+    if (!isList && options.length > 0)
+      problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question takes no options` });
     const keys = options.map((o) => o.key);
     const dup = keys.find((k, j) => keys.indexOf(k) !== j);
-    if (dup !== undefined) problems.push({ field: `items.${i}.options`, message: `the option key "${dup}" is used twice` });
+    if (dup !== undefined)
+      problems.push({ field: `items.${i}.options`, message: `the option key "${dup}" is used twice` });
   });
   if (problems.length > 0) {
     throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
   return items.map((q, i) => ({
-    code: q.code, label: q.label.trim(), labelEn: q.labelEn?.trim() || null, help: q.help?.trim() || null,
-    datatype: q.datatype, required: q.required === true, order: i + 1,
+    code: q.code,
+    label: q.label.trim(),
+    labelEn: q.labelEn?.trim() || null,
+    help: q.help?.trim() || null,
+    datatype: q.datatype,
+    required: q.required === true,
+    order: i + 1,
     options: (q.options ?? []).map((o) => ({ key: o.key, name: o.name.trim(), nameEn: o.nameEn?.trim() || null })),
   }));
 }
@@ -77,9 +85,16 @@ const inLang = (zh: string, en: string | null, lang: Lang) => (lang === 'en' && 
 /** Questions as Open311 attributes: the label is the prompt, the help its datatype description. */
 export function toDefinitions(questions: readonly Question[], lang: Lang = 'zh'): AttributeDefinition[] {
   return questions.map((q) => ({
-    code: q.code, datatype: q.datatype, required: q.required, variable: true, order: q.order,
-    description: inLang(q.label, q.labelEn, lang), datatypeDescription: q.help,
-    ...(LIST_DATATYPES.includes(q.datatype) && { values: q.options.map((o) => ({ key: o.key, name: inLang(o.name, o.nameEn, lang) })) }),
+    code: q.code,
+    datatype: q.datatype,
+    required: q.required,
+    variable: true,
+    order: q.order,
+    description: inLang(q.label, q.labelEn, lang),
+    datatypeDescription: q.help,
+    ...(LIST_DATATYPES.includes(q.datatype) && {
+      values: q.options.map((o) => ({ key: o.key, name: inLang(o.name, o.nameEn, lang) })),
+    }),
   }));
 }
 

@@ -9,8 +9,14 @@ type QuestionRow = Selectable<CategoryQuestionTable>;
 
 function toQuestion(r: QuestionRow, order: number): Question {
   return {
-    code: r.code, label: r.label, labelEn: r.label_en, help: r.help, datatype: r.datatype as Open311Datatype,
-    required: r.required === 1, order, options: JSON.parse(r.options) as QuestionOption[],
+    code: r.code,
+    label: r.label,
+    labelEn: r.label_en,
+    help: r.help,
+    datatype: r.datatype as Open311Datatype,
+    required: r.required === 1,
+    order,
+    options: JSON.parse(r.options) as QuestionOption[],
   };
 }
 
@@ -19,8 +25,13 @@ export async function categoryExists(db: Db, categoryId: number): Promise<boolea
 }
 
 export async function listQuestions(db: Db, categoryId: number): Promise<Question[]> {
-  const rows = await db.selectFrom('category_questions').selectAll()
-    .where('category_id', '=', categoryId).orderBy('sort').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('category_questions')
+    .selectAll()
+    .where('category_id', '=', categoryId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   return rows.map((r, i) => toQuestion(r, i + 1));
 }
 
@@ -30,33 +41,73 @@ export async function categoriesWithQuestions(db: Db): Promise<Set<number>> {
   return new Set(rows.map((r) => r.category_id));
 }
 
-export async function replaceQuestions(trx: Db, categoryId: number, questions: readonly Question[], now: string): Promise<void> {
+export async function replaceQuestions(
+  trx: Db,
+  categoryId: number,
+  questions: readonly Question[],
+  now: string,
+): Promise<void> {
   await trx.deleteFrom('category_questions').where('category_id', '=', categoryId).execute();
   if (questions.length === 0) return;
-  await trx.insertInto('category_questions').values(questions.map((q) => ({
-    category_id: categoryId, code: q.code, label: q.label, label_en: q.labelEn, help: q.help, datatype: q.datatype,
-    required: q.required ? 1 : 0, options: JSON.stringify(q.options), sort: q.order, updated_at: now,
-  }))).execute();
+  await trx
+    .insertInto('category_questions')
+    .values(
+      questions.map((q) => ({
+        category_id: categoryId,
+        code: q.code,
+        label: q.label,
+        label_en: q.labelEn,
+        help: q.help,
+        datatype: q.datatype,
+        required: q.required ? 1 : 0,
+        options: JSON.stringify(q.options),
+        sort: q.order,
+        updated_at: now,
+      })),
+    )
+    .execute();
 }
 
 export async function insertAnswers(
-  trx: Db, problemId: number, answers: ReadonlyArray<AttributeAnswer & { label: string; display: string; sort: number }>,
+  trx: Db,
+  problemId: number,
+  answers: ReadonlyArray<AttributeAnswer & { label: string; display: string; sort: number }>,
 ): Promise<void> {
   if (answers.length === 0) return;
-  await trx.insertInto('problem_answers').values(answers.map((a) => ({
-    problem_id: problemId, code: a.code, label: a.label, datatype: a.datatype,
-    value: JSON.stringify(a.value), display: a.display, sort: a.sort,
-  }))).execute();
+  await trx
+    .insertInto('problem_answers')
+    .values(
+      answers.map((a) => ({
+        problem_id: problemId,
+        code: a.code,
+        label: a.label,
+        datatype: a.datatype,
+        value: JSON.stringify(a.value),
+        display: a.display,
+        sort: a.sort,
+      })),
+    )
+    .execute();
 }
 
 /** Answers of a page of items, in question order. */
 export async function answersOf(db: Db, problemIds: readonly number[]): Promise<Map<number, AnswerView[]>> {
   const out = new Map<number, AnswerView[]>();
   if (problemIds.length === 0) return out;
-  const rows = await db.selectFrom('problem_answers').selectAll()
-    .where('problem_id', 'in', [...problemIds]).orderBy('problem_id').orderBy('sort').execute();
+  const rows = await db
+    .selectFrom('problem_answers')
+    .selectAll()
+    .where('problem_id', 'in', [...problemIds])
+    .orderBy('problem_id')
+    .orderBy('sort')
+    .execute();
   for (const r of rows) {
-    const view: AnswerView = { code: r.code, label: r.label, value: JSON.parse(r.value) as AnswerView['value'], display: r.display };
+    const view: AnswerView = {
+      code: r.code,
+      label: r.label,
+      value: JSON.parse(r.value) as AnswerView['value'],
+      display: r.display,
+    };
     out.set(r.problem_id, [...(out.get(r.problem_id) ?? []), view]);
   }
   return out;

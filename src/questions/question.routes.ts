@@ -6,15 +6,33 @@ import { PutQuestionsBody, QuestionList } from './question.schema.js';
 const tags = ['reference data'];
 
 /** Reading is public (the report form asks the questions); replacing them is for administrators. */
-export const questionRoutes = (questions: QuestionService): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/v1/categories/:id/questions', {
-    schema: { tags, summary: 'The extra questions asked when reporting in a category', params: IdParams, response: { 200: QuestionList, ...errors(404) } },
-  }, async (req) => questions.list(req.params.id));
+export const questionRoutes =
+  (questions: QuestionService): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/v1/categories/:id/questions',
+      {
+        schema: {
+          tags,
+          summary: 'The extra questions asked when reporting in a category',
+          params: IdParams,
+          response: { 200: QuestionList, ...errors(404) },
+        },
+      },
+      async (req) => questions.list(req.params.id),
+    );
 
-  app.put('/api/v1/categories/:id/questions', {
-    schema: {
-      tags, summary: 'Replace a category\'s extra questions (admin); the order of items is the order asked',
-      params: IdParams, body: PutQuestionsBody, response: { 200: QuestionList, ...errors(400, 401, 403, 404) },
-    },
-  }, async (req) => questions.replace(req.actor, req.params.id, req.body.items));
-};
+    app.put(
+      '/api/v1/categories/:id/questions',
+      {
+        schema: {
+          tags,
+          summary: "Replace a category's extra questions (admin); the order of items is the order asked",
+          params: IdParams,
+          body: PutQuestionsBody,
+          response: { 200: QuestionList, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (req) => questions.replace(req.actor, req.params.id, req.body.items),
+    );
+  };

@@ -11,24 +11,35 @@ const code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z][A-Za
 const optionKey = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' });
 const nullableText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
-const OptionInput = Type.Object({
-  key: optionKey, name: Type.String({ minLength: 1, maxLength: 100 }), nameEn: nullableText(200),
-}, { additionalProperties: false });
+const OptionInput = Type.Object(
+  {
+    key: optionKey,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    nameEn: nullableText(200),
+  },
+  { additionalProperties: false },
+);
 
-export const QuestionInputSchema = Type.Object({
-  code,
-  label: Type.String({ minLength: 1, maxLength: 200 }),
-  labelEn: nullableText(200),
-  help: nullableText(500),
-  datatype: Datatype,
-  required: Type.Optional(Type.Boolean()),
-  options: Type.Optional(Type.Array(OptionInput, { maxItems: 100 })),
-}, { additionalProperties: false });
+export const QuestionInputSchema = Type.Object(
+  {
+    code,
+    label: Type.String({ minLength: 1, maxLength: 200 }),
+    labelEn: nullableText(200),
+    help: nullableText(500),
+    datatype: Datatype,
+    required: Type.Optional(Type.Boolean()),
+    options: Type.Optional(Type.Array(OptionInput, { maxItems: 100 })),
+  },
+  { additionalProperties: false },
+);
 
 /** PUT replaces the whole set: the order of `items` is the order the form asks them in. */
-export const PutQuestionsBody = Type.Object({
-  items: Type.Array(QuestionInputSchema, { maxItems: MAX_QUESTIONS }),
-}, { additionalProperties: false });
+export const PutQuestionsBody = Type.Object(
+  {
+    items: Type.Array(QuestionInputSchema, { maxItems: MAX_QUESTIONS }),
+  },
+  { additionalProperties: false },
+);
 export type PutQuestionsInput = Static<typeof PutQuestionsBody>;
 
 export const QuestionSchema = Type.Object({
@@ -39,7 +50,9 @@ export const QuestionSchema = Type.Object({
   datatype: Datatype,
   required: Type.Boolean(),
   order: Type.Integer(),
-  options: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]) })),
+  options: Type.Array(
+    Type.Object({ key: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]) }),
+  ),
 });
 
 export const QuestionList = Type.Object({ categoryId: Type.Integer(), items: Type.Array(QuestionSchema) });
@@ -48,7 +61,9 @@ export const QuestionList = Type.Object({ categoryId: Type.Integer(), items: Typ
 export const AnswersInput = Type.Record(
   Type.String({ maxLength: 40 }),
   Type.Union([
-    Type.String({ maxLength: 4000 }), Type.Number(), Type.Null(),
+    Type.String({ maxLength: 4000 }),
+    Type.Number(),
+    Type.Null(),
     Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 }),
   ]),
   { maxProperties: MAX_QUESTIONS * 2 },

@@ -4,7 +4,13 @@ import { notFound } from '../errors.js';
 import type { Clock } from '../shared/time.js';
 import type { ProblemView } from '../problems/problem.schema.js';
 import type { ProblemCreated } from '../problems/problem-hooks.js';
-import { checkNativeAnswers, checkQuestionSet, displayOf, type Question, type QuestionInput } from './question-rules.js';
+import {
+  checkNativeAnswers,
+  checkQuestionSet,
+  displayOf,
+  type Question,
+  type QuestionInput,
+} from './question-rules.js';
 import * as repo from './question.repository.js';
 
 export function questionService(db: Db, opts: { clock: Clock; timeZone: string }) {
@@ -37,16 +43,22 @@ export function questionService(db: Db, opts: { clock: Clock; timeZone: string }
       if (questions.length === 0 && Object.keys(given).length === 0) return;
       const typed = checkNativeAnswers(questions, given, { requireAnswers: !isStaff(created.actor) });
       const byCode = new Map(questions.map((q) => [q.code, q]));
-      await repo.insertAnswers(trx, created.problemId, typed.map((a) => {
-        const q = byCode.get(a.code)!;
-        return { ...a, label: q.label, display: displayOf(a, q, opts.timeZone), sort: q.order };
-      }));
+      await repo.insertAnswers(
+        trx,
+        created.problemId,
+        typed.map((a) => {
+          const q = byCode.get(a.code)!;
+          return { ...a, label: q.label, display: displayOf(a, q, opts.timeZone), sort: q.order };
+        }),
+      );
     },
 
     /** The presenter hook: every item read shows its answers (empty when there are none). */
     async decorate(dbx: Db, views: ProblemView[], problemIds: number[]): Promise<void> {
       const answers = await repo.answersOf(dbx, problemIds);
-      views.forEach((v, i) => { v.answers = answers.get(problemIds[i]) ?? []; });
+      views.forEach((v, i) => {
+        v.answers = answers.get(problemIds[i]) ?? [];
+      });
     },
 
     categoriesWithQuestions: () => repo.categoriesWithQuestions(db),

@@ -21,7 +21,13 @@ export async function loadReferenceNames(db: Db): Promise<ReferenceNames> {
     db.selectFrom('sources').select(['id', 'name', 'code']).execute(),
     db.selectFrom('tags').select(['id', 'name']).execute(),
   ]);
-  return { categories: byId(categories), areas: byId(areas), departments: byId(departments), sources: byId(sources), tags: byId(tags) };
+  return {
+    categories: byId(categories),
+    areas: byId(areas),
+    departments: byId(departments),
+    sources: byId(sources),
+    tags: byId(tags),
+  };
 }
 
 /**
@@ -41,7 +47,9 @@ export function referenceNamesCache(db: Db, ttlMs = 10_000, now: () => number = 
         const value = loadReferenceNames(via ?? db);
         const entry = { at: now(), value };
         cached = entry;
-        value.catch(() => { if (cached === entry) cached = null; });
+        value.catch(() => {
+          if (cached === entry) cached = null;
+        });
       }
       return cached.value;
     },

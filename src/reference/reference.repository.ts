@@ -4,7 +4,13 @@ import type { ReferenceKind } from './reference.schema.js';
 export type ReferenceRecord = Record<string, unknown> & { id: number; code: string; name: string };
 
 function toRecord(kind: ReferenceKind, row: Record<string, any>): ReferenceRecord {
-  const out: Record<string, unknown> = { id: row.id, code: row.code, name: row.name, nameEn: row.name_en, sort: row.sort };
+  const out: Record<string, unknown> = {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    sort: row.sort,
+  };
   if (kind.tree) out.parentId = row.parent_id;
   for (const [field, column] of Object.entries(kind.extra)) out[field] = row[column];
   return out as ReferenceRecord;
@@ -19,45 +25,83 @@ function toRow(kind: ReferenceKind, input: Record<string, unknown>): Record<stri
 }
 
 export async function listReference(db: Db, kind: ReferenceKind): Promise<ReferenceRecord[]> {
-  const rows = await (db as Db).selectFrom(kind.table as 'tags').selectAll().orderBy('sort').orderBy('id').execute();
+  const rows = await (db as Db)
+    .selectFrom(kind.table as 'tags')
+    .selectAll()
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => toRecord(kind, r));
 }
 
 export async function findReference(db: Db, kind: ReferenceKind, id: number): Promise<ReferenceRecord | undefined> {
-  const row = await db.selectFrom(kind.table as 'tags').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom(kind.table as 'tags')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? toRecord(kind, row) : undefined;
 }
 
-export async function findReferenceByCode(db: Db, kind: ReferenceKind, code: string): Promise<ReferenceRecord | undefined> {
-  const row = await db.selectFrom(kind.table as 'tags').selectAll().where('code', '=', code).executeTakeFirst();
+export async function findReferenceByCode(
+  db: Db,
+  kind: ReferenceKind,
+  code: string,
+): Promise<ReferenceRecord | undefined> {
+  const row = await db
+    .selectFrom(kind.table as 'tags')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? toRecord(kind, row) : undefined;
 }
 
 export async function insertReference(db: Db, kind: ReferenceKind, input: Record<string, unknown>): Promise<number> {
   const row = { ...toRow(kind, { ...kind.extraDefaults, sort: 0, ...input }) };
-  const res = await db.insertInto(kind.table as 'tags').values(row as any).returning('id').executeTakeFirstOrThrow();
+  const res = await db
+    .insertInto(kind.table as 'tags')
+    .values(row as any)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return res.id;
 }
 
-export async function updateReference(db: Db, kind: ReferenceKind, id: number, input: Record<string, unknown>): Promise<void> {
+export async function updateReference(
+  db: Db,
+  kind: ReferenceKind,
+  id: number,
+  input: Record<string, unknown>,
+): Promise<void> {
   const row = toRow(kind, input);
   if (Object.keys(row).length === 0) return;
-  await db.updateTable(kind.table as 'tags').set(row as any).where('id', '=', id).execute();
+  await db
+    .updateTable(kind.table as 'tags')
+    .set(row as any)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteReference(db: Db, kind: ReferenceKind, id: number): Promise<void> {
-  await db.deleteFrom(kind.table as 'tags').where('id', '=', id).execute();
+  await db
+    .deleteFrom(kind.table as 'tags')
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Ids of a tree node and all its descendants (department scope, area filters). */
-export async function subtreeIds(db: Db, table: 'areas' | 'departments' | 'categories', rootId: number): Promise<number[]> {
+export async function subtreeIds(
+  db: Db,
+  table: 'areas' | 'departments' | 'categories',
+  rootId: number,
+): Promise<number[]> {
   const rows = await db.selectFrom(table).select(['id', 'parent_id']).execute();
   return subtreeFrom(rows, rootId);
 }
 
 export function subtreeFrom(rows: { id: number; parent_id: number | null }[], rootId: number): number[] {
   const children = new Map<number, number[]>();
-  for (const r of rows) if (r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
+  for (const r of rows)
+    if (r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
   const out: number[] = [];
   const stack = [rootId];
   while (stack.length) {

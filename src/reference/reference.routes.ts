@@ -6,27 +6,61 @@ import type { Services } from '../services.js';
 import { REFERENCE_KINDS, schemasFor } from './reference.schema.js';
 
 /** GET is public (pickers need it); changes are for administrators. */
-export const referenceRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  for (const kind of REFERENCE_KINDS) {
-    const s = schemasFor(kind);
-    // Generic over the kinds: the schema, not the compiler, guarantees each kind's shape.
-    const svc = services.reference[kind.table] as any;
-    const tags = ['reference data'];
-    const base = `/api/v1/${kind.table}`;
-    app.get(base, { schema: { tags, summary: `List ${kind.table}`, response: { 200: s.list } } }, async () => ({ items: await svc.list() }));
-    app.get(`${base}/:id`, { schema: { tags, params: IdParams, response: { 200: s.item, ...errors(404) } } }, async (req) => svc.get(req.params.id));
-    app.post(base, { schema: { tags, summary: `Create a ${kind.label}`, body: s.create, response: { 201: s.item, ...errors(400, 401, 403, 409) } } }, async (req, reply) => {
-      requireAdmin(req.actor);
-      return reply.status(201).send(await svc.create(req.body as Record<string, unknown>));
-    });
-    app.patch(`${base}/:id`, { schema: { tags, params: IdParams, body: s.patch, response: { 200: s.item, ...errors(400, 401, 403, 404, 409) } } }, async (req) => {
-      requireAdmin(req.actor);
-      return svc.update(req.params.id, req.body as Record<string, unknown>);
-    });
-    app.delete(`${base}/:id`, { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } } }, async (req, reply) => {
-      requireAdmin(req.actor);
-      await svc.remove(req.params.id);
-      return reply.status(204).send(null);
-    });
-  }
-};
+export const referenceRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    for (const kind of REFERENCE_KINDS) {
+      const s = schemasFor(kind);
+      // Generic over the kinds: the schema, not the compiler, guarantees each kind's shape.
+      const svc = services.reference[kind.table] as any;
+      const tags = ['reference data'];
+      const base = `/api/v1/${kind.table}`;
+      app.get(base, { schema: { tags, summary: `List ${kind.table}`, response: { 200: s.list } } }, async () => ({
+        items: await svc.list(),
+      }));
+      app.get(
+        `${base}/:id`,
+        { schema: { tags, params: IdParams, response: { 200: s.item, ...errors(404) } } },
+        async (req) => svc.get(req.params.id),
+      );
+      app.post(
+        base,
+        {
+          schema: {
+            tags,
+            summary: `Create a ${kind.label}`,
+            body: s.create,
+            response: { 201: s.item, ...errors(400, 401, 403, 409) },
+          },
+        },
+        async (req, reply) => {
+          requireAdmin(req.actor);
+          return reply.status(201).send(await svc.create(req.body as Record<string, unknown>));
+        },
+      );
+      app.patch(
+        `${base}/:id`,
+        {
+          schema: {
+            tags,
+            params: IdParams,
+            body: s.patch,
+            response: { 200: s.item, ...errors(400, 401, 403, 404, 409) },
+          },
+        },
+        async (req) => {
+          requireAdmin(req.actor);
+          return svc.update(req.params.id, req.body as Record<string, unknown>);
+        },
+      );
+      app.delete(
+        `${base}/:id`,
+        { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } } },
+        async (req, reply) => {
+          requireAdmin(req.actor);
+          await svc.remove(req.params.id);
+          return reply.status(204).send(null);
+        },
+      );
+    }
+  };

@@ -26,15 +26,25 @@ export interface ReferenceKind {
 
 export const REFERENCE_KINDS: ReferenceKind[] = [
   {
-    table: 'areas', label: 'area', tree: true, extra: { level: 'level' },
-    extraSchema: { level: Type.Union(AREA_LEVELS.map((l) => Type.Literal(l))) }, extraDefaults: { level: 'district' },
+    table: 'areas',
+    label: 'area',
+    tree: true,
+    extra: { level: 'level' },
+    extraSchema: { level: Type.Union(AREA_LEVELS.map((l) => Type.Literal(l))) },
+    extraDefaults: { level: 'district' },
   },
   {
-    table: 'departments', label: 'department', tree: true, extra: { kind: 'kind' },
-    extraSchema: { kind: Type.String({ minLength: 1, maxLength: 40 }) }, extraDefaults: { kind: 'bureau' },
+    table: 'departments',
+    label: 'department',
+    tree: true,
+    extra: { kind: 'kind' },
+    extraSchema: { kind: Type.String({ minLength: 1, maxLength: 40 }) },
+    extraDefaults: { kind: 'bureau' },
   },
   {
-    table: 'categories', label: 'category', tree: true,
+    table: 'categories',
+    label: 'category',
+    tree: true,
     extra: { defaultDepartmentId: 'default_department_id', timeLimitTier: 'time_limit_tier', keywords: 'keywords' },
     extraSchema: {
       defaultDepartmentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
@@ -55,6 +65,9 @@ export function schemasFor(kind: ReferenceKind) {
   if (kind.tree) createProps.parentId = Type.Optional(parentId);
   for (const [k, s] of Object.entries(kind.extraSchema)) createProps[k] = Type.Optional(s);
   const create = Type.Object(createProps, { additionalProperties: false });
-  const patch = Type.Partial(Type.Object({ ...common, ...kind.extraSchema }), { additionalProperties: false, minProperties: 1 });
+  const patch = Type.Partial(Type.Object({ ...common, ...kind.extraSchema }), {
+    additionalProperties: false,
+    minProperties: 1,
+  });
   return { item, create, patch, list: Type.Object({ items: Type.Array(item) }) };
 }

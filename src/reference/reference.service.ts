@@ -8,14 +8,19 @@ import * as repo from './reference.repository.js';
 function translate(kind: ReferenceKind, err: unknown): never {
   const v = constraintViolation(err);
   if (v === 'unique') throw new AppError('conflict', `a ${kind.label} with this code already exists`);
-  if (v === 'foreign_key') throw new AppError('conflict', `this ${kind.label} is in use or refers to something missing`);
+  if (v === 'foreign_key')
+    throw new AppError('conflict', `this ${kind.label} is in use or refers to something missing`);
   throw err;
 }
 
 async function checkParent(db: Db, kind: ReferenceKind, id: number | null, parentId: unknown): Promise<void> {
   if (!kind.tree || parentId === undefined || parentId === null) return;
-  const all = await db.selectFrom(kind.table as 'areas').select(['id', 'parent_id']).execute();
-  if (!all.some((r) => r.id === parentId)) throw new AppError('validation_failed', `parent ${kind.label} ${parentId} does not exist`, { field: 'parentId' });
+  const all = await db
+    .selectFrom(kind.table as 'areas')
+    .select(['id', 'parent_id'])
+    .execute();
+  if (!all.some((r) => r.id === parentId))
+    throw new AppError('validation_failed', `parent ${kind.label} ${parentId} does not exist`, { field: 'parentId' });
   if (id !== null && repo.subtreeFrom(all, id).includes(parentId as number)) {
     throw new AppError('validation_failed', `a ${kind.label} cannot be moved under itself`, { field: 'parentId' });
   }
@@ -24,13 +29,21 @@ async function checkParent(db: Db, kind: ReferenceKind, id: number | null, paren
 async function checkDepartment(db: Db, input: Record<string, unknown>): Promise<void> {
   const dep = input.defaultDepartmentId;
   if (dep === undefined || dep === null) return;
-  const found = await db.selectFrom('departments').select('id').where('id', '=', dep as number).executeTakeFirst();
-  if (!found) throw new AppError('validation_failed', `department ${dep} does not exist`, { field: 'defaultDepartmentId' });
+  const found = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', dep as number)
+    .executeTakeFirst();
+  if (!found)
+    throw new AppError('validation_failed', `department ${dep} does not exist`, { field: 'defaultDepartmentId' });
 }
 
 /** `onChange` runs after a committed change (it clears the cached names in reference-names.ts). */
 export function referenceService(db: Db, kind: ReferenceKind, onChange: () => void = () => undefined) {
-  const changed = <T>(result: T): T => { onChange(); return result; };
+  const changed = <T>(result: T): T => {
+    onChange();
+    return result;
+  };
   return {
     list: () => repo.listReference(db, kind),
     async get(id: number) {
@@ -39,21 +52,25 @@ export function referenceService(db: Db, kind: ReferenceKind, onChange: () => vo
       return rec;
     },
     async create(input: Record<string, unknown>) {
-      return changed(await db.transaction().execute(async (trx) => {
-        await checkParent(trx, kind, null, input.parentId);
-        await checkDepartment(trx, input);
-        const id = await repo.insertReference(trx, kind, input).catch((e) => translate(kind, e));
-        return (await repo.findReference(trx, kind, id))!;
-      }));
+      return changed(
+        await db.transaction().execute(async (trx) => {
+          await checkParent(trx, kind, null, input.parentId);
+          await checkDepartment(trx, input);
+          const id = await repo.insertReference(trx, kind, input).catch((e) => translate(kind, e));
+          return (await repo.findReference(trx, kind, id))!;
+        }),
+      );
     },
     async update(id: number, input: Record<string, unknown>) {
-      return changed(await db.transaction().execute(async (trx) => {
-        if (!(await repo.findReference(trx, kind, id))) throw notFound(kind.label, id);
-        await checkParent(trx, kind, id, input.parentId);
-        await checkDepartment(trx, input);
-        await repo.updateReference(trx, kind, id, input).catch((e) => translate(kind, e));
-        return (await repo.findReference(trx, kind, id))!;
-      }));
+      return changed(
+        await db.transaction().execute(async (trx) => {
+          if (!(await repo.findReference(trx, kind, id))) throw notFound(kind.label, id);
+          await checkParent(trx, kind, id, input.parentId);
+          await checkDepartment(trx, input);
+          await repo.updateReference(trx, kind, id, input).catch((e) => translate(kind, e));
+          return (await repo.findReference(trx, kind, id))!;
+        }),
+      );
     },
     async remove(id: number) {
       await db.transaction().execute(async (trx) => {

@@ -35,14 +35,17 @@ export function documentWorkers(count = Math.max(1, Math.min(4, os.availablePara
       waiting.delete(m.index);
     });
     w.on('error', fail);
-    w.on('exit', (code) => { if (code !== 0) fail(new Error(`a search indexing worker stopped (exit ${code})`)); });
+    w.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`a search indexing worker stopped (exit ${code})`));
+    });
   }
-  const ask = (fields: IndexedFields[]) => new Promise<FullTextDocument[]>((resolve, reject) => {
-    if (failure) return reject(failure);
-    const index = next++;
-    waiting.set(index, { resolve, reject });
-    workers[index % workers.length].postMessage({ index, fields });
-  });
+  const ask = (fields: IndexedFields[]) =>
+    new Promise<FullTextDocument[]>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const index = next++;
+      waiting.set(index, { resolve, reject });
+      workers[index % workers.length].postMessage({ index, fields });
+    });
   return {
     async toDocuments(fields) {
       // One chunk per worker, in order.

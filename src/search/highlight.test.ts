@@ -41,7 +41,10 @@ describe('highlightSegments', () => {
   });
 
   it('matches codes on whole letter/digit atoms, with or without hyphens', () => {
-    const marked = (t: string, q: string) => highlightSegments(t, q).filter((s) => s.match).map((s) => s.text);
+    const marked = (t: string, q: string) =>
+      highlightSegments(t, q)
+        .filter((s) => s.match)
+        .map((s) => s.text);
     expect(marked('G318国道', '318')).toEqual(['318']);
     expect(marked('G318国道', '18')).toEqual([]);
     expect(marked('编号JZ-2026-000123', 'jz2026000123')).toEqual(['JZ-2026-000123']);
@@ -76,7 +79,7 @@ describe('highlight', () => {
   });
 
   it('never lets a query inject markup or regex syntax', () => {
-    for (const q of ['<img src=x onerror=alert(1)>', '.*', '(', '[', '\\', '$&', "'\"", 'a|b']) {
+    for (const q of ['<img src=x onerror=alert(1)>', '.*', '(', '[', '\\', '$&', '\'"', 'a|b']) {
       const out = highlight('<img src=x> .*( [ \\ $& a|b', q);
       expect(out).not.toMatch(/<(?!\/?mark>)/);
     }

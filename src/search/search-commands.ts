@@ -13,12 +13,17 @@ export function registerSearchCommands(program: Command): void {
     .command('reindex')
     .description('rebuild the search index of every item')
     .action(async () => {
-      await withApp(async (app) => {
-        const bar = new ProgressBar('索引 indexing');
-        const started = Date.now();
-        const n = await reindexAll(app.services.db, { onProgress: (p) => bar.update(p.done, p.total ? p.done / p.total : null) });
-        bar.done(n);
-        process.stdout.write(`indexed ${n} items in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      }, { autoIndex: false });
+      await withApp(
+        async (app) => {
+          const bar = new ProgressBar('索引 indexing');
+          const started = Date.now();
+          const n = await reindexAll(app.services.db, {
+            onProgress: (p) => bar.update(p.done, p.total ? p.done / p.total : null),
+          });
+          bar.done(n);
+          process.stdout.write(`indexed ${n} items in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        },
+        { autoIndex: false },
+      );
     });
 }

@@ -40,11 +40,21 @@ type ItemRow = Omit<IndexedFields, 'progress'>;
 const ITEM_COLUMNS = ['id', 'code', 'title', 'description', 'address', 'measures'] as const;
 
 /** The items' rows with their public progress texts, in the rows' order. */
-async function withProgress(db: Db, rows: ItemRow[], ids: { in: number[] } | { from: number; to: number }): Promise<IndexedFields[]> {
+async function withProgress(
+  db: Db,
+  rows: ItemRow[],
+  ids: { in: number[] } | { from: number; to: number },
+): Promise<IndexedFields[]> {
   if (!rows.length) return [];
-  let q = db.selectFrom('events').select(['problem_id', 'payload'])
-    .where('action', 'in', [...PROGRESS_ACTIONS]).where('is_public', '=', 1);
-  q = 'in' in ids ? q.where('problem_id', 'in', ids.in) : q.where('problem_id', '>=', ids.from).where('problem_id', '<=', ids.to);
+  let q = db
+    .selectFrom('events')
+    .select(['problem_id', 'payload'])
+    .where('action', 'in', [...PROGRESS_ACTIONS])
+    .where('is_public', '=', 1);
+  q =
+    'in' in ids
+      ? q.where('problem_id', 'in', ids.in)
+      : q.where('problem_id', '>=', ids.from).where('problem_id', '<=', ids.to);
   const progress = new Map<number, string[]>();
   for (const e of await q.orderBy('id').execute()) {
     const text = progressText(e.payload);
@@ -56,7 +66,11 @@ async function withProgress(db: Db, rows: ItemRow[], ids: { in: number[] } | { f
 /** Documents for these items as stored now; ids that no longer exist come back in `missing`. */
 export async function loadDocuments(db: Db, ids: number[]): Promise<{ docs: FullTextDocument[]; missing: number[] }> {
   if (!ids.length) return { docs: [], missing: [] };
-  const rows = await db.selectFrom('problems').select([...ITEM_COLUMNS]).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('problems')
+    .select([...ITEM_COLUMNS])
+    .where('id', 'in', ids)
+    .execute();
   const found = new Set(rows.map((r) => r.id));
   return {
     docs: (await withProgress(db, rows, { in: ids })).map(toDocument),
@@ -69,6 +83,12 @@ export async function loadDocuments(db: Db, ids: number[]): Promise<{ docs: Full
  * so both the items and their events are read by one index range each.
  */
 export async function loadFieldsAfter(db: Db, afterId: number, limit: number): Promise<IndexedFields[]> {
-  const rows = await db.selectFrom('problems').select([...ITEM_COLUMNS]).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('problems')
+    .select([...ITEM_COLUMNS])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.length ? withProgress(db, rows, { from: rows[0].id, to: rows[rows.length - 1].id }) : [];
 }

@@ -69,17 +69,24 @@ export function createSearchIndexer(db: Db, opts: IndexerOptions = {}): SearchIn
   }
 
   function flush(): Promise<number> {
-    running ??= run().finally(() => { running = null; });
+    running ??= run().finally(() => {
+      running = null;
+    });
     return running;
   }
 
-  const background = () => { flush().catch((err) => indexer.onError(err)); };
+  const background = () => {
+    flush().catch((err) => indexer.onError(err));
+  };
 
   const indexer: SearchIndexer = {
     onError: () => undefined,
     schedule() {
       if (pending || stopped) return;
-      pending = setTimeout(() => { pending = null; background(); }, debounceMs);
+      pending = setTimeout(() => {
+        pending = null;
+        background();
+      }, debounceMs);
       pending.unref();
     },
     flush,

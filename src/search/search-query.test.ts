@@ -15,9 +15,20 @@ describe('buildSearchQuery', () => {
 
 describe('highlight', () => {
   it('marks matched fields only, and cuts long texts around the first match', () => {
-    const h = highlightItem({ title: '路灯不亮', description: '门前路灯坏了', address: '和平路', measures: null }, '路灯');
+    const h = highlightItem(
+      { title: '路灯不亮', description: '门前路灯坏了', address: '和平路', measures: null },
+      '路灯',
+    );
     expect(Object.keys(h)).toEqual(['title', 'description']);
-    const long = snippet([{ text: 'x'.repeat(300), match: false }, { text: '路灯', match: true }, { text: 'y'.repeat(300), match: false }], 10, 30);
+    const long = snippet(
+      [
+        { text: 'x'.repeat(300), match: false },
+        { text: '路灯', match: true },
+        { text: 'y'.repeat(300), match: false },
+      ],
+      10,
+      30,
+    );
     expect(long.map((s) => s.text).join('')).toBe(`…${'x'.repeat(10)}路灯${'y'.repeat(18)}…`);
   });
 });

@@ -11,7 +11,11 @@ export async function enqueueForIndex(db: Db, ids: number[]): Promise<void> {
   // Two values per row would be cheap; 1,000 rows per statement stays far below parameter limits.
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = [...new Set(ids.slice(i, i + 1000))].map((problem_id) => ({ problem_id }));
-    await db.insertInto('search_queue').values(rows).onConflict((oc) => oc.column('problem_id').doNothing()).execute();
+    await db
+      .insertInto('search_queue')
+      .values(rows)
+      .onConflict((oc) => oc.column('problem_id').doNothing())
+      .execute();
   }
 }
 
@@ -20,5 +24,12 @@ export async function queueIsEmpty(db: Db): Promise<boolean> {
 }
 
 export async function queueLength(db: Db): Promise<number> {
-  return Number((await db.selectFrom('search_queue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db
+        .selectFrom('search_queue')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

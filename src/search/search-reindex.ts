@@ -31,7 +31,14 @@ const PER_STATEMENT = 500;
  */
 export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<number> {
   const batch = opts.batch ?? 5000;
-  const total = Number((await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await db
+        .selectFrom('problems')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const workers = opts.workers ?? (total > 20_000 ? undefined : 0);
   const maker: DocumentMaker = workers === 0 ? inlineDocuments : documentWorkers(workers);
   try {
@@ -45,7 +52,8 @@ export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<num
         const following = loadFieldsAfter(db, fields[fields.length - 1].id, batch);
         const ready = await docs;
         await db.transaction().execute(async (trx) => {
-          for (let j = 0; j < ready.length; j += PER_STATEMENT) await writeFullText(trx, ready.slice(j, j + PER_STATEMENT));
+          for (let j = 0; j < ready.length; j += PER_STATEMENT)
+            await writeFullText(trx, ready.slice(j, j + PER_STATEMENT));
         });
         done += ready.length;
         opts.onProgress?.({ done, total: Math.max(total, done) });

@@ -52,7 +52,14 @@ export const searchSheetsFeature: Feature = {
         await indexer.flush();
         return;
       }
-      const n = Number((await db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const n = Number(
+        (
+          await db
+            .selectFrom('problems')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       if (n === 0) return;
       const build = async () => {
         const started = Date.now();
@@ -61,7 +68,10 @@ export const searchSheetsFeature: Feature = {
         app.log.info({ items: n, ms: Date.now() - started }, 'search index built');
       };
       if (n <= 50_000) return build();
-      app.log.warn({ items: n }, 'search index is empty: building it in the background (or run `qingdan search reindex`)');
+      app.log.warn(
+        { items: n },
+        'search index is empty: building it in the background (or run `qingdan search reindex`)',
+      );
       void build().catch((err) => app.log.error({ err }, 'building the search index failed'));
     });
     // Duplicate suggestions search the index too: they must see the items written before them.

@@ -19,7 +19,20 @@ import { buildSearchQuery } from './search-query.js';
 export const SEARCH_CANDIDATES = 1000;
 
 /** Writes that never change indexed text (code, title, description, address, measures, progress). */
-const NO_TEXT_CHANGE = new Set(['accept', 'reject', 'merge', 'duplicate_merged', 'sign', 'return', 'rectify', 'verify', 'close', 'reopen', 'long_term', 'note']);
+const NO_TEXT_CHANGE = new Set([
+  'accept',
+  'reject',
+  'merge',
+  'duplicate_merged',
+  'sign',
+  'return',
+  'rectify',
+  'verify',
+  'close',
+  'reopen',
+  'long_term',
+  'note',
+]);
 
 export interface SearchOptions {
   publicOnly: boolean;
@@ -30,7 +43,10 @@ export interface SearchOptions {
 
 function hasFilter(f: ListFilter | undefined): boolean {
   if (!f) return false;
-  return Object.entries(f).some(([k, v]) => k !== 'matchedIds' && k !== 'textLike' && v !== undefined && v !== null && !(Array.isArray(v) && !v.length));
+  return Object.entries(f).some(
+    ([k, v]) =>
+      k !== 'matchedIds' && k !== 'textLike' && v !== undefined && v !== null && !(Array.isArray(v) && !v.length),
+  );
 }
 
 /** Ids of items matching `q`, best first. Empty when the query has nothing searchable. */
@@ -41,7 +57,8 @@ export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = 
   const filter = { ...(opts.filter ?? {}), matchedIds: undefined, textLike: undefined };
   const restrict = visibility.kind !== 'all' || hasFilter(filter);
   const hits = await fullTextMatches(db, {
-    ...query, limit,
+    ...query,
+    limit,
     where: restrict ? (eb) => filterExpr(eb as never, filter, visibility) : undefined,
   });
   // Newest wins a tie, as in the unsearched list.

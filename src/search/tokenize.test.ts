@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, matchesQuery, normalizeText, queryTerms, toFtsQuery, toIndexString, toTsQuery } from './tokenize.js';
+import {
+  indexTerms,
+  matchesQuery,
+  normalizeText,
+  queryTerms,
+  toFtsQuery,
+  toIndexString,
+  toTsQuery,
+} from './tokenize.js';
 
 const CORPUS = [
   '生活污水乱泼滥倒',
@@ -15,9 +23,37 @@ const CORPUS = [
 ];
 
 const ADVERSARIAL = [
-  '', '   ', '"', '""', "'", "污水'; DROP TABLE x; --", '*', '污*', 'AND', 'OR', 'NOT', 'NEAR(a b)',
-  'a AND', 'OR 污水', '(污水', '污水)', 'col:污水', 'title : 污水', '^污水', '🚲', '🚲🚲 共享', '\\', '&|!<->',
-  '-污水', '+污水', '{a b}', 'a:*', "'a':* & !b", '\u0000', '\u200b污水', '\ud83d',
+  '',
+  '   ',
+  '"',
+  '""',
+  "'",
+  "污水'; DROP TABLE x; --",
+  '*',
+  '污*',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR(a b)',
+  'a AND',
+  'OR 污水',
+  '(污水',
+  '污水)',
+  'col:污水',
+  'title : 污水',
+  '^污水',
+  '🚲',
+  '🚲🚲 共享',
+  '\\',
+  '&|!<->',
+  '-污水',
+  '+污水',
+  '{a b}',
+  'a:*',
+  "'a':* & !b",
+  '\u0000',
+  '\u200b污水',
+  '\ud83d',
 ];
 
 function search(query: string): string[] {
@@ -146,7 +182,12 @@ describe('engine strings', () => {
       expect(fts(q)).toEqual(search(q));
     }
     for (const q of ADVERSARIAL) expect(() => fts(q)).not.toThrow();
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (q) => { fts(q); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (q) => {
+        fts(q);
+      }),
+      { numRuns: 300 },
+    );
     db.close();
   });
 });

@@ -15,17 +15,29 @@ export class CodeAllocator {
   /** Highest number ever reserved or claimed in the scope during this run. */
   private high = 0;
   private claimed = new Set<number>();
-  constructor(private prefix: string, private year: string) {}
+  constructor(
+    private prefix: string,
+    private year: string,
+  ) {}
 
-  private get scope() { return `${this.prefix}-${this.year}`; }
-  private format(n: number) { return `${this.scope}-${String(n).padStart(6, '0')}`; }
+  private get scope() {
+    return `${this.prefix}-${this.year}`;
+  }
+  private format(n: number) {
+    return `${this.scope}-${String(n).padStart(6, '0')}`;
+  }
 
   async take(trx: Db): Promise<string> {
     for (;;) {
       if (this.next > this.end) {
-        const r = await trx.insertInto('code_sequences').values({ scope: this.scope, last_value: BLOCK })
-          .onConflict((oc) => oc.column('scope').doUpdateSet({ last_value: sql<number>`code_sequences.last_value + ${BLOCK}` }))
-          .returning('last_value').executeTakeFirstOrThrow();
+        const r = await trx
+          .insertInto('code_sequences')
+          .values({ scope: this.scope, last_value: BLOCK })
+          .onConflict((oc) =>
+            oc.column('scope').doUpdateSet({ last_value: sql<number>`code_sequences.last_value + ${BLOCK}` }),
+          )
+          .returning('last_value')
+          .executeTakeFirstOrThrow();
         this.end = Number(r.last_value);
         this.next = this.end - BLOCK + 1;
         this.high = Math.max(this.high, this.end);
@@ -41,10 +53,15 @@ export class CodeAllocator {
     if (!m) return;
     const n = Number(m[2]);
     if (m[1] === this.scope) this.claimed.add(n);
-    await trx.insertInto('code_sequences').values({ scope: m[1], last_value: n })
-      .onConflict((oc) => oc.column('scope').doUpdateSet({
-        last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n} else code_sequences.last_value end`,
-      })).execute();
+    await trx
+      .insertInto('code_sequences')
+      .values({ scope: m[1], last_value: n })
+      .onConflict((oc) =>
+        oc.column('scope').doUpdateSet({
+          last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n} else code_sequences.last_value end`,
+        }),
+      )
+      .execute();
     if (m[1] === this.scope) this.high = Math.max(this.high, n);
   }
 
@@ -52,6 +69,7 @@ export class CodeAllocator {
   async finish(trx: Db): Promise<void> {
     if (this.end === 0) return;
     const used = Math.max(this.next - 1, ...[...this.claimed].filter((n) => n > this.next - 1));
-    if (used < this.high) await trx.updateTable('code_sequences').set({ last_value: used }).where('scope', '=', this.scope).execute();
+    if (used < this.high)
+      await trx.updateTable('code_sequences').set({ last_value: used }).where('scope', '=', this.scope).execute();
   }
 }

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { matchHeaders, normalizeHeader, SHEET_COLUMNS } from './columns.js';
 
-const CLASSIC = ['序号', '问题来源', '问题描述', '所属区域', '问题类别', '整改措施', '牵头单位', '配合单位', '责任人',
-  '领办领导', '整改时限', '整改进展', '完成情况', '完成日期'];
+const CLASSIC = [
+  '序号',
+  '问题来源',
+  '问题描述',
+  '所属区域',
+  '问题类别',
+  '整改措施',
+  '牵头单位',
+  '配合单位',
+  '责任人',
+  '领办领导',
+  '整改时限',
+  '整改进展',
+  '完成情况',
+  '完成日期',
+];
 
 describe('SHEET_COLUMNS', () => {
   it('lists every classic column once, with description required', () => {
@@ -38,23 +52,59 @@ describe('matchHeaders', () => {
   it('maps the classic sheet by position-independent headers', () => {
     const r = matchHeaders(CLASSIC);
     expect(r.mapping).toEqual({
-      seq: 0, source: 1, description: 2, area: 3, category: 4, measures: 5, leadDepartment: 6, coDepartments: 7,
-      responsiblePerson: 8, ownerLeader: 9, deadline: 10, progress: 11, completion: 12, completedOn: 13,
+      seq: 0,
+      source: 1,
+      description: 2,
+      area: 3,
+      category: 4,
+      measures: 5,
+      leadDepartment: 6,
+      coDepartments: 7,
+      responsiblePerson: 8,
+      ownerLeader: 9,
+      deadline: 10,
+      progress: 11,
+      completion: 12,
+      completedOn: 13,
     });
     expect(r.unknown).toEqual([]);
     expect(r.missingRequired).toEqual([]);
   });
 
   it('understands the variants real sheets use', () => {
-    const r = matchHeaders(['编号', '存在问题', '责任单位', '协办单位', '时限', '进展情况', '完成情况/销号情况', '备注', '问题标题']);
+    const r = matchHeaders([
+      '编号',
+      '存在问题',
+      '责任单位',
+      '协办单位',
+      '时限',
+      '进展情况',
+      '完成情况/销号情况',
+      '备注',
+      '问题标题',
+    ]);
     expect(r.mapping).toEqual({
-      code: 0, description: 1, leadDepartment: 2, coDepartments: 3, deadline: 4, progress: 5, completion: 6, title: 8,
+      code: 0,
+      description: 1,
+      leadDepartment: 2,
+      coDepartments: 3,
+      deadline: 4,
+      progress: 5,
+      completion: 6,
+      title: 8,
     });
     expect(r.unknown).toEqual([]);
   });
 
   it('copes with line breaks, hints in brackets and full-width punctuation', () => {
-    const r = matchHeaders(['序\n号', '问题表现', '主责单位（盖章）', '完成时限\n（截止日期）', '完成情况／销号情况', ' 标题 ']);
+    const r = matchHeaders([
+      '序\n号',
+      '问题表现',
+      '主责单位（盖章）',
+      '完成时限\n（截止日期）',
+      '完成情况／销号情况',
+      ' 标题 ',
+    ]);
     expect(r.mapping).toEqual({ seq: 0, description: 1, leadDepartment: 2, deadline: 3, completion: 4, title: 5 });
   });
 

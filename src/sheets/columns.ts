@@ -5,9 +5,22 @@
 import { AppError } from '../errors.js';
 
 export type SheetField =
-  | 'seq' | 'code' | 'source' | 'title' | 'description' | 'area' | 'category' | 'measures'
-  | 'leadDepartment' | 'coDepartments' | 'responsiblePerson' | 'ownerLeader' | 'deadline'
-  | 'progress' | 'completion' | 'completedOn';
+  | 'seq'
+  | 'code'
+  | 'source'
+  | 'title'
+  | 'description'
+  | 'area'
+  | 'category'
+  | 'measures'
+  | 'leadDepartment'
+  | 'coDepartments'
+  | 'responsiblePerson'
+  | 'ownerLeader'
+  | 'deadline'
+  | 'progress'
+  | 'completion'
+  | 'completedOn';
 
 export interface SheetColumn {
   field: SheetField;
@@ -21,8 +34,13 @@ export interface SheetColumn {
   multiValue: boolean;
 }
 
-const col = (field: SheetField, label: string, labelEn: string, aliases: string[], extra: Partial<SheetColumn> = {}): SheetColumn =>
-  ({ field, label, labelEn, aliases, required: false, multiValue: false, ...extra });
+const col = (
+  field: SheetField,
+  label: string,
+  labelEn: string,
+  aliases: string[],
+  extra: Partial<SheetColumn> = {},
+): SheetColumn => ({ field, label, labelEn, aliases, required: false, multiValue: false, ...extra });
 
 /** In the classic order; code and title are optional extras some sheets carry. */
 export const SHEET_COLUMNS: readonly SheetColumn[] = [
@@ -30,18 +48,37 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
   col('code', '编号', 'Code', ['问题编号', '清单编号', '事项编号']),
   col('source', '问题来源', 'Source', ['来源', '问题出处', '线索来源', '反映渠道', '来源渠道']),
   col('title', '问题标题', 'Title', ['标题', '问题名称', '事项名称']),
-  col('description', '问题描述', 'Description',
+  col(
+    'description',
+    '问题描述',
+    'Description',
     ['问题清单', '存在问题', '问题表现', '问题内容', '主要问题', '具体问题', '问题', '问题具体表现', '存在的问题'],
-    { required: true }),
+    { required: true },
+  ),
   col('area', '所属区域', 'Area', ['区域', '所属地区', '地区', '所在区域', '县市区', '属地', '所属县市区']),
   col('category', '问题类别', 'Category', ['类别', '问题类型', '类型', '问题分类', '分类']),
   col('measures', '整改措施', 'Measures', ['措施', '整改举措', '整改方案', '解决措施', '整改措施及目标']),
-  col('leadDepartment', '牵头单位', 'Lead unit',
-    ['责任单位', '主责单位', '牵头部门', '责任部门', '主办单位', '承办单位', '牵头责任单位']),
-  col('coDepartments', '配合单位', 'Co-units', ['协办单位', '配合部门', '协同单位', '协办部门', '配合责任单位'],
-    { multiValue: true }),
+  col('leadDepartment', '牵头单位', 'Lead unit', [
+    '责任单位',
+    '主责单位',
+    '牵头部门',
+    '责任部门',
+    '主办单位',
+    '承办单位',
+    '牵头责任单位',
+  ]),
+  col('coDepartments', '配合单位', 'Co-units', ['协办单位', '配合部门', '协同单位', '协办部门', '配合责任单位'], {
+    multiValue: true,
+  }),
   col('responsiblePerson', '责任人', 'Responsible person', ['具体责任人', '联系人', '经办人']),
-  col('ownerLeader', '领办领导', 'Owner leader', ['包保领导', '分管领导', '责任领导', '牵头领导', '领办人', '领办市领导']),
+  col('ownerLeader', '领办领导', 'Owner leader', [
+    '包保领导',
+    '分管领导',
+    '责任领导',
+    '牵头领导',
+    '领办人',
+    '领办市领导',
+  ]),
   col('deadline', '整改时限', 'Deadline', ['时限', '完成时限', '整改期限', '办结时限', '整改时间', '完成时间节点']),
   col('progress', '整改进展', 'Progress', ['进展情况', '整改进展情况', '进展', '推进情况', '整改情况', '工作进展']),
   col('completion', '完成情况', 'Completion', ['销号情况', '是否完成', '是否销号', '整改结果', '完成销号情况']),
@@ -61,7 +98,8 @@ export function normalizeHeader(header: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\\÷∕⁄|]/g, '/')
-    .replace(/[【〔［{]/g, '(').replace(/[】〕］}]/g, ')')
+    .replace(/[【〔［{]/g, '(')
+    .replace(/[】〕］}]/g, ')')
     .replace(/[^\p{L}\p{N}()/]/gu, '');
 }
 
@@ -69,7 +107,8 @@ type Rank = 0 | 1 | 2;
 const LOOKUP = new Map<string, { field: SheetField; rank: Rank }>();
 for (const c of SHEET_COLUMNS) {
   LOOKUP.set(normalizeHeader(c.label), { field: c.field, rank: 0 });
-  for (const a of c.aliases) if (!LOOKUP.has(normalizeHeader(a))) LOOKUP.set(normalizeHeader(a), { field: c.field, rank: 1 });
+  for (const a of c.aliases)
+    if (!LOOKUP.has(normalizeHeader(a))) LOOKUP.set(normalizeHeader(a), { field: c.field, rank: 1 });
 }
 const IGNORED = new Set(IGNORED_HEADERS.map(normalizeHeader));
 
@@ -82,7 +121,10 @@ function classify(key: string): { field: SheetField; rank: Rank } | 'ignored' | 
   const stripped = LOOKUP.get(bare);
   if (stripped) return { field: stripped.field, rank: 2 };
   if (IGNORED.has(bare)) return 'ignored';
-  const pieces = key.split('/').filter(Boolean).map((p) => LOOKUP.get(p.replace(/\([^)]*\)?/g, ''))?.field);
+  const pieces = key
+    .split('/')
+    .filter(Boolean)
+    .map((p) => LOOKUP.get(p.replace(/\([^)]*\)?/g, ''))?.field);
   if (pieces.length > 1 && pieces[0] && pieces.every((f) => f === pieces[0])) return { field: pieces[0], rank: 2 };
   return null;
 }
@@ -106,7 +148,10 @@ export function matchHeaders(headerCells: string[], override: Record<string, str
   const forced = new Map<string, string>();
   for (const [header, field] of Object.entries(override)) {
     if (field !== IGNORE && !FIELDS.has(field)) {
-      throw new AppError('validation_failed', `未知的字段 ${field}（列“${header}”）/ unknown field ${field}`, { header, field });
+      throw new AppError('validation_failed', `未知的字段 ${field}（列“${header}”）/ unknown field ${field}`, {
+        header,
+        field,
+      });
     }
     forced.set(normalizeHeader(header), field);
   }

@@ -6,8 +6,16 @@
 import type { State } from '../lifecycle/lifecycle.js';
 
 export const STATE_LABELS: Record<State, string> = {
-  submitted: '待受理', accepted: '已受理', rejected: '不予受理', merged: '已合并', assigned: '已交办',
-  in_progress: '整改中', long_term: '长期整改', rectified: '已整改待验收', verified: '已验收待销号', closed: '已销号',
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '不予受理',
+  merged: '已合并',
+  assigned: '已交办',
+  in_progress: '整改中',
+  long_term: '长期整改',
+  rectified: '已整改待验收',
+  verified: '已验收待销号',
+  closed: '已销号',
 };
 
 const BY_LABEL = new Map(Object.entries(STATE_LABELS).map(([s, l]) => [l, s as State]));
@@ -38,6 +46,8 @@ export const NEEDS_LEAD: State[] = ['assigned', 'in_progress', 'long_term', 'rec
 /** "完成60%" in a progress report: the last percentage given, if any. */
 export function percentIn(text: string | null): number | null {
   if (!text) return null;
-  const all = [...text.normalize('NFKC').matchAll(/(\d{1,3})(?:\.\d+)?\s*%/g)].map((m) => Number(m[1])).filter((n) => n <= 100);
+  const all = [...text.normalize('NFKC').matchAll(/(\d{1,3})(?:\.\d+)?\s*%/g)]
+    .map((m) => Number(m[1]))
+    .filter((n) => n <= 100);
   return all.length ? all[all.length - 1] : null;
 }

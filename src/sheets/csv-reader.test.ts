@@ -16,11 +16,19 @@ async function read(chunks: Buffer[]) {
 
 describe('CsvParser', () => {
   it('reads quotes, doubled quotes, and line breaks inside quotes', () => {
-    expect(parse('a,"b,c","say ""hi"""\r\n"x\r\ny",,z')).toEqual([['a', 'b,c', 'say "hi"'], ['x\ny', '', 'z']]);
+    expect(parse('a,"b,c","say ""hi"""\r\n"x\r\ny",,z')).toEqual([
+      ['a', 'b,c', 'say "hi"'],
+      ['x\ny', '', 'z'],
+    ]);
   });
 
   it('accepts LF, CRLF and CR line ends and a missing final line end', () => {
-    expect(parse('1,2\n3,4\r\n5,6\r7,8')).toEqual([['1', '2'], ['3', '4'], ['5', '6'], ['7', '8']]);
+    expect(parse('1,2\n3,4\r\n5,6\r7,8')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+      ['7', '8'],
+    ]);
   });
 
   it('keeps a quote in the middle of a field as text', () => {
@@ -33,14 +41,23 @@ describe('CsvParser', () => {
     const rows = [];
     for (const ch of Array.from(text)) rows.push(...p.push(ch));
     rows.push(...p.end());
-    expect(rows.map((r) => r.cells)).toEqual([['序号', '问题\n描述'], ['1', '路灯"不亮"']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['序号', '问题\n描述'],
+      ['1', '路灯"不亮"'],
+    ]);
   });
 });
 
 describe('readCsv', () => {
   it('drops a UTF-8 BOM and finds a tab or semicolon delimiter', async () => {
-    expect(await read([Buffer.from('\uFEFF序号\t问题描述\r\n1\t路灯不亮\r\n')])).toEqual([['序号', '问题描述'], ['1', '路灯不亮']]);
-    expect(await read([Buffer.from('a;b\n1;2\n')])).toEqual([['a', 'b'], ['1', '2']]);
+    expect(await read([Buffer.from('\uFEFF序号\t问题描述\r\n1\t路灯不亮\r\n')])).toEqual([
+      ['序号', '问题描述'],
+      ['1', '路灯不亮'],
+    ]);
+    expect(await read([Buffer.from('a;b\n1;2\n')])).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('reads GB18030/GBK, and UTF-8 cut inside a character between chunks', async () => {

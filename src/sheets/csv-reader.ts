@@ -20,7 +20,9 @@ export function detectEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'gb1803
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - cut)));
       return 'utf-8';
-    } catch { /* try a shorter sample */ }
+    } catch {
+      /* try a shorter sample */
+    }
   }
   return 'gb18030';
 }
@@ -35,7 +37,10 @@ function pickDelimiter(firstLine: string): string {
       if (ch === '"') quoted = !quoted;
       else if (ch === d && !quoted) n++;
     }
-    if (n > bestCount) { best = d; bestCount = n; }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
   }
   return best;
 }
@@ -50,7 +55,9 @@ export class CsvParser {
   private count = 0;
   constructor(private delimiter = ',') {}
 
-  setDelimiter(d: string) { this.delimiter = d; }
+  setDelimiter(d: string) {
+    this.delimiter = d;
+  }
 
   *push(text: string): Generator<CsvRecord> {
     for (const ch of text) {
@@ -59,7 +66,10 @@ export class CsvParser {
         if (ch === '\n') continue;
       }
       if (this.quoted) {
-        if (ch === '"') { this.quoted = false; this.quoteSeen = true; } else if (ch === '\r') {
+        if (ch === '"') {
+          this.quoted = false;
+          this.quoteSeen = true;
+        } else if (ch === '\r') {
           // A line break inside a cell is \n, as Excel keeps it, whatever the file's line ends.
           this.field += '\n';
           this.pendingCR = true;
@@ -75,7 +85,11 @@ export class CsvParser {
         continue;
       }
       this.quoteSeen = false;
-      if (ch === this.delimiter) { this.row.push(this.field); this.field = ''; continue; }
+      if (ch === this.delimiter) {
+        this.row.push(this.field);
+        this.field = '';
+        continue;
+      }
       if (ch === '\r' || ch === '\n') {
         this.pendingCR = ch === '\r';
         yield this.endRecord();

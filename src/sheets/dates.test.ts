@@ -39,9 +39,12 @@ describe('parseSheetDate strings', () => {
     expect(parseSheetDate(input)).toEqual(date(expected));
   });
 
-  it.each(['长期', '长期坚持', '持续推进', '长期整改', '常态化推进', '持续整改，每季度检查'])('%s is long-term', (s) => {
-    expect(parseSheetDate(s)).toEqual({ kind: 'long_term' });
-  });
+  it.each(['长期', '长期坚持', '持续推进', '长期整改', '常态化推进', '持续整改，每季度检查'])(
+    '%s is long-term',
+    (s) => {
+      expect(parseSheetDate(s)).toEqual({ kind: 'long_term' });
+    },
+  );
 
   it.each(['2019-02-30', '2019-02-29', '2019-13-01', '2019-04-31', '20190230', '2019年0月', '2019-00-10'])(
     '%s is not a calendar date',
@@ -85,7 +88,8 @@ describe('Excel serials', () => {
   });
 
   it('rejects zero, negatives, non-finite and implausible years', () => {
-    for (const n of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 2019, 3_000_000]) expect(fromExcelSerial(n).kind).toBe('invalid');
+    for (const n of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 2019, 3_000_000])
+      expect(fromExcelSerial(n).kind).toBe('invalid');
   });
 
   it('reads numbers in cells as serials, and 8-digit numbers as yyyymmdd', () => {
@@ -104,9 +108,13 @@ describe('ExcelJS cell values', () => {
   });
 
   it('unwraps formulas, rich text and hyperlinks, and reports cell errors', () => {
-    expect(parseSheetDate({ formula: 'DATE(2019,11,30)', result: new Date(Date.UTC(2019, 10, 30)) })).toEqual(date('2019-11-30'));
+    expect(parseSheetDate({ formula: 'DATE(2019,11,30)', result: new Date(Date.UTC(2019, 10, 30)) })).toEqual(
+      date('2019-11-30'),
+    );
     expect(parseSheetDate({ sharedFormula: 'A1', result: 43799 })).toEqual(date('2019-11-30'));
-    expect(parseSheetDate({ richText: [{ text: '2019年' }, { font: {}, text: '11月30日' }] })).toEqual(date('2019-11-30'));
+    expect(parseSheetDate({ richText: [{ text: '2019年' }, { font: {}, text: '11月30日' }] })).toEqual(
+      date('2019-11-30'),
+    );
     expect(parseSheetDate({ text: '长期坚持', hyperlink: 'http://x' })).toEqual({ kind: 'long_term' });
     expect(kind({ error: '#N/A' })).toBe('invalid');
     expect(kind({ formula: 'TODAY()' })).toBe('invalid');

@@ -25,8 +25,10 @@ export interface SheetDateOptions {
 const LONG_TERM = /^(长期|持续|常态|长效|久久为功|逐步|分阶段|分步)/;
 const DAY_MS = 86_400_000;
 
-const invalid = (raw: unknown, why = '无法识别的日期 / unrecognised date'): SheetDate =>
-  ({ kind: 'invalid', message: `${why}: ${String(raw).slice(0, 50)}` });
+const invalid = (raw: unknown, why = '无法识别的日期 / unrecognised date'): SheetDate => ({
+  kind: 'invalid',
+  message: `${why}: ${String(raw).slice(0, 50)}`,
+});
 
 function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -34,7 +36,8 @@ function lastDay(y: number, m: number): number {
 
 function ymd(y: number, m: number, d: number | 'end', raw: unknown, opts: SheetDateOptions): SheetDate {
   const { minYear = 1970, maxYear = 2100 } = opts;
-  if (!Number.isInteger(y) || y < minYear || y > maxYear) return invalid(raw, `年份超出范围 ${minYear}–${maxYear} / year out of range`);
+  if (!Number.isInteger(y) || y < minYear || y > maxYear)
+    return invalid(raw, `年份超出范围 ${minYear}–${maxYear} / year out of range`);
   if (m < 1 || m > 12) return invalid(raw, '月份无效 / no such month');
   const day = d === 'end' ? lastDay(y, m) : d;
   if (day < 1 || day > lastDay(y, m)) return invalid(raw, '日期不存在 / no such day');
@@ -93,7 +96,8 @@ export function parseSheetDate(value: unknown, opts: SheetDateOptions = {}): She
   if (value === null || value === undefined) return { kind: 'empty' };
   if (value instanceof Date) return fromDate(value, value, opts);
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return parseSheetDateText(String(value), opts);
+    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999)
+      return parseSheetDateText(String(value), opts);
     return fromExcelSerial(value, opts);
   }
   if (typeof value === 'string') return parseSheetDateText(value, opts);
@@ -101,9 +105,11 @@ export function parseSheetDate(value: unknown, opts: SheetDateOptions = {}): She
     const v = value as Record<string, unknown>;
     if ('error' in v) return invalid(v.error, '单元格错误 / cell error');
     if ('result' in v) return parseSheetDate(v.result, opts);
-    if (Array.isArray(v.richText)) return parseSheetDateText(v.richText.map((r: { text?: string }) => r.text ?? '').join(''), opts);
+    if (Array.isArray(v.richText))
+      return parseSheetDateText(v.richText.map((r: { text?: string }) => r.text ?? '').join(''), opts);
     if (typeof v.text === 'string') return parseSheetDateText(v.text, opts);
-    if ('formula' in v || 'sharedFormula' in v) return invalid(v.formula ?? v.sharedFormula, '公式没有计算结果 / formula has no cached result');
+    if ('formula' in v || 'sharedFormula' in v)
+      return invalid(v.formula ?? v.sharedFormula, '公式没有计算结果 / formula has no cached result');
   }
   return invalid(value);
 }

@@ -12,9 +12,22 @@ export const EXPORT_COLUMNS = SHEET_COLUMNS.map((c) => ({ field: c.field, label:
 
 /** Column widths in characters, as people set them in the classic sheet. */
 export const EXPORT_WIDTHS: Record<SheetField, number> = {
-  seq: 6, code: 16, source: 14, title: 28, description: 48, area: 12, category: 14, measures: 40,
-  leadDepartment: 22, coDepartments: 28, responsiblePerson: 10, ownerLeader: 14, deadline: 12,
-  progress: 40, completion: 12, completedOn: 12,
+  seq: 6,
+  code: 16,
+  source: 14,
+  title: 28,
+  description: 48,
+  area: 12,
+  category: 14,
+  measures: 40,
+  leadDepartment: 22,
+  coDepartments: 28,
+  responsiblePerson: 10,
+  ownerLeader: 14,
+  deadline: 12,
+  progress: 40,
+  completion: 12,
+  completedOn: 12,
 };
 
 /** Fields written as real dates in .xlsx (as 'YYYY-MM-DD' text in .csv). */
@@ -22,7 +35,12 @@ export const DATE_FIELDS: SheetField[] = ['deadline', 'completedOn'];
 
 export type ExportValue = string | number | null;
 
-export function exportRow(seq: number, p: ProblemView, latestProgress: string | null, timezone: string): Record<SheetField, ExportValue> {
+export function exportRow(
+  seq: number,
+  p: ProblemView,
+  latestProgress: string | null,
+  timezone: string,
+): Record<SheetField, ExportValue> {
   const done = p.closedAt ?? p.rectifiedAt;
   return {
     seq,
@@ -40,6 +58,7 @@ export function exportRow(seq: number, p: ProblemView, latestProgress: string | 
     deadline: p.deadline ?? (p.status === 'long_term' ? '长期坚持' : null),
     progress: latestProgress,
     completion: STATE_LABELS[p.status],
-    completedOn: done && ['rectified', 'verified', 'closed'].includes(p.status) ? localDate(new Date(done), timezone) : null,
+    completedOn:
+      done && ['rectified', 'verified', 'closed'].includes(p.status) ? localDate(new Date(done), timezone) : null,
   };
 }

@@ -19,9 +19,14 @@ const PAGE = 500;
 /** The latest public-or-not progress text per item code (staff exports only). */
 async function latestProgress(db: Db, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
-  const rows = await db.selectFrom('events').innerJoin('problems', 'problems.id', 'events.problem_id')
-    .select(['problems.code', 'events.payload']).where('problems.code', 'in', codes).where('events.action', '=', 'progress')
-    .orderBy('events.id').execute();
+  const rows = await db
+    .selectFrom('events')
+    .innerJoin('problems', 'problems.id', 'events.problem_id')
+    .select(['problems.code', 'events.payload'])
+    .where('problems.code', 'in', codes)
+    .where('events.action', '=', 'progress')
+    .orderBy('events.id')
+    .execute();
   const out = new Map<string, string>();
   for (const r of rows) {
     const text = (JSON.parse(r.payload) as { text?: unknown }).text;
@@ -43,14 +48,24 @@ function excelDate(value: ExportValue): Date | ExportValue {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value;
 }
 
-export async function exportList(services: Services, actor: Actor, query: ListQueryInput, format: ExportFormat, out: Writable): Promise<number> {
+export async function exportList(
+  services: Services,
+  actor: Actor,
+  query: ListQueryInput,
+  format: ExportFormat,
+  out: Writable,
+): Promise<number> {
   const tz = services.config.timezone;
   let n = 0;
   if (format === 'csv') {
-    const write = (s: string) => new Promise<void>((resolve, reject) => (out.write(s, (err) => (err ? reject(err) : resolve()))));
+    const write = (s: string) =>
+      new Promise<void>((resolve, reject) => out.write(s, (err) => (err ? reject(err) : resolve())));
     await write(UTF8_BOM + csvLine(EXPORT_COLUMNS.map((c) => c.label)));
     for await (const items of pages(services, actor, query)) {
-      const progress = await latestProgress(services.db, items.map((i) => i.code));
+      const progress = await latestProgress(
+        services.db,
+        items.map((i) => i.code),
+      );
       let chunk = '';
       for (const p of items) chunk += csvLine(Object.values(exportRow(++n, p, progress.get(p.code) ?? null, tz)));
       await write(chunk);
@@ -66,11 +81,17 @@ export async function exportList(services: Services, actor: Actor, query: ListQu
   styleHeader(header);
   header.commit();
   for await (const items of pages(services, actor, query)) {
-    const progress = await latestProgress(services.db, items.map((i) => i.code));
+    const progress = await latestProgress(
+      services.db,
+      items.map((i) => i.code),
+    );
     for (const p of items) {
       const values = exportRow(++n, p, progress.get(p.code) ?? null, tz);
-      const row = ws.addRow(EXPORT_COLUMNS.map((c) => (DATE_FIELDS.includes(c.field) ? excelDate(values[c.field]) : values[c.field])));
-      for (const f of DATE_FIELDS) row.getCell(EXPORT_COLUMNS.findIndex((c) => c.field === f) + 1).numFmt = 'yyyy-mm-dd';
+      const row = ws.addRow(
+        EXPORT_COLUMNS.map((c) => (DATE_FIELDS.includes(c.field) ? excelDate(values[c.field]) : values[c.field])),
+      );
+      for (const f of DATE_FIELDS)
+        row.getCell(EXPORT_COLUMNS.findIndex((c) => c.field === f) + 1).numFmt = 'yyyy-mm-dd';
       styleBody(row);
       row.commit();
     }

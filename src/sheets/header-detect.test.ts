@@ -14,7 +14,13 @@ describe('detectHeader', () => {
   });
 
   it('combines a two-row header: a merged group over its columns, singles merged down', () => {
-    const h = detectHeader(rows(['序号', '问题描述', '责任单位', null, '整改时限'], [null, null, '牵头单位', '配合单位', null], [1, '路灯不亮', '市城管委', null, '2026-12-01']))!;
+    const h = detectHeader(
+      rows(
+        ['序号', '问题描述', '责任单位', null, '整改时限'],
+        [null, null, '牵头单位', '配合单位', null],
+        [1, '路灯不亮', '市城管委', null, '2026-12-01'],
+      ),
+    )!;
     expect(h.rows).toEqual([1, 2]);
     expect(h.headers).toEqual(['序号', '问题描述', '牵头单位', '配合单位', '整改时限']);
     expect(h.dataStart).toBe(2);
@@ -27,7 +33,9 @@ describe('detectHeader', () => {
   });
 
   it('lets an override name a header the aliases do not know', () => {
-    expect(detectHeader(rows(['诉求内容', '地点']), { 诉求内容: 'description' })!.match.mapping).toEqual({ description: 0 });
+    expect(detectHeader(rows(['诉求内容', '地点']), { 诉求内容: 'description' })!.match.mapping).toEqual({
+      description: 0,
+    });
   });
 });
 

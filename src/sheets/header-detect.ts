@@ -20,7 +20,11 @@ export interface DetectedHeader {
   dataStart: number;
 }
 
-const texts = (r: SheetRow) => r.cells.map((c) => { const t = cellText(c); return t.ok ? t.text : ''; });
+const texts = (r: SheetRow) =>
+  r.cells.map((c) => {
+    const t = cellText(c);
+    return t.ok ? t.text : '';
+  });
 export function detectHeader(scanned: SheetRow[], override: Record<string, string> = {}): DetectedHeader | null {
   const recognized = (cells: string[]) => Object.keys(matchHeaders(cells, override).mapping).length;
   // A row of headers has mostly recognised, non-empty cells (data rows almost never do).
@@ -33,7 +37,10 @@ export function detectHeader(scanned: SheetRow[], override: Record<string, strin
   let bestScore = 0;
   rows.forEach((cells, i) => {
     const score = recognized(cells);
-    if (score > bestScore) { best = i; bestScore = score; }
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
   });
   if (best < 0) return null;
   let top = best;

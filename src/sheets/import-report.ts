@@ -28,7 +28,11 @@ export interface ImportReport {
   fileName: string;
   sheetName: string | null;
   sheetKey: string;
-  header: { rows: number[]; columns: Array<{ index: number; header: string; field: SheetField }>; unknown: string[] } | null;
+  header: {
+    rows: number[];
+    columns: Array<{ index: number; header: string; field: SheetField }>;
+    unknown: string[];
+  } | null;
   totals: ImportTotals;
   issues: ImportIssue[];
   issueCount: { errors: number; warnings: number };
@@ -43,7 +47,10 @@ export class IssueLog {
   errors = 0;
   warnings = 0;
   truncated = false;
-  constructor(private max: number, private onIssue?: (i: ImportIssue) => void) {}
+  constructor(
+    private max: number,
+    private onIssue?: (i: ImportIssue) => void,
+  ) {}
 
   add(i: ImportIssue): void {
     if (i.severity === 'error') this.errors++;
@@ -58,10 +65,20 @@ export class IssueLog {
   }
 }
 
-export const emptyTotals = (): ImportTotals => ({ rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 });
+export const emptyTotals = (): ImportTotals => ({
+  rows: 0,
+  valid: 0,
+  invalid: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+});
 
 /** One line per issue, as the CLI prints it and the rejected-rows file explains it. */
 export function issueText(i: ImportIssue): string {
-  const where = [i.row !== null ? `第 ${i.row} 行` : '整表', i.column ? `“${i.column}”列` : null].filter(Boolean).join(' ');
+  const where = [i.row !== null ? `第 ${i.row} 行` : '整表', i.column ? `“${i.column}”列` : null]
+    .filter(Boolean)
+    .join(' ');
   return `${where}：${i.message}${i.value !== undefined && !i.message.includes(i.value) ? `（${i.value}）` : ''}`;
 }

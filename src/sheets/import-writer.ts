@@ -49,12 +49,40 @@ function dayInstant(date: string | null, tz: string, fallback: string): string {
   return iso;
 }
 
-async function event(trx: Db, ctx: WriteContext, id: number, code: string, action: string, from: string | null, to: string | null, payload: Record<string, unknown>, isPublic: boolean) {
+async function event(
+  trx: Db,
+  ctx: WriteContext,
+  id: number,
+  code: string,
+  action: string,
+  from: string | null,
+  to: string | null,
+  payload: Record<string, unknown>,
+  isPublic: boolean,
+) {
   const ev = await appendEvent(trx, {
-    problemId: id, action, actorId: ctx.actor.id, actorName: ctx.actor.name, role: ctx.actor.role,
-    fromState: from, toState: to, payload, reason: null, isPublic, createdAt: ctx.now,
+    problemId: id,
+    action,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    role: ctx.actor.role,
+    fromState: from,
+    toState: to,
+    payload,
+    reason: null,
+    isPublic,
+    createdAt: ctx.now,
   });
-  await runAfterWrite(ctx.hooks, trx, { problemId: id, code, action, eventId: ev.id, fromState: from, toState: to, payload, actorId: ctx.actor.id });
+  await runAfterWrite(ctx.hooks, trx, {
+    problemId: id,
+    code,
+    action,
+    eventId: ev.id,
+    fromState: from,
+    toState: to,
+    payload,
+    actorId: ctx.actor.id,
+  });
 }
 
 /** The problem columns a row sets, for a new item or as the target of an update. */
@@ -81,11 +109,19 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
     const doneAt = (col: 'rectified_at' | 'closed_at') => {
       const known = prior?.[col];
       if (!r.completedOn) return keep(col);
-      return known && localDate(new Date(known), ctx.timezone) === r.completedOn ? known : dayInstant(r.completedOn, ctx.timezone, ctx.now);
+      return known && localDate(new Date(known), ctx.timezone) === r.completedOn
+        ? known
+        : dayInstant(r.completedOn, ctx.timezone, ctx.now);
     };
-    c.rectified_at = RECTIFIED.includes(r.status) ? (r.status === 'closed' && prior?.rectified_at ? prior.rectified_at : doneAt('rectified_at')) : null;
+    c.rectified_at = RECTIFIED.includes(r.status)
+      ? r.status === 'closed' && prior?.rectified_at
+        ? prior.rectified_at
+        : doneAt('rectified_at')
+      : null;
     c.closed_at = r.status === 'closed' ? doneAt('closed_at') : null;
-    c.progress_percent = RECTIFIED.includes(r.status) ? 100 : Math.max(r.progressPercent, prior && !RECTIFIED.includes(prior.status) ? prior.progress_percent : 0);
+    c.progress_percent = RECTIFIED.includes(r.status)
+      ? 100
+      : Math.max(r.progressPercent, prior && !RECTIFIED.includes(prior.status) ? prior.progress_percent : 0);
   }
   return c;
 }
@@ -96,39 +132,114 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
   else code = await ctx.codes.take(trx);
   const cols = columnsOf(r, ctx);
   const id = await repo.insertProblem(trx, {
-    code, title: r.title, description: r.description, category_id: r.categoryId, source_id: r.sourceId ?? ctx.importSourceId,
-    area_id: r.areaId, address: null, lat: null, lng: null, urgency: 'normal', is_public: 1, anonymous: 1,
-    reporter_name: null, reporter_phone: null, reporter_email: null, tracking_token_hash: null,
-    status: r.status, measures: r.measures, lead_department_id: r.leadDepartmentId, responsible_person: r.responsiblePerson,
-    owner_leader_id: r.ownerLeaderId, deadline: r.deadline, checkpoint_date: null, progress_percent: cols.progress_percent as number,
-    redo_count: 0, report_count: 1, merged_into_id: null, parent_id: null, satisfaction: null,
-    assigned_at: cols.assigned_at as string | null, signed_at: cols.signed_at as string | null,
-    rectified_at: cols.rectified_at as string | null, closed_at: cols.closed_at as string | null,
-    created_by: ctx.actor.id, created_at: ctx.now, updated_at: ctx.now,
+    code,
+    title: r.title,
+    description: r.description,
+    category_id: r.categoryId,
+    source_id: r.sourceId ?? ctx.importSourceId,
+    area_id: r.areaId,
+    address: null,
+    lat: null,
+    lng: null,
+    urgency: 'normal',
+    is_public: 1,
+    anonymous: 1,
+    reporter_name: null,
+    reporter_phone: null,
+    reporter_email: null,
+    tracking_token_hash: null,
+    status: r.status,
+    measures: r.measures,
+    lead_department_id: r.leadDepartmentId,
+    responsible_person: r.responsiblePerson,
+    owner_leader_id: r.ownerLeaderId,
+    deadline: r.deadline,
+    checkpoint_date: null,
+    progress_percent: cols.progress_percent as number,
+    redo_count: 0,
+    report_count: 1,
+    merged_into_id: null,
+    parent_id: null,
+    satisfaction: null,
+    assigned_at: cols.assigned_at as string | null,
+    signed_at: cols.signed_at as string | null,
+    rectified_at: cols.rectified_at as string | null,
+    closed_at: cols.closed_at as string | null,
+    created_by: ctx.actor.id,
+    created_at: ctx.now,
+    updated_at: ctx.now,
   });
-  if (r.coDepartmentIds.length) await trx.insertInto('problem_departments').values(r.coDepartmentIds.map((d) => ({ problem_id: id, department_id: d }))).execute();
+  if (r.coDepartmentIds.length)
+    await trx
+      .insertInto('problem_departments')
+      .values(r.coDepartmentIds.map((d) => ({ problem_id: id, department_id: d })))
+      .execute();
   const names = (ids: number[]) => ids.map((d) => ctx.resolver.nameOf('department', d));
-  await event(trx, ctx, id, code, 'import', null, r.status, {
-    source: 'import', title: r.title, sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, seq: r.seq,
-    leadDepartmentName: names(r.leadDepartmentId ? [r.leadDepartmentId] : [])[0] ?? null, coDepartmentNames: names(r.coDepartmentIds), deadline: r.deadline,
-  }, true);
-  if (r.progress) await event(trx, ctx, id, code, 'progress', r.status, null, { text: r.progress, percent: cols.progress_percent }, true);
+  await event(
+    trx,
+    ctx,
+    id,
+    code,
+    'import',
+    null,
+    r.status,
+    {
+      source: 'import',
+      title: r.title,
+      sheet: ctx.fileName,
+      sheetKey: ctx.sheetKey,
+      row: r.rowNumber,
+      seq: r.seq,
+      leadDepartmentName: names(r.leadDepartmentId ? [r.leadDepartmentId] : [])[0] ?? null,
+      coDepartmentNames: names(r.coDepartmentIds),
+      deadline: r.deadline,
+    },
+    true,
+  );
+  if (r.progress)
+    await event(
+      trx,
+      ctx,
+      id,
+      code,
+      'progress',
+      r.status,
+      null,
+      { text: r.progress, percent: cols.progress_percent },
+      true,
+    );
   if (r.seq) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id });
   return { id, code };
 }
 
 export async function flushKeys(trx: Db, ctx: WriteContext): Promise<void> {
   const keys = ctx.pendingKeys.splice(0);
-  for (let i = 0; i < keys.length; i += 500) await trx.insertInto('sheet_import_keys').values(keys.slice(i, i + 500)).execute();
+  for (let i = 0; i < keys.length; i += 500)
+    await trx
+      .insertInto('sheet_import_keys')
+      .values(keys.slice(i, i + 500))
+      .execute();
 }
 
 async function latestProgress(trx: Db, id: number): Promise<string | null> {
-  const e = await trx.selectFrom('events').select('payload').where('problem_id', '=', id).where('action', '=', 'progress').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const e = await trx
+    .selectFrom('events')
+    .select('payload')
+    .where('problem_id', '=', id)
+    .where('action', '=', 'progress')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return e ? ((JSON.parse(e.payload) as { text?: string }).text ?? null) : null;
 }
 
 /** Applies the row to an existing item; 'unchanged' writes nothing at all. */
-export async function updateItem(trx: Db, prior: repo.ProblemRow, r: ImportRow, ctx: WriteContext): Promise<'updated' | 'unchanged'> {
+export async function updateItem(
+  trx: Db,
+  prior: repo.ProblemRow,
+  r: ImportRow,
+  ctx: WriteContext,
+): Promise<'updated' | 'unchanged'> {
   const cols = columnsOf(r, ctx, prior);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(cols)) {
@@ -146,15 +257,38 @@ export async function updateItem(trx: Db, prior: repo.ProblemRow, r: ImportRow, 
   const progressChanged = Boolean(r.progress) && r.progress !== (await latestProgress(trx, prior.id));
   if (!Object.keys(changes).length && !progressChanged) return 'unchanged';
   if (Object.keys(changes).length) {
-    const fields = Object.fromEntries(Object.entries(changes).filter(([k]) => k !== 'co_departments').map(([k, c]) => [k, c.to]));
+    const fields = Object.fromEntries(
+      Object.entries(changes)
+        .filter(([k]) => k !== 'co_departments')
+        .map(([k, c]) => [k, c.to]),
+    );
     await repo.updateProblem(trx, prior.id, { ...fields, updated_at: ctx.now });
     const newStatus = (cols.status as string | undefined) ?? prior.status;
-    await event(trx, ctx, prior.id, prior.code, 'import_update', prior.status, newStatus !== prior.status ? newStatus : null,
-      { source: 'import', sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, changes }, false);
+    await event(
+      trx,
+      ctx,
+      prior.id,
+      prior.code,
+      'import_update',
+      prior.status,
+      newStatus !== prior.status ? newStatus : null,
+      { source: 'import', sheet: ctx.fileName, sheetKey: ctx.sheetKey, row: r.rowNumber, changes },
+      false,
+    );
   }
   if (progressChanged) {
     await repo.updateProblem(trx, prior.id, { updated_at: ctx.now });
-    await event(trx, ctx, prior.id, prior.code, 'progress', (cols.status as string | undefined) ?? prior.status, null, { text: r.progress, percent: cols.progress_percent ?? prior.progress_percent }, true);
+    await event(
+      trx,
+      ctx,
+      prior.id,
+      prior.code,
+      'progress',
+      (cols.status as string | undefined) ?? prior.status,
+      null,
+      { text: r.progress, percent: cols.progress_percent ?? prior.progress_percent },
+      true,
+    );
   }
   return 'updated';
 }

@@ -56,39 +56,83 @@ export interface ImportOptions {
 
 class Rollback extends Error {}
 
-const isBlankRow = (r: SheetRow) => r.cells.every((c) => { const t = cellText(c); return t.ok && t.text === ''; });
+const isBlankRow = (r: SheetRow) =>
+  r.cells.every((c) => {
+    const t = cellText(c);
+    return t.ok && t.text === '';
+  });
 
-export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSheet>, o: ImportOptions): Promise<ImportReport> {
+export async function importSheet(
+  deps: ImportDeps,
+  open: () => Promise<OpenedSheet>,
+  o: ImportOptions,
+): Promise<ImportReport> {
   const started = Date.now();
   const log = new IssueLog(o.maxIssues ?? 1000, o.onIssue);
   const totals = emptyTotals();
   const sheetKey = o.sheetKey ?? path.basename(o.fileName).replace(/\.[^.]+$/, '');
   const report = (extra: Partial<ImportReport>): ImportReport => ({
-    ok: log.errors === 0, mode: o.mode, committed: false, importId: null, fileName: o.fileName, sheetName: null, sheetKey,
-    header: null, totals, issues: log.issues, issueCount: { errors: log.errors, warnings: log.warnings }, issuesTruncated: log.truncated,
-    rejectedFile: null, durationMs: Date.now() - started, rowsPerSecond: Math.round(totals.rows / Math.max(0.001, (Date.now() - started) / 1000)), ...extra,
+    ok: log.errors === 0,
+    mode: o.mode,
+    committed: false,
+    importId: null,
+    fileName: o.fileName,
+    sheetName: null,
+    sheetKey,
+    header: null,
+    totals,
+    issues: log.issues,
+    issueCount: { errors: log.errors, warnings: log.warnings },
+    issuesTruncated: log.truncated,
+    rejectedFile: null,
+    durationMs: Date.now() - started,
+    rowsPerSecond: Math.round(totals.rows / Math.max(0.001, (Date.now() - started) / 1000)),
+    ...extra,
   });
   const sheet = await open();
   const it = sheet.rows[Symbol.asyncIterator]();
   let rejected: RejectedWriter | null = null;
   try {
     const scanned: SheetRow[] = [];
-    for (let n = await it.next(); !n.done; n = scanned.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }) {
+    for (
+      let n = await it.next();
+      !n.done;
+      n = scanned.length < HEADER_SCAN_ROWS ? await it.next() : { done: true, value: undefined }
+    ) {
       if (!isBlankRow(n.value)) scanned.push(n.value);
     }
     const header = detectHeader(scanned, o.mapping ?? {});
     const headerInfo = header && {
-      rows: header.rows, unknown: header.match.unknown.map((u) => u.header),
-      columns: Object.entries(header.match.mapping).map(([field, index]) => ({ index: index!, header: header.headers[index!], field: field as never })),
+      rows: header.rows,
+      unknown: header.match.unknown.map((u) => u.header),
+      columns: Object.entries(header.match.mapping).map(([field, index]) => ({
+        index: index!,
+        header: header.headers[index!],
+        field: field as never,
+      })),
     };
     if (!checkHeader(scanned.length, header, log)) return report({ sheetName: sheet.name, header: headerInfo });
     const { match, headers } = header!;
     const resolver = new ReferenceResolver(await loadReferenceData(deps.db));
     const importSourceId = resolver.idOfCode('source', 'import');
-    if (!importSourceId) { log.sheet('参考数据中缺少“表格导入”来源（代码 import）/ the source "import" is missing'); return report({ sheetName: sheet.name, header: headerInfo }); }
-    const keys = new Map((await deps.db.selectFrom('sheet_import_keys').select(['seq', 'problem_id']).where('sheet_key', '=', sheetKey).execute()).map((k) => [k.seq, k.problem_id]));
+    if (!importSourceId) {
+      log.sheet('参考数据中缺少“表格导入”来源（代码 import）/ the source "import" is missing');
+      return report({ sheetName: sheet.name, header: headerInfo });
+    }
+    const keys = new Map(
+      (
+        await deps.db
+          .selectFrom('sheet_import_keys')
+          .select(['seq', 'problem_id'])
+          .where('sheet_key', '=', sheetKey)
+          .execute()
+      ).map((k) => [k.seq, k.problem_id]),
+    );
     const ctx = {
-      mapping: match.mapping, headers, resolver, dates: { date1904: sheet.date1904 },
+      mapping: match.mapping,
+      headers,
+      resolver,
+      dates: { date1904: sheet.date1904 },
       codePattern: new RegExp(`^[A-Z]{1,8}-\\d{4}-\\d{1,9}$`),
     };
     if (o.mode === 'valid_only' && o.rejectedFile) rejected = rejectedWriter(o.rejectedFile, sheet.format, headers);
@@ -96,9 +140,17 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
     const seenCode = new Map<string, number>();
     const now = deps.clock().toISOString();
     const wctx: WriteContext = {
-      actor: o.actor, now, timezone: deps.config.timezone, codePrefix: deps.config.codePrefix, hooks: deps.hooks,
-      fileName: path.basename(o.fileName), sheetKey, importSourceId, resolver,
-      codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)), pendingKeys: [],
+      actor: o.actor,
+      now,
+      timezone: deps.config.timezone,
+      codePrefix: deps.config.codePrefix,
+      hooks: deps.hooks,
+      fileName: path.basename(o.fileName),
+      sheetKey,
+      importSourceId,
+      resolver,
+      codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)),
+      pendingKeys: [],
     };
     const flush = async (trx: Db) => {
       await flushKeys(trx, wctx);
@@ -109,11 +161,20 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
       if (isBlankRow(r)) return;
       const cells = sheet.format === 'csv' ? r.cells.map((c) => (typeof c === 'string' ? unguard(c) : c)) : r.cells;
       const descIndex = match.mapping.description!;
-      const filled = cells.filter((c) => { const t = cellText(c); return !t.ok || t.text !== ''; }).length;
+      const filled = cells.filter((c) => {
+        const t = cellText(c);
+        return !t.ok || t.text !== '';
+      }).length;
       const desc = cellText(cells[descIndex]);
       if (filled <= 1 && desc.ok && desc.text === '') {
         totals.skipped++;
-        log.add({ row: r.number, column: null, field: null, severity: 'warning', message: '只有一个单元格有内容，视为说明行，已跳过 / note row skipped' });
+        log.add({
+          row: r.number,
+          column: null,
+          field: null,
+          severity: 'warning',
+          message: '只有一个单元格有内容，视为说明行，已跳过 / note row skipped',
+        });
         return;
       }
       totals.rows++;
@@ -123,7 +184,15 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
       const repeat = (seen: Map<string, number>, value: string | null, what: string) => {
         if (!value) return;
         const first = seen.get(value);
-        if (first !== undefined) rowIssues.push({ row: r.number, column: null, field: null, severity: 'error', value, message: `${what}“${value}”与第 ${first} 行重复 / repeats row ${first}` });
+        if (first !== undefined)
+          rowIssues.push({
+            row: r.number,
+            column: null,
+            field: null,
+            severity: 'error',
+            value,
+            message: `${what}“${value}”与第 ${first} 行重复 / repeats row ${first}`,
+          });
         else seen.set(value, r.number);
       };
       repeat(seenSeq, v.row?.seq ?? null, '序号');
@@ -138,12 +207,17 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
       totals.valid++;
       const row: ImportRow = v.row;
       const dbx = trx ?? deps.db;
-      const prior = row.code ? await findProblemByCode(dbx, row.code)
-        : row.seq && keys.has(row.seq) ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(row.seq)!).executeTakeFirst() : undefined;
-      if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000)) await duplicateHints(dbx, deps.suggestDuplicates, row, log);
+      const prior = row.code
+        ? await findProblemByCode(dbx, row.code)
+        : row.seq && keys.has(row.seq)
+          ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(row.seq)!).executeTakeFirst()
+          : undefined;
+      if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000))
+        await duplicateHints(dbx, deps.suggestDuplicates, row, log);
       // Strict runs stop writing at the first bad row but keep validating, to report every problem.
       if (!trx || (o.mode === 'strict' && log.errors > 0)) {
-        if (prior) totals.updated++; else totals.created++;
+        if (prior) totals.updated++;
+        else totals.created++;
         return;
       }
       if (prior) totals[await updateItem(trx, prior, row, wctx)]++;
@@ -173,20 +247,44 @@ export async function importSheet(deps: ImportDeps, open: () => Promise<OpenedSh
       await deps.db.transaction().execute(async (trx) => {
         await run(trx);
         if (o.mode === 'strict' && log.errors > 0) throw new Rollback();
-        importId = (await trx.insertInto('sheet_imports').values({
-          file_name: path.basename(o.fileName), sheet_key: sheetKey, mode: o.mode, total_rows: totals.rows, created: totals.created,
-          updated: totals.updated, unchanged: totals.unchanged, rejected: totals.invalid, actor_id: o.actor.id, actor_name: o.actor.name,
-          started_at: now, finished_at: deps.clock().toISOString(),
-        }).returning('id').executeTakeFirstOrThrow()).id;
+        importId = (
+          await trx
+            .insertInto('sheet_imports')
+            .values({
+              file_name: path.basename(o.fileName),
+              sheet_key: sheetKey,
+              mode: o.mode,
+              total_rows: totals.rows,
+              created: totals.created,
+              updated: totals.updated,
+              unchanged: totals.unchanged,
+              rejected: totals.invalid,
+              actor_id: o.actor.id,
+              actor_name: o.actor.name,
+              started_at: now,
+              finished_at: deps.clock().toISOString(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
       });
     } catch (err) {
       if (!(err instanceof Rollback)) throw err;
-      totals.created = 0; totals.updated = 0; totals.unchanged = 0;
+      totals.created = 0;
+      totals.updated = 0;
+      totals.unchanged = 0;
       return report({ sheetName: sheet.name, header: headerInfo });
     }
     const rejectedFile = rejected ? await rejected.finish() : null;
     rejected = null;
-    return report({ ok: o.mode === 'valid_only' || log.errors === 0, committed: true, importId, sheetName: sheet.name, header: headerInfo, rejectedFile });
+    return report({
+      ok: o.mode === 'valid_only' || log.errors === 0,
+      committed: true,
+      importId,
+      sheetName: sheet.name,
+      header: headerInfo,
+      rejectedFile,
+    });
   } finally {
     await rejected?.abort();
     sheet.close();

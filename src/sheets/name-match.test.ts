@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { nameSimilarity, normalizeName, resolveName, splitMultiValue } from './name-match.js';
 
 const UNITS = [
-  '国家税务总局荆州市税务局', '市城市管理执法局', '市市场监督管理局', '市住房和城乡建设局', '市水利和湖泊局',
-  '市生态环境局', '市自然资源和规划局', '市交通运输局', '市公安局', '市教育局', '市财政局', '国网荆州供电公司',
-  '荆州开发区管委会', '沙市区人民政府', '荆州区人民政府', '市公安局交通警察支队',
+  '国家税务总局荆州市税务局',
+  '市城市管理执法局',
+  '市市场监督管理局',
+  '市住房和城乡建设局',
+  '市水利和湖泊局',
+  '市生态环境局',
+  '市自然资源和规划局',
+  '市交通运输局',
+  '市公安局',
+  '市教育局',
+  '市财政局',
+  '国网荆州供电公司',
+  '荆州开发区管委会',
+  '沙市区人民政府',
+  '荆州区人民政府',
+  '市公安局交通警察支队',
 ].map((name, i) => ({ id: i + 1, name }));
 const WITH_ALIAS = [...UNITS, { id: 99, name: '市卫生健康委员会', aliases: ['市卫健委', '卫健委'] }];
 
@@ -60,7 +73,8 @@ describe('resolveName', () => {
     expect(none).toEqual({ kind: 'suggest', suggestions: [] });
     const s = resolveName('城管局', UNITS);
     if (s.kind !== 'suggest') throw new Error('expected suggestions');
-    for (let i = 1; i < s.suggestions.length; i++) expect(s.suggestions[i - 1].score).toBeGreaterThanOrEqual(s.suggestions[i].score);
+    for (let i = 1; i < s.suggestions.length; i++)
+      expect(s.suggestions[i - 1].score).toBeGreaterThanOrEqual(s.suggestions[i].score);
   });
 
   it('never auto-picks between two units with the same name', () => {
@@ -88,7 +102,11 @@ describe('splitMultiValue', () => {
   it('splits on Chinese and Latin separators and new lines', () => {
     expect(splitMultiValue('市水利局、市生态环境局,市住建局')).toEqual(['市水利局', '市生态环境局', '市住建局']);
     expect(splitMultiValue('市水利局；市财政局;市教育局／市公安局/市交通运输局')).toEqual([
-      '市水利局', '市财政局', '市教育局', '市公安局', '市交通运输局',
+      '市水利局',
+      '市财政局',
+      '市教育局',
+      '市公安局',
+      '市交通运输局',
     ]);
     expect(splitMultiValue('市水利局\n市财政局\r\n市教育局，，')).toEqual(['市水利局', '市财政局', '市教育局']);
   });

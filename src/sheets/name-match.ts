@@ -76,7 +76,11 @@ export function nameSimilarity(typed: string, candidate: string): number {
   return 0.5 * (lcs / a.length) + 0.3 * bigramDice(a, b) + 0.2 * (lcs / b.length);
 }
 
-export function resolveName<T extends NameCandidate>(name: string, candidates: readonly T[], opts: ResolveOptions = {}): NameResolution<T> {
+export function resolveName<T extends NameCandidate>(
+  name: string,
+  candidates: readonly T[],
+  opts: ResolveOptions = {},
+): NameResolution<T> {
   const { limit = 3, minScore = 0.45 } = opts;
   const norm = normalizeName(name);
   if (!norm) return { kind: 'suggest', suggestions: [] };
@@ -85,13 +89,20 @@ export function resolveName<T extends NameCandidate>(name: string, candidates: r
     const hits = candidates.filter((c) => namesOf(c).some((n) => n === key || withoutNotes(n) === key));
     if (hits.length === 1) return { kind: 'exact', candidate: hits[0] };
     // Two units answering to the same name cannot be told apart here; a person must choose.
-    if (hits.length > 1) return { kind: 'suggest', suggestions: hits.slice(0, limit).map((candidate) => ({ candidate, score: 1 })) };
+    if (hits.length > 1)
+      return { kind: 'suggest', suggestions: hits.slice(0, limit).map((candidate) => ({ candidate, score: 1 })) };
   }
   const scored = candidates
-    .map((candidate) => ({ candidate, score: Math.max(...[candidate.name, ...(candidate.aliases ?? [])].map((n) => nameSimilarity(name, n))) }))
+    .map((candidate) => ({
+      candidate,
+      score: Math.max(...[candidate.name, ...(candidate.aliases ?? [])].map((n) => nameSimilarity(name, n))),
+    }))
     .filter((s) => s.score >= minScore)
     .sort((x, y) => y.score - x.score);
-  return { kind: 'suggest', suggestions: scored.slice(0, limit).map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 })) };
+  return {
+    kind: 'suggest',
+    suggestions: scored.slice(0, limit).map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 })),
+  };
 }
 
 /**
@@ -102,7 +113,10 @@ export function splitMultiValue(cell: string | null | undefined): string[] {
   if (!cell) return [];
   const out: string[] = [];
   for (const raw of String(cell).split(/[、，,;；/／|｜\r\n\t]+/)) {
-    const piece = raw.trim().replace(/\s*等(?:单位|部门)?$/, '').trim();
+    const piece = raw
+      .trim()
+      .replace(/\s*等(?:单位|部门)?$/, '')
+      .trim();
     if (piece && !out.includes(piece)) out.push(piece);
   }
   return out;

@@ -8,7 +8,10 @@ export class ProgressBar {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private label: string, private out: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private label: string,
+    private out: NodeJS.WriteStream = process.stderr,
+  ) {}
 
   /** `fraction` 0..1 when known (bytes read of the file, items of a total). */
   update(rows: number, fraction: number | null, force = false): void {
@@ -19,7 +22,10 @@ export class ProgressBar {
     const secs = Math.max(0.001, (now - this.started) / 1000);
     const rate = Math.round(rows / secs);
     const f = fraction === null ? null : Math.max(0, Math.min(1, fraction));
-    const bar = f === null ? '' : `${'█'.repeat(Math.round(f * 24))}${'░'.repeat(24 - Math.round(f * 24))} ${String(Math.round(f * 100)).padStart(3)}%  `;
+    const bar =
+      f === null
+        ? ''
+        : `${'█'.repeat(Math.round(f * 24))}${'░'.repeat(24 - Math.round(f * 24))} ${String(Math.round(f * 100)).padStart(3)}%  `;
     const line = `${this.label} ${bar}${rows.toLocaleString('en-US')} 行 rows  ${rate.toLocaleString('en-US')} 行/秒 rows/s  ${secs.toFixed(0)} s`;
     if (this.out.isTTY) this.out.write(`\r${line}\u001b[K`);
     else this.out.write(`${line}\n`);

@@ -32,12 +32,24 @@ export async function loadReferenceData(db: Db): Promise<ReferenceData> {
     db.selectFrom('categories').select(cols).execute(),
     db.selectFrom('departments').select(cols).execute(),
     db.selectFrom('sources').select(cols).execute(),
-    db.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'leader').where('active', '=', 1).execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name'])
+      .where('role', '=', 'leader')
+      .where('active', '=', 1)
+      .execute(),
   ]);
   return {
-    area: withAliases(areas), category: withAliases(categories), department: withAliases(departments), source: withAliases(sources),
+    area: withAliases(areas),
+    category: withAliases(categories),
+    department: withAliases(departments),
+    source: withAliases(sources),
     // Display names carry a title ("市委书记 张建国"); sheets usually give just the person's name.
-    leader: leaders.map((u) => ({ id: u.id, name: u.display_name, aliases: [u.username, u.display_name.split(/\s+/).at(-1) ?? u.display_name] })),
+    leader: leaders.map((u) => ({
+      id: u.id,
+      name: u.display_name,
+      aliases: [u.username, u.display_name.split(/\s+/).at(-1) ?? u.display_name],
+    })),
   };
 }
 
@@ -50,9 +62,10 @@ export class ReferenceResolver {
     let r = this.cache.get(key);
     if (!r) {
       const res = resolveName(name, this.data[kind]);
-      r = res.kind === 'exact'
-        ? { ok: true, id: res.candidate.id, name: res.candidate.name }
-        : { ok: false, suggestions: res.suggestions.map((s) => s.candidate.name) };
+      r =
+        res.kind === 'exact'
+          ? { ok: true, id: res.candidate.id, name: res.candidate.name }
+          : { ok: false, suggestions: res.suggestions.map((s) => s.candidate.name) };
       this.cache.set(key, r);
     }
     return r;

@@ -17,7 +17,11 @@ export interface RejectedWriter {
   abort(): Promise<void>;
 }
 
-const textOf = (cells: unknown[], width: number) => Array.from({ length: width }, (_, i) => { const t = cellText(cells[i]); return t.ok ? t.text : ''; });
+const textOf = (cells: unknown[], width: number) =>
+  Array.from({ length: width }, (_, i) => {
+    const t = cellText(cells[i]);
+    return t.ok ? t.text : '';
+  });
 
 export function rejectedWriter(file: string, format: SheetFormat, headers: string[]): RejectedWriter {
   const header = ['原行号', ...headers, '错误原因'];
@@ -25,12 +29,26 @@ export function rejectedWriter(file: string, format: SheetFormat, headers: strin
   if (format === 'csv') {
     const out = fs.createWriteStream(file);
     out.write(UTF8_BOM + csvLine(header));
-    const close = () => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    const close = () =>
+      new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     return {
-      add(rowNumber, cells, problems) { n++; out.write(csvLine([rowNumber, ...textOf(cells, headers.length), problems.join('；')])); },
+      add(rowNumber, cells, problems) {
+        n++;
+        out.write(csvLine([rowNumber, ...textOf(cells, headers.length), problems.join('；')]));
+      },
       count: () => n,
-      async finish() { await close(); if (n === 0) { fs.rmSync(file, { force: true }); return null; } return file; },
-      async abort() { await close(); fs.rmSync(file, { force: true }); },
+      async finish() {
+        await close();
+        if (n === 0) {
+          fs.rmSync(file, { force: true });
+          return null;
+        }
+        return file;
+      },
+      async abort() {
+        await close();
+        fs.rmSync(file, { force: true });
+      },
     };
   }
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: file, useStyles: true, useSharedStrings: false });
@@ -46,7 +64,22 @@ export function rejectedWriter(file: string, format: SheetFormat, headers: strin
       row.commit();
     },
     count: () => n,
-    async finish() { ws.commit(); await wb.commit(); if (n === 0) { fs.rmSync(file, { force: true }); return null; } return file; },
-    async abort() { try { ws.commit(); await wb.commit(); } finally { fs.rmSync(file, { force: true }); } },
+    async finish() {
+      ws.commit();
+      await wb.commit();
+      if (n === 0) {
+        fs.rmSync(file, { force: true });
+        return null;
+      }
+      return file;
+    },
+    async abort() {
+      try {
+        ws.commit();
+        await wb.commit();
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
   };
 }

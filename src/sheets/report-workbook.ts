@@ -35,15 +35,24 @@ const SCORE_COLS: Col[] = [
   { label: '综合得分', width: 10, value: (r) => r.composite, fmt: '0.00' },
 ];
 
-function addTable(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: Col[], rows: Array<ScoreRow & { rank?: number | null }>): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: cols[0].label === '名次' ? 2 : 1 }] });
+function addTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  cols: Col[],
+  rows: Array<ScoreRow & { rank?: number | null }>,
+): void {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: cols[0].label === '名次' ? 2 : 1 }],
+  });
   ws.columns = cols.map((c) => ({ width: c.width }));
   const head = ws.addRow(cols.map((c) => c.label));
   styleHeader(head);
   head.commit();
   for (const r of rows) {
     const row = ws.addRow(cols.map((c) => c.value(r) ?? null));
-    cols.forEach((c, i) => { if (c.fmt) row.getCell(i + 1).numFmt = c.fmt; });
+    cols.forEach((c, i) => {
+      if (c.fmt) row.getCell(i + 1).numFmt = c.fmt;
+    });
     styleBody(row);
     row.commit();
   }
@@ -62,10 +71,23 @@ export async function exportReports(services: Services, actor: Actor, month: str
   notes.columns = [{ width: 16 }, { width: 60 }];
   for (const [k, v] of [
     ['月份', month],
-    ['状态', card.settled ? `已结算（${card.settledAt?.slice(0, 10)}，${card.settledBy ?? '—'}），数据已冻结` : '未结算：按导出时的数据实时计算'],
+    [
+      '状态',
+      card.settled
+        ? `已结算（${card.settledAt?.slice(0, 10)}，${card.settledBy ?? '—'}），数据已冻结`
+        : '未结算：按导出时的数据实时计算',
+    ],
     ['计算时间', card.computedAt],
-    ['综合得分权重', `响应率 ${card.weights.response}，解决率 ${card.weights.resolution}，满意率 ${card.weights.satisfaction}`],
-    ['满意度折算', Object.entries(card.satisfactionFactors).map(([k2, v2]) => `${k2} ${v2}`).join('，')],
+    [
+      '综合得分权重',
+      `响应率 ${card.weights.response}，解决率 ${card.weights.resolution}，满意率 ${card.weights.satisfaction}`,
+    ],
+    [
+      '满意度折算',
+      Object.entries(card.satisfactionFactors)
+        .map(([k2, v2]) => `${k2} ${v2}`)
+        .join('，'),
+    ],
   ] as const) {
     const row = notes.addRow([k, v]);
     row.getCell(1).font = { bold: true };
@@ -83,7 +105,12 @@ export async function exportReports(services: Services, actor: Actor, month: str
   const head = lists.addRow(['榜单', '名次', '名称', '综合得分']);
   styleHeader(head);
   head.commit();
-  for (const [label, items] of [['单位红榜', rankings.redList], ['单位黑榜', rankings.blackList], ['区县红榜', rankings.areaLists.redList], ['区县黑榜', rankings.areaLists.blackList]] as const) {
+  for (const [label, items] of [
+    ['单位红榜', rankings.redList],
+    ['单位黑榜', rankings.blackList],
+    ['区县红榜', rankings.areaLists.redList],
+    ['区县黑榜', rankings.areaLists.blackList],
+  ] as const) {
     for (const b of items) {
       const row = lists.addRow([label, b.rank, b.name, b.composite]);
       row.getCell(4).numFmt = '0.00';

@@ -53,7 +53,15 @@ export interface RowContext {
   codePattern: RegExp;
 }
 
-const LIMITS: Partial<Record<SheetField, number>> = { title: 200, description: 10_000, measures: 10_000, progress: 10_000, responsiblePerson: 100, seq: 40, code: 40 };
+const LIMITS: Partial<Record<SheetField, number>> = {
+  title: 200,
+  description: 10_000,
+  measures: 10_000,
+  progress: 10_000,
+  responsiblePerson: 100,
+  seq: 40,
+  code: 40,
+};
 
 /** A title for sheets without one: the first clause of the description, as people write titles. */
 export function titleFrom(description: string): string {
@@ -65,19 +73,29 @@ export function titleFrom(description: string): string {
   return Array.from(t).slice(0, 40).join('');
 }
 
-export function validateRow(cells: unknown[], rowNumber: number, ctx: RowContext): { row: ImportRow | null; issues: ImportIssue[] } {
+export function validateRow(
+  cells: unknown[],
+  rowNumber: number,
+  ctx: RowContext,
+): { row: ImportRow | null; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const present = new Set(Object.keys(ctx.mapping) as SheetField[]);
-  const column = (f: SheetField) => (ctx.mapping[f] === undefined ? null : ctx.headers[ctx.mapping[f]!] ?? null);
+  const column = (f: SheetField) => (ctx.mapping[f] === undefined ? null : (ctx.headers[ctx.mapping[f]!] ?? null));
   const issue = (f: SheetField | null, message: string, extra: Partial<ImportIssue> = {}) =>
     issues.push({ row: rowNumber, column: f ? column(f) : null, field: f, message, severity: 'error', ...extra });
   const text = (f: SheetField): string | null => {
     const i = ctx.mapping[f];
     if (i === undefined) return null;
     const t = cellText(cells[i]);
-    if (!t.ok) { issue(f, t.message); return null; }
+    if (!t.ok) {
+      issue(f, t.message);
+      return null;
+    }
     const limit = LIMITS[f];
-    if (limit && t.text.length > limit) { issue(f, `内容过长（${t.text.length} 字，上限 ${limit}）/ too long`, { value: t.text.slice(0, 50) }); return null; }
+    if (limit && t.text.length > limit) {
+      issue(f, `内容过长（${t.text.length} 字，上限 ${limit}）/ too long`, { value: t.text.slice(0, 50) });
+      return null;
+    }
     return t.text || null;
   };
   const ref = (kind: RefKind, f: SheetField, name: string): number | null => {
@@ -91,26 +109,50 @@ export function validateRow(cells: unknown[], rowNumber: number, ctx: RowContext
     const i = ctx.mapping[f];
     if (i === undefined) return { date: null, longTerm: false };
     const d = parseSheetDate(cellRaw(cells[i]), ctx.dates);
-    if (d.kind === 'invalid') { issue(f, d.message, { value: (() => { const t = cellText(cells[i]); return t.ok ? t.text : undefined; })() }); return { date: null, longTerm: false }; }
+    if (d.kind === 'invalid') {
+      issue(f, d.message, {
+        value: (() => {
+          const t = cellText(cells[i]);
+          return t.ok ? t.text : undefined;
+        })(),
+      });
+      return { date: null, longTerm: false };
+    }
     return { date: d.kind === 'date' ? d.date : null, longTerm: d.kind === 'long_term' };
   };
 
   const seq = text('seq');
   let code = text('code');
   if (code && !ctx.codePattern.test(code)) {
-    issues.push({ row: rowNumber, column: column('code'), field: 'code', value: code, severity: 'warning', message: `编号“${code}”不是本系统的编号，已忽略 / not a Qingdan code, ignored` });
+    issues.push({
+      row: rowNumber,
+      column: column('code'),
+      field: 'code',
+      value: code,
+      severity: 'warning',
+      message: `编号“${code}”不是本系统的编号，已忽略 / not a Qingdan code, ignored`,
+    });
     code = null;
   }
   const description = text('description');
-  if ((!description || description.length < 2) && !issues.some((i) => i.field === 'description')) issue('description', '问题描述为空或太短 / description is missing');
+  if ((!description || description.length < 2) && !issues.some((i) => i.field === 'description'))
+    issue('description', '问题描述为空或太短 / description is missing');
   const title = text('title') ?? (description ? titleFrom(description) : '');
   const sourceName = text('source');
   let sourceId: number | null = null;
   if (sourceName) {
     const r = ctx.resolver.resolve('source', sourceName);
     if (r.ok) sourceId = r.id;
-    else issues.push({ row: rowNumber, column: column('source'), field: 'source', value: sourceName, severity: 'warning', suggestions: r.suggestions,
-      message: `未知的问题来源“${sourceName}”，记为“表格导入” / unknown source, recorded as import` });
+    else
+      issues.push({
+        row: rowNumber,
+        column: column('source'),
+        field: 'source',
+        value: sourceName,
+        severity: 'warning',
+        suggestions: r.suggestions,
+        message: `未知的问题来源“${sourceName}”，记为“表格导入” / unknown source, recorded as import`,
+      });
   }
   const areaName = text('area');
   const categoryName = text('category');
@@ -120,7 +162,9 @@ export function validateRow(cells: unknown[], rowNumber: number, ctx: RowContext
   const areaId = areaName ? ref('area', 'area', areaName) : null;
   const categoryId = categoryName ? ref('category', 'category', categoryName) : null;
   const leadDepartmentId = leadName ? ref('department', 'leadDepartment', leadName) : null;
-  const coDepartmentIds = coNames.map((n) => ref('department', 'coDepartments', n)).filter((x): x is number => x !== null && x !== leadDepartmentId);
+  const coDepartmentIds = coNames
+    .map((n) => ref('department', 'coDepartments', n))
+    .filter((x): x is number => x !== null && x !== leadDepartmentId);
   const ownerLeaderId = leaderName ? ref('leader', 'ownerLeader', leaderName) : null;
   const deadline = date('deadline');
   const completedOn = date('completedOn');
@@ -128,10 +172,24 @@ export function validateRow(cells: unknown[], rowNumber: number, ctx: RowContext
   const completionText = text('completion') ?? '';
   const completion = parseCompletion(completionText);
   if (completion.kind === 'unknown') {
-    issues.push({ row: rowNumber, column: column('completion'), field: 'completion', value: completionText, severity: 'warning', message: `无法识别的完成情况“${completionText}”，按未完成处理 / unrecognised, treated as open` });
+    issues.push({
+      row: rowNumber,
+      column: column('completion'),
+      field: 'completion',
+      value: completionText,
+      severity: 'warning',
+      message: `无法识别的完成情况“${completionText}”，按未完成处理 / unrecognised, treated as open`,
+    });
   }
   if (completion.kind === 'state' && completion.state === 'merged') {
-    issues.push({ row: rowNumber, column: column('completion'), field: 'completion', value: completionText, severity: 'warning', message: '“已合并”的事项按未完成导入，请在系统中合并 / merged items import as open; merge them in Qingdan' });
+    issues.push({
+      row: rowNumber,
+      column: column('completion'),
+      field: 'completion',
+      value: completionText,
+      severity: 'warning',
+      message: '“已合并”的事项按未完成导入，请在系统中合并 / merged items import as open; merge them in Qingdan',
+    });
   }
   let status: State;
   if (completion.kind === 'state' && completion.state !== 'merged') status = completion.state;
@@ -140,14 +198,34 @@ export function validateRow(cells: unknown[], rowNumber: number, ctx: RowContext
   else status = leadName ? 'in_progress' : 'accepted';
   const measures = text('measures');
   const responsiblePerson = text('responsiblePerson');
-  if (NEEDS_LEAD.includes(status) && !leadName) issue('leadDepartment', `“${completionText || status}”的事项需要牵头单位 / an item in this state needs a lead unit`);
+  if (NEEDS_LEAD.includes(status) && !leadName)
+    issue(
+      'leadDepartment',
+      `“${completionText || status}”的事项需要牵头单位 / an item in this state needs a lead unit`,
+    );
   const done = ['rectified', 'verified', 'closed'].includes(status);
   if (issues.some((i) => i.severity === 'error')) return { row: null, issues };
   return {
     row: {
-      rowNumber, seq, code, title, description: description!, sourceId, areaId, categoryId, measures,
-      leadDepartmentId, coDepartmentIds: [...new Set(coDepartmentIds)], responsiblePerson, ownerLeaderId,
-      deadline: deadline.date, progress, progressPercent: done ? 100 : (percentIn(progress) ?? 0), status, completedOn: completedOn.date, present,
+      rowNumber,
+      seq,
+      code,
+      title,
+      description: description!,
+      sourceId,
+      areaId,
+      categoryId,
+      measures,
+      leadDepartmentId,
+      coDepartmentIds: [...new Set(coDepartmentIds)],
+      responsiblePerson,
+      ownerLeaderId,
+      deadline: deadline.date,
+      progress,
+      progressPercent: done ? 100 : (percentIn(progress) ?? 0),
+      status,
+      completedOn: completedOn.date,
+      present,
     },
     issues,
   };

@@ -29,7 +29,8 @@ export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | '
 
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
-  if (!MODES.includes(mode)) throw new AppError('validation_failed', `mode must be one of ${MODES.join(', ')}`, { field: 'mode' });
+  if (!MODES.includes(mode))
+    throw new AppError('validation_failed', `mode must be one of ${MODES.join(', ')}`, { field: 'mode' });
   let mapping: Record<string, string> | undefined;
   if (f.mapping) {
     try {
@@ -37,7 +38,12 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
     } catch {
       throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
     }
-    if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping) || Object.values(mapping).some((v) => typeof v !== 'string')) {
+    if (
+      !mapping ||
+      typeof mapping !== 'object' ||
+      Array.isArray(mapping) ||
+      Object.values(mapping).some((v) => typeof v !== 'string')
+    ) {
       throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
     }
   }
@@ -47,19 +53,34 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
 export function importer(services: Services) {
   const dups = duplicatesOf(services);
   const deps = {
-    db: services.db, config: services.config, clock: services.clock, hooks: services.problemDeps.hooks,
-    suggestDuplicates: (dbx: typeof services.db, d: Parameters<typeof dups.suggest>[0]) => dups.suggest(d, { publicOnly: false, limit: 3, dbx }),
+    db: services.db,
+    config: services.config,
+    clock: services.clock,
+    hooks: services.problemDeps.hooks,
+    suggestDuplicates: (dbx: typeof services.db, d: Parameters<typeof dups.suggest>[0]) =>
+      dups.suggest(d, { publicOnly: false, limit: 3, dbx }),
     batching: { start: deferIndexing, flush: flushIndexing },
   };
   return {
     deps,
     /** `fileName` names the sheet (its key, its format); `file` is where its bytes are. */
-    async fromFile(actor: Actor, file: string, fileName: string, fields: ImportFields, extra: Partial<ImportOptions> = {}) {
+    async fromFile(
+      actor: Actor,
+      file: string,
+      fileName: string,
+      fields: ImportFields,
+      extra: Partial<ImportOptions> = {},
+    ) {
       const dir = importsDir(services.config);
       const ext = path.extname(fileName).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
-      const tmpRejected = fields.mode === 'valid_only' ? path.join(dir, `rejected-${process.pid}-${Date.now()}.${ext}`) : undefined;
+      const tmpRejected =
+        fields.mode === 'valid_only' ? path.join(dir, `rejected-${process.pid}-${Date.now()}.${ext}`) : undefined;
       const report = await importSheet(deps, () => openSheetFile(file, { sheet: fields.sheet }), {
-        actor, fileName, ...fields, rejectedFile: tmpRejected, ...extra,
+        actor,
+        fileName,
+        ...fields,
+        rejectedFile: tmpRejected,
+        ...extra,
       });
       if (report.rejectedFile && report.importId) {
         const kept = path.join(dir, `${report.importId}-rejected.${ext}`);
@@ -72,20 +93,47 @@ export function importer(services: Services) {
 }
 
 const Issue = Type.Object({
-  row: Type.Union([Type.Integer(), Type.Null()]), column: Type.Union([Type.String(), Type.Null()]), field: Type.Union([Type.String(), Type.Null()]),
-  value: Type.Optional(Type.String()), message: Type.String(), severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  row: Type.Union([Type.Integer(), Type.Null()]),
+  column: Type.Union([Type.String(), Type.Null()]),
+  field: Type.Union([Type.String(), Type.Null()]),
+  value: Type.Optional(Type.String()),
+  message: Type.String(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
   suggestions: Type.Optional(Type.Array(Type.String())),
 });
 const Count = Type.Integer();
 export const ImportReportSchema = Type.Object({
-  ok: Type.Boolean(), mode: Type.String(), committed: Type.Boolean(), importId: Type.Union([Type.Integer(), Type.Null()]),
-  fileName: Type.String(), sheetName: Type.Union([Type.String(), Type.Null()]), sheetKey: Type.String(),
-  header: Type.Union([Type.Null(), Type.Object({
-    rows: Type.Array(Type.Integer()), unknown: Type.Array(Type.String()),
-    columns: Type.Array(Type.Object({ index: Type.Integer(), header: Type.String(), field: Type.String() })),
-  })]),
-  totals: Type.Object({ rows: Count, valid: Count, invalid: Count, created: Count, updated: Count, unchanged: Count, skipped: Count }),
-  issues: Type.Array(Issue), issueCount: Type.Object({ errors: Count, warnings: Count }), issuesTruncated: Type.Boolean(),
-  rejectedFile: Type.Union([Type.String({ description: 'download URL of the rejected rows (valid_only)' }), Type.Null()]),
-  durationMs: Count, rowsPerSecond: Count,
+  ok: Type.Boolean(),
+  mode: Type.String(),
+  committed: Type.Boolean(),
+  importId: Type.Union([Type.Integer(), Type.Null()]),
+  fileName: Type.String(),
+  sheetName: Type.Union([Type.String(), Type.Null()]),
+  sheetKey: Type.String(),
+  header: Type.Union([
+    Type.Null(),
+    Type.Object({
+      rows: Type.Array(Type.Integer()),
+      unknown: Type.Array(Type.String()),
+      columns: Type.Array(Type.Object({ index: Type.Integer(), header: Type.String(), field: Type.String() })),
+    }),
+  ]),
+  totals: Type.Object({
+    rows: Count,
+    valid: Count,
+    invalid: Count,
+    created: Count,
+    updated: Count,
+    unchanged: Count,
+    skipped: Count,
+  }),
+  issues: Type.Array(Issue),
+  issueCount: Type.Object({ errors: Count, warnings: Count }),
+  issuesTruncated: Type.Boolean(),
+  rejectedFile: Type.Union([
+    Type.String({ description: 'download URL of the rejected rows (valid_only)' }),
+    Type.Null(),
+  ]),
+  durationMs: Count,
+  rowsPerSecond: Count,
 });

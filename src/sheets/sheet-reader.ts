@@ -33,8 +33,15 @@ export function formatOf(fileName: string): SheetFormat {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.csv' || ext === '.txt') return 'csv';
-  if (ext === '.xls') throw new AppError('unsupported_media_type', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx / save the .xls file as .xlsx');
-  throw new AppError('unsupported_media_type', `不支持的文件类型 ${ext || '(无扩展名)'}，请使用 .xlsx 或 .csv / use .xlsx or .csv`);
+  if (ext === '.xls')
+    throw new AppError(
+      'unsupported_media_type',
+      '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx / save the .xls file as .xlsx',
+    );
+  throw new AppError(
+    'unsupported_media_type',
+    `不支持的文件类型 ${ext || '(无扩展名)'}，请使用 .xlsx 或 .csv / use .xlsx or .csv`,
+  );
 }
 
 /** Counts bytes flowing through, for a progress bar on files of unknown row count. */
@@ -59,7 +66,11 @@ async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
  */
 async function openXlsx(input: Readable, sheetName?: string): Promise<OpenedSheet> {
   const reader = new (excel().stream.xlsx.WorkbookReader)(input, {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
   });
   const sheets = reader[Symbol.asyncIterator]();
   const seen: string[] = [];
@@ -68,17 +79,25 @@ async function openXlsx(input: Readable, sheetName?: string): Promise<OpenedShee
     try {
       next = await sheets.next();
     } catch (err) {
-      throw new AppError('validation_failed', `无法读取 .xlsx 文件：${(err as Error).message} / not a readable .xlsx file`, { field: 'file' });
+      throw new AppError(
+        'validation_failed',
+        `无法读取 .xlsx 文件：${(err as Error).message} / not a readable .xlsx file`,
+        { field: 'file' },
+      );
     }
     if (next.done) break;
     const ws = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
     seen.push(ws.name);
     if (sheetName && ws.name !== sheetName) {
       // Skipping a sheet still means reading past it in the zip stream.
-      for await (const _row of ws) { /* drain */ }
+      for await (const _row of ws) {
+        /* drain */
+      }
       continue;
     }
-    const date1904 = Boolean((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
+    const date1904 = Boolean(
+      (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904,
+    );
     async function* rows(): AsyncGenerator<SheetRow> {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
@@ -88,18 +107,36 @@ async function openXlsx(input: Readable, sheetName?: string): Promise<OpenedShee
     }
     return { format: 'xlsx', name: ws.name, date1904, rows: rows(), close: () => input.destroy() };
   }
-  throw new AppError('validation_failed', sheetName
-    ? `工作簿中没有名为“${sheetName}”的工作表（有：${seen.join('、') || '无'}）/ no worksheet named ${sheetName}`
-    : '工作簿中没有工作表 / the workbook has no worksheet', { field: 'sheet', sheets: seen });
+  throw new AppError(
+    'validation_failed',
+    sheetName
+      ? `工作簿中没有名为“${sheetName}”的工作表（有：${seen.join('、') || '无'}）/ no worksheet named ${sheetName}`
+      : '工作簿中没有工作表 / the workbook has no worksheet',
+    { field: 'sheet', sheets: seen },
+  );
 }
 
-export async function openSheet(input: Readable, fileName: string, opts: { sheet?: string } = {}): Promise<OpenedSheet> {
+export async function openSheet(
+  input: Readable,
+  fileName: string,
+  opts: { sheet?: string } = {},
+): Promise<OpenedSheet> {
   const format = formatOf(fileName);
-  if (format === 'csv') return { format, name: path.basename(fileName), date1904: false, rows: csvRows(input), close: () => input.destroy() };
+  if (format === 'csv')
+    return {
+      format,
+      name: path.basename(fileName),
+      date1904: false,
+      rows: csvRows(input),
+      close: () => input.destroy(),
+    };
   return openXlsx(input, opts.sheet);
 }
 
-export function openSheetFile(file: string, opts: { sheet?: string; onBytes?: (n: number) => void } = {}): Promise<OpenedSheet> {
+export function openSheetFile(
+  file: string,
+  opts: { sheet?: string; onBytes?: (n: number) => void } = {},
+): Promise<OpenedSheet> {
   let stream: Readable = fs.createReadStream(file);
   if (opts.onBytes) stream = stream.pipe(byteCounter(opts.onBytes));
   return openSheet(stream, file, opts);

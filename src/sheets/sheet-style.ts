@@ -27,5 +27,8 @@ export function styleBody(row: ExcelJS.Row): void {
 /** Sheet options for a list: header frozen, filter over the header's columns. */
 export function listSheetOptions(columnCount: number): Partial<ExcelJS.AddWorksheetOptions> {
   const last = String.fromCharCode(64 + Math.min(columnCount, 26));
-  return { views: [{ state: 'frozen', ySplit: 1 }], autoFilter: `A1:${last}1` as unknown as ExcelJS.AutoFilter } as Partial<ExcelJS.AddWorksheetOptions>;
+  return {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    autoFilter: `A1:${last}1` as unknown as ExcelJS.AutoFilter,
+  } as Partial<ExcelJS.AddWorksheetOptions>;
 }

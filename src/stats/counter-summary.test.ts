@@ -4,16 +4,25 @@ import type { CounterRow } from './stats-counters.repository.js';
 
 const row = (dimension: string, key: string, status: string, n: number): CounterRow => ({ dimension, key, status, n });
 const rows: CounterRow[] = [
-  row('total', '', 'assigned', 3), row('total', '', 'closed', 2), row('total', '', 'long_term', 1),
-  row('category', '4', 'assigned', 3), row('category', '4', 'closed', 2),
-  row('deadline', '2026-11-01', 'assigned', 2), row('deadline', '2026-11-30', 'assigned', 1),
-  row('department', '2,5', 'assigned', 2), row('department', '5', 'closed', 2), row('department', '7', 'assigned', 1),
-  row('month', '2026-10', 'closed', 2), row('month', '2026-11', 'assigned', 3),
+  row('total', '', 'assigned', 3),
+  row('total', '', 'closed', 2),
+  row('total', '', 'long_term', 1),
+  row('category', '4', 'assigned', 3),
+  row('category', '4', 'closed', 2),
+  row('deadline', '2026-11-01', 'assigned', 2),
+  row('deadline', '2026-11-30', 'assigned', 1),
+  row('department', '2,5', 'assigned', 2),
+  row('department', '5', 'closed', 2),
+  row('department', '7', 'assigned', 1),
+  row('month', '2026-10', 'closed', 2),
+  row('month', '2026-11', 'assigned', 3),
 ];
 
 describe('counter summary', () => {
   it('answers public and citywide callers with no filter but states', () => {
-    expect(counterScope({ kind: 'public' }, { statuses: undefined, sourceId: undefined, matchedIds: null })).toBe('public');
+    expect(counterScope({ kind: 'public' }, { statuses: undefined, sourceId: undefined, matchedIds: null })).toBe(
+      'public',
+    );
     expect(counterScope({ kind: 'all' }, { statuses: ['closed'] })).toBe('all');
     expect(counterScope({ kind: 'all' }, { categoryIds: [] })).toBe('all');
     expect(counterScope({ kind: 'all' }, { from: '2026-11-01' })).toBeNull();

@@ -10,8 +10,15 @@ export const LONG_TERM_STATES: State[] = ['long_term'];
 
 /** The figures a summary is shaped from, whether counted live or read from the counters. */
 export interface Figures {
-  found: number; rectified: number; inProgress: number; overdue: number; longTerm: number;
-  byCategory: Grouped[]; byArea: Grouped[]; bySource: Grouped[]; byTag: Grouped[];
+  found: number;
+  rectified: number;
+  inProgress: number;
+  overdue: number;
+  longTerm: number;
+  byCategory: Grouped[];
+  byArea: Grouped[];
+  bySource: Grouped[];
+  byTag: Grouped[];
   /** Keys are days ('2026-11-30') or months ('2026-11'): both bucket into the same months. */
   byCreated: Grouped[];
   withDepartments(ids: number[]): Promise<{ count: number; rectified: number }>;
@@ -37,7 +44,9 @@ export function figuresFromCounters(rows: CounterRow[], statuses: State[] | unde
   const wanted = (s: string) => !statuses?.length || statuses.includes(s as State);
   const live = rows.filter((r) => wanted(r.status));
   const sum = (dim: string, states?: State[], keep: (key: string) => boolean = () => true) =>
-    live.filter((r) => r.dimension === dim && (!states || states.includes(r.status as State)) && keep(r.key)).reduce((a, r) => a + r.n, 0);
+    live
+      .filter((r) => r.dimension === dim && (!states || states.includes(r.status as State)) && keep(r.key))
+      .reduce((a, r) => a + r.n, 0);
   const grouped = (dim: string): Grouped[] => {
     const m = new Map<string, Grouped>();
     for (const r of live) {
@@ -50,15 +59,31 @@ export function figuresFromCounters(rows: CounterRow[], statuses: State[] | unde
     return [...m.values()].filter((g) => g.count !== 0);
   };
   // An item counts once for a unit when any of its units (lead or co-unit) lies in the subtree.
-  const departmentSets = grouped('department').map((g) => ({ ids: String(g.key).split(',').map(Number), count: g.count, rectified: g.rectified }));
+  const departmentSets = grouped('department').map((g) => ({
+    ids: String(g.key).split(',').map(Number),
+    count: g.count,
+    rectified: g.rectified,
+  }));
   return {
-    found: sum('total'), rectified: sum('total', RECTIFIED_STATES), inProgress: sum('total', IN_PROGRESS_STATES),
-    overdue: sum('deadline', OVERDUE_STATES, (deadline) => deadline < today), longTerm: sum('total', LONG_TERM_STATES),
-    byCategory: grouped('category'), byArea: grouped('area'), bySource: grouped('source'), byTag: grouped('tag'), byCreated: grouped('month'),
+    found: sum('total'),
+    rectified: sum('total', RECTIFIED_STATES),
+    inProgress: sum('total', IN_PROGRESS_STATES),
+    overdue: sum('deadline', OVERDUE_STATES, (deadline) => deadline < today),
+    longTerm: sum('total', LONG_TERM_STATES),
+    byCategory: grouped('category'),
+    byArea: grouped('area'),
+    bySource: grouped('source'),
+    byTag: grouped('tag'),
+    byCreated: grouped('month'),
     async withDepartments(ids) {
       const inTree = new Set(ids);
-      let count = 0; let rectified = 0;
-      for (const s of departmentSets) if (s.ids.some((d) => inTree.has(d))) { count += s.count; rectified += s.rectified; }
+      let count = 0;
+      let rectified = 0;
+      for (const s of departmentSets)
+        if (s.ids.some((d) => inTree.has(d))) {
+          count += s.count;
+          rectified += s.rectified;
+        }
       return { count, rectified };
     },
   };

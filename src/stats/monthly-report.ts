@@ -18,14 +18,33 @@ export async function monthlyReport(services: Services, actor: Actor, month: str
     stats.summary(actor, {}),
     settlementService(rt).rankings(month),
   ]);
-  const top = <T extends { count: number }>(rows: T[], n = 10) => [...rows].filter((r) => r.count > 0).sort((a, b) => b.count - a.count).slice(0, n);
+  const top = <T extends { count: number }>(rows: T[], n = 10) =>
+    [...rows]
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, n);
   return {
-    month, settled: rankings.settled,
-    monthFigures: { found: inMonth.found, rectified: inMonth.rectified, inProgress: inMonth.inProgress, overdue: inMonth.overdue, longTerm: inMonth.longTerm },
-    standing: { found: standing.found, rectified: standing.rectified, inProgress: standing.inProgress, overdue: standing.overdue, longTerm: standing.longTerm, rectificationRate: standing.rectificationRate },
+    month,
+    settled: rankings.settled,
+    monthFigures: {
+      found: inMonth.found,
+      rectified: inMonth.rectified,
+      inProgress: inMonth.inProgress,
+      overdue: inMonth.overdue,
+      longTerm: inMonth.longTerm,
+    },
+    standing: {
+      found: standing.found,
+      rectified: standing.rectified,
+      inProgress: standing.inProgress,
+      overdue: standing.overdue,
+      longTerm: standing.longTerm,
+      rectificationRate: standing.rectificationRate,
+    },
     topCategories: top(inMonth.byCategory.filter((c) => c.parentId !== null)),
     byArea: inMonth.byArea.filter((a) => a.parentId !== null && a.count > 0),
     bySource: inMonth.bySource,
-    redList: rankings.redList, blackList: rankings.blackList,
+    redList: rankings.redList,
+    blackList: rankings.blackList,
   };
 }

@@ -11,7 +11,10 @@ export function isoWeek(date: string): string {
 }
 
 /** Sums per-day counts into months ('2026-11') or ISO weeks, oldest first. */
-export function bucketSeries(days: Grouped[], interval: 'week' | 'month'): { period: string; found: number; rectified: number }[] {
+export function bucketSeries(
+  days: Grouped[],
+  interval: 'week' | 'month',
+): { period: string; found: number; rectified: number }[] {
   const out = new Map<string, { found: number; rectified: number }>();
   for (const d of days) {
     if (typeof d.key !== 'string') continue;

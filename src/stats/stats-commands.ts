@@ -14,6 +14,8 @@ export function registerStatsCommands(program: Command): void {
     .action(async () => {
       const started = Date.now();
       const r = await withDb((db) => rebuildCounters(db));
-      process.stdout.write(`counted ${r.items} items into ${r.counters} counters in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `counted ${r.items} items into ${r.counters} counters in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     });
 }

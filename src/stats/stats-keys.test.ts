@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { contribution, delta, idList, sameState, type ItemState } from './stats-keys.js';
 
 const item: ItemState = {
-  is_public: 1, status: 'assigned', category_id: 3, area_id: 7, source_id: 1, created_month: '2026-11',
-  deadline: '2026-11-20', departments: '2,5', tags: '4,9',
+  is_public: 1,
+  status: 'assigned',
+  category_id: 3,
+  area_id: 7,
+  source_id: 1,
+  created_month: '2026-11',
+  deadline: '2026-11-20',
+  departments: '2,5',
+  tags: '4,9',
 };
 
 describe('stats keys', () => {
@@ -21,7 +28,11 @@ describe('stats keys', () => {
   });
 
   it('leaves private, submitted and rejected items out of the public scope', () => {
-    for (const x of [{ ...item, is_public: 0 }, { ...item, status: 'submitted' }, { ...item, status: 'rejected' }]) {
+    for (const x of [
+      { ...item, is_public: 0 },
+      { ...item, status: 'submitted' },
+      { ...item, status: 'rejected' },
+    ]) {
       expect(contribution(x).some((k) => k.scope === 'public')).toBe(false);
     }
   });
@@ -36,7 +47,10 @@ describe('stats keys', () => {
     expect(delta(item, { ...item })).toEqual([]);
     const moved = delta(item, { ...item, area_id: 8 });
     expect(moved.map((d) => [d.scope, d.dimension, d.key, d.n])).toEqual([
-      ['all', 'area', '7', -1], ['all', 'area', '8', 1], ['public', 'area', '7', -1], ['public', 'area', '8', 1],
+      ['all', 'area', '7', -1],
+      ['all', 'area', '8', 1],
+      ['public', 'area', '7', -1],
+      ['public', 'area', '8', 1],
     ]);
     expect(delta(null, item).every((d) => d.n === 1)).toBe(true);
     expect(delta(item, null)).toHaveLength(18);

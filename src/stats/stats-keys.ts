@@ -10,13 +10,19 @@ import type { StatsItemTable } from '../db/schema.js';
 export type ItemState = Omit<StatsItemTable, 'problem_id'>;
 export type Scope = 'all' | 'public';
 export type Dimension = 'total' | 'category' | 'area' | 'source' | 'month' | 'deadline' | 'department' | 'tag';
-export interface CounterKey { scope: Scope; dimension: Dimension; key: string; status: string }
+export interface CounterKey {
+  scope: Scope;
+  dimension: Dimension;
+  key: string;
+  status: string;
+}
 
 /** Sorted ids joined by commas: the same text the SQL backfill's string_agg produces. */
 export const idList = (ids: Iterable<number>): string => [...new Set(ids)].sort((a, b) => a - b).join(',');
 
 export function contribution(item: ItemState): CounterKey[] {
-  const scopes: Scope[] = item.is_public === 1 && PUBLIC_STATES.includes(item.status as State) ? ['all', 'public'] : ['all'];
+  const scopes: Scope[] =
+    item.is_public === 1 && PUBLIC_STATES.includes(item.status as State) ? ['all', 'public'] : ['all'];
   const keys: Array<[Dimension, string]> = [['total', '']];
   if (item.category_id !== null) keys.push(['category', String(item.category_id)]);
   if (item.area_id !== null) keys.push(['area', String(item.area_id)]);
@@ -40,12 +46,25 @@ export function delta(before: ItemState | null, after: ItemState | null): Array<
   const m = new Map<string, number>();
   for (const k of before ? contribution(before) : []) m.set(encode(k), (m.get(encode(k)) ?? 0) - 1);
   for (const k of after ? contribution(after) : []) m.set(encode(k), (m.get(encode(k)) ?? 0) + 1);
-  return [...m].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => {
-    const [scope, dimension, key, status] = k.split(SEP);
-    return { scope: scope as Scope, dimension: dimension as Dimension, key, status, n };
-  });
+  return [...m]
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, n]) => {
+      const [scope, dimension, key, status] = k.split(SEP);
+      return { scope: scope as Scope, dimension: dimension as Dimension, key, status, n };
+    });
 }
 
-const FIELDS = ['is_public', 'status', 'category_id', 'area_id', 'source_id', 'created_month', 'deadline', 'departments', 'tags'] as const;
+const FIELDS = [
+  'is_public',
+  'status',
+  'category_id',
+  'area_id',
+  'source_id',
+  'created_month',
+  'deadline',
+  'departments',
+  'tags',
+] as const;
 export const sameState = (a: ItemState | null, b: ItemState | null): boolean =>
   a === null || b === null ? a === b : FIELDS.every((k) => a[k] === b[k]);

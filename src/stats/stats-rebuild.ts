@@ -38,14 +38,20 @@ export async function rebuildCounters(db: Db): Promise<{ items: number; counters
       { dim: 'area', key: sql`cast(s.area_id as text)`, where: sql`s.area_id is not null` },
       { dim: 'source', key: sql`cast(s.source_id as text)`, where: sql`s.source_id is not null` },
       { dim: 'month', key: sql`s.created_month`, where: sql`s.created_month is not null` },
-      { dim: 'deadline', key: sql`s.deadline`, where: sql`s.deadline is not null and s.status in (${sql.join(OVERDUE_STATES)})` },
+      {
+        dim: 'deadline',
+        key: sql`s.deadline`,
+        where: sql`s.deadline is not null and s.status in (${sql.join(OVERDUE_STATES)})`,
+      },
       { dim: 'department', key: sql`s.departments`, where: sql`s.departments <> ''` },
     ];
     for (const { scope, where } of scopes) {
       for (const d of dims) {
         await sql`insert into stats_counters (scope, dimension, key, status, n)
           select ${sql.lit(scope)}, ${sql.lit(d.dim)}, ${d.key}, s.status, count(*) from stats_items s
-          where ${where} and ${d.where} group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(trx);
+          where ${where} and ${d.where} group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(
+          trx,
+        );
       }
       await sql`insert into stats_counters (scope, dimension, key, status, n)
         select ${sql.lit(scope)}, 'tag', cast(pt.tag_id as text), s.status, count(*)
@@ -53,7 +59,14 @@ export async function rebuildCounters(db: Db): Promise<{ items: number; counters
         where ${where} group by pt.tag_id, s.status`.execute(trx);
     }
     const count = async (t: 'stats_items' | 'stats_counters') =>
-      Number((await trx.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await trx
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { items: await count('stats_items'), counters: await count('stats_counters') };
   });
 }

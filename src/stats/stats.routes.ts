@@ -10,49 +10,109 @@ import { visibilityFor } from '../problems/problem-access.js';
 
 const tags = ['stats'];
 const StatsQuery = Type.Omit(ListQuery, ['sort', 'limit', 'cursor'], { additionalProperties: false });
-const TrendQuery = Type.Composite([StatsQuery, Type.Object({ interval: Type.Optional(Type.Union([Type.Literal('week'), Type.Literal('month')])) })], { additionalProperties: false });
-const TreeRow = Type.Object({ id: Type.Integer(), name: Type.String(), parentId: Type.Union([Type.Integer(), Type.Null()]), count: Type.Integer(), rectified: Type.Integer() });
-const FlatRow = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), count: Type.Integer(), rectified: Type.Integer() });
+const TrendQuery = Type.Composite(
+  [StatsQuery, Type.Object({ interval: Type.Optional(Type.Union([Type.Literal('week'), Type.Literal('month')])) })],
+  { additionalProperties: false },
+);
+const TreeRow = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  count: Type.Integer(),
+  rectified: Type.Integer(),
+});
+const FlatRow = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  count: Type.Integer(),
+  rectified: Type.Integer(),
+});
 export const SummarySchema = Type.Object({
   found: Type.Integer({ description: 'items the list returns for this filter' }),
   rectified: Type.Integer({ description: 'rectified, verified or closed' }),
   inProgress: Type.Integer({ description: 'assigned or in progress' }),
-  overdue: Type.Integer({ description: 'as the list\'s overdue=true' }),
+  overdue: Type.Integer({ description: "as the list's overdue=true" }),
   longTerm: Type.Integer(),
   rectificationRate: Type.Union([Type.Number(), Type.Null()]),
   byCategory: Type.Array(TreeRow, { description: 'counts include sub-categories, as categoryId= on the list' }),
-  byArea: Type.Array(TreeRow), byDepartment: Type.Array(TreeRow, { description: 'lead or co-unit, sub-units included, as departmentId= on the list' }),
-  bySource: Type.Array(FlatRow), byTag: Type.Array(FlatRow),
-  byMonth: Type.Array(Type.Object({ month: Type.String(), found: Type.Integer(), rectified: Type.Integer() }), { description: 'by month of creation (UTC), as from/to on the list' }),
+  byArea: Type.Array(TreeRow),
+  byDepartment: Type.Array(TreeRow, {
+    description: 'lead or co-unit, sub-units included, as departmentId= on the list',
+  }),
+  bySource: Type.Array(FlatRow),
+  byTag: Type.Array(FlatRow),
+  byMonth: Type.Array(Type.Object({ month: Type.String(), found: Type.Integer(), rectified: Type.Integer() }), {
+    description: 'by month of creation (UTC), as from/to on the list',
+  }),
   asOf: Type.String(),
 });
 
 /** Public headline figures; anonymous callers count public items only, like the list. */
-export const statsRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const stats = statsService(services);
-  const cache = summaryCache<Awaited<ReturnType<typeof stats.summary>>>();
-  services.problemDeps.hooks.afterWrite.push(async () => cache.bump());
+export const statsRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const stats = statsService(services);
+    const cache = summaryCache<Awaited<ReturnType<typeof stats.summary>>>();
+    services.problemDeps.hooks.afterWrite.push(async () => cache.bump());
 
-  app.get('/api/v1/stats/summary', {
-    schema: { tags, summary: 'Headline figures and breakdowns, with the list\'s filters', querystring: StatsQuery, response: { 200: SummarySchema, ...errors(400) } },
-  }, async (req) => {
-    // Same visibility and filter, same figures: department staff share by their scope.
-    const key = JSON.stringify([visibilityFor(req.actor), req.query, services.problems.today()]);
-    return cache.get(key, () => stats.summary(req.actor, req.query));
-  });
+    app.get(
+      '/api/v1/stats/summary',
+      {
+        schema: {
+          tags,
+          summary: "Headline figures and breakdowns, with the list's filters",
+          querystring: StatsQuery,
+          response: { 200: SummarySchema, ...errors(400) },
+        },
+      },
+      async (req) => {
+        // Same visibility and filter, same figures: department staff share by their scope.
+        const key = JSON.stringify([visibilityFor(req.actor), req.query, services.problems.today()]);
+        return cache.get(key, () => stats.summary(req.actor, req.query));
+      },
+    );
 
-  app.get('/api/v1/stats/trend', {
-    schema: {
-      tags, summary: 'Found, rectified and closed per week or month', querystring: TrendQuery,
-      response: { 200: Type.Object({ interval: Type.String(), series: Type.Array(Type.Object({ period: Type.String(), found: Type.Integer(), rectified: Type.Integer(), closed: Type.Integer() })) }), ...errors(400) },
-    },
-  }, async (req) => stats.trend(req.actor, req.query as never));
+    app.get(
+      '/api/v1/stats/trend',
+      {
+        schema: {
+          tags,
+          summary: 'Found, rectified and closed per week or month',
+          querystring: TrendQuery,
+          response: {
+            200: Type.Object({
+              interval: Type.String(),
+              series: Type.Array(
+                Type.Object({
+                  period: Type.String(),
+                  found: Type.Integer(),
+                  rectified: Type.Integer(),
+                  closed: Type.Integer(),
+                }),
+              ),
+            }),
+            ...errors(400),
+          },
+        },
+      },
+      async (req) => stats.trend(req.actor, req.query as never),
+    );
 
-  app.get('/api/v1/stats/monthly-report', {
-    schema: {
-      tags, summary: 'The figures of the monthly report (月报): the month\'s flows, the standing figures and the ranking lists',
-      querystring: Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400) },
-    },
-  }, async (req) => monthlyReport(services, req.actor, req.query.month));
-};
+    app.get(
+      '/api/v1/stats/monthly-report',
+      {
+        schema: {
+          tags,
+          summary:
+            "The figures of the monthly report (月报): the month's flows, the standing figures and the ranking lists",
+          querystring: Type.Object(
+            { month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400) },
+        },
+      },
+      async (req) => monthlyReport(services, req.actor, req.query.month),
+    );
+  };

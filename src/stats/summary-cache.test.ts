@@ -18,7 +18,11 @@ describe('summary cache', () => {
 
   it('does not keep a failed computation', async () => {
     const cache = summaryCache<number>();
-    await expect(cache.get('k', async () => { throw new Error('db down'); })).rejects.toThrow('db down');
+    await expect(
+      cache.get('k', async () => {
+        throw new Error('db down');
+      }),
+    ).rejects.toThrow('db down');
     expect(await cache.get('k', async () => 7)).toBe(7);
   });
 });

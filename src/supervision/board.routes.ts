@@ -7,7 +7,15 @@ import { calendarService } from './calendar.service.js';
 import { PLAN_TEMPLATES } from './plan-templates.js';
 import { listActions, presentAction } from './supervision-actions.repository.js';
 import { departmentScope } from './supervision-access.js';
-import { ActionBody, ActionSchema, DepartmentRecord, LeaderItems, TimeLimitsBody, TimeLimitsView, WarningList } from './supervision.schema.js';
+import {
+  ActionBody,
+  ActionSchema,
+  DepartmentRecord,
+  LeaderItems,
+  TimeLimitsBody,
+  TimeLimitsView,
+  WarningList,
+} from './supervision.schema.js';
 import type { SupervisionRuntime } from './runtime.js';
 
 const tags = ['supervision'];
@@ -15,46 +23,183 @@ const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Level = Type.Union(['blue', 'yellow', 'red'].map((l) => Type.Literal(l)));
 
 /** The supervision office's views and actions across items and units. */
-export const boardRoutes = (rt: SupervisionRuntime): FastifyPluginAsyncTypebox => async (app) => {
-  const board = boardService(rt);
-  const calendar = calendarService(rt);
+export const boardRoutes =
+  (rt: SupervisionRuntime): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const board = boardService(rt);
+    const calendar = calendarService(rt);
 
-  app.get('/api/v1/supervision/warnings', {
-    schema: { tags, summary: 'Items carrying a warning (department staff see their units only)', querystring: Type.Object({ level: Type.Optional(Level), departmentId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 200: WarningList, ...errors(401, 403) } },
-  }, async (req) => board.warnings(req.actor, req.query));
+    app.get(
+      '/api/v1/supervision/warnings',
+      {
+        schema: {
+          tags,
+          summary: 'Items carrying a warning (department staff see their units only)',
+          querystring: Type.Object(
+            { level: Type.Optional(Level), departmentId: Type.Optional(Type.Integer({ minimum: 1 })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: WarningList, ...errors(401, 403) },
+        },
+      },
+      async (req) => board.warnings(req.actor, req.query),
+    );
 
-  app.get('/api/v1/supervision/leader/items', {
-    schema: { tags, summary: 'Items a leader owns (领办) and their warnings; leaders see their own', querystring: Type.Object({ leaderId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 200: LeaderItems, ...errors(400, 401, 403) } },
-  }, async (req) => board.leaderItems(req.actor, req.query.leaderId));
+    app.get(
+      '/api/v1/supervision/leader/items',
+      {
+        schema: {
+          tags,
+          summary: 'Items a leader owns (领办) and their warnings; leaders see their own',
+          querystring: Type.Object(
+            { leaderId: Type.Optional(Type.Integer({ minimum: 1 })) },
+            { additionalProperties: false },
+          ),
+          response: { 200: LeaderItems, ...errors(400, 401, 403) },
+        },
+      },
+      async (req) => board.leaderItems(req.actor, req.query.leaderId),
+    );
 
-  app.get('/api/v1/supervision/departments/:id/record', {
-    schema: { tags, summary: 'A unit\'s supervision record: actions, missed weekly reports, warnings, extensions', params: IdParams, querystring: Type.Object({ from: Type.Optional(date), to: Type.Optional(date) }, { additionalProperties: false }), response: { 200: DepartmentRecord, ...errors(401, 403, 404) } },
-  }, async (req) => board.departmentRecord(req.actor, req.params.id, req.query));
+    app.get(
+      '/api/v1/supervision/departments/:id/record',
+      {
+        schema: {
+          tags,
+          summary: "A unit's supervision record: actions, missed weekly reports, warnings, extensions",
+          params: IdParams,
+          querystring: Type.Object(
+            { from: Type.Optional(date), to: Type.Optional(date) },
+            { additionalProperties: false },
+          ),
+          response: { 200: DepartmentRecord, ...errors(401, 403, 404) },
+        },
+      },
+      async (req) => board.departmentRecord(req.actor, req.params.id, req.query),
+    );
 
-  app.get('/api/v1/supervision/actions', {
-    schema: { tags, summary: 'Supervision actions (催办, 督办函, 约谈, 通报, 挂牌督办)', querystring: Type.Object({ from: Type.Optional(date), to: Type.Optional(date) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(ActionSchema) }), ...errors(401, 403) } },
-  }, async (req) => {
-    const scope = departmentScope(req.actor);
-    return { items: (await listActions(rt.db, { departmentIds: scope === 'all' ? undefined : scope, from: req.query.from, to: req.query.to })).map(presentAction) };
-  });
+    app.get(
+      '/api/v1/supervision/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Supervision actions (催办, 督办函, 约谈, 通报, 挂牌督办)',
+          querystring: Type.Object(
+            { from: Type.Optional(date), to: Type.Optional(date) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(ActionSchema) }), ...errors(401, 403) },
+        },
+      },
+      async (req) => {
+        const scope = departmentScope(req.actor);
+        return {
+          items: (
+            await listActions(rt.db, {
+              departmentIds: scope === 'all' ? undefined : scope,
+              from: req.query.from,
+              to: req.query.to,
+            })
+          ).map(presentAction),
+        };
+      },
+    );
 
-  app.post('/api/v1/supervision/actions', {
-    schema: { tags, summary: 'Record a supervision action on an item or a unit (supervisor, leader, admin); the unit is notified', body: ActionBody, response: { 201: ActionSchema, ...errors(400, 401, 403, 404) } },
-  }, async (req, reply) => reply.status(201).send(await board.recordAction(req.actor, req.body)));
+    app.post(
+      '/api/v1/supervision/actions',
+      {
+        schema: {
+          tags,
+          summary: 'Record a supervision action on an item or a unit (supervisor, leader, admin); the unit is notified',
+          body: ActionBody,
+          response: { 201: ActionSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await board.recordAction(req.actor, req.body)),
+    );
 
-  app.get('/api/v1/supervision/plan-templates', {
-    schema: { tags, summary: 'Standard plans that can be spread backwards from a deadline', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String(), milestones: Type.Array(Type.Object({ name: Type.String(), fraction: Type.Number(), weight: Type.Number() })) })) }), ...errors(401, 403) } },
-  }, async (req) => { requireStaff(req.actor); return { items: Object.entries(PLAN_TEMPLATES).map(([code, t]) => ({ code, ...t })) }; });
+    app.get(
+      '/api/v1/supervision/plan-templates',
+      {
+        schema: {
+          tags,
+          summary: 'Standard plans that can be spread backwards from a deadline',
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  code: Type.String(),
+                  name: Type.String(),
+                  nameEn: Type.String(),
+                  milestones: Type.Array(
+                    Type.Object({ name: Type.String(), fraction: Type.Number(), weight: Type.Number() }),
+                  ),
+                }),
+              ),
+            }),
+            ...errors(401, 403),
+          },
+        },
+      },
+      async (req) => {
+        requireStaff(req.actor);
+        return { items: Object.entries(PLAN_TEMPLATES).map(([code, t]) => ({ code, ...t })) };
+      },
+    );
 
-  app.get('/api/v1/supervision/time-limits', {
-    schema: { tags, summary: 'Time-limit tiers, per-urgency overrides, dispatch and sign-for hours', response: { 200: TimeLimitsView, ...errors(401, 403) } },
-  }, async (req) => calendar.timeLimits(req.actor));
+    app.get(
+      '/api/v1/supervision/time-limits',
+      {
+        schema: {
+          tags,
+          summary: 'Time-limit tiers, per-urgency overrides, dispatch and sign-for hours',
+          response: { 200: TimeLimitsView, ...errors(401, 403) },
+        },
+      },
+      async (req) => calendar.timeLimits(req.actor),
+    );
 
-  app.put('/api/v1/supervision/time-limits', {
-    schema: { tags, summary: 'Change the time limits (admin); assignment defaults deadlines from them', body: TimeLimitsBody, response: { 200: TimeLimitsView, ...errors(400, 401, 403) } },
-  }, async (req) => calendar.putTimeLimits(req.actor, req.body as never));
+    app.put(
+      '/api/v1/supervision/time-limits',
+      {
+        schema: {
+          tags,
+          summary: 'Change the time limits (admin); assignment defaults deadlines from them',
+          body: TimeLimitsBody,
+          response: { 200: TimeLimitsView, ...errors(400, 401, 403) },
+        },
+      },
+      async (req) => calendar.putTimeLimits(req.actor, req.body as never),
+    );
 
-  app.get('/api/v1/supervision/time-limits/deadline', {
-    schema: { tags, summary: 'The deadline assignment would default to', querystring: Type.Object({ tier: Type.String({ maxLength: 40 }), urgency: Type.Optional(Type.Union(['normal', 'urgent', 'emergency'].map((u) => Type.Literal(u)))), from: Type.Optional(date) }, { additionalProperties: false }), response: { 200: Type.Object({ from: Type.String(), tier: Type.String(), urgency: Type.String(), deadline: Type.String() }), ...errors(400, 401, 403) } },
-  }, async (req) => { requireStaff(req.actor); return calendar.deadlinePreview(req.query); });
-};
+    app.get(
+      '/api/v1/supervision/time-limits/deadline',
+      {
+        schema: {
+          tags,
+          summary: 'The deadline assignment would default to',
+          querystring: Type.Object(
+            {
+              tier: Type.String({ maxLength: 40 }),
+              urgency: Type.Optional(Type.Union(['normal', 'urgent', 'emergency'].map((u) => Type.Literal(u)))),
+              from: Type.Optional(date),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              from: Type.String(),
+              tier: Type.String(),
+              urgency: Type.String(),
+              deadline: Type.String(),
+            }),
+            ...errors(400, 401, 403),
+          },
+        },
+      },
+      async (req) => {
+        requireStaff(req.actor);
+        return calendar.deadlinePreview(req.query);
+      },
+    );
+  };

@@ -7,7 +7,13 @@ import { findProblemByCode } from '../problems/problem.repository.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { itemProgress } from './item-progress.js';
 import { departmentScope, loadFor, OVERSIGHT } from './supervision-access.js';
-import { ACTION_NAMES, insertAction, listActions, presentAction, type SupervisionActionKind } from './supervision-actions.repository.js';
+import {
+  ACTION_NAMES,
+  insertAction,
+  listActions,
+  presentAction,
+  type SupervisionActionKind,
+} from './supervision-actions.repository.js';
 import { presentExtension } from './extensions.service.js';
 import { dispatchDeadline, returnWindowEnd } from './time-limits.js';
 import { limitUrgency } from './calendar-store.js';
@@ -19,25 +25,58 @@ const PUBLIC_ACTION_KINDS: SupervisionActionKind[] = ['notice', 'flagged'];
 export function boardService(rt: SupervisionRuntime) {
   const db = rt.db;
 
-  async function warningRows(f: { level?: string; departmentIds?: number[]; ownerLeaderId?: number; includeNone?: boolean }) {
-    return db.selectFrom('problems').innerJoin('item_supervision as s', 's.problem_id', 'problems.id')
+  async function warningRows(f: {
+    level?: string;
+    departmentIds?: number[];
+    ownerLeaderId?: number;
+    includeNone?: boolean;
+  }) {
+    return db
+      .selectFrom('problems')
+      .innerJoin('item_supervision as s', 's.problem_id', 'problems.id')
       .leftJoin('departments as d', 'd.id', 'problems.lead_department_id')
-      .select(['problems.code', 'problems.title', 'problems.status', 'problems.deadline', 'problems.progress_percent', 'problems.lead_department_id',
-        'd.name as department_name', 's.warning_level', 's.warning_reasons', 's.warning_since', 's.planned_percent', 's.missing_weekly_report'])
+      .select([
+        'problems.code',
+        'problems.title',
+        'problems.status',
+        'problems.deadline',
+        'problems.progress_percent',
+        'problems.lead_department_id',
+        'd.name as department_name',
+        's.warning_level',
+        's.warning_reasons',
+        's.warning_since',
+        's.planned_percent',
+        's.missing_weekly_report',
+      ])
       .$if(!f.includeNone, (q) => q.where('s.warning_level', '!=', 'none'))
       .$if(f.level !== undefined, (q) => q.where('s.warning_level', '=', f.level!))
-      .$if(f.departmentIds !== undefined, (q) => q.where('problems.lead_department_id', 'in', f.departmentIds!.length ? f.departmentIds! : [-1]))
+      .$if(f.departmentIds !== undefined, (q) =>
+        q.where('problems.lead_department_id', 'in', f.departmentIds!.length ? f.departmentIds! : [-1]),
+      )
       .$if(f.ownerLeaderId !== undefined, (q) => q.where('problems.owner_leader_id', '=', f.ownerLeaderId!))
-      .orderBy('problems.deadline').orderBy('problems.id').limit(500).execute();
+      .orderBy('problems.deadline')
+      .orderBy('problems.id')
+      .limit(500)
+      .execute();
   }
   const presentWarning = (r: Awaited<ReturnType<typeof warningRows>>[number]) => ({
-    code: r.code, title: r.title, status: r.status, deadline: r.deadline, reportedPercent: r.progress_percent, plannedPercent: r.planned_percent,
+    code: r.code,
+    title: r.title,
+    status: r.status,
+    deadline: r.deadline,
+    reportedPercent: r.progress_percent,
+    plannedPercent: r.planned_percent,
     leadDepartment: r.lead_department_id ? { id: r.lead_department_id, name: r.department_name ?? '' } : null,
     warning: { level: r.warning_level, reasons: JSON.parse(r.warning_reasons) as string[], since: r.warning_since },
     missingWeeklyReport: r.missing_weekly_report === 1,
   });
   const levelCounts = (rows: { warning_level: string }[]) =>
-    rows.reduce((acc, r) => ({ ...acc, [r.warning_level]: (acc[r.warning_level] ?? 0) + 1 }), { blue: 0, yellow: 0, red: 0 } as Record<string, number>);
+    rows.reduce((acc, r) => ({ ...acc, [r.warning_level]: (acc[r.warning_level] ?? 0) + 1 }), {
+      blue: 0,
+      yellow: 0,
+      red: 0,
+    } as Record<string, number>);
 
   return {
     async item(actor: Actor, code: string) {
@@ -54,16 +93,40 @@ export function boardService(rt: SupervisionRuntime) {
         dispatchBy: dispatchDeadline(cal, row.created_at, limitUrgency(row.urgency), rt.store.limits()),
         signForBy: row.assigned_at ? rt.store.signForBy(row.assigned_at, row.urgency) : null,
         returnBy: row.assigned_at ? returnWindowEnd(cal, rt.dateOf(row.assigned_at), rt.store.limits()) : null,
-        signedInTime: row.assigned_at && row.signed_at ? row.signed_at <= rt.store.signForBy(row.assigned_at, row.urgency) : null,
+        signedInTime:
+          row.assigned_at && row.signed_at ? row.signed_at <= rt.store.signForBy(row.assigned_at, row.urgency) : null,
       };
       return {
-        code: row.code, status: row.status, deadline: row.deadline, limits, originalDeadline: sup?.original_deadline ?? row.deadline,
-        checkpointDate: row.checkpoint_date, warning: { ...p.warning, since: sup?.warning_since ?? null },
-        plannedPercent: p.plannedPercent, reportedPercent: p.reportedPercent, missedMilestones: p.missedMilestones,
-        lastReportAt: p.lastReportAt, missingWeeklyReport: p.missingWeeklyReport, nextReportDue: p.nextReportDue,
+        code: row.code,
+        status: row.status,
+        deadline: row.deadline,
+        limits,
+        originalDeadline: sup?.original_deadline ?? row.deadline,
+        checkpointDate: row.checkpoint_date,
+        warning: { ...p.warning, since: sup?.warning_since ?? null },
+        plannedPercent: p.plannedPercent,
+        reportedPercent: p.reportedPercent,
+        missedMilestones: p.missedMilestones,
+        lastReportAt: p.lastReportAt,
+        missingWeeklyReport: p.missingWeeklyReport,
+        nextReportDue: p.nextReportDue,
         rollupWeight: sup?.rollup_weight ?? 1,
-        milestones: p.milestones.map((m) => ({ id: m.id, name: m.name, dueDate: m.dueDate, weight: m.weight, doneAt: m.doneAt ?? null, missed: m.missed })),
-        children: p.children.map((c) => ({ code: c.code, title: c.title, status: c.status, weight: c.weight, reportedPercent: c.reported, plannedPercent: c.planned })),
+        milestones: p.milestones.map((m) => ({
+          id: m.id,
+          name: m.name,
+          dueDate: m.dueDate,
+          weight: m.weight,
+          doneAt: m.doneAt ?? null,
+          missed: m.missed,
+        })),
+        children: p.children.map((c) => ({
+          code: c.code,
+          title: c.title,
+          status: c.status,
+          weight: c.weight,
+          reportedPercent: c.reported,
+          plannedPercent: c.planned,
+        })),
         extensions: exts.map(presentExtension),
         actions: actions.map(presentAction),
       };
@@ -83,28 +146,62 @@ export function boardService(rt: SupervisionRuntime) {
       const id = actor.role === 'leader' ? actor.id! : leaderId;
       if (!id) throw new AppError('validation_failed', 'say which leader: leaderId', { field: 'leaderId' });
       const rows = await warningRows({ ownerLeaderId: id, includeNone: true });
-      const open = await db.selectFrom('problems').select(['code', 'title', 'status', 'deadline']).where('owner_leader_id', '=', id).orderBy('id').execute();
+      const open = await db
+        .selectFrom('problems')
+        .select(['code', 'title', 'status', 'deadline'])
+        .where('owner_leader_id', '=', id)
+        .orderBy('id')
+        .execute();
       const warned = new Map(rows.map((r) => [r.code, presentWarning(r)]));
       return {
-        leaderId: id, counts: levelCounts(rows.filter((r) => r.warning_level !== 'none')),
-        items: open.map((o) => warned.get(o.code) ?? { ...o, reportedPercent: null, plannedPercent: null, leadDepartment: null, warning: { level: 'none', reasons: [], since: null }, missingWeeklyReport: false }),
+        leaderId: id,
+        counts: levelCounts(rows.filter((r) => r.warning_level !== 'none')),
+        items: open.map(
+          (o) =>
+            warned.get(o.code) ?? {
+              ...o,
+              reportedPercent: null,
+              plannedPercent: null,
+              leadDepartment: null,
+              warning: { level: 'none', reasons: [], since: null },
+              missingWeeklyReport: false,
+            },
+        ),
       };
     },
 
     async departmentRecord(actor: Actor, departmentId: number, q: { from?: string; to?: string }) {
       const scope = departmentScope(actor);
-      if (scope !== 'all' && !scope.includes(departmentId)) throw new AppError('forbidden', 'a unit sees only its own supervision record');
-      const dept = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', departmentId).executeTakeFirst();
+      if (scope !== 'all' && !scope.includes(departmentId))
+        throw new AppError('forbidden', 'a unit sees only its own supervision record');
+      const dept = await db
+        .selectFrom('departments')
+        .select(['id', 'name'])
+        .where('id', '=', departmentId)
+        .executeTakeFirst();
       if (!dept) throw notFound('department', departmentId);
       const [actions, misses, warnings, exts] = await Promise.all([
         listActions(db, { departmentIds: [departmentId], from: q.from, to: q.to }),
-        db.selectFrom('weekly_report_misses as m').innerJoin('problems as p', 'p.id', 'm.problem_id')
-          .select(['m.due_date', 'p.code', 'p.title']).where('m.department_id', '=', departmentId)
-          .$if(q.from !== undefined, (x) => x.where('m.due_date', '>=', q.from!)).$if(q.to !== undefined, (x) => x.where('m.due_date', '<=', q.to!))
-          .orderBy('m.due_date', 'desc').limit(500).execute(),
+        db
+          .selectFrom('weekly_report_misses as m')
+          .innerJoin('problems as p', 'p.id', 'm.problem_id')
+          .select(['m.due_date', 'p.code', 'p.title'])
+          .where('m.department_id', '=', departmentId)
+          .$if(q.from !== undefined, (x) => x.where('m.due_date', '>=', q.from!))
+          .$if(q.to !== undefined, (x) => x.where('m.due_date', '<=', q.to!))
+          .orderBy('m.due_date', 'desc')
+          .limit(500)
+          .execute(),
         warningRows({ departmentIds: [departmentId] }),
-        db.selectFrom('extensions as e').innerJoin('problems as p', 'p.id', 'e.problem_id').selectAll('e').select(['p.code'])
-          .where('e.department_id', '=', departmentId).orderBy('e.id', 'desc').limit(200).execute(),
+        db
+          .selectFrom('extensions as e')
+          .innerJoin('problems as p', 'p.id', 'e.problem_id')
+          .selectAll('e')
+          .select(['p.code'])
+          .where('e.department_id', '=', departmentId)
+          .orderBy('e.id', 'desc')
+          .limit(200)
+          .execute(),
       ]);
       return {
         department: dept,
@@ -116,33 +213,74 @@ export function boardService(rt: SupervisionRuntime) {
     },
 
     /** A supervisor records 催办/督办函/约谈/通报/挂牌督办 on an item or a unit. */
-    async recordAction(actor: Actor, input: { kind: SupervisionActionKind; problemCode?: string; departmentId?: number; date?: string; text: string; people?: string[] }) {
+    async recordAction(
+      actor: Actor,
+      input: {
+        kind: SupervisionActionKind;
+        problemCode?: string;
+        departmentId?: number;
+        date?: string;
+        text: string;
+        people?: string[];
+      },
+    ) {
       requireRole(actor, ['admin', 'supervisor', 'leader']);
-      if (!input.problemCode && !input.departmentId) throw new AppError('validation_failed', 'name the item (problemCode) or the unit (departmentId)', { field: 'problemCode' });
+      if (!input.problemCode && !input.departmentId)
+        throw new AppError('validation_failed', 'name the item (problemCode) or the unit (departmentId)', {
+          field: 'problemCode',
+        });
       return db.transaction().execute(async (trx) => {
         const problem = input.problemCode ? await findProblemByCode(trx, input.problemCode) : undefined;
         if (input.problemCode && !problem) throw notFound('problem', input.problemCode);
         const departmentId = input.departmentId ?? problem?.lead_department_id ?? null;
-        if (departmentId !== null && !(await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())) {
-          throw new AppError('validation_failed', `department ${departmentId} does not exist`, { field: 'departmentId' });
+        if (
+          departmentId !== null &&
+          !(await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())
+        ) {
+          throw new AppError('validation_failed', `department ${departmentId} does not exist`, {
+            field: 'departmentId',
+          });
         }
         const now = rt.now().toISOString();
         const date = input.date ?? rt.today();
         const id = (await insertAction(trx, {
-          problemId: problem?.id ?? null, departmentId, kind: input.kind, actionDate: date, text: input.text, people: input.people ?? [],
-          automatic: false, dedupeKey: null, createdBy: actor.id, createdAt: now,
+          problemId: problem?.id ?? null,
+          departmentId,
+          kind: input.kind,
+          actionDate: date,
+          text: input.text,
+          people: input.people ?? [],
+          automatic: false,
+          dedupeKey: null,
+          createdBy: actor.id,
+          createdAt: now,
         }))!;
         if (problem) {
           await appendEvent(trx, {
-            problemId: problem.id, action: `supervision_${input.kind}`, actorId: actor.id, actorName: actor.name, role: actor.role,
-            fromState: problem.status, toState: problem.status, payload: { supervisionActionId: id, kind: input.kind, date, text: input.text, people: input.people ?? [] },
-            reason: null, isPublic: PUBLIC_ACTION_KINDS.includes(input.kind), createdAt: now,
+            problemId: problem.id,
+            action: `supervision_${input.kind}`,
+            actorId: actor.id,
+            actorName: actor.name,
+            role: actor.role,
+            fromState: problem.status,
+            toState: problem.status,
+            payload: { supervisionActionId: id, kind: input.kind, date, text: input.text, people: input.people ?? [] },
+            reason: null,
+            isPublic: PUBLIC_ACTION_KINDS.includes(input.kind),
+            createdAt: now,
           });
         }
-        await rt.notifier.notify(trx, {
-          userIds: await departmentUserIds(trx, departmentId), kind: input.kind === 'summons' ? 'summons' : input.kind === 'reminder' ? 'reminder' : 'supervision',
-          problemCode: problem?.code ?? null, title: `${ACTION_NAMES[input.kind]}${problem ? `：${problem.title}` : ''}`, body: input.text,
-        }, now);
+        await rt.notifier.notify(
+          trx,
+          {
+            userIds: await departmentUserIds(trx, departmentId),
+            kind: input.kind === 'summons' ? 'summons' : input.kind === 'reminder' ? 'reminder' : 'supervision',
+            problemCode: problem?.code ?? null,
+            title: `${ACTION_NAMES[input.kind]}${problem ? `：${problem.title}` : ''}`,
+            body: input.text,
+          },
+          now,
+        );
         const [row] = await listActions(trx, { id });
         return presentAction(row);
       });

@@ -3,8 +3,15 @@ import type { Db } from '../db/database.js';
 import type { DeadlinePolicy } from '../problems/deadline-policy.js';
 import { WorkCalendar, type CalendarData, type CalendarDay, type CalendarYear } from './calendar.js';
 import {
-  defaultDeadline, isTier, signForDeadline, timeLimitConfig, type TierLimit, type Tier, type TimeLimitConfig,
-  type TimeLimitOverrides, type Urgency,
+  defaultDeadline,
+  isTier,
+  signForDeadline,
+  timeLimitConfig,
+  type TierLimit,
+  type Tier,
+  type TimeLimitConfig,
+  type TimeLimitOverrides,
+  type Urgency,
 } from './time-limits.js';
 
 /** The shipped mainland-China calendar (official notices), read once. */
@@ -50,8 +57,10 @@ export class CalendarStore {
     const custom = new Map<number, CalendarYear & { updatedAt: string }>();
     for (const y of years) {
       custom.set(y.year, {
-        source: y.source ?? undefined, updatedAt: y.updated_at,
-        days_off: JSON.parse(y.days_off) as CalendarDay[], adjusted_workdays: JSON.parse(y.adjusted_workdays) as CalendarDay[],
+        source: y.source ?? undefined,
+        updatedAt: y.updated_at,
+        days_off: JSON.parse(y.days_off) as CalendarDay[],
+        adjusted_workdays: JSON.parse(y.adjusted_workdays) as CalendarDay[],
       });
     }
     this.apply(custom, setting ? (JSON.parse(setting.value) as TimeLimitSettings) : {});
@@ -69,18 +78,35 @@ export class CalendarStore {
     this.limitConfig = limitConfig;
   }
 
-  calendar(): WorkCalendar { return this.cal; }
-  limits(): TimeLimitConfig { return this.limitConfig; }
-  timeLimitSettings(): TimeLimitSettings { return this.settings; }
+  calendar(): WorkCalendar {
+    return this.cal;
+  }
+  limits(): TimeLimitConfig {
+    return this.limitConfig;
+  }
+  timeLimitSettings(): TimeLimitSettings {
+    return this.settings;
+  }
 
   /** A year's effective data and where it came from. */
-  year(year: number): { year: number; source: 'custom' | 'shipped' | 'none'; note: string | null; daysOff: CalendarDay[]; adjustedWorkdays: CalendarDay[]; updatedAt: string | null } {
+  year(year: number): {
+    year: number;
+    source: 'custom' | 'shipped' | 'none';
+    note: string | null;
+    daysOff: CalendarDay[];
+    adjustedWorkdays: CalendarDay[];
+    updatedAt: string | null;
+  } {
     const c = this.custom.get(year);
     const s = this.shipped.years[String(year)];
     const data = c ?? s;
     return {
-      year, source: c ? 'custom' : s ? 'shipped' : 'none', note: data?.source ?? null,
-      daysOff: data?.days_off ?? [], adjustedWorkdays: data?.adjusted_workdays ?? [], updatedAt: c?.updatedAt ?? null,
+      year,
+      source: c ? 'custom' : s ? 'shipped' : 'none',
+      note: data?.source ?? null,
+      daysOff: data?.days_off ?? [],
+      adjustedWorkdays: data?.adjusted_workdays ?? [],
+      updatedAt: c?.updatedAt ?? null,
     };
   }
 
@@ -96,7 +122,10 @@ export class CalendarStore {
 
   deadline(fromDate: string, tier: string, urgency: string): string {
     const t: Tier = isTier(tier) ? tier : 'simple';
-    const config: TimeLimitConfig = { ...this.limitConfig, tiers: { ...this.limitConfig.tiers, [t]: this.tierLimit(t, urgency) } };
+    const config: TimeLimitConfig = {
+      ...this.limitConfig,
+      tiers: { ...this.limitConfig.tiers, [t]: this.tierLimit(t, urgency) },
+    };
     return defaultDeadline(this.cal, fromDate, t, limitUrgency(urgency), config);
   }
 

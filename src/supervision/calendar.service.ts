@@ -6,12 +6,22 @@ import { isTier, isUrgency, timeLimitConfig } from './time-limits.js';
 import { TIME_LIMITS_KEY, type TimeLimitSettings } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
 
-export interface YearInput { daysOff: CalendarDay[]; adjustedWorkdays: CalendarDay[]; source?: string }
+export interface YearInput {
+  daysOff: CalendarDay[];
+  adjustedWorkdays: CalendarDay[];
+  source?: string;
+}
 
 function checkYear(year: number, input: YearInput): void {
-  for (const [field, days] of [['daysOff', input.daysOff], ['adjustedWorkdays', input.adjustedWorkdays]] as const) {
+  for (const [field, days] of [
+    ['daysOff', input.daysOff],
+    ['adjustedWorkdays', input.adjustedWorkdays],
+  ] as const) {
     days.forEach((d, i) => {
-      if (!d.date.startsWith(`${year}-`)) throw new AppError('validation_failed', `${field}[${i}] ${d.date} is not in ${year}`, { field: `${field}/${i}/date` });
+      if (!d.date.startsWith(`${year}-`))
+        throw new AppError('validation_failed', `${field}[${i}] ${d.date} is not in ${year}`, {
+          field: `${field}/${i}/date`,
+        });
     });
   }
   // The calendar's own checks: real dates, no day both off and a workday.
@@ -22,7 +32,11 @@ function checkYear(year: number, input: YearInput): void {
 export function calendarService(rt: SupervisionRuntime) {
   const db = rt.db;
   return {
-    years: () => rt.store.years().map((y) => { const v = rt.store.year(y); return { year: y, source: v.source, note: v.note, updatedAt: v.updatedAt }; }),
+    years: () =>
+      rt.store.years().map((y) => {
+        const v = rt.store.year(y);
+        return { year: y, source: v.source, note: v.note, updatedAt: v.updatedAt };
+      }),
     year: (year: number) => rt.store.year(year),
 
     async putYear(actor: Actor, year: number, input: YearInput) {
@@ -30,10 +44,17 @@ export function calendarService(rt: SupervisionRuntime) {
       checkYear(year, input);
       const now = rt.now().toISOString();
       const row = {
-        days_off: JSON.stringify(input.daysOff), adjusted_workdays: JSON.stringify(input.adjustedWorkdays),
-        source: input.source ?? null, updated_by: actor.id, updated_at: now,
+        days_off: JSON.stringify(input.daysOff),
+        adjusted_workdays: JSON.stringify(input.adjustedWorkdays),
+        source: input.source ?? null,
+        updated_by: actor.id,
+        updated_at: now,
       };
-      await db.insertInto('calendar_years').values({ year, ...row }).onConflict((oc) => oc.column('year').doUpdateSet(row)).execute();
+      await db
+        .insertInto('calendar_years')
+        .values({ year, ...row })
+        .onConflict((oc) => oc.column('year').doUpdateSet(row))
+        .execute();
       await rt.store.load(db);
       return rt.store.year(year);
     },
@@ -49,8 +70,18 @@ export function calendarService(rt: SupervisionRuntime) {
     workingDays(q: { from: string; days?: number; to?: string }) {
       const cal = rt.store.calendar();
       const year = Number(q.from.slice(0, 4));
-      const result: { from: string; date?: string; workingDays?: number; isWorkingDay: boolean; dayName: string | null; calendarKnown: boolean } = {
-        from: q.from, isWorkingDay: cal.isWorkingDay(q.from), dayName: cal.dayName(q.from), calendarKnown: cal.hasYear(year),
+      const result: {
+        from: string;
+        date?: string;
+        workingDays?: number;
+        isWorkingDay: boolean;
+        dayName: string | null;
+        calendarKnown: boolean;
+      } = {
+        from: q.from,
+        isWorkingDay: cal.isWorkingDay(q.from),
+        dayName: cal.dayName(q.from),
+        calendarKnown: cal.hasYear(year),
       };
       if (q.days !== undefined) result.date = cal.addWorkingDays(q.from, q.days);
       if (q.to !== undefined) result.workingDays = cal.workingDaysBetween(q.from, q.to);
@@ -59,18 +90,29 @@ export function calendarService(rt: SupervisionRuntime) {
 
     timeLimits(actor: Actor) {
       requireStaff(actor);
-      return { effective: { ...rt.store.limits(), tiersByUrgency: rt.store.timeLimitSettings().tiersByUrgency ?? {} }, overrides: rt.store.timeLimitSettings() };
+      return {
+        effective: { ...rt.store.limits(), tiersByUrgency: rt.store.timeLimitSettings().tiersByUrgency ?? {} },
+        overrides: rt.store.timeLimitSettings(),
+      };
     },
 
     async putTimeLimits(actor: Actor, input: TimeLimitSettings) {
       requireAdmin(actor);
       const tierMaps = [input.tiers ?? {}, ...Object.values(input.tiersByUrgency ?? {})];
-      for (const m of tierMaps) for (const t of Object.keys(m ?? {})) if (!isTier(t)) throw new AppError('validation_failed', `unknown tier "${t}"`, { field: 'tiers' });
-      for (const u of Object.keys(input.dispatchHours ?? {})) if (!isUrgency(u)) throw new AppError('validation_failed', `unknown urgency "${u}"`, { field: 'dispatchHours' });
+      for (const m of tierMaps)
+        for (const t of Object.keys(m ?? {}))
+          if (!isTier(t)) throw new AppError('validation_failed', `unknown tier "${t}"`, { field: 'tiers' });
+      for (const u of Object.keys(input.dispatchHours ?? {}))
+        if (!isUrgency(u))
+          throw new AppError('validation_failed', `unknown urgency "${u}"`, { field: 'dispatchHours' });
       timeLimitConfig(input);
       const now = rt.now().toISOString();
       const row = { value: JSON.stringify(input), updated_by: actor.id, updated_at: now };
-      await db.insertInto('supervision_settings').values({ key: TIME_LIMITS_KEY, ...row }).onConflict((oc) => oc.column('key').doUpdateSet(row)).execute();
+      await db
+        .insertInto('supervision_settings')
+        .values({ key: TIME_LIMITS_KEY, ...row })
+        .onConflict((oc) => oc.column('key').doUpdateSet(row))
+        .execute();
       await rt.store.load(db);
       return this.timeLimits(actor);
     },
@@ -78,7 +120,12 @@ export function calendarService(rt: SupervisionRuntime) {
     deadlinePreview(q: { from?: string; tier: string; urgency?: string }) {
       const from = q.from ?? rt.today();
       if (!isTier(q.tier)) throw new AppError('validation_failed', `unknown tier "${q.tier}"`, { field: 'tier' });
-      return { from, tier: q.tier, urgency: q.urgency ?? 'normal', deadline: rt.store.deadline(from, q.tier, q.urgency ?? 'normal') };
+      return {
+        from,
+        tier: q.tier,
+        urgency: q.urgency ?? 'normal',
+        deadline: rt.store.deadline(from, q.tier, q.urgency ?? 'normal'),
+      };
     },
   };
 }

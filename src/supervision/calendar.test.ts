@@ -19,18 +19,40 @@ describe('shipped calendar data', () => {
 describe('isWorkingDay', () => {
   it.each([
     // 2025 Spring Festival: 01-28..02-04 off; Sunday 01-26 and Saturday 02-08 are 调休 workdays.
-    ['2025-01-25', false], ['2025-01-26', true], ['2025-01-27', true], ['2025-01-28', false],
-    ['2025-02-04', false], ['2025-02-05', true], ['2025-02-08', true], ['2025-02-09', false],
+    ['2025-01-25', false],
+    ['2025-01-26', true],
+    ['2025-01-27', true],
+    ['2025-01-28', false],
+    ['2025-02-04', false],
+    ['2025-02-05', true],
+    ['2025-02-08', true],
+    ['2025-02-09', false],
     // 2026 Spring Festival: 02-15..02-23 off; Saturdays 02-14 and 02-28 are workdays.
-    ['2026-02-13', true], ['2026-02-14', true], ['2026-02-15', false], ['2026-02-23', false],
-    ['2026-02-24', true], ['2026-02-28', true], ['2026-03-01', false],
+    ['2026-02-13', true],
+    ['2026-02-14', true],
+    ['2026-02-15', false],
+    ['2026-02-23', false],
+    ['2026-02-24', true],
+    ['2026-02-28', true],
+    ['2026-03-01', false],
     // National Day 2025 (Wed 10-01..Wed 10-08) with Sunday 09-28 and Saturday 10-11 working.
-    ['2025-09-27', false], ['2025-09-28', true], ['2025-10-01', false], ['2025-10-08', false],
-    ['2025-10-09', true], ['2025-10-11', true], ['2025-10-12', false],
+    ['2025-09-27', false],
+    ['2025-09-28', true],
+    ['2025-10-01', false],
+    ['2025-10-08', false],
+    ['2025-10-09', true],
+    ['2025-10-11', true],
+    ['2025-10-12', false],
     // National Day 2026 with Sunday 09-20 and Saturday 10-10 working.
-    ['2026-09-20', true], ['2026-09-25', false], ['2026-10-07', false], ['2026-10-10', true],
+    ['2026-09-20', true],
+    ['2026-09-25', false],
+    ['2026-10-07', false],
+    ['2026-10-10', true],
     // Ordinary week.
-    ['2025-11-14', true], ['2025-11-15', false], ['2025-11-16', false], ['2025-11-17', true],
+    ['2025-11-14', true],
+    ['2025-11-15', false],
+    ['2025-11-16', false],
+    ['2025-11-17', true],
   ])('%s → %s', (date, expected) => {
     expect(cal.isWorkingDay(date)).toBe(expected);
   });
@@ -55,13 +77,24 @@ describe('isWorkingDay', () => {
 
 describe('addWorkingDays / nextWorkingDay', () => {
   it.each([
-    ['2025-01-24', 0, '2025-01-24'], ['2025-01-24', 1, '2025-01-26'], ['2025-01-24', 2, '2025-01-27'],
-    ['2025-01-24', 3, '2025-02-05'], ['2025-01-24', 5, '2025-02-07'], ['2025-01-26', 5, '2025-02-08'],
-    ['2026-02-13', 1, '2026-02-14'], ['2026-02-13', 2, '2026-02-24'], ['2026-02-14', 5, '2026-02-28'],
-    ['2025-09-26', 1, '2025-09-28'], ['2025-09-30', 1, '2025-10-09'], ['2025-09-30', 3, '2025-10-11'],
-    ['2025-09-26', 15, '2025-10-23'], ['2026-09-18', 15, '2026-10-15'],
+    ['2025-01-24', 0, '2025-01-24'],
+    ['2025-01-24', 1, '2025-01-26'],
+    ['2025-01-24', 2, '2025-01-27'],
+    ['2025-01-24', 3, '2025-02-05'],
+    ['2025-01-24', 5, '2025-02-07'],
+    ['2025-01-26', 5, '2025-02-08'],
+    ['2026-02-13', 1, '2026-02-14'],
+    ['2026-02-13', 2, '2026-02-24'],
+    ['2026-02-14', 5, '2026-02-28'],
+    ['2025-09-26', 1, '2025-09-28'],
+    ['2025-09-30', 1, '2025-10-09'],
+    ['2025-09-30', 3, '2025-10-11'],
+    ['2025-09-26', 15, '2025-10-23'],
+    ['2026-09-18', 15, '2026-10-15'],
     // Year boundary: 2026-01-01..03 off, Sunday 2026-01-04 worked.
-    ['2025-12-31', 1, '2026-01-04'], ['2025-12-31', 2, '2026-01-05'], ['2025-12-31', 15, '2026-01-22'],
+    ['2025-12-31', 1, '2026-01-04'],
+    ['2025-12-31', 2, '2026-01-05'],
+    ['2025-12-31', 15, '2026-01-22'],
     // Ordinary Monday: 5 working days later is the next Monday (start day not counted).
     ['2025-11-17', 5, '2025-11-24'],
   ])('%s + %i → %s', (date, n, expected) => {
@@ -87,9 +120,14 @@ describe('addWorkingDays / nextWorkingDay', () => {
 
 describe('workingDaysBetween', () => {
   it.each([
-    ['2025-01-27', '2025-02-10', 5], ['2025-01-24', '2025-02-07', 5], ['2025-12-31', '2026-01-05', 2],
-    ['2025-09-30', '2025-10-11', 3], ['2025-11-17', '2025-11-17', 0], ['2025-11-15', '2025-11-16', 0],
-    ['2025-11-24', '2025-11-17', -5], ['2025-10-09', '2025-09-30', -1],
+    ['2025-01-27', '2025-02-10', 5],
+    ['2025-01-24', '2025-02-07', 5],
+    ['2025-12-31', '2026-01-05', 2],
+    ['2025-09-30', '2025-10-11', 3],
+    ['2025-11-17', '2025-11-17', 0],
+    ['2025-11-15', '2025-11-16', 0],
+    ['2025-11-24', '2025-11-17', -5],
+    ['2025-10-09', '2025-09-30', -1],
   ])('(%s, %s] → %i', (a, b, n) => {
     expect(cal.workingDaysBetween(a, b)).toBe(n);
   });
@@ -123,7 +161,9 @@ describe('addWorkingHours', () => {
     // Fri 2025-03-07 20:00 EST + 6 h: 4 h Friday, weekend skipped (DST starts Sun), 2 h Monday EDT.
     expect(cal.addWorkingHours('2025-03-08T01:00:00Z', 6, 'America/New_York')).toBe('2025-03-10T06:00:00.000Z');
     // A worked Sunday that is 25 hours long (DST ends 2025-11-02).
-    const worked = new WorkCalendar({ years: { 2025: { days_off: [], adjusted_workdays: [{ date: '2025-11-02', name: 'x' }] } } });
+    const worked = new WorkCalendar({
+      years: { 2025: { days_off: [], adjusted_workdays: [{ date: '2025-11-02', name: 'x' }] } },
+    });
     expect(worked.addWorkingHours('2025-11-02T04:00:00Z', 25, 'America/New_York')).toBe('2025-11-03T05:00:00.000Z');
   });
 
@@ -136,8 +176,13 @@ describe('addWorkingHours', () => {
 describe('construction and helpers', () => {
   it('rejects contradictory data', () => {
     const day = { date: '2025-11-15', name: 'x' };
-    expect(() => new WorkCalendar({ years: { 2025: { days_off: [day], adjusted_workdays: [day] } } })).toThrow(AppError);
-    expect(() => new WorkCalendar({ years: { 2025: { days_off: [{ date: '2025-02-30', name: 'x' }], adjusted_workdays: [] } } })).toThrow(AppError);
+    expect(() => new WorkCalendar({ years: { 2025: { days_off: [day], adjusted_workdays: [day] } } })).toThrow(
+      AppError,
+    );
+    expect(
+      () =>
+        new WorkCalendar({ years: { 2025: { days_off: [{ date: '2025-02-30', name: 'x' }], adjusted_workdays: [] } } }),
+    ).toThrow(AppError);
   });
 
   it('date helpers do UTC arithmetic', () => {

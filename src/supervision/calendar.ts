@@ -9,9 +9,20 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.js';
 
-export interface CalendarDay { date: string; name: string }
-export interface CalendarYear { source?: string; days_off: CalendarDay[]; adjusted_workdays: CalendarDay[] }
-export interface CalendarData { description?: string; copied_from?: string; years: Record<string, CalendarYear> }
+export interface CalendarDay {
+  date: string;
+  name: string;
+}
+export interface CalendarYear {
+  source?: string;
+  days_off: CalendarDay[];
+  adjusted_workdays: CalendarDay[];
+}
+export interface CalendarData {
+  description?: string;
+  copied_from?: string;
+  years: Record<string, CalendarYear>;
+}
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,8 +62,14 @@ export function addMonths(date: string, n: number): string {
 /** Wall-clock date and UTC offset (ms) of an instant in a time zone. */
 function localParts(ms: number, tz: string): { date: string; offset: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(ms);
   const p = (t: string) => Number(parts.find((x) => x.type === t)?.value);
   const wall = Date.UTC(p('year'), p('month') - 1, p('day'), p('hour'), p('minute'), p('second'));
@@ -150,7 +167,8 @@ export class WorkCalendar {
   addWorkingHours(isoDateTime: string, hours: number, tz = 'Asia/Shanghai'): string {
     let t = Date.parse(isoDateTime);
     if (Number.isNaN(t)) throw new AppError('validation_failed', `not an ISO date-time: "${isoDateTime}"`);
-    if (!(hours >= 0) || !Number.isFinite(hours)) throw new AppError('validation_failed', `hours must be ≥ 0, got ${hours}`);
+    if (!(hours >= 0) || !Number.isFinite(hours))
+      throw new AppError('validation_failed', `hours must be ≥ 0, got ${hours}`);
     let left = hours * 3_600_000;
     for (;;) {
       const today = localParts(t, tz).date;

@@ -14,24 +14,56 @@ import type { SupervisionRuntime } from './runtime.js';
  */
 export async function sendOverdueReminders(rt: SupervisionRuntime): Promise<{ overdue: number; reminded: number }> {
   const today = rt.today();
-  const rows = await rt.db.selectFrom('problems').select(['id', 'code', 'title', 'status', 'deadline', 'lead_department_id'])
-    .where('status', 'in', OVERDUE_STATES).where('deadline', '<', today).orderBy('id').execute();
+  const rows = await rt.db
+    .selectFrom('problems')
+    .select(['id', 'code', 'title', 'status', 'deadline', 'lead_department_id'])
+    .where('status', 'in', OVERDUE_STATES)
+    .where('deadline', '<', today)
+    .orderBy('id')
+    .execute();
   let reminded = 0;
   for (const p of rows) {
     await rt.db.transaction().execute(async (trx) => {
       const now = rt.now().toISOString();
       const text = `事项 ${p.code}「${p.title}」已超过整改时限（${p.deadline}），请立即办理并报告进展。`;
       const id = await insertAction(trx, {
-        problemId: p.id, departmentId: p.lead_department_id, kind: 'reminder', actionDate: today, text, people: [],
-        automatic: true, dedupeKey: `overdue:${p.id}:${p.deadline}`, createdBy: null, createdAt: now,
+        problemId: p.id,
+        departmentId: p.lead_department_id,
+        kind: 'reminder',
+        actionDate: today,
+        text,
+        people: [],
+        automatic: true,
+        dedupeKey: `overdue:${p.id}:${p.deadline}`,
+        createdBy: null,
+        createdAt: now,
       });
       if (id === null) return;
       reminded++;
       await appendEvent(trx, {
-        problemId: p.id, action: 'reminder', actorId: null, actorName: 'system', role: 'system', fromState: p.status, toState: p.status,
-        payload: { supervisionActionId: id, deadline: p.deadline, automatic: true, text }, reason: null, isPublic: false, createdAt: now,
+        problemId: p.id,
+        action: 'reminder',
+        actorId: null,
+        actorName: 'system',
+        role: 'system',
+        fromState: p.status,
+        toState: p.status,
+        payload: { supervisionActionId: id, deadline: p.deadline, automatic: true, text },
+        reason: null,
+        isPublic: false,
+        createdAt: now,
       });
-      await rt.notifier.notify(trx, { userIds: await departmentUserIds(trx, p.lead_department_id), kind: 'reminder', title: `催办：${p.title}`, body: text, problemCode: p.code }, now);
+      await rt.notifier.notify(
+        trx,
+        {
+          userIds: await departmentUserIds(trx, p.lead_department_id),
+          kind: 'reminder',
+          title: `催办：${p.title}`,
+          body: text,
+          problemCode: p.code,
+        },
+        now,
+      );
       await recomputeWarning(rt, trx, p.id);
     });
   }
@@ -42,32 +74,63 @@ export async function sendOverdueReminders(rt: SupervisionRuntime): Promise<{ ov
  * The weekly check (周督): items that owed last week's progress report and have none are recorded
  * as a miss on the item and its unit, once per item and week, and the unit is told.
  */
-export async function checkWeeklyReports(rt: SupervisionRuntime): Promise<{ dueDate: string; checked: number; missing: number }> {
+export async function checkWeeklyReports(
+  rt: SupervisionRuntime,
+): Promise<{ dueDate: string; checked: number; missing: number }> {
   const dueDate = lastDueDate(rt.today(), rt.config.weeklyReportWeekday);
   // Parent items (campaigns split into tasks) report through their children.
-  const rows = await rt.db.selectFrom('problems').select(['id', 'code', 'title', 'status', 'signed_at', 'lead_department_id'])
+  const rows = await rt.db
+    .selectFrom('problems')
+    .select(['id', 'code', 'title', 'status', 'signed_at', 'lead_department_id'])
     .where('status', 'in', REPORTING_STATES)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('problems as c').select('c.id').whereRef('c.parent_id', '=', 'problems.id'))))
-    .orderBy('id').execute();
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('problems as c').select('c.id').whereRef('c.parent_id', '=', 'problems.id'))),
+    )
+    .orderBy('id')
+    .execute();
   let missing = 0;
   for (const p of rows) {
     const last = await lastReportAt(rt.db, p.id);
-    const facts = { status: p.status, signedDate: p.signed_at ? rt.dateOf(p.signed_at) : null, lastReportDate: last ? rt.dateOf(last) : null };
+    const facts = {
+      status: p.status,
+      signedDate: p.signed_at ? rt.dateOf(p.signed_at) : null,
+      lastReportDate: last ? rt.dateOf(last) : null,
+    };
     if (!missedWeek(facts, dueDate)) continue;
     await rt.db.transaction().execute(async (trx) => {
       const now = rt.now().toISOString();
-      const r = await trx.insertInto('weekly_report_misses').values({ problem_id: p.id, department_id: p.lead_department_id, due_date: dueDate, created_at: now })
-        .onConflict((oc) => oc.columns(['problem_id', 'due_date']).doNothing()).returning('id').executeTakeFirst();
+      const r = await trx
+        .insertInto('weekly_report_misses')
+        .values({ problem_id: p.id, department_id: p.lead_department_id, due_date: dueDate, created_at: now })
+        .onConflict((oc) => oc.columns(['problem_id', 'due_date']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
       if (!r) return;
       missing++;
       await appendEvent(trx, {
-        problemId: p.id, action: 'weekly_report_missing', actorId: null, actorName: 'system', role: 'system', fromState: p.status, toState: p.status,
-        payload: { dueDate, weekStart: weekStart(dueDate), lastReportAt: last }, reason: null, isPublic: false, createdAt: now,
+        problemId: p.id,
+        action: 'weekly_report_missing',
+        actorId: null,
+        actorName: 'system',
+        role: 'system',
+        fromState: p.status,
+        toState: p.status,
+        payload: { dueDate, weekStart: weekStart(dueDate), lastReportAt: last },
+        reason: null,
+        isPublic: false,
+        createdAt: now,
       });
-      await rt.notifier.notify(trx, {
-        userIds: await departmentUserIds(trx, p.lead_department_id), kind: 'reminder', problemCode: p.code,
-        title: `周报缺报：${p.title}`, body: `事项 ${p.code}「${p.title}」缺少 ${weekStart(dueDate)} 至 ${dueDate} 的周进展报告，请尽快补报。`,
-      }, now);
+      await rt.notifier.notify(
+        trx,
+        {
+          userIds: await departmentUserIds(trx, p.lead_department_id),
+          kind: 'reminder',
+          problemCode: p.code,
+          title: `周报缺报：${p.title}`,
+          body: `事项 ${p.code}「${p.title}」缺少 ${weekStart(dueDate)} 至 ${dueDate} 的周进展报告，请尽快补报。`,
+        },
+        now,
+      );
       await recomputeWarning(rt, trx, p.id);
     });
   }

@@ -11,7 +11,15 @@ const DONE_STATES = ['rectified', 'verified', 'closed'];
 /** Child items that never became work (or became another item) do not weigh on the parent. */
 const IGNORED_CHILD_STATES = ['rejected', 'merged'];
 
-export interface ChildProgress { id: number; code: string; title: string; status: string; weight: number; reported: number; planned: number | null }
+export interface ChildProgress {
+  id: number;
+  code: string;
+  title: string;
+  status: string;
+  weight: number;
+  reported: number;
+  planned: number | null;
+}
 
 export interface ItemProgress {
   plannedPercent: number | null;
@@ -28,8 +36,12 @@ export interface ItemProgress {
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 export async function lastReportAt(db: Db, problemId: number): Promise<string | null> {
-  const r = await db.selectFrom('events').select((eb) => eb.fn.max('created_at').as('at'))
-    .where('problem_id', '=', problemId).where('action', '=', 'progress').executeTakeFirst();
+  const r = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('problem_id', '=', problemId)
+    .where('action', '=', 'progress')
+    .executeTakeFirst();
   return (r?.at as string | null | undefined) ?? null;
 }
 
@@ -41,18 +53,48 @@ export async function lastReportAt(db: Db, problemId: number): Promise<string | 
 export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemRow): Promise<ItemProgress> {
   const today = rt.today();
   const [msRows, children, lastAt] = await Promise.all([
-    db.selectFrom('milestones').selectAll().where('problem_id', '=', row.id).orderBy('due_date').orderBy('sort').orderBy('id').execute(),
-    db.selectFrom('problems').leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
-      .select(['problems.id', 'problems.code', 'problems.title', 'problems.status', 'problems.progress_percent', 's.rollup_weight', 's.planned_percent'])
-      .where('problems.parent_id', '=', row.id).where('problems.status', 'not in', IGNORED_CHILD_STATES).orderBy('problems.id').execute(),
+    db
+      .selectFrom('milestones')
+      .selectAll()
+      .where('problem_id', '=', row.id)
+      .orderBy('due_date')
+      .orderBy('sort')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('problems')
+      .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
+      .select([
+        'problems.id',
+        'problems.code',
+        'problems.title',
+        'problems.status',
+        'problems.progress_percent',
+        's.rollup_weight',
+        's.planned_percent',
+      ])
+      .where('problems.parent_id', '=', row.id)
+      .where('problems.status', 'not in', IGNORED_CHILD_STATES)
+      .orderBy('problems.id')
+      .execute(),
     lastReportAt(db, row.id),
   ]);
-  const milestones: Milestone[] = msRows.map((m) => ({ name: m.name, dueDate: m.due_date, weight: m.weight, doneAt: m.done_at }));
+  const milestones: Milestone[] = msRows.map((m) => ({
+    name: m.name,
+    dueDate: m.due_date,
+    weight: m.weight,
+    doneAt: m.done_at,
+  }));
   const start = row.assigned_at ? rt.dateOf(row.assigned_at) : rt.dateOf(row.created_at);
   const missed = missedMilestones(milestones, today);
   const childViews: ChildProgress[] = children.map((c) => ({
-    id: c.id, code: c.code, title: c.title, status: c.status, weight: c.rollup_weight ?? 1,
-    reported: DONE_STATES.includes(c.status) ? 100 : c.progress_percent, planned: c.planned_percent ?? null,
+    id: c.id,
+    code: c.code,
+    title: c.title,
+    status: c.status,
+    weight: c.rollup_weight ?? 1,
+    reported: DONE_STATES.includes(c.status) ? 100 : c.progress_percent,
+    planned: c.planned_percent ?? null,
   }));
   let planned: number | null = milestones.length ? plannedProgress(milestones, start, today) : null;
   let reported: number | null = lastAt ? row.progress_percent : null;
@@ -65,22 +107,38 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
     }
   }
   const weekly = {
-    status: row.status, signedDate: row.signed_at ? rt.dateOf(row.signed_at) : null, lastReportDate: lastAt ? rt.dateOf(lastAt) : null,
+    status: row.status,
+    signedDate: row.signed_at ? rt.dateOf(row.signed_at) : null,
+    lastReportDate: lastAt ? rt.dateOf(lastAt) : null,
   };
   // A parent item reports through its children; the weekly duty is theirs.
   const missingWeekly = !childViews.length && missedWeek(weekly, lastDueDate(today, rt.config.weeklyReportWeekday));
   const warning = isState(row.status)
-    ? computeWarning({
-      status: row.status, deadline: row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline, today,
-      plannedPercent: planned, reportedPercent: reported, missedMilestones: missed.length, missingWeeklyReport: missingWeekly,
-      calendar: rt.store.calendar(),
-    }, rt.config.thresholds)
+    ? computeWarning(
+        {
+          status: row.status,
+          deadline: row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline,
+          today,
+          plannedPercent: planned,
+          reportedPercent: reported,
+          missedMilestones: missed.length,
+          missingWeeklyReport: missingWeekly,
+          calendar: rt.store.calendar(),
+        },
+        rt.config.thresholds,
+      )
     : { level: 'none' as const, reasons: [] };
   return {
-    plannedPercent: round1(planned), reportedPercent: round1(reported),
+    plannedPercent: round1(planned),
+    reportedPercent: round1(reported),
     milestones: msRows.map((m, i) => ({ ...milestones[i], id: m.id, missed: missed.includes(milestones[i]) })),
-    missedMilestones: missed.length, lastReportAt: lastAt, missingWeeklyReport: missingWeekly,
-    nextReportDue: ['in_progress', 'long_term'].includes(row.status) ? nextDueDate(today, rt.config.weeklyReportWeekday) : null,
-    children: childViews, warning,
+    missedMilestones: missed.length,
+    lastReportAt: lastAt,
+    missingWeeklyReport: missingWeekly,
+    nextReportDue: ['in_progress', 'long_term'].includes(row.status)
+      ? nextDueDate(today, rt.config.weeklyReportWeekday)
+      : null,
+    children: childViews,
+    warning,
   };
 }

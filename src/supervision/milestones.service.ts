@@ -11,7 +11,12 @@ import type { SupervisionRuntime } from './runtime.js';
 
 const PLANNABLE = ['assigned', 'in_progress', 'long_term'];
 
-export interface MilestoneInput { name: string; dueDate: string; weight: number; done?: boolean }
+export interface MilestoneInput {
+  name: string;
+  dueDate: string;
+  weight: number;
+  done?: boolean;
+}
 
 /** Recompute the item and the parent whose roll-up it feeds, in the writing transaction. */
 export async function recomputeWithParent(rt: SupervisionRuntime, trx: Db, problemId: number): Promise<void> {
@@ -27,25 +32,57 @@ export function milestoneService(rt: SupervisionRuntime) {
   async function replace(trx: Db, actor: Actor, code: string, input: MilestoneInput[], how: Record<string, unknown>) {
     const { row } = await loadFor(rt, trx, actor, code, 'plan');
     if (!PLANNABLE.includes(row.status)) {
-      throw new AppError('invalid_transition', `a plan can be set only while the item is assigned or in progress (it is ${row.status})`, { state: row.status });
+      throw new AppError(
+        'invalid_transition',
+        `a plan can be set only while the item is assigned or in progress (it is ${row.status})`,
+        { state: row.status },
+      );
     }
     const limit = row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline;
     input.forEach((m, i) => {
-      if (!isValidDate(m.dueDate)) throw new AppError('validation_failed', `milestone ${i + 1}: dueDate is not a date`, { field: `milestones/${i}/dueDate` });
+      if (!isValidDate(m.dueDate))
+        throw new AppError('validation_failed', `milestone ${i + 1}: dueDate is not a date`, {
+          field: `milestones/${i}/dueDate`,
+        });
       if (limit && m.dueDate > limit) {
-        throw new AppError('validation_failed', `milestone "${m.name}" is due ${m.dueDate}, after the deadline ${limit}; ask for an extension instead`, { field: `milestones/${i}/dueDate` });
+        throw new AppError(
+          'validation_failed',
+          `milestone "${m.name}" is due ${m.dueDate}, after the deadline ${limit}; ask for an extension instead`,
+          { field: `milestones/${i}/dueDate` },
+        );
       }
     });
     const now = rt.now().toISOString();
     await trx.deleteFrom('milestones').where('problem_id', '=', row.id).execute();
     if (input.length) {
-      await trx.insertInto('milestones').values(input.map((m, i) => ({
-        problem_id: row.id, name: m.name, due_date: m.dueDate, weight: m.weight, done_at: m.done ? now : null, sort: i, created_by: actor.id, created_at: now,
-      }))).execute();
+      await trx
+        .insertInto('milestones')
+        .values(
+          input.map((m, i) => ({
+            problem_id: row.id,
+            name: m.name,
+            due_date: m.dueDate,
+            weight: m.weight,
+            done_at: m.done ? now : null,
+            sort: i,
+            created_by: actor.id,
+            created_at: now,
+          })),
+        )
+        .execute();
     }
     await appendEvent(trx, {
-      problemId: row.id, action: 'plan', actorId: actor.id, actorName: actor.name, role: actor.role, fromState: row.status, toState: row.status,
-      payload: { ...how, milestones: input.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight })) }, reason: null, isPublic: true, createdAt: now,
+      problemId: row.id,
+      action: 'plan',
+      actorId: actor.id,
+      actorName: actor.name,
+      role: actor.role,
+      fromState: row.status,
+      toState: row.status,
+      payload: { ...how, milestones: input.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight })) },
+      reason: null,
+      isPublic: true,
+      createdAt: now,
     });
     await ensureSupervisionRow(trx, row.id);
     await recomputeWithParent(rt, trx, row.id);
@@ -60,29 +97,64 @@ export function milestoneService(rt: SupervisionRuntime) {
     /** Spread a standard template backwards from the deadline, starting today (or the given date). */
     async fromTemplate(actor: Actor, code: string, template: string, startDate?: string) {
       const tpl = PLAN_TEMPLATES[template];
-      if (!tpl) throw new AppError('validation_failed', `no plan template "${template}"`, { field: 'template', known: Object.keys(PLAN_TEMPLATES) });
+      if (!tpl)
+        throw new AppError('validation_failed', `no plan template "${template}"`, {
+          field: 'template',
+          known: Object.keys(PLAN_TEMPLATES),
+        });
       return db.transaction().execute(async (trx) => {
         const { row } = await loadFor(rt, trx, actor, code, 'plan');
         const deadline = row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline;
-        if (!deadline) throw new AppError('validation_failed', 'the item has no deadline to plan back from', { field: 'deadline' });
+        if (!deadline)
+          throw new AppError('validation_failed', 'the item has no deadline to plan back from', { field: 'deadline' });
         const start = startDate ?? rt.today();
-        if (start > deadline) throw new AppError('validation_failed', `start ${start} is after the deadline ${deadline}`, { field: 'startDate' });
+        if (start > deadline)
+          throw new AppError('validation_failed', `start ${start} is after the deadline ${deadline}`, {
+            field: 'startDate',
+          });
         const ms: Milestone[] = backSchedule(tpl.milestones, deadline, start, rt.store.calendar());
-        return replace(trx, actor, code, ms.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight })), { source: 'template', template });
+        return replace(
+          trx,
+          actor,
+          code,
+          ms.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight })),
+          { source: 'template', template },
+        );
       });
     },
 
     async markDone(actor: Actor, code: string, milestoneId: number, done: boolean) {
       return db.transaction().execute(async (trx) => {
         const { row } = await loadFor(rt, trx, actor, code, 'plan');
-        const m = await trx.selectFrom('milestones').selectAll().where('id', '=', milestoneId).where('problem_id', '=', row.id).executeTakeFirst();
-        if (!m) throw new AppError('not_found', `milestone ${milestoneId} was not found on ${code}`, { what: 'milestone', key: milestoneId });
+        const m = await trx
+          .selectFrom('milestones')
+          .selectAll()
+          .where('id', '=', milestoneId)
+          .where('problem_id', '=', row.id)
+          .executeTakeFirst();
+        if (!m)
+          throw new AppError('not_found', `milestone ${milestoneId} was not found on ${code}`, {
+            what: 'milestone',
+            key: milestoneId,
+          });
         const now = rt.now().toISOString();
-        await trx.updateTable('milestones').set({ done_at: done ? now : null }).where('id', '=', m.id).execute();
+        await trx
+          .updateTable('milestones')
+          .set({ done_at: done ? now : null })
+          .where('id', '=', m.id)
+          .execute();
         await appendEvent(trx, {
-          problemId: row.id, action: done ? 'milestone_done' : 'milestone_reopened', actorId: actor.id, actorName: actor.name, role: actor.role,
-          fromState: row.status, toState: row.status, payload: { milestoneId: m.id, name: m.name, dueDate: m.due_date, late: done && rt.today() > m.due_date },
-          reason: null, isPublic: true, createdAt: now,
+          problemId: row.id,
+          action: done ? 'milestone_done' : 'milestone_reopened',
+          actorId: actor.id,
+          actorName: actor.name,
+          role: actor.role,
+          fromState: row.status,
+          toState: row.status,
+          payload: { milestoneId: m.id, name: m.name, dueDate: m.due_date, late: done && rt.today() > m.due_date },
+          reason: null,
+          isPublic: true,
+          createdAt: now,
         });
         await recomputeWithParent(rt, trx, row.id);
         return row;
@@ -94,7 +166,11 @@ export function milestoneService(rt: SupervisionRuntime) {
       return db.transaction().execute(async (trx) => {
         const { row } = await loadFor(rt, trx, actor, code, 'plan');
         await ensureSupervisionRow(trx, row.id);
-        await trx.updateTable('item_supervision').set({ rollup_weight: weight }).where('problem_id', '=', row.id).execute();
+        await trx
+          .updateTable('item_supervision')
+          .set({ rollup_weight: weight })
+          .where('problem_id', '=', row.id)
+          .execute();
         await recomputeWithParent(rt, trx, row.id);
         return row;
       });

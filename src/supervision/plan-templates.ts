@@ -6,7 +6,8 @@ import type { MilestoneTemplate } from './planned-progress.js';
  */
 export const PLAN_TEMPLATES: Record<string, { name: string; nameEn: string; milestones: MilestoneTemplate[] }> = {
   standard: {
-    name: '标准整改', nameEn: 'Standard rectification',
+    name: '标准整改',
+    nameEn: 'Standard rectification',
     milestones: [
       { name: '调查核实', fraction: 0.15, weight: 10 },
       { name: '制定整改方案', fraction: 0.15, weight: 15 },
@@ -15,7 +16,8 @@ export const PLAN_TEMPLATES: Record<string, { name: string; nameEn: string; mile
     ],
   },
   construction: {
-    name: '工程建设', nameEn: 'Construction project',
+    name: '工程建设',
+    nameEn: 'Construction project',
     milestones: [
       { name: '立项审批', fraction: 0.15, weight: 10 },
       { name: '设计招标', fraction: 0.2, weight: 15 },
@@ -24,7 +26,8 @@ export const PLAN_TEMPLATES: Record<string, { name: string; nameEn: string; mile
     ],
   },
   campaign: {
-    name: '专项整治', nameEn: 'Campaign',
+    name: '专项整治',
+    nameEn: 'Campaign',
     milestones: [
       { name: '摸底排查', fraction: 0.2, weight: 20 },
       { name: '集中整治', fraction: 0.5, weight: 50 },
@@ -33,7 +36,8 @@ export const PLAN_TEMPLATES: Record<string, { name: string; nameEn: string; mile
     ],
   },
   quick: {
-    name: '即知即改', nameEn: 'Fix at once',
+    name: '即知即改',
+    nameEn: 'Fix at once',
     milestones: [
       { name: '现场处置', fraction: 0.6, weight: 70 },
       { name: '回访确认', fraction: 0.4, weight: 30 },

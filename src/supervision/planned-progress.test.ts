@@ -13,8 +13,14 @@ const plan: Milestone[] = [
 
 describe('plannedProgress', () => {
   it.each([
-    ['2025-10-25', 0], ['2025-11-01', 0], ['2025-11-06', 12.5], ['2025-11-11', 25],
-    ['2025-11-16', 62.5], ['2025-11-20', 92.5], ['2025-11-21', 100], ['2025-12-31', 100],
+    ['2025-10-25', 0],
+    ['2025-11-01', 0],
+    ['2025-11-06', 12.5],
+    ['2025-11-11', 25],
+    ['2025-11-16', 62.5],
+    ['2025-11-20', 92.5],
+    ['2025-11-21', 100],
+    ['2025-12-31', 100],
   ])('on %s → %s percent', (today, pct) => {
     expect(plannedProgress(plan, '2025-11-01', today)).toBeCloseTo(pct, 9);
   });
@@ -24,7 +30,10 @@ describe('plannedProgress', () => {
   });
 
   it('counts a milestone due on or before the start as planned done from its due date', () => {
-    const ms: Milestone[] = [{ name: 'a', dueDate: '2025-11-01', weight: 1 }, { name: 'b', dueDate: '2025-11-05', weight: 1 }];
+    const ms: Milestone[] = [
+      { name: 'a', dueDate: '2025-11-01', weight: 1 },
+      { name: 'b', dueDate: '2025-11-05', weight: 1 },
+    ];
     expect(plannedProgress(ms, '2025-11-01', '2025-10-31')).toBe(0);
     expect(plannedProgress(ms, '2025-11-01', '2025-11-01')).toBe(50);
     expect(plannedProgress(ms, '2025-11-01', '2025-11-03')).toBe(75);
@@ -37,7 +46,8 @@ describe('plannedProgress', () => {
 
   it('treats two milestones on the same day as one window', () => {
     const ms: Milestone[] = [
-      { name: 'a', dueDate: '2025-11-11', weight: 1 }, { name: 'b', dueDate: '2025-11-11', weight: 1 },
+      { name: 'a', dueDate: '2025-11-11', weight: 1 },
+      { name: 'b', dueDate: '2025-11-11', weight: 1 },
     ];
     expect(plannedProgress(ms, '2025-11-01', '2025-11-06')).toBeCloseTo(25, 9);
     expect(plannedProgress(ms, '2025-11-01', '2025-11-11')).toBe(100);
@@ -45,7 +55,9 @@ describe('plannedProgress', () => {
 
   it('is 0 without milestones and rejects bad data', () => {
     expect(plannedProgress([], '2025-11-01', '2025-11-06')).toBe(0);
-    expect(() => plannedProgress([{ name: 'a', dueDate: '2025-11-05', weight: -1 }], '2025-11-01', '2025-11-02')).toThrow(AppError);
+    expect(() =>
+      plannedProgress([{ name: 'a', dueDate: '2025-11-05', weight: -1 }], '2025-11-01', '2025-11-02'),
+    ).toThrow(AppError);
     expect(() => plannedProgress(plan, '2025-11-01', '11/06/2025')).toThrow(AppError);
   });
 });
@@ -83,28 +95,58 @@ describe('backSchedule', () => {
 
   it('normalises fractions', () => {
     const ratio = template.map((t, i) => ({ ...t, fraction: [1, 3, 1][i] }));
-    expect(backSchedule(ratio, '2025-11-28', '2025-11-03', cal)).toEqual(backSchedule(template, '2025-11-28', '2025-11-03', cal));
+    expect(backSchedule(ratio, '2025-11-28', '2025-11-03', cal)).toEqual(
+      backSchedule(template, '2025-11-28', '2025-11-03', cal),
+    );
   });
 
   it('skips holidays and counts 调休 days', () => {
     // (09-22, 10-09]: 23 24 25 26 28(Sun, worked) 29 30 | 10-09 → 8 working days; half = 4 back:
     // 09-30, 09-29, 09-28 (调休), 09-26.
-    const halves = [{ name: 'a', fraction: 1, weight: 1 }, { name: 'b', fraction: 1, weight: 1 }];
-    expect(backSchedule(halves, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual(['2025-09-26', '2025-10-09']);
+    const halves = [
+      { name: 'a', fraction: 1, weight: 1 },
+      { name: 'b', fraction: 1, weight: 1 },
+    ];
+    expect(backSchedule(halves, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual([
+      '2025-09-26',
+      '2025-10-09',
+    ]);
     const thirds = [...halves, { name: 'c', fraction: 2, weight: 1 }];
     // 8 × 3/4 = 6 back → 09-24; 8 × 1/2 = 4 back → 09-26.
-    expect(backSchedule(thirds, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual(['2025-09-24', '2025-09-26', '2025-10-09']);
-    const late = [{ name: 'a', fraction: 5, weight: 1 }, { name: 'b', fraction: 3, weight: 1 }];
+    expect(backSchedule(thirds, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual([
+      '2025-09-24',
+      '2025-09-26',
+      '2025-10-09',
+    ]);
+    const late = [
+      { name: 'a', fraction: 5, weight: 1 },
+      { name: 'b', fraction: 3, weight: 1 },
+    ];
     // 8 × 3/8 = 3 back → 09-28, the worked Sunday.
-    expect(backSchedule(late, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual(['2025-09-28', '2025-10-09']);
+    expect(backSchedule(late, '2025-10-09', '2025-09-22', cal).map((m) => m.dueDate)).toEqual([
+      '2025-09-28',
+      '2025-10-09',
+    ]);
     // A deadline on a holiday stays the deadline; earlier milestones land on working days.
-    expect(backSchedule(halves, '2025-10-05', '2025-09-22', cal).map((m) => m.dueDate)).toEqual(['2025-09-26', '2025-10-05']);
+    expect(backSchedule(halves, '2025-10-05', '2025-09-22', cal).map((m) => m.dueDate)).toEqual([
+      '2025-09-26',
+      '2025-10-05',
+    ]);
   });
 
   it('degenerate spans put everything on the deadline or the start', () => {
-    const one = [{ name: 'a', fraction: 1, weight: 1 }, { name: 'b', fraction: 1, weight: 1 }];
-    expect(backSchedule(one, '2025-11-17', '2025-11-17', cal).map((m) => m.dueDate)).toEqual(['2025-11-17', '2025-11-17']);
-    expect(backSchedule(one, '2025-11-18', '2025-11-17', cal).map((m) => m.dueDate)).toEqual(['2025-11-17', '2025-11-18']);
+    const one = [
+      { name: 'a', fraction: 1, weight: 1 },
+      { name: 'b', fraction: 1, weight: 1 },
+    ];
+    expect(backSchedule(one, '2025-11-17', '2025-11-17', cal).map((m) => m.dueDate)).toEqual([
+      '2025-11-17',
+      '2025-11-17',
+    ]);
+    expect(backSchedule(one, '2025-11-18', '2025-11-17', cal).map((m) => m.dueDate)).toEqual([
+      '2025-11-17',
+      '2025-11-18',
+    ]);
     expect(backSchedule([], '2025-11-18', '2025-11-17', cal)).toEqual([]);
   });
 
@@ -121,11 +163,26 @@ describe('backSchedule', () => {
 
 describe('rollUp', () => {
   it('is the weighted mean', () => {
-    expect(rollUp([{ progress: 100, weight: 1 }, { progress: 50, weight: 3 }])).toBe(62.5);
-    expect(rollUp([{ progress: 40, weight: 2 }, { progress: 0, weight: 0 }])).toBe(40);
+    expect(
+      rollUp([
+        { progress: 100, weight: 1 },
+        { progress: 50, weight: 3 },
+      ]),
+    ).toBe(62.5);
+    expect(
+      rollUp([
+        { progress: 40, weight: 2 },
+        { progress: 0, weight: 0 },
+      ]),
+    ).toBe(40);
   });
   it('falls back to the plain mean when all weights are 0, and 0 when empty', () => {
-    expect(rollUp([{ progress: 100, weight: 0 }, { progress: 20, weight: 0 }])).toBe(60);
+    expect(
+      rollUp([
+        { progress: 100, weight: 0 },
+        { progress: 20, weight: 0 },
+      ]),
+    ).toBe(60);
     expect(rollUp([])).toBe(0);
   });
   it('rejects out-of-range values', () => {

@@ -15,9 +15,16 @@ export interface Milestone {
 }
 
 /** A milestone in a reusable plan: `fraction` is its share of the whole duration. */
-export interface MilestoneTemplate { name: string; fraction: number; weight: number }
+export interface MilestoneTemplate {
+  name: string;
+  fraction: number;
+  weight: number;
+}
 
-export interface WeightedProgress { progress: number; weight: number }
+export interface WeightedProgress {
+  progress: number;
+  weight: number;
+}
 
 function checkWeights(weights: number[], what: string): number[] {
   for (const w of weights) {
@@ -40,15 +47,17 @@ export function plannedProgress(milestones: readonly Milestone[], startDate: str
   parseDate(startDate);
   parseDate(today);
   const sorted = [...milestones].sort(byDue);
-  const weights = checkWeights(sorted.map((m) => m.weight), 'milestone weight');
+  const weights = checkWeights(
+    sorted.map((m) => m.weight),
+    'milestone weight',
+  );
   const total = weights.reduce((s, w) => s + w, 0);
   let prev = startDate;
   let done = 0;
   sorted.forEach((m, i) => {
     const span = daysBetween(prev, m.dueDate);
-    const fraction = span <= 0
-      ? (today >= m.dueDate ? 1 : 0)
-      : Math.min(1, Math.max(0, daysBetween(prev, today) / span));
+    const fraction =
+      span <= 0 ? (today >= m.dueDate ? 1 : 0) : Math.min(1, Math.max(0, daysBetween(prev, today) / span));
     done += weights[i] * fraction;
     if (m.dueDate > prev) prev = m.dueDate;
   });
@@ -70,12 +79,21 @@ export function missedMilestones<M extends Milestone>(milestones: readonly M[], 
  * are normalised, so 1:3:1 and 0.2:0.6:0.2 plan alike.
  */
 export function backSchedule(
-  template: readonly MilestoneTemplate[], deadline: string, startDate: string, calendar: WorkCalendar,
+  template: readonly MilestoneTemplate[],
+  deadline: string,
+  startDate: string,
+  calendar: WorkCalendar,
 ): Milestone[] {
   const total = calendar.workingDaysBetween(startDate, deadline);
   if (total < 0) throw new AppError('validation_failed', `deadline ${deadline} is before start ${startDate}`);
-  const shares = checkWeights(template.map((t) => t.fraction), 'milestone fraction');
-  checkWeights(template.map((t) => t.weight), 'milestone weight');
+  const shares = checkWeights(
+    template.map((t) => t.fraction),
+    'milestone fraction',
+  );
+  checkWeights(
+    template.map((t) => t.weight),
+    'milestone weight',
+  );
   const sum = shares.reduce((s, f) => s + f, 0);
   // Working days strictly between start and deadline, nearest the start first.
   const days: string[] = [];
@@ -99,7 +117,10 @@ export function rollUp(children: readonly WeightedProgress[]): number {
       throw new AppError('validation_failed', `progress must be within 0..100, got ${c.progress}`);
     }
   }
-  const weights = checkWeights(children.map((c) => c.weight), 'weight');
+  const weights = checkWeights(
+    children.map((c) => c.weight),
+    'weight',
+  );
   const total = weights.reduce((s, w) => s + w, 0);
   return children.reduce((s, c, i) => s + c.progress * weights[i], 0) / total;
 }

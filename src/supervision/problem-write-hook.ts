@@ -5,7 +5,11 @@ import { ensureSupervisionRow } from './warnings.service.js';
 import { recomputeWithParent } from './milestones.service.js';
 import type { SupervisionRuntime } from './runtime.js';
 
-const RESULT_NAMES: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+const RESULT_NAMES: Record<string, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
 
 /**
  * Runs inside every problem write: keeps the supervision state (original deadline, warning) in
@@ -14,21 +18,32 @@ const RESULT_NAMES: Record<string, string> = { satisfied: '满意', basically_sa
 export function problemWriteHook(rt: SupervisionRuntime) {
   return async (trx: Db, w: ProblemWrite): Promise<void> => {
     if (w.action === 'submit') return;
-    const row = await trx.selectFrom('problems').select(['id', 'code', 'title', 'lead_department_id', 'deadline', 'created_by'])
-      .where('id', '=', w.problemId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('problems')
+      .select(['id', 'code', 'title', 'lead_department_id', 'deadline', 'created_by'])
+      .where('id', '=', w.problemId)
+      .executeTakeFirst();
     if (!row) return;
     const now = rt.now().toISOString();
     if (w.action === 'assign') {
       await ensureSupervisionRow(trx, w.problemId);
       // A new assignment starts a new plan: the deadline it sets is the one assessment starts from.
-      await trx.updateTable('item_supervision').set({ original_deadline: row.deadline, missing_weekly_report: 0 }).where('problem_id', '=', w.problemId).execute();
+      await trx
+        .updateTable('item_supervision')
+        .set({ original_deadline: row.deadline, missing_weekly_report: 0 })
+        .where('problem_id', '=', w.problemId)
+        .execute();
     }
     for (const n of await noticesFor(trx, w, row)) await rt.notifier.notify(trx, n, now);
     await recomputeWithParent(rt, trx, w.problemId);
   };
 }
 
-async function noticesFor(trx: Db, w: ProblemWrite, row: { code: string; title: string; lead_department_id: number | null; deadline: string | null }): Promise<NotifyInput[]> {
+async function noticesFor(
+  trx: Db,
+  w: ProblemWrite,
+  row: { code: string; title: string; lead_department_id: number | null; deadline: string | null },
+): Promise<NotifyInput[]> {
   const base = { problemCode: row.code };
   switch (w.action) {
     case 'assign': {
@@ -36,19 +51,43 @@ async function noticesFor(trx: Db, w: ProblemWrite, row: { code: string; title: 
       const lead = await departmentUserIds(trx, row.lead_department_id);
       const coUsers = (await Promise.all(co.map((d) => departmentUserIds(trx, d)))).flat();
       return [
-        { ...base, userIds: lead, kind: 'assignment', title: `新交办：${row.title}`, body: `事项 ${row.code}「${row.title}」已交办贵单位牵头办理，整改时限 ${row.deadline ?? '—'}，请及时签收。` },
-        { ...base, userIds: coUsers.filter((u) => !lead.includes(u)), kind: 'assignment', title: `配合办理：${row.title}`, body: `事项 ${row.code}「${row.title}」需贵单位配合办理，整改时限 ${row.deadline ?? '—'}。` },
+        {
+          ...base,
+          userIds: lead,
+          kind: 'assignment',
+          title: `新交办：${row.title}`,
+          body: `事项 ${row.code}「${row.title}」已交办贵单位牵头办理，整改时限 ${row.deadline ?? '—'}，请及时签收。`,
+        },
+        {
+          ...base,
+          userIds: coUsers.filter((u) => !lead.includes(u)),
+          kind: 'assignment',
+          title: `配合办理：${row.title}`,
+          body: `事项 ${row.code}「${row.title}」需贵单位配合办理，整改时限 ${row.deadline ?? '—'}。`,
+        },
       ];
     }
     case 'return':
-      return [{ ...base, userIds: await roleUserIds(trx, ['acceptance']), kind: 'return', title: `退单：${row.title}`, body: `事项 ${row.code}「${row.title}」被退回受理中心，请重新交办。` }];
+      return [
+        {
+          ...base,
+          userIds: await roleUserIds(trx, ['acceptance']),
+          kind: 'return',
+          title: `退单：${row.title}`,
+          body: `事项 ${row.code}「${row.title}」被退回受理中心，请重新交办。`,
+        },
+      ];
     case 'verify': {
       const result = String(w.payload.result ?? '');
-      return [{
-        ...base, userIds: await departmentUserIds(trx, row.lead_department_id), kind: 'verification',
-        title: `验收结果：${RESULT_NAMES[result] ?? result}`,
-        body: `事项 ${row.code}「${row.title}」验收结果：${RESULT_NAMES[result] ?? result}。${result === 'unsatisfied' ? '请重新整改。' : ''}`,
-      }];
+      return [
+        {
+          ...base,
+          userIds: await departmentUserIds(trx, row.lead_department_id),
+          kind: 'verification',
+          title: `验收结果：${RESULT_NAMES[result] ?? result}`,
+          body: `事项 ${row.code}「${row.title}」验收结果：${RESULT_NAMES[result] ?? result}。${result === 'unsatisfied' ? '请重新整改。' : ''}`,
+        },
+      ];
     }
     default:
       return [];

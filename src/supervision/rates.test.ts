@@ -4,13 +4,22 @@ import { type RateCounts, DEFAULT_RATE_CONFIG, computeRates, rank, rateConfig } 
 
 /** 沙市区住建局, one month — every figure below is worked out by hand in the comments. */
 const unit: RateCounts = {
-  dispatched: 40, signedWithinLimit: 36, // response 36/40 = 0.9
-  validCallbacks: 30, solvedAtCallback: 24, // resolution 24/30 = 0.8
+  dispatched: 40,
+  signedWithinLimit: 36, // response 36/40 = 0.9
+  validCallbacks: 30,
+  solvedAtCallback: 24, // resolution 24/30 = 0.8
   // satisfaction (10 + 8 + 0.9 × 5) / 25 = 22.5 / 25 = 0.9
-  verySatisfied: 10, satisfied: 8, basicallySatisfied: 5, dissatisfied: 2, veryDissatisfied: 0,
-  closed: 20, closedOnTime: 15, workingDaysToClose: 170, // on time 0.75, mean 8.5 working days
+  verySatisfied: 10,
+  satisfied: 8,
+  basicallySatisfied: 5,
+  dissatisfied: 2,
+  veryDissatisfied: 0,
+  closed: 20,
+  closedOnTime: 15,
+  workingDaysToClose: 170, // on time 0.75, mean 8.5 working days
   returned: 4, // 4/40 = 0.1
-  verifications: 25, redone: 2, // 2/25 = 0.08
+  verifications: 25,
+  redone: 2, // 2/25 = 0.08
   overdue: 3,
 };
 const nothing: RateCounts = Object.fromEntries(Object.keys(unit).map((k) => [k, 0])) as unknown as RateCounts;
@@ -33,8 +42,16 @@ describe('computeRates', () => {
 
   it('gives null, not 0, when nothing was measured', () => {
     expect(computeRates(nothing)).toEqual({
-      response: null, resolution: null, satisfaction: null, composite: null, onTimeCompletion: null,
-      returnRate: null, redoRate: null, meanWorkingDaysToClose: null, rated: 0, overdue: 0,
+      response: null,
+      resolution: null,
+      satisfaction: null,
+      composite: null,
+      onTimeCompletion: null,
+      returnRate: null,
+      redoRate: null,
+      meanWorkingDaysToClose: null,
+      rated: 0,
+      overdue: 0,
     });
   });
 
@@ -50,7 +67,10 @@ describe('computeRates', () => {
     const full = rateConfig({ satisfactionFactors: { basicallySatisfied: 1 } });
     expect(computeRates(unit, full).satisfaction).toBeCloseTo(0.92, 12);
     // 0.2 × 0.9 + 0.4 × 0.8 + 0.4 × 0.92 = 0.18 + 0.32 + 0.368 = 0.868
-    const c = rateConfig({ satisfactionFactors: { basicallySatisfied: 1 }, weights: { response: 0.2, resolution: 0.4 } });
+    const c = rateConfig({
+      satisfactionFactors: { basicallySatisfied: 1 },
+      weights: { response: 0.2, resolution: 0.4 },
+    });
     expect(computeRates(unit, c).composite).toBeCloseTo(0.868, 12);
     // Weights are normalised: 10/50/40 = 0.1/0.5/0.4.
     const pct = rateConfig({ weights: { response: 10, resolution: 50, satisfaction: 40 } });
@@ -76,26 +96,61 @@ const names = (rows: Row[]) => rows.map((r) => r.unit);
 
 describe('rank', () => {
   const rows = [
-    row('A', 0.85), row('B', 0.92), row('C', 0.7), row('D', 0.85), row('E', null), row('F', 0.6),
-    row('G', 0.75), row('H', 0.5), row('I', 0.95), row('J', 0.8), row('K', 0.65), row('L', 0.55),
+    row('A', 0.85),
+    row('B', 0.92),
+    row('C', 0.7),
+    row('D', 0.85),
+    row('E', null),
+    row('F', 0.6),
+    row('G', 0.75),
+    row('H', 0.5),
+    row('I', 0.95),
+    row('J', 0.8),
+    row('K', 0.65),
+    row('L', 0.55),
   ];
 
   it('competition ranking, unscored last, red and black lists', () => {
     const r = rank(rows, 'composite');
     expect(r.ranked.map((x) => [x.row.unit, x.rank])).toEqual([
-      ['I', 1], ['B', 2], ['A', 3], ['D', 3], ['J', 5], ['G', 6], ['C', 7], ['K', 8], ['F', 9],
-      ['L', 10], ['H', 11], ['E', null],
+      ['I', 1],
+      ['B', 2],
+      ['A', 3],
+      ['D', 3],
+      ['J', 5],
+      ['G', 6],
+      ['C', 7],
+      ['K', 8],
+      ['F', 9],
+      ['L', 10],
+      ['H', 11],
+      ['E', null],
     ]);
     expect(names(r.redList)).toEqual(['I', 'B', 'A', 'D', 'J']);
     expect(names(r.blackList)).toEqual(['H', 'L', 'F', 'K', 'C']);
   });
 
   it('includes ties at the cut-off', () => {
-    const r = rank([row('a', 0.9), row('b', 0.8), row('c', 0.8), row('d', 0.7), row('e', 0.6), row('f', 0.6),
-      row('g', 0.5), row('h', 0.4), row('i', 0.3)], 'composite', { listSize: 2 });
+    const r = rank(
+      [
+        row('a', 0.9),
+        row('b', 0.8),
+        row('c', 0.8),
+        row('d', 0.7),
+        row('e', 0.6),
+        row('f', 0.6),
+        row('g', 0.5),
+        row('h', 0.4),
+        row('i', 0.3),
+      ],
+      'composite',
+      { listSize: 2 },
+    );
     expect(names(r.redList)).toEqual(['a', 'b', 'c']);
     expect(names(r.blackList)).toEqual(['i', 'h']);
-    const tail = rank([row('a', 0.9), row('b', 0.8), row('c', 0.4), row('d', 0.3), row('e', 0.3)], 'composite', { listSize: 1 });
+    const tail = rank([row('a', 0.9), row('b', 0.8), row('c', 0.4), row('d', 0.3), row('e', 0.3)], 'composite', {
+      listSize: 1,
+    });
     expect(names(tail.blackList)).toEqual(['e', 'd']);
   });
 
@@ -111,8 +166,16 @@ describe('rank', () => {
   });
 
   it('ascending order for lower-is-better figures', () => {
-    const r = rank([row('p', null, 8.5), row('q', null, 3), row('s', null, null), row('t', null, 12)], 'days', { order: 'asc', listSize: 1 });
-    expect(r.ranked.map((x) => [x.row.unit, x.rank])).toEqual([['q', 1], ['p', 2], ['t', 3], ['s', null]]);
+    const r = rank([row('p', null, 8.5), row('q', null, 3), row('s', null, null), row('t', null, 12)], 'days', {
+      order: 'asc',
+      listSize: 1,
+    });
+    expect(r.ranked.map((x) => [x.row.unit, x.rank])).toEqual([
+      ['q', 1],
+      ['p', 2],
+      ['t', 3],
+      ['s', null],
+    ]);
     expect(names(r.redList)).toEqual(['q']);
     expect(names(r.blackList)).toEqual(['t']);
   });

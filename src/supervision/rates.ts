@@ -29,7 +29,13 @@ export interface RateCounts {
   overdue: number;
 }
 
-export const SATISFACTION_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
+export const SATISFACTION_LEVELS = [
+  'verySatisfied',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+  'veryDissatisfied',
+] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 
 export interface RateConfig {
@@ -41,7 +47,13 @@ export interface RateConfig {
 
 /** Frozen: it is shared by every caller that passes no config. */
 export const DEFAULT_RATE_CONFIG: RateConfig = Object.freeze({
-  satisfactionFactors: Object.freeze({ verySatisfied: 1, satisfied: 1, basicallySatisfied: 0.9, dissatisfied: 0, veryDissatisfied: 0 }),
+  satisfactionFactors: Object.freeze({
+    verySatisfied: 1,
+    satisfied: 1,
+    basicallySatisfied: 0.9,
+    dissatisfied: 0,
+    veryDissatisfied: 0,
+  }),
   weights: Object.freeze({ response: 0.1, resolution: 0.5, satisfaction: 0.4 }),
 });
 
@@ -68,14 +80,19 @@ const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 
 function validate(c: RateCounts): void {
   for (const [k, v] of Object.entries(c)) {
-    if (!Number.isInteger(v) || v < 0) throw new AppError('validation_failed', `${k} must be a whole number ≥ 0, got ${v}`);
+    if (!Number.isInteger(v) || v < 0)
+      throw new AppError('validation_failed', `${k} must be a whole number ≥ 0, got ${v}`);
   }
   const pairs: [keyof RateCounts, keyof RateCounts][] = [
-    ['signedWithinLimit', 'dispatched'], ['returned', 'dispatched'], ['solvedAtCallback', 'validCallbacks'],
-    ['closedOnTime', 'closed'], ['redone', 'verifications'],
+    ['signedWithinLimit', 'dispatched'],
+    ['returned', 'dispatched'],
+    ['solvedAtCallback', 'validCallbacks'],
+    ['closedOnTime', 'closed'],
+    ['redone', 'verifications'],
   ];
   for (const [part, whole] of pairs) {
-    if (c[part] > c[whole]) throw new AppError('validation_failed', `${part} (${c[part]}) exceeds ${whole} (${c[whole]})`);
+    if (c[part] > c[whole])
+      throw new AppError('validation_failed', `${part} (${c[part]}) exceeds ${whole} (${c[whole]})`);
   }
 }
 
@@ -85,7 +102,8 @@ export function rateConfig(o: RateOverrides = {}): RateConfig {
     weights: { ...DEFAULT_RATE_CONFIG.weights, ...o.weights },
   };
   for (const [k, v] of Object.entries(c.satisfactionFactors)) {
-    if (!(v >= 0 && v <= 1)) throw new AppError('validation_failed', `satisfaction factor ${k} must be within 0..1, got ${v}`);
+    if (!(v >= 0 && v <= 1))
+      throw new AppError('validation_failed', `satisfaction factor ${k} must be within 0..1, got ${v}`);
   }
   const w = Object.values(c.weights);
   if (w.some((v) => !(v >= 0)) || w.every((v) => v === 0)) {
@@ -106,11 +124,16 @@ export function computeRates(counts: RateCounts, config: RateConfig = DEFAULT_RA
   const resolution = ratio(counts.solvedAtCallback, counts.validCallbacks);
   const satisfaction = ratio(satisfiedEquivalent, rated);
   const w = config.weights;
-  const composite = response === null || resolution === null || satisfaction === null ? null
-    : (w.response * response + w.resolution * resolution + w.satisfaction * satisfaction)
-      / (w.response + w.resolution + w.satisfaction);
+  const composite =
+    response === null || resolution === null || satisfaction === null
+      ? null
+      : (w.response * response + w.resolution * resolution + w.satisfaction * satisfaction) /
+        (w.response + w.resolution + w.satisfaction);
   return {
-    response, resolution, satisfaction, composite,
+    response,
+    resolution,
+    satisfaction,
+    composite,
     onTimeCompletion: ratio(counts.closedOnTime, counts.closed),
     returnRate: ratio(counts.returned, counts.dispatched),
     redoRate: ratio(counts.redone, counts.verifications),
@@ -147,7 +170,8 @@ const EPSILON = 1e-9;
 export function rank<T>(rows: readonly T[], key: NumericKey<T>, options: RankOptions = {}): RankResult<T> {
   const sign = options.order === 'asc' ? -1 : 1;
   const n = options.listSize ?? 5;
-  if (!Number.isInteger(n) || n < 0) throw new AppError('validation_failed', `listSize must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('validation_failed', `listSize must be a whole number ≥ 0, got ${n}`);
   const value = (row: T) => row[key] as number | null | undefined;
   const isScored = (r: T) => typeof value(r) === 'number' && Number.isFinite(value(r));
   const score = (r: T) => sign * (value(r) as number);
@@ -161,8 +185,11 @@ export function rank<T>(rows: readonly T[], key: NumericKey<T>, options: RankOpt
     fromBottom[i] = i < sorted.length - 1 && !better(sorted[i], sorted[i + 1]) ? fromBottom[i + 1] : pos;
   }
   const redList = sorted.filter((_, i) => ranks[i] <= n);
-  const blackList = sorted.map((row, i) => ({ row, i })).reverse()
-    .filter(({ i }) => ranks[i] > n && fromBottom[i] <= n).map(({ row }) => row);
+  const blackList = sorted
+    .map((row, i) => ({ row, i }))
+    .reverse()
+    .filter(({ i }) => ranks[i] > n && fromBottom[i] <= n)
+    .map(({ row }) => row);
   return {
     ranked: [
       ...sorted.map((row, i) => ({ row, rank: ranks[i] })),

@@ -38,17 +38,27 @@ export function buildChannels(config: SupervisionConfig): Channel[] {
   return channels;
 }
 
-export function createRuntime(services: Services, config: SupervisionConfig = parseSupervisionConfig()): SupervisionRuntime {
+export function createRuntime(
+  services: Services,
+  config: SupervisionConfig = parseSupervisionConfig(),
+): SupervisionRuntime {
   const tz = services.config.timezone;
   const store = new CalendarStore(tz);
   const jobs = new JobRunner(services.db, services.clock);
   const rt: SupervisionRuntime = {
-    services, db: services.db, config, store,
+    services,
+    db: services.db,
+    config,
+    store,
     notifier: new Notifier(buildChannels(config)),
     jobs,
-    scheduler: new Scheduler(jobs, () => store.load(services.db), (msg, err) => {
-      process.stderr.write(`qingdan scheduler: ${msg}${err ? `: ${(err as Error).message ?? String(err)}` : ''}\n`);
-    }),
+    scheduler: new Scheduler(
+      jobs,
+      () => store.load(services.db),
+      (msg, err) => {
+        process.stderr.write(`qingdan scheduler: ${msg}${err ? `: ${(err as Error).message ?? String(err)}` : ''}\n`);
+      },
+    ),
     timezone: tz,
     now: () => services.clock(),
     today: () => localDate(services.clock(), tz),

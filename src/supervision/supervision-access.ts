@@ -18,15 +18,22 @@ export type Need = 'read' | 'plan' | 'oversee';
  * department staff only for items their unit leads (or co-handles, to read). Items the actor may
  * not see answer 404, like the core does.
  */
-export async function loadFor(rt: SupervisionRuntime, dbx: Db, actor: Actor, code: string, need: Need): Promise<Loaded> {
+export async function loadFor(
+  rt: SupervisionRuntime,
+  dbx: Db,
+  actor: Actor,
+  code: string,
+  need: Need,
+): Promise<Loaded> {
   requireRole(actor, need === 'read' ? STAFF_ROLES : need === 'plan' ? [...PLANNERS] : [...OVERSIGHT]);
   const loaded = await rt.services.problems.load(dbx, actor, code);
   if (actor.role === 'department') {
     const lead = inScope(actor, loaded.row.lead_department_id);
     const co = loaded.coDepartmentIds.some((d) => inScope(actor, d));
     if (!(lead || (need === 'read' && co))) {
-      if (!lead && !co) throw new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
-      throw new AppError('forbidden', 'only the lead unit may change this item\'s plan');
+      if (!lead && !co)
+        throw new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
+      throw new AppError('forbidden', "only the lead unit may change this item's plan");
     }
   }
   return loaded;

@@ -36,7 +36,9 @@ function num(env: Env, name: string, def: number, min: number, max: number, inte
   if (!has(env, name)) return def;
   const n = Number(env[name]);
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new ConfigError(`${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${env[name]}"`);
+    throw new ConfigError(
+      `${name} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got "${env[name]}"`,
+    );
   }
   return n;
 }
@@ -70,7 +72,9 @@ function weights(env: Env): RateConfig['weights'] | undefined {
   if (!has(env, 'QINGDAN_RATE_WEIGHTS')) return undefined;
   const parts = env.QINGDAN_RATE_WEIGHTS!.split(',').map((s) => Number(s.trim()));
   if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n < 0) || parts.every((n) => n === 0)) {
-    throw new ConfigError(`QINGDAN_RATE_WEIGHTS must be three numbers ≥ 0 "response,resolution,satisfaction", got "${env.QINGDAN_RATE_WEIGHTS}"`);
+    throw new ConfigError(
+      `QINGDAN_RATE_WEIGHTS must be three numbers ≥ 0 "response,resolution,satisfaction", got "${env.QINGDAN_RATE_WEIGHTS}"`,
+    );
   }
   return { response: parts[0], resolution: parts[1], satisfaction: parts[2] };
 }

@@ -34,7 +34,9 @@ export async function startSupervision(services: Services, config?: SupervisionC
 
 export const supervisionFeature: Feature = {
   name: 'supervision',
-  install(services) { installSupervision(services); },
+  install(services) {
+    installSupervision(services);
+  },
   routes(services) {
     return async (app) => {
       const rt = runtimeOf(services);

@@ -11,22 +11,26 @@ export function supervisionJobs(rt: SupervisionRuntime): Job[] {
   const localDay = () => rt.today();
   return [
     {
-      name: 'warnings', description: 'recompute every open item\'s warning level (hourly)',
+      name: 'warnings',
+      description: "recompute every open item's warning level (hourly)",
       slot: (now) => now.toISOString().slice(0, 13),
       run: async () => recomputeAllWarnings(rt),
     },
     {
-      name: 'reminders', description: 'record a reminder (催办) the day after a deadline passes and notify the unit (daily)',
+      name: 'reminders',
+      description: 'record a reminder (催办) the day after a deadline passes and notify the unit (daily)',
       slot: localDay,
       run: async () => sendOverdueReminders(rt),
     },
     {
-      name: 'weekly-reports', description: 'flag items and units that missed last week\'s progress report (daily)',
+      name: 'weekly-reports',
+      description: "flag items and units that missed last week's progress report (daily)",
       slot: localDay,
       run: async () => checkWeeklyReports(rt),
     },
     {
-      name: 'notifications', description: 'deliver queued e-mail and webhook notifications (every minute)',
+      name: 'notifications',
+      description: 'deliver queued e-mail and webhook notifications (every minute)',
       slot: (now) => now.toISOString().slice(0, 16),
       run: async (now) => rt.notifier.deliver(rt.db, now),
     },

@@ -7,84 +7,164 @@ const obj = <T extends TProperties>(props: T) => Type.Object(props, { additional
 
 export const WarningSchema = Type.Object({
   level: Type.Union(['none', 'blue', 'yellow', 'red'].map((l) => Type.Literal(l))),
-  reasons: Type.Array(Type.String(), { description: 'overdue, behind_plan, missed_milestone, missing_weekly_report, deadline_near' }),
+  reasons: Type.Array(Type.String(), {
+    description: 'overdue, behind_plan, missed_milestone, missing_weekly_report, deadline_near',
+  }),
   since: Type.Optional(nullable(Type.String())),
 });
 
 export const MilestoneSchema = Type.Object({
-  id: Type.Integer(), name: Type.String(), dueDate: Type.String(), weight: Type.Number(), doneAt: nullable(Type.String()), missed: Type.Boolean(),
+  id: Type.Integer(),
+  name: Type.String(),
+  dueDate: Type.String(),
+  weight: Type.Number(),
+  doneAt: nullable(Type.String()),
+  missed: Type.Boolean(),
 });
 
 export const ExtensionSchema = Type.Object({
-  id: Type.Integer(), reason: Type.String(), originalDeadline: nullable(Type.String()), requestedDeadline: Type.String(),
-  status: Type.Union(['pending', 'granted', 'refused'].map((s) => Type.Literal(s))), grantedDeadline: nullable(Type.String()),
-  decisionNote: nullable(Type.String()), requestedAt: Type.String(), decidedAt: nullable(Type.String()), code: Type.Optional(Type.String()),
+  id: Type.Integer(),
+  reason: Type.String(),
+  originalDeadline: nullable(Type.String()),
+  requestedDeadline: Type.String(),
+  status: Type.Union(['pending', 'granted', 'refused'].map((s) => Type.Literal(s))),
+  grantedDeadline: nullable(Type.String()),
+  decisionNote: nullable(Type.String()),
+  requestedAt: Type.String(),
+  decidedAt: nullable(Type.String()),
+  code: Type.Optional(Type.String()),
 });
 
 export const ActionSchema = Type.Object({
-  id: Type.Integer(), kind: Type.String(), kindName: Type.String(), date: Type.String(), text: Type.String(), people: Type.Array(Type.String()),
-  automatic: Type.Boolean(), createdAt: Type.String(), createdBy: nullable(Type.String()),
+  id: Type.Integer(),
+  kind: Type.String(),
+  kindName: Type.String(),
+  date: Type.String(),
+  text: Type.String(),
+  people: Type.Array(Type.String()),
+  automatic: Type.Boolean(),
+  createdAt: Type.String(),
+  createdBy: nullable(Type.String()),
   department: nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
   problem: nullable(Type.Object({ code: Type.String(), title: Type.String() })),
 });
 
 export const ItemSupervisionSchema = Type.Object({
-  code: Type.String(), status: Type.String(), deadline: nullable(Type.String()), originalDeadline: nullable(Type.String()),
+  code: Type.String(),
+  status: Type.String(),
+  deadline: nullable(Type.String()),
+  originalDeadline: nullable(Type.String()),
   limits: Type.Object({
-    dispatchBy: Type.String({ description: 'dispatch (派单) limit from receipt, by urgency' }), signForBy: nullable(Type.String({ description: 'sign-for (签收) limit from assignment' })),
-    returnBy: nullable(Type.String({ description: 'last day to return (退单)' })), signedInTime: nullable(Type.Boolean()),
+    dispatchBy: Type.String({ description: 'dispatch (派单) limit from receipt, by urgency' }),
+    signForBy: nullable(Type.String({ description: 'sign-for (签收) limit from assignment' })),
+    returnBy: nullable(Type.String({ description: 'last day to return (退单)' })),
+    signedInTime: nullable(Type.Boolean()),
   }),
-  checkpointDate: nullable(Type.String()), warning: WarningSchema,
+  checkpointDate: nullable(Type.String()),
+  warning: WarningSchema,
   plannedPercent: nullable(Type.Number({ description: 'planned progress for today from the milestones' })),
-  reportedPercent: nullable(Type.Number({ description: 'from the latest progress report, or rolled up from child items' })),
-  missedMilestones: Type.Integer(), lastReportAt: nullable(Type.String()), missingWeeklyReport: Type.Boolean(), nextReportDue: nullable(Type.String()),
-  rollupWeight: Type.Number(), milestones: Type.Array(MilestoneSchema),
-  children: Type.Array(Type.Object({ code: Type.String(), title: Type.String(), status: Type.String(), weight: Type.Number(), reportedPercent: Type.Number(), plannedPercent: nullable(Type.Number()) })),
-  extensions: Type.Array(ExtensionSchema), actions: Type.Array(ActionSchema),
+  reportedPercent: nullable(
+    Type.Number({ description: 'from the latest progress report, or rolled up from child items' }),
+  ),
+  missedMilestones: Type.Integer(),
+  lastReportAt: nullable(Type.String()),
+  missingWeeklyReport: Type.Boolean(),
+  nextReportDue: nullable(Type.String()),
+  rollupWeight: Type.Number(),
+  milestones: Type.Array(MilestoneSchema),
+  children: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      title: Type.String(),
+      status: Type.String(),
+      weight: Type.Number(),
+      reportedPercent: Type.Number(),
+      plannedPercent: nullable(Type.Number()),
+    }),
+  ),
+  extensions: Type.Array(ExtensionSchema),
+  actions: Type.Array(ActionSchema),
 });
 
 export const PlanBody = obj({
-  milestones: Type.Array(obj({
-    name: Type.String({ minLength: 1, maxLength: 200 }), dueDate: date, weight: Type.Number({ minimum: 0, maximum: 1000 }), done: Type.Optional(Type.Boolean()),
-  }), { maxItems: 50 }),
+  milestones: Type.Array(
+    obj({
+      name: Type.String({ minLength: 1, maxLength: 200 }),
+      dueDate: date,
+      weight: Type.Number({ minimum: 0, maximum: 1000 }),
+      done: Type.Optional(Type.Boolean()),
+    }),
+    { maxItems: 50 },
+  ),
 });
-export const TemplateBody = obj({ template: Type.String({ minLength: 1, maxLength: 50 }), startDate: Type.Optional(date) });
+export const TemplateBody = obj({
+  template: Type.String({ minLength: 1, maxLength: 50 }),
+  startDate: Type.Optional(date),
+});
 export const DoneBody = obj({ done: Type.Boolean() });
 export const WeightBody = obj({ rollupWeight: Type.Number({ minimum: 0, maximum: 1000 }) });
-export const ExtensionRequestBody = obj({ reason: Type.String({ minLength: 1, maxLength: 2000 }), requestedDeadline: date });
+export const ExtensionRequestBody = obj({
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  requestedDeadline: date,
+});
 export const ExtensionDecisionBody = obj({
-  decision: Type.Union([Type.Literal('grant'), Type.Literal('refuse')]), grantedDeadline: Type.Optional(date), note: Type.Optional(Type.String({ maxLength: 2000 })),
+  decision: Type.Union([Type.Literal('grant'), Type.Literal('refuse')]),
+  grantedDeadline: Type.Optional(date),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export const ActionBody = obj({
-  kind: Type.Union(ACTION_KINDS.map((k) => Type.Literal(k)), { description: 'reminder 催办, letter 督办函, summons 约谈, notice 通报, flagged 挂牌督办' }),
-  problemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
-  date: Type.Optional(date), text: Type.String({ minLength: 1, maxLength: 10_000 }),
+  kind: Type.Union(
+    ACTION_KINDS.map((k) => Type.Literal(k)),
+    { description: 'reminder 催办, letter 督办函, summons 约谈, notice 通报, flagged 挂牌督办' },
+  ),
+  problemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+  date: Type.Optional(date),
+  text: Type.String({ minLength: 1, maxLength: 10_000 }),
   people: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
 });
 
 export const WarningItemSchema = Type.Object({
-  code: Type.String(), title: Type.String(), status: Type.String(), deadline: nullable(Type.String()),
-  reportedPercent: nullable(Type.Number()), plannedPercent: nullable(Type.Number()),
-  leadDepartment: nullable(Type.Object({ id: Type.Integer(), name: Type.String() })), warning: WarningSchema, missingWeeklyReport: Type.Boolean(),
+  code: Type.String(),
+  title: Type.String(),
+  status: Type.String(),
+  deadline: nullable(Type.String()),
+  reportedPercent: nullable(Type.Number()),
+  plannedPercent: nullable(Type.Number()),
+  leadDepartment: nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  warning: WarningSchema,
+  missingWeeklyReport: Type.Boolean(),
 });
 export const LevelCounts = Type.Record(Type.String(), Type.Integer());
 export const WarningList = Type.Object({ counts: LevelCounts, items: Type.Array(WarningItemSchema) });
-export const LeaderItems = Type.Object({ leaderId: Type.Integer(), counts: LevelCounts, items: Type.Array(WarningItemSchema) });
+export const LeaderItems = Type.Object({
+  leaderId: Type.Integer(),
+  counts: LevelCounts,
+  items: Type.Array(WarningItemSchema),
+});
 export const DepartmentRecord = Type.Object({
-  department: Type.Object({ id: Type.Integer(), name: Type.String() }), actions: Type.Array(ActionSchema),
+  department: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  actions: Type.Array(ActionSchema),
   weeklyReportMisses: Type.Array(Type.Object({ dueDate: Type.String(), code: Type.String(), title: Type.String() })),
-  warnings: WarningList, extensions: Type.Array(ExtensionSchema),
+  warnings: WarningList,
+  extensions: Type.Array(ExtensionSchema),
 });
 
-const tierLimit = obj({ amount: Type.Integer({ minimum: 0, maximum: 3650 }), unit: Type.Union(['working_days', 'calendar_days', 'calendar_months'].map((u) => Type.Literal(u))) });
+const tierLimit = obj({
+  amount: Type.Integer({ minimum: 0, maximum: 3650 }),
+  unit: Type.Union(['working_days', 'calendar_days', 'calendar_months'].map((u) => Type.Literal(u))),
+});
 const tierMap = Type.Record(Type.String(), tierLimit);
 export const TimeLimitsBody = obj({
   tiers: Type.Optional(tierMap),
-  tiersByUrgency: Type.Optional(obj({ normal: Type.Optional(tierMap), urgent: Type.Optional(tierMap), emergency: Type.Optional(tierMap) })),
+  tiersByUrgency: Type.Optional(
+    obj({ normal: Type.Optional(tierMap), urgent: Type.Optional(tierMap), emergency: Type.Optional(tierMap) }),
+  ),
   dispatchHours: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 720 }))),
   signForHours: Type.Optional(Type.Number({ minimum: 0, maximum: 720 })),
   returnWindowWorkingDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
 });
 export const TimeLimitsView = Type.Object({
-  effective: Type.Object({}, { additionalProperties: true }), overrides: Type.Object({}, { additionalProperties: true }),
+  effective: Type.Object({}, { additionalProperties: true }),
+  overrides: Type.Object({}, { additionalProperties: true }),
 });

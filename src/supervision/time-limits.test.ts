@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { defaultCalendar } from './calendar.js';
 import {
-  DEFAULT_TIME_LIMITS, TIERS, URGENCIES, defaultDeadline, dispatchDeadline, isTier, isUrgency,
-  returnWindowEnd, signForDeadline, timeLimitConfig,
+  DEFAULT_TIME_LIMITS,
+  TIERS,
+  URGENCIES,
+  defaultDeadline,
+  dispatchDeadline,
+  isTier,
+  isUrgency,
+  returnWindowEnd,
+  signForDeadline,
+  timeLimitConfig,
 } from './time-limits.js';
 
 const cal = defaultCalendar();
@@ -25,7 +33,9 @@ describe('defaults from the brief', () => {
   });
 
   it('cannot be mutated by a careless caller', () => {
-    expect(() => { (DEFAULT_TIME_LIMITS.tiers.simple as { amount: number }).amount = 1; }).toThrow(TypeError);
+    expect(() => {
+      (DEFAULT_TIME_LIMITS.tiers.simple as { amount: number }).amount = 1;
+    }).toThrow(TypeError);
   });
 
   it('type guards', () => {
@@ -82,8 +92,11 @@ describe('defaultDeadline', () => {
 
 describe('config validation', () => {
   it.each([
-    { signForHours: -1 }, { returnWindowWorkingDays: 1.5 }, { dispatchHours: { normal: Number.NaN } },
-    { tiers: { simple: { amount: 2.5, unit: 'working_days' as const } } }, { urgencyCapWorkingDays: { utilities: -2 } },
+    { signForHours: -1 },
+    { returnWindowWorkingDays: 1.5 },
+    { dispatchHours: { normal: Number.NaN } },
+    { tiers: { simple: { amount: 2.5, unit: 'working_days' as const } } },
+    { urgencyCapWorkingDays: { utilities: -2 } },
   ])('refuses %j', (o) => {
     expect(() => timeLimitConfig(o)).toThrow(AppError);
   });

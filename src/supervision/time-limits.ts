@@ -13,7 +13,10 @@ export const URGENCIES = ['emergency', 'utilities', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 export type LimitUnit = 'working_days' | 'calendar_days' | 'calendar_months';
-export interface TierLimit { amount: number; unit: LimitUnit }
+export interface TierLimit {
+  amount: number;
+  unit: LimitUnit;
+}
 
 /**
  * 'calendar' hours run around the clock; 'working' hours run only on working days
@@ -104,7 +107,10 @@ export const isUrgency = (s: string): s is Urgency => (URGENCIES as readonly str
  * working day. The urgency cap only ever shortens the deadline.
  */
 export function defaultDeadline(
-  calendar: WorkCalendar, fromDate: string, tier: Tier, urgency: Urgency = 'normal',
+  calendar: WorkCalendar,
+  fromDate: string,
+  tier: Tier,
+  urgency: Urgency = 'normal',
   config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
 ): string {
   const limit = config.tiers[tier];
@@ -131,21 +137,29 @@ function addHours(calendar: WorkCalendar, from: string, hours: number, clock: Ho
 
 /** When an item received at `receivedAt` must be dispatched (派单) by; ISO UTC. */
 export function dispatchDeadline(
-  calendar: WorkCalendar, receivedAt: string, urgency: Urgency, config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
+  calendar: WorkCalendar,
+  receivedAt: string,
+  urgency: Urgency,
+  config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
 ): string {
   return addHours(calendar, receivedAt, config.dispatchHours[urgency], config.hourClock[urgency], config.timezone);
 }
 
 /** When the lead unit must sign for (签收) an item dispatched at `dispatchedAt`; ISO UTC. */
 export function signForDeadline(
-  calendar: WorkCalendar, dispatchedAt: string, urgency: Urgency, config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
+  calendar: WorkCalendar,
+  dispatchedAt: string,
+  urgency: Urgency,
+  config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
 ): string {
   return addHours(calendar, dispatchedAt, config.signForHours, config.hourClock[urgency], config.timezone);
 }
 
 /** Last day on which a unit may return (退单) an item dispatched on `dispatchedDate`. */
 export function returnWindowEnd(
-  calendar: WorkCalendar, dispatchedDate: string, config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
+  calendar: WorkCalendar,
+  dispatchedDate: string,
+  config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
 ): string {
   return calendar.addWorkingDays(dispatchedDate, config.returnWindowWorkingDays);
 }

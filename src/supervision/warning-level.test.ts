@@ -8,14 +8,24 @@ const calendar = defaultCalendar();
 
 /** On track, deadline far away: no warning. Each case changes only what it is about. */
 const base: WarningInput = {
-  status: 'in_progress', deadline: '2025-11-28', today: '2025-11-17',
-  plannedPercent: 40, reportedPercent: 40, missedMilestones: 0, missingWeeklyReport: false, calendar,
+  status: 'in_progress',
+  deadline: '2025-11-28',
+  today: '2025-11-17',
+  plannedPercent: 40,
+  reportedPercent: 40,
+  missedMilestones: 0,
+  missingWeeklyReport: false,
+  calendar,
 };
 const w = (patch: Partial<WarningInput>, t = {}) => computeWarning({ ...base, ...patch }, t);
 
 describe('computeWarning', () => {
   it('defaults', () => {
-    expect(DEFAULT_WARNING_THRESHOLDS).toEqual({ blueWithinWorkingDays: 3, yellowBehindPoints: 10, redBehindPoints: 30 });
+    expect(DEFAULT_WARNING_THRESHOLDS).toEqual({
+      blueWithinWorkingDays: 3,
+      yellowBehindPoints: 10,
+      redBehindPoints: 30,
+    });
   });
 
   it.each([
@@ -35,11 +45,24 @@ describe('computeWarning', () => {
     ['plan unknown', { plannedPercent: null, reportedPercent: 0 }, 'none', []],
     ['no report yet', { plannedPercent: 80, reportedPercent: null }, 'none', []],
     ['no deadline', { deadline: null }, 'none', []],
-    ['yellow beats blue', { deadline: '2025-11-19', missingWeeklyReport: true }, 'yellow', ['missing_weekly_report', 'deadline_near']],
-    ['red beats yellow', { deadline: '2025-11-14', missedMilestones: 1, plannedPercent: 55 }, 'red',
-      ['overdue', 'behind_plan', 'missed_milestone']],
-    ['everything at once', { deadline: '2025-11-01', plannedPercent: 100, missedMilestones: 1, missingWeeklyReport: true }, 'red',
-      ['overdue', 'behind_plan', 'missed_milestone', 'missing_weekly_report']],
+    [
+      'yellow beats blue',
+      { deadline: '2025-11-19', missingWeeklyReport: true },
+      'yellow',
+      ['missing_weekly_report', 'deadline_near'],
+    ],
+    [
+      'red beats yellow',
+      { deadline: '2025-11-14', missedMilestones: 1, plannedPercent: 55 },
+      'red',
+      ['overdue', 'behind_plan', 'missed_milestone'],
+    ],
+    [
+      'everything at once',
+      { deadline: '2025-11-01', plannedPercent: 100, missedMilestones: 1, missingWeeklyReport: true },
+      'red',
+      ['overdue', 'behind_plan', 'missed_milestone', 'missing_weekly_report'],
+    ],
   ] as const)('%s', (_name, patch, level, reasons) => {
     expect(w(patch as Partial<WarningInput>)).toEqual({ level, reasons });
   });

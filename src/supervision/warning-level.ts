@@ -12,7 +12,11 @@ export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 /** Machine codes, most severe first; the UI translates them. */
 export const WARNING_REASONS = [
-  'overdue', 'behind_plan', 'missed_milestone', 'missing_weekly_report', 'deadline_near',
+  'overdue',
+  'behind_plan',
+  'missed_milestone',
+  'missing_weekly_report',
+  'deadline_near',
 ] as const;
 export type WarningReason = (typeof WARNING_REASONS)[number];
 
@@ -51,7 +55,10 @@ export interface WarningInput {
   calendar: WorkCalendar;
 }
 
-export interface Warning { level: WarningLevel; reasons: WarningReason[] }
+export interface Warning {
+  level: WarningLevel;
+  reasons: WarningReason[];
+}
 
 const RANK: Record<WarningLevel, number> = { none: 0, blue: 1, yellow: 2, red: 3 };
 

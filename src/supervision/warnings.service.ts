@@ -10,10 +10,22 @@ const RANK: Record<string, number> = { none: 0, blue: 1, yellow: 2, red: 3 };
 const LEVEL_NAMES: Record<string, string> = { none: '无', blue: '蓝色', yellow: '黄色', red: '红色' };
 
 export async function ensureSupervisionRow(trx: Db, problemId: number): Promise<void> {
-  await trx.insertInto('item_supervision').values({
-    problem_id: problemId, warning_level: 'none', warning_reasons: '[]', warning_since: null, planned_percent: null,
-    original_deadline: null, missing_weekly_report: 0, last_report_at: null, rollup_weight: 1, computed_at: null,
-  }).onConflict((oc) => oc.column('problem_id').doNothing()).execute();
+  await trx
+    .insertInto('item_supervision')
+    .values({
+      problem_id: problemId,
+      warning_level: 'none',
+      warning_reasons: '[]',
+      warning_since: null,
+      planned_percent: null,
+      original_deadline: null,
+      missing_weekly_report: 0,
+      last_report_at: null,
+      rollup_weight: 1,
+      computed_at: null,
+    })
+    .onConflict((oc) => oc.column('problem_id').doNothing())
+    .execute();
 }
 
 /**
@@ -21,12 +33,21 @@ export async function ensureSupervisionRow(trx: Db, problemId: number): Promise<
  * (internal) in the same transaction, and a rise to yellow or red notifies the unit and the owning
  * leader. Returns the new level. Run inside the caller's transaction.
  */
-export async function recomputeWarning(rt: SupervisionRuntime, trx: Db, problemId: number): Promise<WarningLevel | null> {
+export async function recomputeWarning(
+  rt: SupervisionRuntime,
+  trx: Db,
+  problemId: number,
+): Promise<WarningLevel | null> {
   const row = await trx.selectFrom('problems').selectAll().where('id', '=', problemId).executeTakeFirst();
   if (!row) return null;
   if (WARNING_STATES.includes(row.status as never)) await ensureSupervisionRow(trx, problemId);
-  const readStored = (lock: boolean) => trx.selectFrom('item_supervision').selectAll().where('problem_id', '=', problemId)
-    .$if(lock && isPostgres(trx), (q) => q.forUpdate()).executeTakeFirst();
+  const readStored = (lock: boolean) =>
+    trx
+      .selectFrom('item_supervision')
+      .selectAll()
+      .where('problem_id', '=', problemId)
+      .$if(lock && isPostgres(trx), (q) => q.forUpdate())
+      .executeTakeFirst();
   let stored = await readStored(false);
   if (!stored) return 'none';
   const p = await itemProgress(rt, trx, row);
@@ -40,40 +61,80 @@ export async function recomputeWarning(rt: SupervisionRuntime, trx: Db, problemI
     stored = (await readStored(true))!;
   }
   const before = stored.warning_level;
-  await trx.updateTable('item_supervision').set({
-    warning_level: level, warning_reasons: reasons, planned_percent: p.plannedPercent,
-    missing_weekly_report: p.missingWeeklyReport ? 1 : 0, last_report_at: p.lastReportAt, computed_at: now,
-    ...(before !== level && { warning_since: now }),
-  }).where('problem_id', '=', problemId).execute();
+  await trx
+    .updateTable('item_supervision')
+    .set({
+      warning_level: level,
+      warning_reasons: reasons,
+      planned_percent: p.plannedPercent,
+      missing_weekly_report: p.missingWeeklyReport ? 1 : 0,
+      last_report_at: p.lastReportAt,
+      computed_at: now,
+      ...(before !== level && { warning_since: now }),
+    })
+    .where('problem_id', '=', problemId)
+    .execute();
   if (before !== level) {
     await appendEvent(trx, {
-      problemId, action: 'warning', actorId: null, actorName: 'system', role: 'system', fromState: row.status, toState: row.status,
-      payload: { from: before, to: level, reasons: p.warning.reasons, plannedPercent: p.plannedPercent, reportedPercent: p.reportedPercent },
-      reason: null, isPublic: false, createdAt: now,
+      problemId,
+      action: 'warning',
+      actorId: null,
+      actorName: 'system',
+      role: 'system',
+      fromState: row.status,
+      toState: row.status,
+      payload: {
+        from: before,
+        to: level,
+        reasons: p.warning.reasons,
+        plannedPercent: p.plannedPercent,
+        reportedPercent: p.reportedPercent,
+      },
+      reason: null,
+      isPublic: false,
+      createdAt: now,
     });
     if (RANK[level] > RANK[before] && RANK[level] >= RANK.yellow) {
-      const users = [...(await departmentUserIds(trx, row.lead_department_id)), ...(row.owner_leader_id ? [row.owner_leader_id] : [])];
-      await rt.notifier.notify(trx, {
-        userIds: users, kind: 'warning', problemCode: row.code,
-        title: `${LEVEL_NAMES[level]}预警：${row.title}`,
-        body: `事项 ${row.code}「${row.title}」升为${LEVEL_NAMES[level]}预警（${p.warning.reasons.join(', ')}），整改时限 ${row.deadline ?? '—'}。`,
-      }, now);
+      const users = [
+        ...(await departmentUserIds(trx, row.lead_department_id)),
+        ...(row.owner_leader_id ? [row.owner_leader_id] : []),
+      ];
+      await rt.notifier.notify(
+        trx,
+        {
+          userIds: users,
+          kind: 'warning',
+          problemCode: row.code,
+          title: `${LEVEL_NAMES[level]}预警：${row.title}`,
+          body: `事项 ${row.code}「${row.title}」升为${LEVEL_NAMES[level]}预警（${p.warning.reasons.join(', ')}），整改时限 ${row.deadline ?? '—'}。`,
+        },
+        now,
+      );
     }
   }
   return level;
 }
 
 /** The scheduled pass: every item that can carry a warning, or still carries one, one transaction each. */
-export async function recomputeAllWarnings(rt: SupervisionRuntime): Promise<{ checked: number; changed: number; levels: Record<string, number> }> {
-  const ids = await rt.db.selectFrom('problems').leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
+export async function recomputeAllWarnings(
+  rt: SupervisionRuntime,
+): Promise<{ checked: number; changed: number; levels: Record<string, number> }> {
+  const ids = await rt.db
+    .selectFrom('problems')
+    .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
     .select('problems.id')
     .where((eb) => eb.or([eb('problems.status', 'in', [...WARNING_STATES]), eb('s.warning_level', '!=', 'none')]))
-    .orderBy('problems.id').execute();
+    .orderBy('problems.id')
+    .execute();
   let changed = 0;
   const levels: Record<string, number> = { none: 0, blue: 0, yellow: 0, red: 0 };
   for (const { id } of ids) {
     await rt.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('item_supervision').select('warning_level').where('problem_id', '=', id).executeTakeFirst();
+      const before = await trx
+        .selectFrom('item_supervision')
+        .select('warning_level')
+        .where('problem_id', '=', id)
+        .executeTakeFirst();
       const level = await recomputeWarning(rt, trx, id);
       if (level) levels[level]++;
       if (level && (before?.warning_level ?? 'none') !== level) changed++;

@@ -13,7 +13,11 @@ describe('weekly report duty', () => {
     expect(weekStart('2026-11-13')).toBe('2026-11-07');
   });
 
-  const facts = (signedDate: string | null, lastReportDate: string | null, status = 'in_progress') => ({ status, signedDate, lastReportDate });
+  const facts = (signedDate: string | null, lastReportDate: string | null, status = 'in_progress') => ({
+    status,
+    signedDate,
+    lastReportDate,
+  });
 
   it('owes nothing for a week the unit did not fully hold the item', () => {
     expect(missedWeek(facts('2026-11-07', null), '2026-11-13')).toBe(false);

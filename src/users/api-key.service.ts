@@ -7,7 +7,15 @@ import type { Role } from '../lifecycle/lifecycle.js';
 import * as repo from './user.repository.js';
 
 function present(k: Awaited<ReturnType<typeof repo.listApiKeys>>[number]) {
-  return { id: k.id, name: k.name, prefix: k.prefix, role: k.role, departmentId: k.department_id, createdAt: k.created_at, revokedAt: k.revoked_at };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    role: k.role,
+    departmentId: k.department_id,
+    createdAt: k.created_at,
+    revokedAt: k.revoked_at,
+  };
 }
 
 export function apiKeyService(db: Db, clock: () => Date) {
@@ -16,11 +24,17 @@ export function apiKeyService(db: Db, clock: () => Date) {
     /** The key is returned once; only its digest is stored. */
     async create(actor: Actor, input: { name: string; role?: string; departmentId?: number | null }) {
       const role = input.role ?? 'public';
-      if (role === 'department' && !input.departmentId) throw new AppError('validation_failed', 'a department key needs a department', { field: 'departmentId' });
+      if (role === 'department' && !input.departmentId)
+        throw new AppError('validation_failed', 'a department key needs a department', { field: 'departmentId' });
       const key = randomToken('qdk_');
       const id = await repo.insertApiKey(db, {
-        name: input.name, prefix: key.slice(0, 10), key_hash: digest(key), role, department_id: input.departmentId ?? null,
-        created_by: actor.id, created_at: clock().toISOString(),
+        name: input.name,
+        prefix: key.slice(0, 10),
+        key_hash: digest(key),
+        role,
+        department_id: input.departmentId ?? null,
+        created_by: actor.id,
+        created_at: clock().toISOString(),
       });
       const created = (await repo.listApiKeys(db)).find((k) => k.id === id)!;
       return { apiKey: present(created), key };
@@ -33,8 +47,13 @@ export function apiKeyService(db: Db, clock: () => Date) {
       const row = await repo.findApiKeyByHash(db, digest(key));
       if (!row) return null;
       return {
-        kind: 'api_key', id: null, name: row.name, role: row.role as Role, departmentId: row.department_id,
-        departmentScope: row.department_id ? await subtreeIds(db, 'departments', row.department_id) : [], viaCookie: false,
+        kind: 'api_key',
+        id: null,
+        name: row.name,
+        role: row.role as Role,
+        departmentId: row.department_id,
+        departmentScope: row.department_id ? await subtreeIds(db, 'departments', row.department_id) : [],
+        viaCookie: false,
       };
     },
   };

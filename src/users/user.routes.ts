@@ -5,66 +5,165 @@ import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import type { Services } from '../services.js';
-import { ApiKeySchema, CreateApiKeyBody, CreateUserBody, LoginBody, PasswordBody, PatchUserBody, UserSchema } from './user.schema.js';
+import {
+  ApiKeySchema,
+  CreateApiKeyBody,
+  CreateUserBody,
+  LoginBody,
+  PasswordBody,
+  PatchUserBody,
+  UserSchema,
+} from './user.schema.js';
 
-export const userRoutes = (services: Services): FastifyPluginAsyncTypebox => async (app) => {
-  const { users, apiKeys, config } = services;
-  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: config.sessionDays * 86400 };
-  const auth = ['auth'];
+export const userRoutes =
+  (services: Services): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { users, apiKeys, config } = services;
+    const cookieOpts = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: config.secureCookies,
+      maxAge: config.sessionDays * 86400,
+    };
+    const auth = ['auth'];
 
-  app.post('/api/v1/auth/login', { schema: { tags: auth, body: LoginBody, response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 429) } } }, async (req, reply) => {
-    services.rateLimiter.hit('login', req.ip, config.loginPerMinute);
-    const { sessionId, user } = await users.login(req.body.username, req.body.password);
-    reply.setCookie(SESSION_COOKIE, sessionId, cookieOpts);
-    return { user };
-  });
-  app.post('/api/v1/auth/logout', { schema: { tags: auth, response: { 204: Type.Null() } } }, async (req, reply) => {
-    const sid = req.cookies[SESSION_COOKIE];
-    if (sid) await users.logout(sid);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
-  app.get('/api/v1/auth/me', { schema: { tags: auth, response: { 200: Type.Object({ user: UserSchema }), ...errors(401) } } }, async (req) => {
-    requireStaff(req.actor);
-    const user = await users.me(req.actor);
-    if (!user) throw new AppError('unauthenticated', 'API keys have no user account; sign in');
-    return { user };
-  });
-  app.post('/api/v1/auth/password', { schema: { tags: auth, body: PasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } } }, async (req, reply) => {
-    requireStaff(req.actor);
-    await users.changePassword(req.actor, req.body.currentPassword, req.body.newPassword, req.cookies[SESSION_COOKIE]);
-    return reply.status(204).send(null);
-  });
+    app.post(
+      '/api/v1/auth/login',
+      {
+        schema: {
+          tags: auth,
+          body: LoginBody,
+          response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 429) },
+        },
+      },
+      async (req, reply) => {
+        services.rateLimiter.hit('login', req.ip, config.loginPerMinute);
+        const { sessionId, user } = await users.login(req.body.username, req.body.password);
+        reply.setCookie(SESSION_COOKIE, sessionId, cookieOpts);
+        return { user };
+      },
+    );
+    app.post('/api/v1/auth/logout', { schema: { tags: auth, response: { 204: Type.Null() } } }, async (req, reply) => {
+      const sid = req.cookies[SESSION_COOKIE];
+      if (sid) await users.logout(sid);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+    app.get(
+      '/api/v1/auth/me',
+      { schema: { tags: auth, response: { 200: Type.Object({ user: UserSchema }), ...errors(401) } } },
+      async (req) => {
+        requireStaff(req.actor);
+        const user = await users.me(req.actor);
+        if (!user) throw new AppError('unauthenticated', 'API keys have no user account; sign in');
+        return { user };
+      },
+    );
+    app.post(
+      '/api/v1/auth/password',
+      { schema: { tags: auth, body: PasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } } },
+      async (req, reply) => {
+        requireStaff(req.actor);
+        await users.changePassword(
+          req.actor,
+          req.body.currentPassword,
+          req.body.newPassword,
+          req.cookies[SESSION_COOKIE],
+        );
+        return reply.status(204).send(null);
+      },
+    );
 
-  const admin = ['administration'];
-  app.get('/api/v1/users', { schema: { tags: admin, response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401, 403) } } }, async (req) => {
-    requireAdmin(req.actor);
-    return { items: await users.list() };
-  });
-  // Leaders are listed for every staff member: the assign form picks an owner leader.
-  app.get('/api/v1/leaders', { schema: { tags: admin, response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })) }), ...errors(401, 403) } } }, async (req) => {
-    requireStaff(req.actor);
-    return { items: (await users.list()).filter((u) => u.role === 'leader' && u.active).map((u) => ({ id: u.id, displayName: u.displayName })) };
-  });
-  app.post('/api/v1/users', { schema: { tags: admin, body: CreateUserBody, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } } }, async (req, reply) => {
-    requireAdmin(req.actor);
-    return reply.status(201).send(await users.create(req.body));
-  });
-  app.patch('/api/v1/users/:id', { schema: { tags: admin, params: IdParams, body: PatchUserBody, response: { 200: UserSchema, ...errors(400, 401, 403, 404) } } }, async (req) => {
-    requireAdmin(req.actor);
-    return users.update(req.params.id, req.body);
-  });
-  app.get('/api/v1/api-keys', { schema: { tags: admin, response: { 200: Type.Object({ items: Type.Array(ApiKeySchema) }), ...errors(401, 403) } } }, async (req) => {
-    requireAdmin(req.actor);
-    return { items: await apiKeys.list() };
-  });
-  app.post('/api/v1/api-keys', { schema: { tags: admin, body: CreateApiKeyBody, response: { 201: Type.Object({ apiKey: ApiKeySchema, key: Type.String() }), ...errors(400, 401, 403) } } }, async (req, reply) => {
-    requireAdmin(req.actor);
-    return reply.status(201).send(await apiKeys.create(req.actor, req.body));
-  });
-  app.delete('/api/v1/api-keys/:id', { schema: { tags: admin, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } } }, async (req, reply) => {
-    requireAdmin(req.actor);
-    await apiKeys.revoke(req.params.id);
-    return reply.status(204).send(null);
-  });
-};
+    const admin = ['administration'];
+    app.get(
+      '/api/v1/users',
+      {
+        schema: { tags: admin, response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401, 403) } },
+      },
+      async (req) => {
+        requireAdmin(req.actor);
+        return { items: await users.list() };
+      },
+    );
+    // Leaders are listed for every staff member: the assign form picks an owner leader.
+    app.get(
+      '/api/v1/leaders',
+      {
+        schema: {
+          tags: admin,
+          response: {
+            200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })) }),
+            ...errors(401, 403),
+          },
+        },
+      },
+      async (req) => {
+        requireStaff(req.actor);
+        return {
+          items: (await users.list())
+            .filter((u) => u.role === 'leader' && u.active)
+            .map((u) => ({ id: u.id, displayName: u.displayName })),
+        };
+      },
+    );
+    app.post(
+      '/api/v1/users',
+      { schema: { tags: admin, body: CreateUserBody, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } } },
+      async (req, reply) => {
+        requireAdmin(req.actor);
+        return reply.status(201).send(await users.create(req.body));
+      },
+    );
+    app.patch(
+      '/api/v1/users/:id',
+      {
+        schema: {
+          tags: admin,
+          params: IdParams,
+          body: PatchUserBody,
+          response: { 200: UserSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        requireAdmin(req.actor);
+        return users.update(req.params.id, req.body);
+      },
+    );
+    app.get(
+      '/api/v1/api-keys',
+      {
+        schema: {
+          tags: admin,
+          response: { 200: Type.Object({ items: Type.Array(ApiKeySchema) }), ...errors(401, 403) },
+        },
+      },
+      async (req) => {
+        requireAdmin(req.actor);
+        return { items: await apiKeys.list() };
+      },
+    );
+    app.post(
+      '/api/v1/api-keys',
+      {
+        schema: {
+          tags: admin,
+          body: CreateApiKeyBody,
+          response: { 201: Type.Object({ apiKey: ApiKeySchema, key: Type.String() }), ...errors(400, 401, 403) },
+        },
+      },
+      async (req, reply) => {
+        requireAdmin(req.actor);
+        return reply.status(201).send(await apiKeys.create(req.actor, req.body));
+      },
+    );
+    app.delete(
+      '/api/v1/api-keys/:id',
+      { schema: { tags: admin, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } } },
+      async (req, reply) => {
+        requireAdmin(req.actor);
+        await apiKeys.revoke(req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -11,19 +11,34 @@ const MAX_FAILED_LOGINS = 5;
 const LOCK_MINUTES = 15;
 
 export function presentUser(u: repo.UserRow) {
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Exclude<Role, 'public'>, departmentId: u.department_id, active: u.active === 1 };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as Exclude<Role, 'public'>,
+    departmentId: u.department_id,
+    active: u.active === 1,
+  };
 }
 
 async function checkDepartment(db: Db, role: string, departmentId: number | null | undefined) {
-  if (role === 'department' && !departmentId) throw new AppError('validation_failed', 'department staff need a department', { field: 'departmentId' });
-  if (departmentId && !(await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())) {
+  if (role === 'department' && !departmentId)
+    throw new AppError('validation_failed', 'department staff need a department', { field: 'departmentId' });
+  if (
+    departmentId &&
+    !(await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())
+  ) {
     throw new AppError('validation_failed', `department ${departmentId} does not exist`, { field: 'departmentId' });
   }
 }
 
 export async function actorForUser(db: Db, u: repo.UserRow, via: 'cookie' | 'key'): Promise<Actor> {
   return {
-    kind: 'user', id: u.id, name: u.display_name, role: u.role as Role, departmentId: u.department_id,
+    kind: 'user',
+    id: u.id,
+    name: u.display_name,
+    role: u.role as Role,
+    departmentId: u.department_id,
     departmentScope: u.department_id ? await subtreeIds(db, 'departments', u.department_id) : [],
     viaCookie: via === 'cookie',
   };
@@ -35,30 +50,55 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
     async list() {
       return (await repo.listUsers(db)).map(presentUser);
     },
-    async create(input: { username: string; displayName: string; password: string; role: string; departmentId?: number | null; email?: string | null }) {
+    async create(input: {
+      username: string;
+      displayName: string;
+      password: string;
+      role: string;
+      departmentId?: number | null;
+      email?: string | null;
+    }) {
       await checkDepartment(db, input.role, input.departmentId);
       const id = await repo
         .insertUser(db, {
-          username: input.username, display_name: input.displayName, password_hash: await hashPassword(input.password),
-          role: input.role, department_id: input.departmentId ?? null, email: input.email ?? null, phone: null, created_at: now(),
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: await hashPassword(input.password),
+          role: input.role,
+          department_id: input.departmentId ?? null,
+          email: input.email ?? null,
+          phone: null,
+          created_at: now(),
         })
         .catch((e) => {
-          if (constraintViolation(e) === 'unique') throw new AppError('conflict', `username ${input.username} is taken`);
+          if (constraintViolation(e) === 'unique')
+            throw new AppError('conflict', `username ${input.username} is taken`);
           throw e;
         });
       return presentUser((await repo.findUserById(db, id))!);
     },
-    async update(id: number, patch: { displayName?: string; role?: string; departmentId?: number | null; active?: boolean; password?: string }) {
+    async update(
+      id: number,
+      patch: { displayName?: string; role?: string; departmentId?: number | null; active?: boolean; password?: string },
+    ) {
       const user = await repo.findUserById(db, id);
       if (!user) throw notFound('user', id);
-      await checkDepartment(db, patch.role ?? user.role, patch.departmentId === undefined ? user.department_id : patch.departmentId);
+      await checkDepartment(
+        db,
+        patch.role ?? user.role,
+        patch.departmentId === undefined ? user.department_id : patch.departmentId,
+      );
       await db.transaction().execute(async (trx) => {
         await repo.updateUser(trx, id, {
           ...(patch.displayName !== undefined && { display_name: patch.displayName }),
           ...(patch.role !== undefined && { role: patch.role }),
           ...(patch.departmentId !== undefined && { department_id: patch.departmentId }),
           ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-          ...(patch.password !== undefined && { password_hash: await hashPassword(patch.password), failed_logins: 0, locked_until: null }),
+          ...(patch.password !== undefined && {
+            password_hash: await hashPassword(patch.password),
+            failed_logins: 0,
+            locked_until: null,
+          }),
         });
         // A disabled account or a reset password ends every open session.
         if (patch.active === false || patch.password !== undefined) await repo.deleteUserSessions(trx, id);
@@ -74,11 +114,14 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
         throw refused;
       }
       if (user.locked_until && user.locked_until > now()) {
-        throw new AppError('rate_limited', 'too many failed sign-ins; the account is locked for a while', { lockedUntil: user.locked_until });
+        throw new AppError('rate_limited', 'too many failed sign-ins; the account is locked for a while', {
+          lockedUntil: user.locked_until,
+        });
       }
       if (!(await verifyPassword(password, user.password_hash))) {
         const failed = user.failed_logins + 1;
-        const lock = failed >= MAX_FAILED_LOGINS ? new Date(opts.clock().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+        const lock =
+          failed >= MAX_FAILED_LOGINS ? new Date(opts.clock().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
         await repo.updateUser(db, user.id, { failed_logins: lock ? 0 : failed, locked_until: lock });
         throw refused;
       }
@@ -86,7 +129,9 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
       await db.transaction().execute(async (trx) => {
         await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.insertSession(trx, {
-          id: digest(sessionId), user_id: user.id, created_at: now(),
+          id: digest(sessionId),
+          user_id: user.id,
+          created_at: now(),
           expires_at: new Date(opts.clock().getTime() + opts.sessionDays * 86_400_000).toISOString(),
         });
       });
@@ -101,12 +146,16 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
     async changePassword(actor: Actor, current: string, next: string, keepSessionId?: string) {
       const user = actor.id ? await repo.findUserById(db, actor.id) : undefined;
       if (!user) throw new AppError('unauthenticated', 'please sign in');
-      if (!(await verifyPassword(current, user.password_hash))) throw new AppError('forbidden', 'the current password is wrong');
+      if (!(await verifyPassword(current, user.password_hash)))
+        throw new AppError('forbidden', 'the current password is wrong');
       const hash = await hashPassword(next);
       await db.transaction().execute(async (trx) => {
         await repo.updateUser(trx, user.id, { password_hash: hash });
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id)
-          .$if(keepSessionId !== undefined, (q) => q.where('id', '!=', digest(keepSessionId!))).execute();
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', user.id)
+          .$if(keepSessionId !== undefined, (q) => q.where('id', '!=', digest(keepSessionId!)))
+          .execute();
       });
     },
     me: async (actor: Actor) => (actor.id ? presentUser((await repo.findUserById(db, actor.id))!) : null),

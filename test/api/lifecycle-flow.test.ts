@@ -6,13 +6,20 @@ const DIALECTS = await dialects();
 
 describe.each(DIALECTS)('problem lifecycle over HTTP (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('walks an item from report to close, with every step on the timeline', async () => {
     const { code, token } = await reportProblem(t);
     expect(code).toMatch(/^JZ-2026-\d{6}$/);
-    let res = await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban, coDepartmentIds: [t.ids.departments['urban-ss']] });
+    let res = await act(t, 'shouli', code, 'assign', {
+      leadDepartmentId: t.ids.departments.urban,
+      coDepartmentIds: [t.ids.departments['urban-ss']],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().problem.deadline).toBe('2026-11-03'); // immediate tier: the next working day
     res = await act(t, 'chengguan', code, 'sign');
@@ -27,7 +34,15 @@ describe.each(DIALECTS)('problem lifecycle over HTTP (%s)', (dialect) => {
     res = await act(t, 'ducha', code, 'close');
     expect(res.json().problem.status).toBe('closed');
     const timeline = await t.as(null, { method: 'GET', url: `/api/v1/problems/${code}/timeline` });
-    expect(timeline.json().items.map((e: { action: string }) => e.action)).toEqual(['submit', 'assign', 'sign', 'progress', 'rectify', 'verify', 'close']);
+    expect(timeline.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'assign',
+      'sign',
+      'progress',
+      'rectify',
+      'verify',
+      'close',
+    ]);
     expect(timeline.body).not.toContain('王小明');
     expect(timeline.body).not.toContain('陈刚'); // staff names stay internal
   });
@@ -54,7 +69,14 @@ describe.each(DIALECTS)('problem lifecycle over HTTP (%s)', (dialect) => {
     await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban });
     await act(t, 'chengguan', code, 'sign');
     await act(t, 'chengguan', code, 'rectify', { evidence: '已修复' });
-    const contradiction = await act(t, null, code, 'verify', { result: 'satisfied', rating: 2 }, { 'x-tracking-token': token });
+    const contradiction = await act(
+      t,
+      null,
+      code,
+      'verify',
+      { result: 'satisfied', rating: 2 },
+      { 'x-tracking-token': token },
+    );
     expect(contradiction.statusCode).toBe(400);
     expect(contradiction.json().error.details.field).toBe('rating');
     const ok = await act(t, null, code, 'verify', { result: 'satisfied', rating: 5 }, { 'x-tracking-token': token });

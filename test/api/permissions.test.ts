@@ -7,8 +7,19 @@ const WHO = ['anonymous', 'admin', 'shouli', 'ducha', 'shuji', 'chengguan', 'jia
 type Who = (typeof WHO)[number];
 
 /** Expected status per caller; a row of the permission matrix. */
-type Row = { name: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: (c: Ctx) => string; body?: (c: Ctx) => unknown; expect: Record<Who, number> };
-interface Ctx { t: TestApp; privateCode: string; publicCode: string; n: number }
+type Row = {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: (c: Ctx) => string;
+  body?: (c: Ctx) => unknown;
+  expect: Record<Who, number>;
+};
+interface Ctx {
+  t: TestApp;
+  privateCode: string;
+  publicCode: string;
+  n: number;
+}
 
 const all = (s: number) => Object.fromEntries(WHO.map((w) => [w, s])) as Record<Who, number>;
 const adminOnly = (ok: number) => ({ ...all(403), anonymous: 401, admin: ok });
@@ -16,23 +27,69 @@ const staff = (ok: number) => ({ ...all(ok), anonymous: 401 });
 
 const MATRIX: Row[] = [
   { name: 'list areas', method: 'GET', url: () => '/api/v1/areas', expect: all(200) },
-  { name: 'create area', method: 'POST', url: () => '/api/v1/areas', body: (c) => ({ code: `a${c.n}`, name: '测试区', level: 'district' }), expect: adminOnly(201) },
-  { name: 'rename department', method: 'PATCH', url: (c) => `/api/v1/departments/${c.t.ids.departments.tax}`, body: () => ({ sort: 1 }), expect: adminOnly(200) },
+  {
+    name: 'create area',
+    method: 'POST',
+    url: () => '/api/v1/areas',
+    body: (c) => ({ code: `a${c.n}`, name: '测试区', level: 'district' }),
+    expect: adminOnly(201),
+  },
+  {
+    name: 'rename department',
+    method: 'PATCH',
+    url: (c) => `/api/v1/departments/${c.t.ids.departments.tax}`,
+    body: () => ({ sort: 1 }),
+    expect: adminOnly(200),
+  },
   { name: 'delete tag', method: 'DELETE', url: () => '/api/v1/tags/999999', expect: adminOnly(404) },
   { name: 'list categories', method: 'GET', url: () => '/api/v1/categories', expect: all(200) },
   { name: 'list users', method: 'GET', url: () => '/api/v1/users', expect: adminOnly(200) },
-  { name: 'create user', method: 'POST', url: () => '/api/v1/users', body: (c) => ({ username: `u${c.n}`, displayName: '新用户', password: 'password123', role: 'supervisor' }), expect: adminOnly(201) },
+  {
+    name: 'create user',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: (c) => ({ username: `u${c.n}`, displayName: '新用户', password: 'password123', role: 'supervisor' }),
+    expect: adminOnly(201),
+  },
   { name: 'list API keys', method: 'GET', url: () => '/api/v1/api-keys', expect: adminOnly(200) },
-  { name: 'create API key', method: 'POST', url: () => '/api/v1/api-keys', body: (c) => ({ name: `key ${c.n}` }), expect: adminOnly(201) },
+  {
+    name: 'create API key',
+    method: 'POST',
+    url: () => '/api/v1/api-keys',
+    body: (c) => ({ name: `key ${c.n}` }),
+    expect: adminOnly(201),
+  },
   { name: 'who am I', method: 'GET', url: () => '/api/v1/auth/me', expect: staff(200) },
   { name: 'list leaders', method: 'GET', url: () => '/api/v1/leaders', expect: staff(200) },
   { name: 'list problems', method: 'GET', url: () => '/api/v1/problems', expect: all(200) },
   { name: 'read a public item', method: 'GET', url: (c) => `/api/v1/problems/${c.publicCode}`, expect: all(200) },
   // Private item of the urban management committee: other departments and the public get 404.
-  { name: 'read a private item', method: 'GET', url: (c) => `/api/v1/problems/${c.privateCode}`, expect: { ...all(200), anonymous: 404, jiaoyu: 404 } },
-  { name: 'private timeline', method: 'GET', url: (c) => `/api/v1/problems/${c.privateCode}/timeline`, expect: { ...all(200), anonymous: 404, jiaoyu: 404 } },
-  { name: 'note on a private item', method: 'POST', url: (c) => `/api/v1/problems/${c.privateCode}/actions/note`, body: () => ({ text: '内部备注' }), expect: { ...all(200), anonymous: 404, jiaoyu: 404 } },
-  { name: 'sign for a public item', method: 'POST', url: (c) => `/api/v1/problems/${c.publicCode}/actions/sign`, body: () => ({}), expect: { ...all(403), anonymous: 401, admin: 200, chengguan: 200 } },
+  {
+    name: 'read a private item',
+    method: 'GET',
+    url: (c) => `/api/v1/problems/${c.privateCode}`,
+    expect: { ...all(200), anonymous: 404, jiaoyu: 404 },
+  },
+  {
+    name: 'private timeline',
+    method: 'GET',
+    url: (c) => `/api/v1/problems/${c.privateCode}/timeline`,
+    expect: { ...all(200), anonymous: 404, jiaoyu: 404 },
+  },
+  {
+    name: 'note on a private item',
+    method: 'POST',
+    url: (c) => `/api/v1/problems/${c.privateCode}/actions/note`,
+    body: () => ({ text: '内部备注' }),
+    expect: { ...all(200), anonymous: 404, jiaoyu: 404 },
+  },
+  {
+    name: 'sign for a public item',
+    method: 'POST',
+    url: (c) => `/api/v1/problems/${c.publicCode}/actions/sign`,
+    body: () => ({}),
+    expect: { ...all(403), anonymous: 401, admin: 200, chengguan: 200 },
+  },
 ];
 
 describe.each(DIALECTS)('permission matrix (%s)', (dialect) => {
@@ -44,7 +101,9 @@ describe.each(DIALECTS)('permission matrix (%s)', (dialect) => {
     await act(ctx.t, 'shouli', priv.code, 'assign', { leadDepartmentId: urban });
     ctx.privateCode = priv.code;
   });
-  afterAll(async () => { await ctx.t.close(); });
+  afterAll(async () => {
+    await ctx.t.close();
+  });
 
   for (const row of MATRIX) {
     for (const who of WHO) {
@@ -60,7 +119,9 @@ describe.each(DIALECTS)('permission matrix (%s)', (dialect) => {
         }
         ctx.n++;
         const res = await ctx.t.as(who === 'anonymous' ? null : who, {
-          method: row.method, url: row.url(ctx), ...(row.body ? { payload: row.body(ctx) as object } : {}),
+          method: row.method,
+          url: row.url(ctx),
+          ...(row.body ? { payload: row.body(ctx) as object } : {}),
         });
         expect(res.statusCode, res.body).toBe(row.expect[who]);
         if (res.statusCode >= 400) expect(res.json().error.code).toMatch(/^[a-z_]+$/);
@@ -68,8 +129,10 @@ describe.each(DIALECTS)('permission matrix (%s)', (dialect) => {
     }
   }
 
-  it('never shows a reporter\'s personal data to the public', async () => {
-    const { code } = await reportProblem(ctx.t, { reporter: { name: '隐私姓名', phone: '13999998888', email: 'secret@example.com' } });
+  it("never shows a reporter's personal data to the public", async () => {
+    const { code } = await reportProblem(ctx.t, {
+      reporter: { name: '隐私姓名', phone: '13999998888', email: 'secret@example.com' },
+    });
     await act(ctx.t, 'shouli', code, 'accept');
     for (const url of [`/api/v1/problems/${code}`, `/api/v1/problems/${code}/timeline`, '/api/v1/problems?limit=100']) {
       const res = await ctx.t.as(null, { method: 'GET', url });
@@ -79,16 +142,27 @@ describe.each(DIALECTS)('permission matrix (%s)', (dialect) => {
     const dept = await ctx.t.as('chengguan', { method: 'GET', url: `/api/v1/problems/${code}` });
     expect(dept.body).not.toContain('13999998888');
     const staffView = await ctx.t.as('shouli', { method: 'GET', url: `/api/v1/problems/${code}` });
-    expect(staffView.json().problem.reporter).toEqual({ name: '隐私姓名', phone: '13999998888', email: 'secret@example.com' });
+    expect(staffView.json().problem.reporter).toEqual({
+      name: '隐私姓名',
+      phone: '13999998888',
+      email: 'secret@example.com',
+    });
   });
 
   it('lets the reporter follow a new item with the token, and nobody without it', async () => {
     const { code, token } = await reportProblem(ctx.t);
     expect((await ctx.t.as(null, { method: 'GET', url: `/api/v1/problems/${code}` })).statusCode).toBe(404);
-    const mine = await ctx.t.as(null, { method: 'GET', url: `/api/v1/problems/${code}`, headers: { 'x-tracking-token': token } });
+    const mine = await ctx.t.as(null, {
+      method: 'GET',
+      url: `/api/v1/problems/${code}`,
+      headers: { 'x-tracking-token': token },
+    });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().problem.reporter.name).toBe('王小明');
-    const wrong = await ctx.t.as(null, { method: 'GET', url: `/api/v1/problems/${code}?token=${token.slice(0, -2)}xx` });
+    const wrong = await ctx.t.as(null, {
+      method: 'GET',
+      url: `/api/v1/problems/${code}?token=${token.slice(0, -2)}xx`,
+    });
     expect(wrong.statusCode).toBe(404);
   });
 });

@@ -10,9 +10,16 @@ const run = promisify(execFile);
 
 /** Runs the real `qingdan audit verify` against the test database. */
 async function auditVerify(t: TestApp): Promise<{ code: number; out: string }> {
-  const env = { ...process.env, QINGDAN_DATA_DIR: t.tdb.dataDir, DATABASE_URL: t.tdb.databaseUrl ?? '', LOG_LEVEL: 'silent' };
+  const env = {
+    ...process.env,
+    QINGDAN_DATA_DIR: t.tdb.dataDir,
+    DATABASE_URL: t.tdb.databaseUrl ?? '',
+    LOG_LEVEL: 'silent',
+  };
   try {
-    const r = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'audit', 'verify'], { env });
+    const r = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'audit', 'verify'], {
+      env,
+    });
     return { code: 0, out: r.stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string };
@@ -31,18 +38,32 @@ describe.each(DIALECTS)('audit chain (%s)', (dialect) => {
       await act(t, 'chengguan', code, 'sign');
     }
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('verifies an untouched chain', async () => {
     const r = await auditVerify(t);
-    const events = Number((await t.tdb.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const events = Number(
+      (
+        await t.tdb.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(events).toBeGreaterThanOrEqual(9);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`audit chain intact: ${events} events verified`);
   });
 
-  it('names the event whose row was edited behind the system\'s back', async () => {
-    const victim = await t.tdb.db.selectFrom('events').select(['id', 'reason']).where('action', '=', 'assign').orderBy('id').executeTakeFirstOrThrow();
+  it("names the event whose row was edited behind the system's back", async () => {
+    const victim = await t.tdb.db
+      .selectFrom('events')
+      .select(['id', 'reason'])
+      .where('action', '=', 'assign')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await sql`update events set reason = 'edited' where id = ${victim.id}`.execute(t.tdb.db);
     const r = await auditVerify(t);
     expect(r.code).toBe(1);

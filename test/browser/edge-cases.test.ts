@@ -6,7 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, PHONE, startServer, type Server } from './harness.js';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  startServer,
+  type Server,
+} from './harness.js';
 import { Api, login, selectByText } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
@@ -14,7 +23,11 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
   let browser: Browser;
   let api: Api;
   const pages: { page: Page; errors: string[]; context: { close(): Promise<void> } }[] = [];
-  const open = async (size = DESKTOP) => { const p = await newPage(browser, server.url, size); pages.push(p); return p.page; };
+  const open = async (size = DESKTOP) => {
+    const p = await newPage(browser, server.url, size);
+    pages.push(p);
+    return p.page;
+  };
   const status = (page: Page) => page.getByTestId('problem-status').getAttribute('data-status');
   const act = async (page: Page, action: string, fields: Record<string, string> = {}) => {
     await page.getByTestId(`action-${action}`).click();
@@ -72,7 +85,9 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
     await selectByText(office, 'action-field-leadDepartmentId', '市城市管理执法委员会');
     await office.getByTestId('action-submit').click();
     await expect.poll(() => office.getByTestId('problem-department').textContent()).toBe('市城市管理执法委员会');
-    const actions = await office.locator('[data-testid="timeline-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    const actions = await office
+      .locator('[data-testid="timeline-item"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions.filter((a) => a === 'assign' || a === 'return')).toEqual(['assign', 'return', 'assign']);
   });
 
@@ -139,7 +154,7 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
     await visitor.locator('[data-testid="most-commented-item"]', { hasText: '学校门口斑马线褪色' }).waitFor();
   });
 
-  it('keeps one unit\'s private item from another unit\'s staff', async () => {
+  it("keeps one unit's private item from another unit's staff", async () => {
     const { code } = await api.report({ title: '某校教师反映职称评审问题', isPublic: false });
     await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('edu') });
     const other = await open();

@@ -5,7 +5,9 @@ import { PASSWORD } from './harness.js';
 
 /** A real 2×2 PNG, so uploads pass the server's content sniffing. */
 export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAAMIM/////w8AH+4F+7C4l8kAAAAASUVORK5CYII=', 'base64');
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAAMIM/////w8AH+4F+7C4l8kAAAAASUVORK5CYII=',
+  'base64',
+);
 export const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: PNG });
 
 export async function login(page: Page, username: string): Promise<void> {
@@ -27,7 +29,8 @@ export async function selectByText(page: Page, testId: string, text: string): Pr
 }
 
 /** Today's month where the city is, as the server's monthly figures count it. */
-export const cityMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+export const cityMonth = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
 
 /** Set-up through the public API, for steps a test is not about. */
 export class Api {
@@ -38,7 +41,11 @@ export class Api {
     const h: Record<string, string> = { ...headers, origin: this.base };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (who) h.cookie = await this.login(who);
-    const res = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} as ${who ?? 'public'}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
@@ -48,7 +55,9 @@ export class Api {
     const cached = this.cookies.get(username);
     if (cached) return cached;
     const res = await fetch(`${this.base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: this.base }, body: JSON.stringify({ username, password: PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: this.base },
+      body: JSON.stringify({ username, password: PASSWORD }),
     });
     if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
     const cookie = res.headers.get('set-cookie')!.split(';')[0];
@@ -57,12 +66,22 @@ export class Api {
   }
 
   async report(body: Record<string, unknown> = {}) {
-    const r = await this.call('POST', '/api/v1/problems', { title: '测试问题', description: '浏览器测试准备的数据', ...body });
+    const r = await this.call('POST', '/api/v1/problems', {
+      title: '测试问题',
+      description: '浏览器测试准备的数据',
+      ...body,
+    });
     return { code: r.problem.code as string, token: r.trackingToken as string };
   }
 
   act(who: string | null, code: string, action: string, body: Record<string, unknown> = {}, token?: string) {
-    return this.call('POST', `/api/v1/problems/${code}/actions/${action}`, body, who ?? undefined, token ? { 'x-tracking-token': token } : {});
+    return this.call(
+      'POST',
+      `/api/v1/problems/${code}/actions/${action}`,
+      body,
+      who ?? undefined,
+      token ? { 'x-tracking-token': token } : {},
+    );
   }
 
   async departmentId(code: string): Promise<number> {

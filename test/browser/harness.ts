@@ -13,7 +13,9 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_BROWSER = fs.existsSync(CHROMIUM);
 if (!HAVE_BROWSER && process.env.REQUIRE_BROWSER === '1') {
-  throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}: install it (apt-get install chromium fonts-noto-cjk)`);
+  throw new Error(
+    `REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM}: install it (apt-get install chromium fonts-noto-cjk)`,
+  );
 }
 /** Screenshots land here (git-ignored); the README names the folder. */
 export const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -28,45 +30,75 @@ export async function ensureWeb(): Promise<void> {
       break;
     } catch {
       // Another file is building; a lock older than five minutes was left by a killed run.
-      if (i > 600 || Date.now() - fs.statSync(lock).mtimeMs > 300_000) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      if (i > 600 || Date.now() - fs.statSync(lock).mtimeMs > 300_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
   }
   try {
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web.mjs')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
 }
 
-export interface Server { url: string; dataDir: string; stop(): Promise<void> }
+export interface Server {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
 
 export async function startServer(): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-browser-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env, QINGDAN_DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', QINGDAN_DEMO: '1',
-      QINGDAN_DEMO_ITEMS: '50', LOG_LEVEL: 'warn', QINGDAN_LOGIN_PER_MINUTE: '1000', QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000',
-      QINGDAN_WEB_DIR: path.join(ROOT, 'web', 'dist'),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/cli/main.ts', 'serve'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        QINGDAN_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        QINGDAN_DEMO: '1',
+        QINGDAN_DEMO_ITEMS: '50',
+        LOG_LEVEL: 'warn',
+        QINGDAN_LOGIN_PER_MINUTE: '1000',
+        QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000',
+        QINGDAN_WEB_DIR: path.join(ROOT, 'web', 'dist'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
   return {
-    url, dataDir,
+    url,
+    dataDir,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -83,8 +115,17 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -92,10 +133,20 @@ export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 740 };
 
 /** A fresh browser profile (own cookies and localStorage) at a size; page errors fail the test. */
-export async function newPage(browser: Browser, base: string, size = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPage(
+  browser: Browser,
+  base: string,
+  size = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    baseURL: base, viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
-    deviceScaleFactor: 1, isMobile: size.width < 500, hasTouch: size.width < 500,
+    baseURL: base,
+    viewport: size,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    deviceScaleFactor: 1,
+    isMobile: size.width < 500,
+    hasTouch: size.width < 500,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -6,21 +6,45 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, PHONE, shot, startServer, type Server } from './harness.js';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  shot,
+  startServer,
+  type Server,
+} from './harness.js';
 import { Api, login } from './flows.js';
 
 /** Controls without a label (by <label for>, wrapping label, aria-label or aria-labelledby). */
-const unlabelled = (page: Page) => page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
-  .filter((el) => (el as HTMLInputElement).type !== 'hidden' && (el as HTMLElement).offsetParent !== null)
-  .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
-  .map((el) => el.outerHTML.slice(0, 120)));
+const unlabelled = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => (el as HTMLInputElement).type !== 'hidden' && (el as HTMLElement).offsetParent !== null)
+      .filter(
+        (el) =>
+          !(
+            (el as HTMLInputElement).labels?.length ||
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby')
+          ),
+      )
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function check(page: Page, name: string, ready: string) {
   await page.getByTestId(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
-  await page.locator('[data-testid="loading"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('[data-testid="loading"]')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   expect(await unlabelled(page), `${name}: unlabelled controls`).toEqual([]);
   expect(await overflow(page), `${name}: sideways overflow`).toBeLessThanOrEqual(1);
   expect(await page.locator('h1').count(), `${name}: a page heading`).toBeGreaterThan(0);
@@ -36,11 +60,18 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
     await ensureWeb();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const api = new Api(server.url);
-    ({ code, token } = await api.report({ title: '胜利街道菜市场周边共享单车乱停放', description: '早高峰时单车堵住人行道，轮椅和婴儿车无法通过。', address: '沙市区胜利街道菜市场东门' }));
+    ({ code, token } = await api.report({
+      title: '胜利街道菜市场周边共享单车乱停放',
+      description: '早高峰时单车堵住人行道，轮椅和婴儿车无法通过。',
+      address: '沙市区胜利街道菜市场东门',
+    }));
     await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
     await api.act('chengguan', code, 'sign');
     await api.act('chengguan', code, 'progress', { text: '已清理乱停车辆 120 辆，施划停车位 30 个', percent: 40 });
-    await api.call('POST', `/api/v1/problems/${code}/comments`, { text: '早上已经好多了，希望坚持下去', authorName: '菜场摊主' });
+    await api.call('POST', `/api/v1/problems/${code}/comments`, {
+      text: '早上已经好多了，希望坚持下去',
+      authorName: '菜场摊主',
+    });
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -51,8 +82,12 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
     it(`renders the portal at ${size.width} px`, async () => {
       const { page, errors, context } = await newPage(browser, server.url, size);
       const pages: [string, string, string][] = [
-        ['/', 'home', 'charts'], ['/report', 'report', 'report-form'], [`/track?code=${code}&token=${token}`, 'track', 'timeline'],
-        ['/problems', 'list', 'problem-list'], [`/problems/${code}`, 'item', 'comment'], ['/scoreboard', 'scoreboard', 'score-settled'],
+        ['/', 'home', 'charts'],
+        ['/report', 'report', 'report-form'],
+        [`/track?code=${code}&token=${token}`, 'track', 'timeline'],
+        ['/problems', 'list', 'problem-list'],
+        [`/problems/${code}`, 'item', 'comment'],
+        ['/scoreboard', 'scoreboard', 'score-settled'],
         ['/login', 'login', 'login-form'],
       ];
       for (const [path, name, ready] of pages) {
@@ -65,10 +100,14 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
 
     it(`renders the back office at ${size.width} px`, async () => {
       const pages: [string, string, string, string][] = [
-        ['shouli', '/admin/inbox', 'inbox', 'inbox-list'], ['chengguan', '/admin/workspace', 'workspace', 'workspace-missing'],
-        ['ducha', '/admin/supervision', 'supervision', 'warning-table'], ['ducha', '/admin/settlement', 'settlement', 'settle-departments'],
-        ['shuji', '/admin/leader', 'leader', 'leader-items'], ['admin', '/admin/settings?tab=categories', 'settings', 'ref-table'],
-        ['admin', '/admin/settings?tab=calendar', 'settings-calendar', 'cal-off'], ['chengguan', `/admin/problems/${code}`, 'staff-item', 'milestones'],
+        ['shouli', '/admin/inbox', 'inbox', 'inbox-list'],
+        ['chengguan', '/admin/workspace', 'workspace', 'workspace-missing'],
+        ['ducha', '/admin/supervision', 'supervision', 'warning-table'],
+        ['ducha', '/admin/settlement', 'settlement', 'settle-departments'],
+        ['shuji', '/admin/leader', 'leader', 'leader-items'],
+        ['admin', '/admin/settings?tab=categories', 'settings', 'ref-table'],
+        ['admin', '/admin/settings?tab=calendar', 'settings-calendar', 'cal-off'],
+        ['chengguan', `/admin/problems/${code}`, 'staff-item', 'milestones'],
       ];
       for (const [who, path, name, ready] of pages) {
         const { page, errors, context } = await newPage(browser, server.url, size);
@@ -101,7 +140,9 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
   it('switches to English and loads the charts chunk only where charts are drawn', async () => {
     const { page, context } = await newPage(browser, server.url);
     const chunks: string[] = [];
-    page.on('request', (r) => { if (/\/assets\/charts-/.test(r.url())) chunks.push(new URL(r.url()).pathname); });
+    page.on('request', (r) => {
+      if (/\/assets\/charts-/.test(r.url())) chunks.push(new URL(r.url()).pathname);
+    });
     await page.goto('/report');
     await page.getByTestId('report-form').waitFor();
     await page.goto('/problems');

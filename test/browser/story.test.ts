@@ -6,7 +6,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, PHONE, shot, startServer, type Server } from './harness.js';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  shot,
+  startServer,
+  type Server,
+} from './harness.js';
 import { Api, cityMonth, login, photo, selectByText } from './flows.js';
 
 const UNIT = '市城市管理执法委员会';
@@ -15,7 +25,9 @@ const UNIT = '市城市管理执法委员会';
 async function unitRectified(page: Page): Promise<number> {
   await page.goto(`/scoreboard?month=${cityMonth()}`);
   await page.locator(`[data-testid="score-settled"][data-month="${cityMonth()}"]`).waitFor();
-  const row = page.getByTestId('rank-departments').locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${UNIT}`) }) });
+  const row = page
+    .getByTestId('rank-departments')
+    .locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${UNIT}`) }) });
   if (!(await row.count())) return 0;
   return Number(await row.locator('td[data-col="rectified"]').textContent());
 }
@@ -34,7 +46,7 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     await server?.stop();
   });
 
-  it('goes from a resident\'s report to a verified, counted rectification', async () => {
+  it("goes from a resident's report to a verified, counted rectification", async () => {
     const resident = await newPage(browser, server.url, PHONE);
     const page = resident.page;
     await page.goto('/');
@@ -123,7 +135,9 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
 
     // It counts: on the home page and in the unit's month.
     await page.goto('/');
-    await expect.poll(async () => Number(await page.getByTestId('headline-rectified').textContent())).toBe(homeBefore + 1);
+    await expect
+      .poll(async () => Number(await page.getByTestId('headline-rectified').textContent()))
+      .toBe(homeBefore + 1);
     expect(await unitRectified(page)).toBe(unitBefore + 1);
     for (const p of [resident, office, unit]) {
       expect(p.errors).toEqual([]);

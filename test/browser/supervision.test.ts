@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, startServer, type Server } from './harness.js';
 import { Api, login } from './flows.js';
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
   let server: Server;
@@ -24,10 +25,15 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await server?.stop();
   });
 
-  it('extends a deadline, records a supervision letter, settles a month and shows the leader\'s items', async () => {
+  it("extends a deadline, records a supervision letter, settles a month and shows the leader's items", async () => {
     const { code } = await api.report({ title: '开发区夜班公交班次太少' });
-    const leader = (await api.call('GET', '/api/v1/leaders', undefined, 'shouli')).items.find((l: { displayName: string }) => l.displayName.includes('张建国'));
-    const assigned = await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban'), ownerLeaderId: leader.id });
+    const leader = (await api.call('GET', '/api/v1/leaders', undefined, 'shouli')).items.find(
+      (l: { displayName: string }) => l.displayName.includes('张建国'),
+    );
+    const assigned = await api.act('shouli', code, 'assign', {
+      leadDepartmentId: await api.departmentId('urban'),
+      ownerLeaderId: leader.id,
+    });
     await api.act('chengguan', code, 'sign');
     const wanted = addDays(assigned.problem.deadline, 14);
 
@@ -58,7 +64,11 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await expect.poll(() => o.getByTestId('warning-table').getByTestId('warning-row').count()).toBe(reds);
 
     // Settle a month nobody has settled yet (a year back: before the demo's history).
-    const settled = new Set((await api.call('GET', '/api/v1/assessment/settlements', undefined, 'ducha')).items.map((s: { month: string }) => s.month));
+    const settled = new Set(
+      (await api.call('GET', '/api/v1/assessment/settlements', undefined, 'ducha')).items.map(
+        (s: { month: string }) => s.month,
+      ),
+    );
     const d = new Date();
     const month = `${d.getFullYear() - 1}-${String(d.getMonth() + 1).padStart(2, '0')}`;
     expect(settled.has(month)).toBe(false);

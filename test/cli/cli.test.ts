@@ -25,13 +25,28 @@ describe('qingdan CLI (SQLite)', () => {
     expect((await qingdan('migrate')).stdout).toContain('applied');
     const seeded = await qingdan('seed', '--demo', '--items', '30');
     expect(seeded.stdout).toContain('demo accounts');
-    const added = await qingdan('user', 'add', '-u', 'newstaff', '-r', 'department', '-d', 'water', '--password', 'longenough1');
+    const added = await qingdan(
+      'user',
+      'add',
+      '-u',
+      'newstaff',
+      '-r',
+      'department',
+      '-d',
+      'water',
+      '--password',
+      'longenough1',
+    );
     expect(added.stdout).toContain('created user newstaff (department)');
     expect((await qingdan('audit', 'verify')).stdout).toMatch(/audit chain intact: \d+ events verified/);
   });
 
   it('explains a bad command or configuration and exits non-zero', async () => {
-    await expect(qingdan('user', 'add', '-u', 'x', '-r', 'king', '--password', 'longenough1')).rejects.toMatchObject({ stderr: expect.stringContaining('unknown role') });
-    await expect(run(process.execPath, ['bin/qingdan.mjs', 'migrate'], { env: { ...env, PORT: 'eighty' } })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('PORT') });
+    await expect(qingdan('user', 'add', '-u', 'x', '-r', 'king', '--password', 'longenough1')).rejects.toMatchObject({
+      stderr: expect.stringContaining('unknown role'),
+    });
+    await expect(
+      run(process.execPath, ['bin/qingdan.mjs', 'migrate'], { env: { ...env, PORT: 'eighty' } }),
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('PORT') });
   });
 });

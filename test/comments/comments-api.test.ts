@@ -14,8 +14,12 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
   let t: TestApp;
   let open: string; // public, in progress
   let done: string; // public, rectified
-  const post = (code: string, payload: Record<string, unknown>, who: string | null = null, headers: Record<string, string> = {}) =>
-    t.as(who, { method: 'POST', url: `/api/v1/problems/${code}/comments`, payload, headers });
+  const post = (
+    code: string,
+    payload: Record<string, unknown>,
+    who: string | null = null,
+    headers: Record<string, string> = {},
+  ) => t.as(who, { method: 'POST', url: `/api/v1/problems/${code}/comments`, payload, headers });
   const list = (code: string, query = '', who: string | null = null, headers: Record<string, string> = {}) =>
     t.as(who, { method: 'GET', url: `/api/v1/problems/${code}/comments${query}`, headers });
   const like = (id: number, headers: Record<string, string> = {}, method: 'POST' | 'DELETE' = 'POST') =>
@@ -35,7 +39,9 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     await act(t, 'chengguan', done, 'rectify', { evidence: '已修复' });
   });
   beforeEach(() => t.app.services.rateLimiter.reset());
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('publishes a comment as plain data and lists it newest or hottest first', async () => {
     const payload = '<script>alert(1)</script>路灯还是不亮';
@@ -55,16 +61,30 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
   });
 
   it('validates the body and the query', async () => {
-    for (const body of [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(1001) }, { text: 'ok', kind: 'praise' }, { text: 'ok', extra: 1 }, { text: 'ok', authorName: 'n'.repeat(41) }]) {
+    for (const body of [
+      {},
+      { text: '' },
+      { text: '   ' },
+      { text: 'x'.repeat(1001) },
+      { text: 'ok', kind: 'praise' },
+      { text: 'ok', extra: 1 },
+      { text: 'ok', authorName: 'n'.repeat(41) },
+    ]) {
       const res = await post(open, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
     }
     expect((await list(open, '?sort=best')).statusCode).toBe(400);
     expect((await list(open, '?limit=0')).statusCode).toBe(400);
-    expect((await t.as(null, { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '广告' } })).statusCode).toBe(401);
-    expect((await t.as('ducha', { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '' } })).statusCode).toBe(400);
-    expect((await t.as('ducha', { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '  ' } })).statusCode).toBe(400);
+    expect(
+      (await t.as(null, { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '广告' } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.as('ducha', { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await t.as('ducha', { method: 'POST', url: '/api/v1/comments/1/hide', payload: { reason: '  ' } })).statusCode,
+    ).toBe(400);
   });
 
   it('takes comments only on items the public can see, and thanks only once rectified', async () => {
@@ -90,25 +110,48 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect((await like(c.id, { 'x-client-token': TOKEN_B })).json().likes).toBe(2);
     expect((await like(c.id)).json().likes).toBe(3); // no token: the address counts
     expect((await like(c.id, { 'x-client-token': 'short' })).json().likes).toBe(3); // a malformed token is the address again
-    const mine = (await list(open, '?sort=new', null, { 'x-client-token': TOKEN_A })).json().items.find((x: { id: number }) => x.id === c.id);
+    const mine = (await list(open, '?sort=new', null, { 'x-client-token': TOKEN_A }))
+      .json()
+      .items.find((x: { id: number }) => x.id === c.id);
     expect(mine).toMatchObject({ likes: 3, likedByMe: true });
-    expect((await like(c.id, { 'x-client-token': TOKEN_A }, 'DELETE')).json()).toEqual({ id: c.id, likes: 2, likedByMe: false });
+    expect((await like(c.id, { 'x-client-token': TOKEN_A }, 'DELETE')).json()).toEqual({
+      id: c.id,
+      likes: 2,
+      likedByMe: false,
+    });
     expect((await like(c.id, { 'x-client-token': TOKEN_A }, 'DELETE')).json().likes).toBe(2);
     expect((await like(999_999)).statusCode).toBe(404);
   });
 
   it('lets moderators hide with a reason; the public then never receives the text', async () => {
     const c = (await post(open, { text: '广告：办证 138xxxx', contact: 'spam@example.com' })).json();
-    expect((await t.as('chengguan', { method: 'POST', url: `/api/v1/comments/${c.id}/hide`, payload: { reason: '广告' } })).statusCode).toBe(403);
-    expect((await t.as('shuji', { method: 'POST', url: `/api/v1/comments/${c.id}/hide`, payload: { reason: '广告' } })).statusCode).toBe(403);
-    const hidden = await t.as('shouli', { method: 'POST', url: `/api/v1/comments/${c.id}/hide`, payload: { reason: '广告信息' } });
+    expect(
+      (await t.as('chengguan', { method: 'POST', url: `/api/v1/comments/${c.id}/hide`, payload: { reason: '广告' } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as('shuji', { method: 'POST', url: `/api/v1/comments/${c.id}/hide`, payload: { reason: '广告' } }))
+        .statusCode,
+    ).toBe(403);
+    const hidden = await t.as('shouli', {
+      method: 'POST',
+      url: `/api/v1/comments/${c.id}/hide`,
+      payload: { reason: '广告信息' },
+    });
     expect(hidden.statusCode, hidden.body).toBe(200);
-    expect(hidden.json()).toMatchObject({ hidden: true, hiddenReason: '广告信息', hiddenBy: '受理中心 王敏', contact: 'spam@example.com' });
+    expect(hidden.json()).toMatchObject({
+      hidden: true,
+      hiddenReason: '广告信息',
+      hiddenBy: '受理中心 王敏',
+      contact: 'spam@example.com',
+    });
     const pub = await list(open, '?sort=new&limit=100');
     expect(pub.body).not.toContain('办证');
     expect(pub.body).not.toContain('广告信息');
     expect((await like(c.id)).statusCode).toBe(404);
-    const staff = (await list(open, '?sort=new&limit=100', 'chengguan')).json().items.find((x: { id: number }) => x.id === c.id);
+    const staff = (await list(open, '?sort=new&limit=100', 'chengguan'))
+      .json()
+      .items.find((x: { id: number }) => x.id === c.id);
     expect(staff).toMatchObject({ hidden: true, hiddenReason: '广告信息' });
     expect(staff).not.toHaveProperty('contact'); // a unit does not get commenters' contact details
     const queue = await t.as('ducha', { method: 'GET', url: '/api/v1/comments?hidden=true' });
@@ -126,7 +169,12 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect(sixth.statusCode).toBe(429);
     expect(sixth.json().error.code).toBe('rate_limited');
     // Another address is another client.
-    const other = await t.as(null, { method: 'POST', url: `/api/v1/problems/${open}/comments`, payload: { text: '别处' }, remoteAddress: '10.0.0.9' });
+    const other = await t.as(null, {
+      method: 'POST',
+      url: `/api/v1/problems/${open}/comments`,
+      payload: { text: '别处' },
+      remoteAddress: '10.0.0.9',
+    });
     expect(other.statusCode).toBe(201);
     t.clock.advanceHours(0.02);
     expect((await post(open, { text: '一分钟后' })).statusCode).toBe(201);
@@ -146,9 +194,15 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect((await t.as(null, { method: 'GET', url: '/api/v1/problems?warning=purple' })).statusCode).toBe(400);
     const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json();
     for (const [path, method] of [
-      ['/api/v1/problems/{code}/comments', 'get'], ['/api/v1/problems/{code}/comments', 'post'], ['/api/v1/comments/{id}/like', 'post'],
-      ['/api/v1/comments/{id}/like', 'delete'], ['/api/v1/comments/{id}/hide', 'post'], ['/api/v1/comments/{id}/restore', 'post'],
-      ['/api/v1/comments/most-commented', 'get'], ['/api/v1/comments', 'get'],
-    ]) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+      ['/api/v1/problems/{code}/comments', 'get'],
+      ['/api/v1/problems/{code}/comments', 'post'],
+      ['/api/v1/comments/{id}/like', 'post'],
+      ['/api/v1/comments/{id}/like', 'delete'],
+      ['/api/v1/comments/{id}/hide', 'post'],
+      ['/api/v1/comments/{id}/restore', 'post'],
+      ['/api/v1/comments/most-commented', 'get'],
+      ['/api/v1/comments', 'get'],
+    ])
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 });

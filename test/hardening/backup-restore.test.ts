@@ -15,7 +15,9 @@ import { JPEG, multipart } from './uploads.js';
  * A backup taken while items are being written restores into an empty database with an intact
  * audit chain, every item with its events, and the attachments; a non-empty target is refused.
  */
-const DIALECTS = (await dialects()).filter((d) => d === 'sqlite' || spawnSync(process.env.PG_DUMP ?? 'pg_dump', ['--version']).status === 0);
+const DIALECTS = (await dialects()).filter(
+  (d) => d === 'sqlite' || spawnSync(process.env.PG_DUMP ?? 'pg_dump', ['--version']).status === 0,
+);
 
 describe.each(DIALECTS)('backup during writes, restore into an empty database (%s)', (dialect) => {
   let t: TestApp;
@@ -33,7 +35,11 @@ describe.each(DIALECTS)('backup during writes, restore into an empty database (%
 
   it('restores a consistent copy taken while the server writes', async () => {
     const { code } = await reportProblem(t);
-    const photo = await t.as('admin', { method: 'POST', url: `/api/v1/problems/${code}/attachments`, ...multipart('现场.jpg', JPEG) });
+    const photo = await t.as('admin', {
+      method: 'POST',
+      url: `/api/v1/problems/${code}/attachments`,
+      ...multipart('现场.jpg', JPEG),
+    });
     expect(photo.statusCode).toBe(201);
     let writing = true;
     let written = 0;
@@ -54,28 +60,58 @@ describe.each(DIALECTS)('backup during writes, restore into an empty database (%
     await writer;
     if (dialect === 'sqlite') expect(made).toMatchObject({ chainOk: true, attachments: 1 });
 
-    const config = parseConfig({}, { dataDir: target.dataDir, databaseUrl: target.databaseUrl, logLevel: 'silent', webDir: '/nonexistent' });
+    const config = parseConfig(
+      {},
+      { dataDir: target.dataDir, databaseUrl: target.databaseUrl, logLevel: 'silent', webDir: '/nonexistent' },
+    );
     const restored = await restoreDatabase(config, file);
     expect(restored.chainOk).toBe(true);
     expect(restored.attachments).toBe(1);
-    const count = async (db: typeof t.tdb.db, table: 'problems' | 'events') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (db: typeof t.tdb.db, table: 'problems' | 'events') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const [liveItems, restoredItems] = [await count(t.tdb.db, 'problems'), await count(target.db, 'problems')];
     expect(restoredItems).toBeGreaterThan(3);
     expect(restoredItems).toBeLessThan(liveItems); // the copy is of a moment during the writes
     // Every restored item has its whole history up to that moment: the chain ends at the head.
     expect((await verifyChain(target.db)).ok).toBe(true);
-    const orphans = await target.db.selectFrom('problems').select('code')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('events').select('events.id').whereRef('events.problem_id', '=', 'problems.id')))).execute();
+    const orphans = await target.db
+      .selectFrom('problems')
+      .select('code')
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('events').select('events.id').whereRef('events.problem_id', '=', 'problems.id')),
+        ),
+      )
+      .execute();
     expect(orphans).toEqual([]);
 
     // The restored database serves the items and their photos, and accepts new work.
     const app = await buildApp(config, { db: target.db, logger: false });
     try {
-      const admin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'qingdan2026' } });
+      const admin = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'qingdan2026' },
+      });
       const cookie = `qd_session=${admin.cookies.find((c) => c.name === 'qd_session')!.value}`;
-      const file = await app.inject({ method: 'GET', url: `/api/v1/attachments/${photo.json().attachment.id}`, headers: { cookie } });
+      const file = await app.inject({
+        method: 'GET',
+        url: `/api/v1/attachments/${photo.json().attachment.id}`,
+        headers: { cookie },
+      });
       expect(file.rawPayload.equals(JPEG)).toBe(true);
-      const created = await app.inject({ method: 'POST', url: '/api/v1/problems', payload: { title: '恢复后提交', description: '恢复后的数据库继续受理' } });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/problems',
+        payload: { title: '恢复后提交', description: '恢复后的数据库继续受理' },
+      });
       expect(created.statusCode).toBe(201);
     } finally {
       await app.close();

@@ -19,8 +19,17 @@ const STEPS: Array<[action: string, body: (depts: Record<string, number>) => Rec
   ['close', () => ({})],
 ];
 
-async function post(url: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
@@ -30,7 +39,10 @@ async function post(url: string, path: string, body: unknown, headers: Record<st
  * (the test kills the server then). Requests cut off by the kill are neither counted as
  * acknowledged nor treated as errors.
  */
-export function driveTraffic(url: string, opts: { clients: number; adminKey: string; departments: Record<string, number>; rnd: () => number }) {
+export function driveTraffic(
+  url: string,
+  opts: { clients: number; adminKey: string; departments: Record<string, number>; rnd: () => number },
+) {
   const ack: Acknowledged = { items: new Map(), requests: 0, failures: 0 };
   let running = true;
   // Keys unique to this run: a key reused from an earlier round would (rightly) replay its old answer.
@@ -39,11 +51,21 @@ export function driveTraffic(url: string, opts: { clients: number; adminKey: str
     while (running) {
       try {
         ack.requests++;
-        const created = await post(url, '/api/v1/problems', {
-          title: `崩溃测试 ${n} 号客户端`, description: '服务在写入过程中被强行终止，已确认的数据必须完整保留。',
-          categoryId: null, reporter: { name: '测试', phone: '13800000000' },
-        }, n % 2 ? { 'idempotency-key': `crash-${run}-${n}-${ack.requests}` } : {});
-        if (created.status !== 201) { ack.failures++; continue; }
+        const created = await post(
+          url,
+          '/api/v1/problems',
+          {
+            title: `崩溃测试 ${n} 号客户端`,
+            description: '服务在写入过程中被强行终止，已确认的数据必须完整保留。',
+            categoryId: null,
+            reporter: { name: '测试', phone: '13800000000' },
+          },
+          n % 2 ? { 'idempotency-key': `crash-${run}-${n}-${ack.requests}` } : {},
+        );
+        if (created.status !== 201) {
+          ack.failures++;
+          continue;
+        }
         const code = created.json.problem.code as string;
         const done = ['submit'];
         ack.items.set(code, done);
@@ -51,8 +73,13 @@ export function driveTraffic(url: string, opts: { clients: number; adminKey: str
         for (const [action, body] of STEPS.slice(0, length)) {
           if (!running) break;
           ack.requests++;
-          const r = await post(url, `/api/v1/problems/${code}/actions/${action}`, body(opts.departments), { 'x-api-key': opts.adminKey });
-          if (r.status !== 200) { ack.failures++; break; }
+          const r = await post(url, `/api/v1/problems/${code}/actions/${action}`, body(opts.departments), {
+            'x-api-key': opts.adminKey,
+          });
+          if (r.status !== 200) {
+            ack.failures++;
+            break;
+          }
           done.push(action);
         }
       } catch {
@@ -81,7 +108,10 @@ export async function inconsistentItems(db: Db): Promise<string[]> {
   const bad: string[] = [];
   for (const p of problems) {
     const evs = byProblem.get(p.id) ?? [];
-    if (evs[0]?.action !== 'submit') { bad.push(`${p.code}: no creation event`); continue; }
+    if (evs[0]?.action !== 'submit') {
+      bad.push(`${p.code}: no creation event`);
+      continue;
+    }
     const last = evs.filter((e) => e.to_state !== null && e.action !== 'duplicate_merged').at(-1);
     if (last?.to_state !== p.status) bad.push(`${p.code}: status ${p.status} but its events end in ${last?.to_state}`);
   }

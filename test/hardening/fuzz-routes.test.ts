@@ -20,7 +20,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 function briefReport<T>(out: fc.RunDetails<T>): void {
   if (!out.failed) return;
   const message = String((out.errorInstance as Error | undefined)?.message ?? out.errorInstance).slice(0, 3000);
-  throw new Error(`property failed after ${out.numRuns} runs (seed ${out.seed}, path "${out.counterexamplePath}"): ${message}`);
+  throw new Error(
+    `property failed after ${out.numRuns} runs (seed ${out.seed}, path "${out.counterexamplePath}"): ${message}`,
+  );
 }
 
 describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
@@ -41,61 +43,117 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
     await act(t, 'shouli', b.code, 'assign', { leadDepartmentId: t.ids.departments.urban });
     codes.push(a.code, b.code);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  it(`never answers 5xx, always in the error format, storing nothing when it refuses (${RUNS} runs, seed ${SEED})`, async () => {
-    const bases = baseBodies({ category: t.ids.categories['street-lights'], area: t.ids.areas['jz-ss'], dept: t.ids.departments.urban });
-    const param = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...codes, '1', '2', 'requests.json', 'services.xml', '2026', 'discovery.json') },
-      { weight: 2, arbitrary: pathValue },
-    );
-    const body = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...Object.values(bases)).chain((b) => mutate(b)).map((v) => ({ json: v as unknown })) },
-      { weight: 2, arbitrary: anyValue.map((v) => ({ json: v })) },
-      { weight: 2, arbitrary: rawBody.map((raw) => ({ raw })) },
-      { weight: 1, arbitrary: fc.constant({}) },
-    );
-    const request = fc.record({
-      route: fc.constantFrom(...routes),
-      params: fc.array(fc.tuple(param, fc.boolean()), { minLength: 3, maxLength: 3 }),
-      query: fc.dictionary(fc.oneof(fc.constantFrom('status', 'q', 'limit', 'cursor', 'token', 'categoryId', 'from', 'sort', 'format', 'api_key'), nastyString),
-        fc.oneof(nastyString, fc.integer().map(String)), { maxKeys: 3 }),
-      auth: fc.constantFrom('anonymous', 'admin', 'department', 'bad-key', 'token', 'cookie-junk'),
-      header: headerValue,
-      body,
-      contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=utf-16', ''),
-    });
-
-    await fc.assert(fc.asyncProperty(request, async (r) => {
-      let n = 0;
-      const path = r.route.path.replace(/\{[^}]+\}/g, () => {
-        const [value, raw] = r.params[n++ % 3];
-        // Sometimes unencoded, so %00, ../ and friends reach the router as sent.
-        return raw && /^[\x21-\x7e]+$/.test(value) && !/[?#/]/.test(value) ? value : enc(value);
+  it(
+    `never answers 5xx, always in the error format, storing nothing when it refuses (${RUNS} runs, seed ${SEED})`,
+    async () => {
+      const bases = baseBodies({
+        category: t.ids.categories['street-lights'],
+        area: t.ids.areas['jz-ss'],
+        dept: t.ids.departments.urban,
       });
-      const qs = Object.entries(r.query).map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
-      const headers: Record<string, string> = {};
-      if (r.auth === 'admin' || r.auth === 'department') headers['x-api-key'] = keys[r.auth];
-      if (r.auth === 'bad-key') headers['x-api-key'] = r.header || 'qdk_nothing';
-      if (r.auth === 'token') headers['x-tracking-token'] = r.header || token;
-      if (r.auth === 'cookie-junk') headers.cookie = `qd_session=${r.header}`;
-      const hasBody = r.route.method !== 'GET' || r.contentType === 'application/json';
-      let payload: string | undefined;
-      if (hasBody && 'json' in r.body) payload = JSON.stringify(r.body.json) ?? 'null';
-      if (hasBody && 'raw' in r.body) payload = r.body.raw;
-      if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
-      const before = await fingerprint(t.tdb.db);
-      const short = (x: string) => (x.length > 300 ? `${x.slice(0, 300)}…(${x.length} chars)` : x);
-      const sent = `${r.route.method} ${short(path)}${qs ? `?${short(qs)}` : ''} (${r.auth}, ${headers['content-type'] ?? 'no body'}, body ${short(String(payload))})`;
-      const res = await t.app.inject({ method: r.route.method as 'GET', url: qs ? `${path}?${qs}` : path, headers, payload })
-        .catch((err: Error) => { throw new Error(`${sent} → no response: ${err.message}`); });
-      const what = `${sent} → ${res.statusCode} ${short(res.body)}`;
-      expect(res.statusCode, what).toBeLessThan(500);
-      if (res.statusCode >= 400) {
-        if (path.startsWith('/api/')) expect(errorFormatProblem(res.statusCode, res.headers['content-type'] as string, res.body), what).toBeNull();
-        expect(await fingerprint(t.tdb.db), what).toEqual(before);
-      }
-      t.app.services.rateLimiter.reset();
-    }), { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: briefReport });
-  }, SOAK ? 3_600_000 : 240_000);
+      const param = fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc.constantFrom(...codes, '1', '2', 'requests.json', 'services.xml', '2026', 'discovery.json'),
+        },
+        { weight: 2, arbitrary: pathValue },
+      );
+      const body = fc.oneof(
+        {
+          weight: 3,
+          arbitrary: fc
+            .constantFrom(...Object.values(bases))
+            .chain((b) => mutate(b))
+            .map((v) => ({ json: v as unknown })),
+        },
+        { weight: 2, arbitrary: anyValue.map((v) => ({ json: v })) },
+        { weight: 2, arbitrary: rawBody.map((raw) => ({ raw })) },
+        { weight: 1, arbitrary: fc.constant({}) },
+      );
+      const request = fc.record({
+        route: fc.constantFrom(...routes),
+        params: fc.array(fc.tuple(param, fc.boolean()), { minLength: 3, maxLength: 3 }),
+        query: fc.dictionary(
+          fc.oneof(
+            fc.constantFrom(
+              'status',
+              'q',
+              'limit',
+              'cursor',
+              'token',
+              'categoryId',
+              'from',
+              'sort',
+              'format',
+              'api_key',
+            ),
+            nastyString,
+          ),
+          fc.oneof(nastyString, fc.integer().map(String)),
+          { maxKeys: 3 },
+        ),
+        auth: fc.constantFrom('anonymous', 'admin', 'department', 'bad-key', 'token', 'cookie-junk'),
+        header: headerValue,
+        body,
+        contentType: fc.constantFrom(
+          'application/json',
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data',
+          'application/json; charset=utf-16',
+          '',
+        ),
+      });
+
+      await fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          let n = 0;
+          const path = r.route.path.replace(/\{[^}]+\}/g, () => {
+            const [value, raw] = r.params[n++ % 3];
+            // Sometimes unencoded, so %00, ../ and friends reach the router as sent.
+            return raw && /^[\x21-\x7e]+$/.test(value) && !/[?#/]/.test(value) ? value : enc(value);
+          });
+          const qs = Object.entries(r.query)
+            .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+            .join('&');
+          const headers: Record<string, string> = {};
+          if (r.auth === 'admin' || r.auth === 'department') headers['x-api-key'] = keys[r.auth];
+          if (r.auth === 'bad-key') headers['x-api-key'] = r.header || 'qdk_nothing';
+          if (r.auth === 'token') headers['x-tracking-token'] = r.header || token;
+          if (r.auth === 'cookie-junk') headers.cookie = `qd_session=${r.header}`;
+          const hasBody = r.route.method !== 'GET' || r.contentType === 'application/json';
+          let payload: string | undefined;
+          if (hasBody && 'json' in r.body) payload = JSON.stringify(r.body.json) ?? 'null';
+          if (hasBody && 'raw' in r.body) payload = r.body.raw;
+          if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
+          const before = await fingerprint(t.tdb.db);
+          const short = (x: string) => (x.length > 300 ? `${x.slice(0, 300)}…(${x.length} chars)` : x);
+          const sent = `${r.route.method} ${short(path)}${qs ? `?${short(qs)}` : ''} (${r.auth}, ${headers['content-type'] ?? 'no body'}, body ${short(String(payload))})`;
+          const res = await t.app
+            .inject({ method: r.route.method as 'GET', url: qs ? `${path}?${qs}` : path, headers, payload })
+            .catch((err: Error) => {
+              throw new Error(`${sent} → no response: ${err.message}`);
+            });
+          const what = `${sent} → ${res.statusCode} ${short(res.body)}`;
+          expect(res.statusCode, what).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            if (path.startsWith('/api/'))
+              expect(
+                errorFormatProblem(res.statusCode, res.headers['content-type'] as string, res.body),
+                what,
+              ).toBeNull();
+            expect(await fingerprint(t.tdb.db), what).toEqual(before);
+          }
+          t.app.services.rateLimiter.reset();
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: briefReport },
+      );
+    },
+    SOAK ? 3_600_000 : 240_000,
+  );
 });

@@ -16,7 +16,11 @@ export async function allRoutes(app: FastifyInstance): Promise<Route[]> {
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const method of Object.keys(ops)) routes.push({ method: method.toUpperCase(), path });
   }
-  routes.push({ method: 'GET', path: '/api/health' }, { method: 'GET', path: '/api/v1/{file}' }, { method: 'POST', path: '/api/v1/problems/{code}/actions/{file}' });
+  routes.push(
+    { method: 'GET', path: '/api/health' },
+    { method: 'GET', path: '/api/v1/{file}' },
+    { method: 'POST', path: '/api/v1/problems/{code}/actions/{file}' },
+  );
   return routes;
 }
 
@@ -36,11 +40,15 @@ export function enc(s: string): string {
  * background, at any moment (src/search/search-indexer.ts).
  */
 export async function fingerprint(db: Db): Promise<Record<string, number>> {
-  const tables = (await db.introspection.getTables()).map((t) => t.name)
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
     .filter((n) => !n.startsWith('kysely_') && n !== 'search_queue' && !n.startsWith('problem_search'));
   const out: Record<string, number> = {};
   for (const t of tables) {
-    const r = await db.selectFrom(t as 'problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t as 'problems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }
   return out;
@@ -50,20 +58,36 @@ export async function fingerprint(db: Db): Promise<Record<string, number>> {
 export function errorFormatProblem(status: number, contentType: string | undefined, body: string): string | null {
   if (!/application\/json/.test(contentType ?? '')) return `content-type ${contentType}`;
   let json: any;
-  try { json = JSON.parse(body); } catch { return 'body is not JSON'; }
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return 'body is not JSON';
+  }
   if (!json || typeof json.error !== 'object') return 'no "error" object';
-  if (!Object.prototype.hasOwnProperty.call(ERROR_CODES, json.error.code)) return `unregistered code "${json.error.code}"`;
+  if (!Object.prototype.hasOwnProperty.call(ERROR_CODES, json.error.code))
+    return `unregistered code "${json.error.code}"`;
   if (typeof json.error.message !== 'string') return 'no message';
-  if ((ERROR_CODES as Record<string, number>)[json.error.code] !== status && status !== 404 && status !== 405) return `code ${json.error.code} with status ${status}`;
+  if ((ERROR_CODES as Record<string, number>)[json.error.code] !== status && status !== 404 && status !== 405)
+    return `code ${json.error.code} with status ${status}`;
   return null;
 }
 
 /** An API key stored directly, as `qingdan` would create it. */
 export async function apiKey(db: Db, role: string, departmentId: number | null = null): Promise<string> {
   const key = randomToken('qdk_');
-  await db.insertInto('api_keys').values({
-    name: `fuzz-${role}`, prefix: key.slice(0, 10), key_hash: digest(key), role, department_id: departmentId,
-    created_by: null, created_at: new Date().toISOString(), revoked_at: null, last_used_at: null,
-  }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({
+      name: `fuzz-${role}`,
+      prefix: key.slice(0, 10),
+      key_hash: digest(key),
+      role,
+      department_id: departmentId,
+      created_by: null,
+      created_at: new Date().toISOString(),
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .execute();
   return key;
 }

@@ -18,13 +18,25 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
     // More than 4 × the planner's sample, so both of its plans (walk and seek) serve pages here.
     await bulkSeed(t.tdb.db, t.config, { count: 6000, batchSize: 2000, worker: false, now: t.clock.now() });
   }, 120_000);
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const cases: Array<[string, string | null]> = [
-    ['', null], ['status=closed', null], ['urgency=emergency', null], ['sourceId=3', 'shouli'], ['categoryId=1', null],
-    ['areaId=2&categoryId=7', 'shouli'], ['status=submitted,merged', 'shouli'], ['from=2026-06-01&to=2026-07-31', null],
-    ['sort=updated_desc&urgency=urgent', 'shouli'], ['sort=deadline_asc', 'shouli'], ['sort=deadline_asc&status=in_progress', null],
-    ['sort=created_asc&areaId=3', null], ['departmentId=4', 'jiaoyu'], ['overdue=true', 'ducha'],
+    ['', null],
+    ['status=closed', null],
+    ['urgency=emergency', null],
+    ['sourceId=3', 'shouli'],
+    ['categoryId=1', null],
+    ['areaId=2&categoryId=7', 'shouli'],
+    ['status=submitted,merged', 'shouli'],
+    ['from=2026-06-01&to=2026-07-31', null],
+    ['sort=updated_desc&urgency=urgent', 'shouli'],
+    ['sort=deadline_asc', 'shouli'],
+    ['sort=deadline_asc&status=in_progress', null],
+    ['sort=created_asc&areaId=3', null],
+    ['departmentId=4', 'jiaoyu'],
+    ['overdue=true', 'ducha'],
   ];
 
   it.each(cases)('pages through "%s" (as %s) without gaps, repeats or disorder', async (query, who) => {
@@ -33,7 +45,10 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
     const codes: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 400; page++) {
-      const res = await t.as(who, { method: 'GET', url: `/api/v1/problems?${query}&limit=37${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await t.as(who, {
+        method: 'GET',
+        url: `/api/v1/problems?${query}&limit=37${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       codes.push(...res.json().items.map((p: { code: string }) => p.code));
       cursor = res.json().nextCursor;
@@ -55,7 +70,8 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
     if (q.get('urgency')) sel = sel.where('urgency', '=', q.get('urgency')!);
     if (q.get('sourceId')) sel = sel.where('source_id', '=', Number(q.get('sourceId')));
     if (q.get('categoryId') || q.get('areaId') || q.get('departmentId') || q.get('overdue')) return null; // subtrees: compared by order only
-    if (q.get('from')) sel = sel.where('created_at', '>=', q.get('from')!).where('created_at', '<', `${q.get('to')}T99`);
+    if (q.get('from'))
+      sel = sel.where('created_at', '>=', q.get('from')!).where('created_at', '<', `${q.get('to')}T99`);
     return Number((await sel.executeTakeFirstOrThrow()).n);
   }
 });

@@ -20,17 +20,35 @@ interface Limited {
 
 const LIMITED: Limited[] = [
   {
-    name: 'public submission', limit: (t) => t.config.publicSubmitPerMinute, table: 'problems',
-    request: (_t, i) => ({ method: 'POST', url: '/api/v1/problems', payload: { title: `限流测试 ${i}`, description: '连续提交' } }),
+    name: 'public submission',
+    limit: (t) => t.config.publicSubmitPerMinute,
+    table: 'problems',
+    request: (_t, i) => ({
+      method: 'POST',
+      url: '/api/v1/problems',
+      payload: { title: `限流测试 ${i}`, description: '连续提交' },
+    }),
   },
   {
-    name: 'login', limit: (t) => t.config.loginPerMinute, table: 'sessions',
+    name: 'login',
+    limit: (t) => t.config.loginPerMinute,
+    table: 'sessions',
     // Unknown names, so the per-account lockout (tested elsewhere) does not answer first.
-    request: (_t, i) => ({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody-${i}`, password: 'wrong-password' } }),
+    request: (_t, i) => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: `nobody-${i}`, password: 'wrong-password' },
+    }),
   },
   {
-    name: 'comments', limit: () => 5, table: 'comments',
-    request: (_t, i, ctx) => ({ method: 'POST', url: `/api/v1/problems/${ctx.code}/comments`, payload: { text: `评论 ${i}` } }),
+    name: 'comments',
+    limit: () => 5,
+    table: 'comments',
+    request: (_t, i, ctx) => ({
+      method: 'POST',
+      url: `/api/v1/problems/${ctx.code}/comments`,
+      payload: { text: `评论 ${i}` },
+    }),
   },
 ];
 
@@ -42,8 +60,12 @@ describe.each(DIALECTS)('rate limits (%s)', (dialect) => {
     code = (await reportProblem(t)).code;
     await act(t, 'shouli', code, 'accept'); // public from now on, so it can be commented on
   });
-  afterAll(async () => { await t.close(); });
-  beforeEach(() => { t.app.services.rateLimiter.reset(); });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(() => {
+    t.app.services.rateLimiter.reset();
+  });
 
   it.each(LIMITED.map((l) => [l.name, l] as const))('limits %s per client', async (_name, l) => {
     const probe = await t.app.inject(l.request(t, 0, { code }));
@@ -54,7 +76,15 @@ describe.each(DIALECTS)('rate limits (%s)', (dialect) => {
       const res = await t.app.inject(l.request(t, i, { code }));
       expect(res.statusCode, `request ${i + 1} of ${limit}`).not.toBe(429);
     }
-    const count = async () => Number((await t.tdb.db.selectFrom(l.table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.tdb.db
+            .selectFrom(l.table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const over = await t.app.inject(l.request(t, limit, { code }));
     expect(over.statusCode).toBe(429);
@@ -67,7 +97,11 @@ describe.each(DIALECTS)('rate limits (%s)', (dialect) => {
 
   it('does not hold back staff submitting on the phone line', async () => {
     for (let i = 0; i <= t.config.publicSubmitPerMinute; i++) {
-      const res = await t.as('shouli', { method: 'POST', url: '/api/v1/problems', payload: { title: `热线 ${i}`, description: '热线转录', sourceCode: 'hotline' } });
+      const res = await t.as('shouli', {
+        method: 'POST',
+        url: '/api/v1/problems',
+        payload: { title: `热线 ${i}`, description: '热线转录', sourceCode: 'hotline' },
+      });
       expect(res.statusCode).toBe(201);
     }
   });

@@ -16,16 +16,34 @@ const login = (t: TestApp, username: string, password: string, headers: Record<s
 
 describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect, { loginPerMinute: 1_000_000 }); });
-  afterAll(async () => { await t.close(); });
-  beforeEach(() => { t.app.services.rateLimiter.reset(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { loginPerMinute: 1_000_000 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(() => {
+    t.app.services.rateLimiter.reset();
+  });
 
   it('stores passwords as salted scrypt hashes at the configured cost', async () => {
-    const make = (username: string) => t.as('admin', { method: 'POST', url: '/api/v1/users', payload: { username, displayName: username, password: 'same-password-1', role: 'supervisor' } });
+    const make = (username: string) =>
+      t.as('admin', {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { username, displayName: username, password: 'same-password-1', role: 'supervisor' },
+      });
     expect((await make('hash-a')).statusCode).toBe(201);
     expect((await make('hash-b')).statusCode).toBe(201);
-    const rows = await t.tdb.db.selectFrom('users').select('password_hash').where('username', 'in', ['hash-a', 'hash-b']).execute();
-    for (const r of rows) expect(r.password_hash).toMatch(new RegExp(`^scrypt\\$${process.env.QINGDAN_SCRYPT_N}\\$8\\$1\\$[\\w-]{22}\\$[\\w-]{43}$`));
+    const rows = await t.tdb.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', 'in', ['hash-a', 'hash-b'])
+      .execute();
+    for (const r of rows)
+      expect(r.password_hash).toMatch(
+        new RegExp(`^scrypt\\$${process.env.QINGDAN_SCRYPT_N}\\$8\\$1\\$[\\w-]{22}\\$[\\w-]{43}$`),
+      );
     expect(rows[0].password_hash).not.toBe(rows[1].password_hash);
     expect(JSON.stringify(rows)).not.toContain('same-password-1');
   });
@@ -33,7 +51,16 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
   it('hashes at N = 2^15 when not lowered for tests', () => {
     const env = { ...process.env };
     delete env.QINGDAN_SCRYPT_N;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/auth/secrets.ts').then(async (m) => process.stdout.write(await m.hashPassword('x')))"], { cwd: ROOT, env, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('./src/auth/secrets.ts').then(async (m) => process.stdout.write(await m.hashPassword('x')))",
+      ],
+      { cwd: ROOT, env, encoding: 'utf8' },
+    );
     expect(out.split('$')[1]).toBe('32768');
   });
 
@@ -53,7 +80,10 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 9; i++) { known.push(await time('ducha')); unknown.push(await time(`nobody-${i}`)); }
+    for (let i = 0; i < 9; i++) {
+      known.push(await time('ducha'));
+      unknown.push(await time(`nobody-${i}`));
+    }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // The old dummy check used N=16 and answered unknown names in a fraction of the time.
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
@@ -76,18 +106,26 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     const secure = await createTestApp(dialect, { secureCookies: true });
     try {
       expect(String((await login(secure, 'shouli', DEMO_PASSWORD)).headers['set-cookie'])).toMatch(/; Secure/i);
-    } finally { await secure.close(); }
+    } finally {
+      await secure.close();
+    }
   });
 
   it('ends a session at logout and the other sessions when the password changes', async () => {
-    const cookieOf = async () => `qd_session=${(await login(t, 'shizhang', DEMO_PASSWORD)).cookies.find((c) => c.name === 'qd_session')!.value}`;
+    const cookieOf = async () =>
+      `qd_session=${(await login(t, 'shizhang', DEMO_PASSWORD)).cookies.find((c) => c.name === 'qd_session')!.value}`;
     const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     const a = await cookieOf();
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a } });
     expect((await me(a)).statusCode).toBe(401);
     const stolen = await cookieOf();
     const mine = await cookieOf();
-    const changed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: mine }, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-password-2026' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: mine },
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-password-2026' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await me(stolen)).statusCode).toBe(401);
     expect((await me(mine)).statusCode).toBe(200);
@@ -95,11 +133,19 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
 
   it('refuses cookie-authenticated writes from other sites, by Origin or Sec-Fetch-Site', async () => {
     const cookie = await t.login('admin');
-    const write = (headers: Record<string, string>, method: 'POST' | 'PATCH' | 'DELETE' = 'POST') => t.app.inject({
-      method, url: method === 'POST' ? '/api/v1/tags' : '/api/v1/tags/1', headers: { cookie, host: 'qingdan.example', ...headers },
-      payload: method === 'DELETE' ? undefined : { code: `t${Math.random().toString(36).slice(2, 8)}`, name: '标签' },
-    });
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://qingdan.example.evil.example' }] as Array<Record<string, string>>) {
+    const write = (headers: Record<string, string>, method: 'POST' | 'PATCH' | 'DELETE' = 'POST') =>
+      t.app.inject({
+        method,
+        url: method === 'POST' ? '/api/v1/tags' : '/api/v1/tags/1',
+        headers: { cookie, host: 'qingdan.example', ...headers },
+        payload: method === 'DELETE' ? undefined : { code: `t${Math.random().toString(36).slice(2, 8)}`, name: '标签' },
+      });
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://qingdan.example.evil.example' },
+    ] as Array<Record<string, string>>) {
       const res = await write(headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
@@ -109,7 +155,10 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     expect((await write({ origin: 'http://qingdan.example' })).statusCode).toBe(201);
     expect((await write({ 'sec-fetch-site': 'same-origin' })).statusCode).toBe(201);
     // Reading is not a state change; an API key is never attached by a browser on its own.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie, origin: 'https://evil.example' } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie, origin: 'https://evil.example' } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('hands out unguessable tracking tokens, keeps only digests, and seals them in idempotent replies', async () => {
@@ -117,15 +166,26 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     const b = await reportProblem(t);
     for (const token of [a.token, b.token]) expect(token).toMatch(/^t_[\w-]{43}$/); // 256 random bits
     expect(a.token).not.toBe(b.token);
-    const row = await t.tdb.db.selectFrom('problems').select('tracking_token_hash').where('code', '=', a.code).executeTakeFirstOrThrow();
+    const row = await t.tdb.db
+      .selectFrom('problems')
+      .select('tracking_token_hash')
+      .where('code', '=', a.code)
+      .executeTakeFirstOrThrow();
     expect(row.tracking_token_hash).toBe(digest(a.token));
     // A wrong token of the right shape, one differing only in its last character, and none: all 404.
     const last = a.token.at(-1) === 'A' ? 'B' : 'A';
     for (const token of [b.token, `${a.token.slice(0, -1)}${last}`, '']) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/problems/${a.code}`, headers: token ? { 'x-tracking-token': token } : {} });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/problems/${a.code}`,
+        headers: token ? { 'x-tracking-token': token } : {},
+      });
       expect(res.statusCode).toBe(404);
     }
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/problems/${a.code}?token=${a.token}` })).json().problem.reporter).toBeDefined();
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/problems/${a.code}?token=${a.token}` })).json().problem
+        .reporter,
+    ).toBeDefined();
     // Compared as digests in constant time (crypto.timingSafeEqual), never with ===.
     expect(constantTimeEqual(digest(a.token), row.tracking_token_hash!)).toBe(true);
     expect(constantTimeEqual(digest(b.token), row.tracking_token_hash!)).toBe(false);
@@ -134,8 +194,18 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     expect(source).toMatch(/constantTimeEqual\(digest\(token\), row\.tracking_token_hash\)/);
     expect(fs.readFileSync(path.join(ROOT, 'src/auth/secrets.ts'), 'utf8')).toMatch(/timingSafeEqual/);
     const body = { title: '幂等提交', description: '同一个幂等键重试' };
-    const first = await t.app.inject({ method: 'POST', url: '/api/v1/problems', payload: body, headers: { 'idempotency-key': 'secret-retry-key-1' } });
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/problems', payload: body, headers: { 'idempotency-key': 'secret-retry-key-1' } });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/problems',
+      payload: body,
+      headers: { 'idempotency-key': 'secret-retry-key-1' },
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/problems',
+      payload: body,
+      headers: { 'idempotency-key': 'secret-retry-key-1' },
+    });
     expect(again.json().trackingToken).toBe(first.json().trackingToken);
     const stored = JSON.stringify(await t.tdb.db.selectFrom('idempotency_keys').selectAll().execute());
     expect(stored).not.toContain(first.json().trackingToken);

@@ -11,9 +11,15 @@ import { createTestDatabase, type TestDatabase } from './test-db.js';
 export class TestClock {
   constructor(public current = new Date('2026-11-02T02:00:00Z')) {}
   now = () => this.current;
-  set(iso: string) { this.current = new Date(iso); }
-  advanceDays(days: number) { this.current = new Date(this.current.getTime() + days * 86_400_000); }
-  advanceHours(hours: number) { this.current = new Date(this.current.getTime() + hours * 3_600_000); }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+  advanceDays(days: number) {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+  advanceHours(hours: number) {
+    this.current = new Date(this.current.getTime() + hours * 3_600_000);
+  }
 }
 
 export interface TestApp {
@@ -35,24 +41,50 @@ let hashed: string | undefined;
  * A real app on a fresh database of the given dialect with the demo reference data and one
  * account per demo user (no generated items), driven with app.inject().
  */
-export async function createTestApp(dialect: DialectName, overrides: Partial<Config> = {}, clock = new TestClock()): Promise<TestApp> {
+export async function createTestApp(
+  dialect: DialectName,
+  overrides: Partial<Config> = {},
+  clock = new TestClock(),
+): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
-  const config = parseConfig({}, { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent', webDir: '/nonexistent', ...overrides });
+  const config = parseConfig(
+    {},
+    { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent', webDir: '/nonexistent', ...overrides },
+  );
   const ids = await seedReference(tdb.db);
   hashed ??= await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     const dept = 'dept' in u ? ids.departments[u.dept] : null;
-    ids.users[u.username] = (await tdb.db.insertInto('users').values({
-      username: u.username, display_name: u.displayName, password_hash: hashed, role: u.role, department_id: dept,
-      email: null, phone: null, active: 1, failed_logins: 0, locked_until: null, created_at: clock.now().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow()).id;
+    ids.users[u.username] = (
+      await tdb.db
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: hashed,
+          role: u.role,
+          department_id: dept,
+          email: null,
+          phone: null,
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: clock.now().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const app = await buildApp(config, { db: tdb.db, clock: clock.now, logger: false });
   const cookies = new Map<string, string>();
   const login = async (username: string) => {
     const cached = cookies.get(username);
     if (cached) return cached;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'qd_session')!;
     const header = `qd_session=${cookie.value}`;
@@ -60,7 +92,12 @@ export async function createTestApp(dialect: DialectName, overrides: Partial<Con
     return header;
   };
   return {
-    app, tdb, clock, config, ids, login,
+    app,
+    tdb,
+    clock,
+    config,
+    ids,
+    login,
     async as(username, opts) {
       const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
       if (username) headers.cookie = await login(username);
@@ -76,14 +113,29 @@ export async function createTestApp(dialect: DialectName, overrides: Partial<Con
 /** Report an item as the public and return its code and tracking token. */
 export async function reportProblem(t: TestApp, body: Record<string, unknown> = {}) {
   const res = await t.as(null, {
-    method: 'POST', url: '/api/v1/problems',
-    payload: { title: '小区路灯不亮', description: '和平社区三号楼前的路灯坏了两周', categoryId: t.ids.categories['street-lights'], areaId: t.ids.areas['jz-ss'], reporter: { name: '王小明', phone: '13812345678', email: 'wang@example.com' }, ...body },
+    method: 'POST',
+    url: '/api/v1/problems',
+    payload: {
+      title: '小区路灯不亮',
+      description: '和平社区三号楼前的路灯坏了两周',
+      categoryId: t.ids.categories['street-lights'],
+      areaId: t.ids.areas['jz-ss'],
+      reporter: { name: '王小明', phone: '13812345678', email: 'wang@example.com' },
+      ...body,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`report failed: ${res.statusCode} ${res.body}`);
   const json = res.json();
   return { code: json.problem.code as string, token: json.trackingToken as string };
 }
 
-export async function act(t: TestApp, who: string | null, code: string, action: string, payload: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export async function act(
+  t: TestApp,
+  who: string | null,
+  code: string,
+  action: string,
+  payload: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return t.as(who, { method: 'POST', url: `/api/v1/problems/${code}/actions/${action}`, payload, headers });
 }

@@ -52,7 +52,10 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDatabase(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-test-'));
   let databaseUrl: string | null = null;
   let dbName = '';
@@ -79,7 +82,9 @@ export async function createTestDatabase(dialect: DialectName, opts: { migrate?:
         const admin = new pg.Client({ connectionString: PG_URL });
         await admin.connect();
         // Without force first: the pool has ended, and killing our own backends races their goodbye.
-        await admin.query(`drop database if exists ${dbName}`).catch(() => admin.query(`drop database if exists ${dbName} with (force)`));
+        await admin
+          .query(`drop database if exists ${dbName}`)
+          .catch(() => admin.query(`drop database if exists ${dbName} with (force)`));
         await admin.end();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -26,7 +26,9 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const getXml = async (url: string) => {
     const res = await fetch(url);
@@ -52,12 +54,27 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     const severity = (attributes[0].values as Row[]).find((v) => v.name === '坑洼')!.key as string;
 
     const body = formBody({
-      jurisdiction_id: 'jingzhou.gov.cn', api_key: apiKey, service_code: 'roads', address_string: '荆州区江津西路与北京西路交叉口',
-      description: '路口有一个大坑，电动车经过很危险', 'attribute[severity]': severity, 'attribute[area_m2]': '2.5',
-      'attribute[hazards][]': ['manhole', 'water'], first_name: '小红', last_name: '刘', phone: '13700000000',
-      email: 'liu@example.com', device_id: 'device-7', account_id: 'fms-99', media_url: 'https://fixmystreet.example/photo/1.jpg',
+      jurisdiction_id: 'jingzhou.gov.cn',
+      api_key: apiKey,
+      service_code: 'roads',
+      address_string: '荆州区江津西路与北京西路交叉口',
+      description: '路口有一个大坑，电动车经过很危险',
+      'attribute[severity]': severity,
+      'attribute[area_m2]': '2.5',
+      'attribute[hazards][]': ['manhole', 'water'],
+      first_name: '小红',
+      last_name: '刘',
+      phone: '13700000000',
+      email: 'liu@example.com',
+      device_id: 'device-7',
+      account_id: 'fms-99',
+      media_url: 'https://fixmystreet.example/photo/1.jpg',
     });
-    const posted = await fetch(`${api}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const posted = await fetch(`${api}/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(posted.status).toBe(200);
     const receipt = await posted.json();
     expectValid('post_response', receipt);
@@ -67,7 +84,13 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     // Before triage only the submitting client may read it.
     expect((await fetch(`${api}/requests/${id}.json`)).status).toBe(404);
     const mine = (await getXml(`${api}/requests/${id}.xml?api_key=${encodeURIComponent(apiKey)}`)).data as Row[];
-    expect(mine[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'roads', address: '荆州区江津西路与北京西路交叉口', media_url: 'https://fixmystreet.example/photo/1.jpg' });
+    expect(mine[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'roads',
+      address: '荆州区江津西路与北京西路交叉口',
+      media_url: 'https://fixmystreet.example/photo/1.jpg',
+    });
     expect(JSON.stringify(mine)).not.toMatch(/小红|13700000000|liu@example\.com|device-7/);
 
     // The receipt's token finds the request id, as a client polling for a queued request would.
@@ -103,10 +126,22 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     expect(closed.json().problem.status).toBe('closed');
 
     const [now] = (await (await fetch(`${api}/requests/${id}.json`)).json()) as Row[];
-    expect(now).toMatchObject({ status: 'closed', status_notes: '已修复并回访，群众满意', agency_responsible: '市城市管理执法委员会' });
-    const updates = (await getXml(`${api}/servicerequestupdates.xml?start_date=2026-11-02T00:00:00%2B08:00&end_date=2026-11-03T00:00:00%2B08:00`)).data as Row[];
+    expect(now).toMatchObject({
+      status: 'closed',
+      status_notes: '已修复并回访，群众满意',
+      agency_responsible: '市城市管理执法委员会',
+    });
+    const updates = (
+      await getXml(
+        `${api}/servicerequestupdates.xml?start_date=2026-11-02T00:00:00%2B08:00&end_date=2026-11-03T00:00:00%2B08:00`,
+      )
+    ).data as Row[];
     const ours = updates.filter((u) => u.service_request_id === id);
     expect(ours.map((u) => u.status)).toEqual(['ACTION_SCHEDULED', 'IN_PROGRESS', 'FIXED', 'FIXED']);
-    expect(ours.at(-1)).toMatchObject({ description: '已修复并回访，群众满意', updated_datetime: '2026-11-02T14:00:00+08:00', external_status_code: 'closed' });
+    expect(ours.at(-1)).toMatchObject({
+      description: '已修复并回访，群众满意',
+      updated_datetime: '2026-11-02T14:00:00+08:00',
+      external_status_code: 'closed',
+    });
   });
 });

@@ -19,43 +19,86 @@ const load = (file: string): AnySchemaObject => JSON.parse(fs.readFileSync(path.
 // Swagger 2.0 cannot say "nullable": its optional properties also allow null, as the schema files do.
 function nullableOptionals(def: AnySchemaObject): AnySchemaObject {
   const required = new Set<string>(def.required ?? []);
-  const properties = Object.fromEntries(Object.entries(def.properties as Record<string, AnySchemaObject>).map(
-    ([k, v]) => [k, required.has(k) ? v : { anyOf: [v, { type: 'null' }] }],
-  ));
+  const properties = Object.fromEntries(
+    Object.entries(def.properties as Record<string, AnySchemaObject>).map(([k, v]) => [
+      k,
+      required.has(k) ? v : { anyOf: [v, { type: 'null' }] },
+    ]),
+  );
   return { ...def, properties };
 }
 
 export const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const f of ['uid', 'uint', 'double']) ajv.addFormat(f, true);
-for (const file of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json']) ajv.addSchema(load(file), file);
-const swagger = Object.fromEntries(Object.entries(load('swagger.json').definitions as Record<string, AnySchemaObject>)
-  .map(([name, def]) => [name, nullableOptionals(def)]));
+for (const file of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json'])
+  ajv.addSchema(load(file), file);
+const swagger = Object.fromEntries(
+  Object.entries(load('swagger.json').definitions as Record<string, AnySchemaObject>).map(([name, def]) => [
+    name,
+    nullableOptionals(def),
+  ]),
+);
 /** A validator for one Swagger definition (each carries all of them, so its $refs resolve). */
 export const fromSwagger = (name: string) => ajv.compile({ ...swagger[name], definitions: swagger });
 const arrayOf = (name: string) => ajv.compile({ type: 'array', items: { ...swagger[name] }, definitions: swagger });
 
 // Documents without a schema file are held to the shape the spec (and FixMyStreet) gives them.
 const errorsSchema = ajv.compile({
-  type: 'array', minItems: 1,
-  items: { type: 'object', required: ['code', 'description'], additionalProperties: false, properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } } },
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    required: ['code', 'description'],
+    additionalProperties: false,
+    properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } },
+  },
 });
 const updatesSchema = ajv.compile({
   type: 'array',
   items: {
-    type: 'object', required: ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url'],
+    type: 'object',
+    required: ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url'],
     properties: {
-      update_id: { type: 'string' }, service_request_id: { type: 'string' },
-      status: { enum: ['OPEN', 'INVESTIGATING', 'ACTION_SCHEDULED', 'IN_PROGRESS', 'FIXED', 'DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'INTERNAL_REFERRAL', 'CLOSED', 'REOPEN'] },
-      updated_datetime: { type: 'string', format: 'date-time' }, description: { type: 'string' }, media_url: { type: 'string' },
+      update_id: { type: 'string' },
+      service_request_id: { type: 'string' },
+      status: {
+        enum: [
+          'OPEN',
+          'INVESTIGATING',
+          'ACTION_SCHEDULED',
+          'IN_PROGRESS',
+          'FIXED',
+          'DUPLICATE',
+          'NOT_COUNCILS_RESPONSIBILITY',
+          'NO_FURTHER_ACTION',
+          'INTERNAL_REFERRAL',
+          'CLOSED',
+          'REOPEN',
+        ],
+      },
+      updated_datetime: { type: 'string', format: 'date-time' },
+      description: { type: 'string' },
+      media_url: { type: 'string' },
     },
   },
 });
 const discoverySchema = ajv.compile({
-  type: 'object', required: ['changeset', 'contact', 'key_service', 'endpoints'],
+  type: 'object',
+  required: ['changeset', 'contact', 'key_service', 'endpoints'],
   properties: {
-    changeset: { type: 'string', format: 'date-time' }, contact: { type: 'string' }, key_service: { type: 'string' },
-    endpoints: { type: 'array', minItems: 1, items: { type: 'object', required: ['specification', 'url', 'changeset', 'type', 'formats'], properties: { url: { type: 'string', format: 'uri' }, formats: { type: 'array', items: { type: 'string' } } } } },
+    changeset: { type: 'string', format: 'date-time' },
+    contact: { type: 'string' },
+    key_service: { type: 'string' },
+    endpoints: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['specification', 'url', 'changeset', 'type', 'formats'],
+        properties: { url: { type: 'string', format: 'uri' }, formats: { type: 'array', items: { type: 'string' } } },
+      },
+    },
   },
 });
 
@@ -72,13 +115,21 @@ export const VALIDATORS: Record<string, ValidateFunction> = {
 
 /** The XML root element of each document kind. */
 export const ROOTS: Record<string, string> = {
-  services: 'services', service_definition: 'service_definition', requests: 'service_requests', post_response: 'service_requests',
-  token: 'service_requests', errors: 'errors', updates: 'service_request_updates', discovery: 'discovery',
+  services: 'services',
+  service_definition: 'service_definition',
+  requests: 'service_requests',
+  post_response: 'service_requests',
+  token: 'service_requests',
+  errors: 'errors',
+  updates: 'service_request_updates',
+  discovery: 'discovery',
 };
 
 export function expectValid(kind: string, data: unknown): void {
   const validate = VALIDATORS[kind];
-  expect(validate(data), `${kind}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(data).slice(0, 500)}`).toBe(true);
+  expect(validate(data), `${kind}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(data).slice(0, 500)}`).toBe(
+    true,
+  );
 }
 
 /** The XML answer reads back as the JSON answer, under the spec's root element. */

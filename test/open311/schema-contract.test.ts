@@ -13,8 +13,14 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { render, type Open311Document } from '../../src/open311/format.js';
 import {
-  presentDiscovery, presentErrors, presentPostResponse, presentRequest, presentService, presentServiceDefinition,
-  presentTokenLookup, presentUpdates,
+  presentDiscovery,
+  presentErrors,
+  presentPostResponse,
+  presentRequest,
+  presentService,
+  presentServiceDefinition,
+  presentTokenLookup,
+  presentUpdates,
 } from '../../src/open311/presenters.js';
 import { Open311Error, text } from '../../src/open311/errors.js';
 import { xmlShape, xmlToData } from '../../src/open311/xml-data.js';
@@ -68,7 +74,8 @@ describe('JSON documents validate against the GeoReport v2 schemas', () => {
   });
 
   it('POST response and token lookup (Swagger definitions)', () => {
-    for (const item of presentPostResponse('JZ-2026-000011', { serviceNotice: '已收到' })) expectValid('post_response', item);
+    for (const item of presentPostResponse('JZ-2026-000011', { serviceNotice: '已收到' }))
+      expectValid('post_response', item);
     for (const item of presentTokenLookup('tok-1', 'JZ-2026-000011')) expectValid('token', item);
   });
 
@@ -77,17 +84,36 @@ describe('JSON documents validate against the GeoReport v2 schemas', () => {
     expect(validators.request({ ...requests[0], requested_datetime: '2026-11-29 09:02' })).toBe(false);
     expect(validators.request({ ...requests[0], description: 'x'.repeat(4001) })).toBe(false);
     expect(validators.requests([{ ...requests[0], service_code: undefined }])).toBe(false);
-    expect(validators.service_definition({ service_code: 'x', attributes: [{ code: 'A', datatype: 'date' }] })).toBe(false);
+    expect(validators.service_definition({ service_code: 'x', attributes: [{ code: 'A', datatype: 'date' }] })).toBe(
+      false,
+    );
   });
 });
 
 describe('XML twins read back as the same data', () => {
-  const err = new Open311Error(400, [text('缺少 service_code', 'service_code is required'), text('位置 <无效>', 'bad & location')]);
+  const err = new Open311Error(400, [
+    text('缺少 service_code', 'service_code is required'),
+    text('位置 <无效>', 'bad & location'),
+  ]);
   const documents: [string, Open311Document][] = [
-    ['discovery', { kind: 'discovery', data: presentDiscovery({
-      changeset: '2026-11-29T00:00:00+08:00', contact: '12345 政务服务便民热线', keyService: '向管理员申请 api_key',
-      endpoints: [{ url: 'https://qingdan.example.cn/open311/v2', changeset: '2026-11-29T00:00:00+08:00', type: 'production' }],
-    }) }],
+    [
+      'discovery',
+      {
+        kind: 'discovery',
+        data: presentDiscovery({
+          changeset: '2026-11-29T00:00:00+08:00',
+          contact: '12345 政务服务便民热线',
+          keyService: '向管理员申请 api_key',
+          endpoints: [
+            {
+              url: 'https://qingdan.example.cn/open311/v2',
+              changeset: '2026-11-29T00:00:00+08:00',
+              type: 'production',
+            },
+          ],
+        }),
+      },
+    ],
     ['services', { kind: 'services', data: services }],
     ['service_definition', { kind: 'service_definition', data: definition }],
     ['service_requests', { kind: 'requests', data: requests }],
@@ -109,7 +135,8 @@ describe('XML twins read back as the same data', () => {
     const body = render('xml', { kind: 'service_definition', data: definition }).body;
     expect(body).toContain('<attributes><attribute><variable>true</variable><code>BLOCKING</code>');
     expect(body).toContain('<values><value><key>yes</key><name>是</name></value>');
-    expect(render('xml', { kind: 'updates', data: presentUpdates(EVENTS, OPTS) }).body)
-      .toContain('<service_request_updates><request_update><update_id>1</update_id>');
+    expect(render('xml', { kind: 'updates', data: presentUpdates(EVENTS, OPTS) }).body).toContain(
+      '<service_request_updates><request_update><update_id>1</update_id>',
+    );
   });
 });

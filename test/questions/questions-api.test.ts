@@ -13,25 +13,48 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
   let t: TestApp;
   let roads: number;
   const url = (id: number) => `/api/v1/categories/${id}/questions`;
-  const count = async () => Number((await t.tdb.db.selectFrom('problems').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const report = (body: Record<string, unknown>, who: string | null = null) => t.as(who, {
-    method: 'POST', url: '/api/v1/problems',
-    payload: { title: '路面坑洼', description: '江津路路面有坑', categoryId: roads, areaId: t.ids.areas['jz-ss'], ...body },
-  });
+  const count = async () =>
+    Number(
+      (
+        await t.tdb.db
+          .selectFrom('problems')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const report = (body: Record<string, unknown>, who: string | null = null) =>
+    t.as(who, {
+      method: 'POST',
+      url: '/api/v1/problems',
+      payload: {
+        title: '路面坑洼',
+        description: '江津路路面有坑',
+        categoryId: roads,
+        areaId: t.ids.areas['jz-ss'],
+        ...body,
+      },
+    });
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     roads = t.ids.categories.roads;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  it('lets administrators replace a category\'s questions and everyone read them', async () => {
+  it("lets administrators replace a category's questions and everyone read them", async () => {
     expect((await t.as(null, { method: 'GET', url: url(roads) })).json()).toEqual({ categoryId: roads, items: [] });
     const put = await t.as('admin', { method: 'PUT', url: url(roads), payload: { items: DEMO_QUESTIONS.roads } });
     expect(put.statusCode, put.body).toBe(200);
     const read = (await t.as(null, { method: 'GET', url: url(roads) })).json();
-    expect(read.items.map((q: { code: string; order: number; required: boolean }) => [q.code, q.order, q.required]))
-      .toEqual([['severity', 1, true], ['area_m2', 2, false], ['hazards', 3, false]]);
+    expect(
+      read.items.map((q: { code: string; order: number; required: boolean }) => [q.code, q.order, q.required]),
+    ).toEqual([
+      ['severity', 1, true],
+      ['area_m2', 2, false],
+      ['hazards', 3, false],
+    ]);
     expect(read.items[0].options[2]).toEqual({ key: 'collapse', name: '塌陷（危险）', nameEn: 'Collapse (dangerous)' });
     expect(read.items[1]).toMatchObject({ label: '破损面积（平方米）', help: '估计即可', options: [] });
   });
@@ -51,7 +74,20 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
     expect((await bad([q, q])).message).toContain('used twice');
     expect((await bad([{ ...q, datatype: 'singlevaluelist' }])).message).toContain('needs options');
     expect((await bad([{ ...q, options: [{ key: 'a', name: 'A' }] }])).message).toContain('takes no options');
-    expect((await bad([{ ...q, datatype: 'multivaluelist', options: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] }])).message).toContain('"a" is used twice');
+    expect(
+      (
+        await bad([
+          {
+            ...q,
+            datatype: 'multivaluelist',
+            options: [
+              { key: 'a', name: 'A' },
+              { key: 'a', name: 'B' },
+            ],
+          },
+        ])
+      ).message,
+    ).toContain('"a" is used twice');
     expect((await bad([{ ...q, datatype: 'date' }])).code).toBe('validation_failed');
     expect((await bad([{ ...q, code: '灯杆编号' }])).code).toBe('validation_failed');
     // Nothing of the refused sets was kept.
@@ -68,23 +104,43 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
     ];
     expect(res.json().problem.answers).toEqual(expected);
     const code = res.json().problem.code;
-    expect((await t.as('shouli', { method: 'GET', url: `/api/v1/problems/${code}` })).json().problem.answers).toEqual(expected);
+    expect((await t.as('shouli', { method: 'GET', url: `/api/v1/problems/${code}` })).json().problem.answers).toEqual(
+      expected,
+    );
     const list = (await t.as('shouli', { method: 'GET', url: `/api/v1/problems?categoryId=${roads}` })).json();
     expect(list.items.find((p: { code: string }) => p.code === code).answers).toEqual(expected);
     // Rewording the question later does not rewrite what was reported.
     const reworded = DEMO_QUESTIONS.roads.map((q) => (q.code === 'severity' ? { ...q, label: '损坏等级' } : q));
     await t.as('admin', { method: 'PUT', url: url(roads), payload: { items: reworded } });
-    expect((await t.as('shouli', { method: 'GET', url: `/api/v1/problems/${code}` })).json().problem.answers[0].label).toBe('破损程度');
+    expect(
+      (await t.as('shouli', { method: 'GET', url: `/api/v1/problems/${code}` })).json().problem.answers[0].label,
+    ).toBe('破损程度');
     await t.as('admin', { method: 'PUT', url: url(roads), payload: { items: DEMO_QUESTIONS.roads } });
   });
 
   it.each([
     ['a missing required answer', {}, 'answers.severity is required'],
-    ['a value outside the list', { answers: { severity: 'volcano' } }, 'answers.severity: not among the allowed keys: "volcano"'],
-    ['a list value outside the list', { answers: { severity: 'crack', hazards: ['water', 'lava'] } }, 'answers.hazards: not among the allowed keys: "lava"'],
-    ['a number that is not one', { answers: { severity: 'crack', area_m2: 'lots' } }, 'answers.area_m2: must be a number, got "lots"'],
+    [
+      'a value outside the list',
+      { answers: { severity: 'volcano' } },
+      'answers.severity: not among the allowed keys: "volcano"',
+    ],
+    [
+      'a list value outside the list',
+      { answers: { severity: 'crack', hazards: ['water', 'lava'] } },
+      'answers.hazards: not among the allowed keys: "lava"',
+    ],
+    [
+      'a number that is not one',
+      { answers: { severity: 'crack', area_m2: 'lots' } },
+      'answers.area_m2: must be a number, got "lots"',
+    ],
     ['an unknown question', { answers: { severity: 'crack', colour: 'red' } }, 'unknown answers.colour'],
-    ['two values for a single answer', { answers: { severity: ['crack', 'pothole'] } }, 'answers.severity: takes a single value'],
+    [
+      'two values for a single answer',
+      { answers: { severity: ['crack', 'pothole'] } },
+      'answers.severity: takes a single value',
+    ],
     ['answers without a category', { categoryId: null, answers: { severity: 'crack' } }, 'unknown answers.severity'],
   ])('refuses %s with a clear error and stores nothing', async (_name, body, message) => {
     const before = await count();
@@ -93,7 +149,10 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
     const error = res.json().error;
     expect(error.code).toBe('validation_failed');
     expect(error.message).toContain(message);
-    expect(error.details[0]).toMatchObject({ field: expect.stringMatching(/^answers\./), messageZh: expect.any(String) });
+    expect(error.details[0]).toMatchObject({
+      field: expect.stringMatching(/^answers\./),
+      messageZh: expect.any(String),
+    });
     expect(await count()).toBe(before);
   });
 

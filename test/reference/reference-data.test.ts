@@ -6,19 +6,32 @@ const DIALECTS = await dialects();
 
 describe.each(DIALECTS)('reference data (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
-  const admin = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: object) => t.as('admin', { method, url, ...(payload && { payload }) });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const admin = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: object) =>
+    t.as('admin', { method, url, ...(payload && { payload }) });
 
   it('creates, reads, updates and deletes a category in the tree', async () => {
     const created = await admin('POST', '/api/v1/categories', {
-      code: 'heating', name: '供暖', parentId: t.ids.categories.livelihood, defaultDepartmentId: t.ids.departments.housing, timeLimitTier: 'cross_department',
+      code: 'heating',
+      name: '供暖',
+      parentId: t.ids.categories.livelihood,
+      defaultDepartmentId: t.ids.departments.housing,
+      timeLimitTier: 'cross_department',
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(created.json()).toMatchObject({ code: 'heating', name: '供暖', keywords: '', sort: 0, nameEn: null });
     const patched = await admin('PATCH', `/api/v1/categories/${id}`, { nameEn: 'Heating', keywords: '暖气,供热' });
-    expect(patched.json()).toMatchObject({ nameEn: 'Heating', keywords: '暖气,供热', timeLimitTier: 'cross_department' });
+    expect(patched.json()).toMatchObject({
+      nameEn: 'Heating',
+      keywords: '暖气,供热',
+      timeLimitTier: 'cross_department',
+    });
     expect((await t.as(null, { method: 'GET', url: `/api/v1/categories/${id}` })).json().name).toBe('供暖');
     expect((await admin('DELETE', `/api/v1/categories/${id}`)).statusCode).toBe(204);
     expect((await admin('GET', `/api/v1/categories/${id}`)).statusCode).toBe(404);
@@ -31,7 +44,10 @@ describe.each(DIALECTS)('reference data (%s)', (dialect) => {
   });
 
   it('refuses a parent that does not exist and a move under its own child', async () => {
-    expect((await admin('POST', '/api/v1/areas', { code: 'orphan', name: '孤儿', level: 'village', parentId: 99999 })).statusCode).toBe(400);
+    expect(
+      (await admin('POST', '/api/v1/areas', { code: 'orphan', name: '孤儿', level: 'village', parentId: 99999 }))
+        .statusCode,
+    ).toBe(400);
     const res = await admin('PATCH', `/api/v1/areas/${t.ids.areas['jz-ss']}`, { parentId: t.ids.areas['jz-ss-zs-hp'] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.field).toBe('parentId');

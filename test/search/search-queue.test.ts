@@ -28,7 +28,9 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     // The test drives the indexer by hand: no debounced or periodic runs, flushes still work.
     await searchIndexerOf(t.app.services)!.stop();
   });
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('queues a write in its transaction and indexes it in a later batch', async () => {
     const db = t.tdb.db;
@@ -43,8 +45,20 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
   });
 
   it('queues nothing for a write that rolls back', async () => {
-    const actor = { kind: 'user' as const, id: t.ids.users.shouli, name: 'x', role: 'acceptance' as const, departmentId: null, departmentScope: [], viaCookie: false };
-    await expect(t.app.services.problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二' }, async () => { throw new Error('abort'); })).rejects.toThrow('abort');
+    const actor = {
+      kind: 'user' as const,
+      id: t.ids.users.shouli,
+      name: 'x',
+      role: 'acceptance' as const,
+      departmentId: null,
+      departmentScope: [],
+      viaCookie: false,
+    };
+    await expect(
+      t.app.services.problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二' }, async () => {
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
     expect(await queueLength(t.tdb.db)).toBe(0);
   });
 
@@ -53,7 +67,11 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     expect(await queueLength(t.tdb.db)).toBe(1);
     expect(await titles('shouli', '沙隆达')).toEqual(['沙隆达广场噪音扰民']);
     await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban, measures: '限定音量和时段' });
-    const dup = await t.as('shouli', { method: 'POST', url: '/api/v1/duplicates/check', payload: { title: '沙隆达广场跳舞噪音', description: '音响声音太大' } });
+    const dup = await t.as('shouli', {
+      method: 'POST',
+      url: '/api/v1/duplicates/check',
+      payload: { title: '沙隆达广场跳舞噪音', description: '音响声音太大' },
+    });
     expect(dup.statusCode, dup.body).toBe(200);
     expect(dup.json().items.map((i: { code: string }) => i.code)).toContain(code);
     expect(await titles('shouli', '时段')).toEqual(['沙隆达广场噪音扰民']);
@@ -61,7 +79,8 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
 
   it('indexes what a crash left queued when the next server starts', async () => {
     const { code } = await reportProblem(t, { title: '荆州古城墙砖块脱落', description: '东门附近城墙砖块脱落' });
-    const id = (await t.tdb.db.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const id = (await t.tdb.db.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+      .id;
     // As if the process died after commit, before its indexer ran: a queue row, nothing indexed.
     await searchIndexerOf(t.app.services)!.flush();
     await deleteFullText(t.tdb.db, [id]);
@@ -98,7 +117,11 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
 
   it('rebuilds to the same answers as incremental indexing', async () => {
     const db = t.tdb.db;
-    for (const [title, description] of [['江津路下水道堵塞', '雨后下水道冒水'], ['江津路路灯不亮', '三盏路灯晚上不亮'], ['公园路下水道异味', '下水道异味很重']]) {
+    for (const [title, description] of [
+      ['江津路下水道堵塞', '雨后下水道冒水'],
+      ['江津路路灯不亮', '三盏路灯晚上不亮'],
+      ['公园路下水道异味', '下水道异味很重'],
+    ]) {
       await reportProblem(t, { title, description });
     }
     await searchIndexerOf(t.app.services)!.flush();

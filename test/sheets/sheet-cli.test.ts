@@ -9,11 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-sheet-cli-'));
 const env = { ...process.env, QINGDAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-const qingdan = (...args: string[]) => run(process.execPath, ['bin/qingdan.mjs', ...args], { env, maxBuffer: 10 * 1024 * 1024 });
+const qingdan = (...args: string[]) =>
+  run(process.execPath, ['bin/qingdan.mjs', ...args], { env, maxBuffer: 10 * 1024 * 1024 });
 const example = path.resolve('examples/整改清单-示例.xlsx');
 
 describe('qingdan import / export / search reindex (SQLite)', () => {
-  beforeAll(async () => { await qingdan('seed', '--demo', '--items', '0'); }, 120_000);
+  beforeAll(async () => {
+    await qingdan('seed', '--demo', '--items', '0');
+  }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('dry-runs, refuses a bad sheet with exit code 1, then imports', async () => {
@@ -22,7 +25,10 @@ describe('qingdan import / export / search reindex (SQLite)', () => {
     expect(dry.stderr).toMatch(/检查 checking .*行\/秒 rows\/s/);
     const bad = path.join(dataDir, 'bad.csv');
     fs.writeFileSync(bad, '\uFEFF序号,问题描述,牵头单位\r\n1,路灯不亮,市城管委\r\n');
-    await expect(qingdan('import', bad)).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('第 2 行 “牵头单位”列：未知的牵头单位“市城管委”') });
+    await expect(qingdan('import', bad)).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('第 2 行 “牵头单位”列：未知的牵头单位“市城管委”'),
+    });
     const ok = await qingdan('import', example);
     expect(ok.stdout).toContain('已导入 imported: 4 行 rows, 4 有效 valid, 0 有误 invalid; 4 新建 created');
     expect((await qingdan('import', example)).stdout).toContain('0 新建 created, 0 更新 updated, 4 未变 unchanged');

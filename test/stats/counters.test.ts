@@ -26,7 +26,11 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
   async function expectCountersMatch(step: string) {
     const stats = statsService(t.app.services);
     const cases: Array<[Actor, Record<string, string>]> = [
-      [ANONYMOUS, {}], [admin, {}], [admin, { status: 'assigned,in_progress' }], [ANONYMOUS, { status: 'rectified,closed,long_term' }], [unit, {}],
+      [ANONYMOUS, {}],
+      [admin, {}],
+      [admin, { status: 'assigned,in_progress' }],
+      [ANONYMOUS, { status: 'rectified,closed,long_term' }],
+      [unit, {}],
     ];
     for (const [actor, q] of cases) {
       const counted = await stats.summary(actor, q);
@@ -37,11 +41,14 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { sessionDays: 3650 });
-    const user = (name: string) => t.tdb.db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirstOrThrow();
+    const user = (name: string) =>
+      t.tdb.db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirstOrThrow();
     admin = await actorForUser(t.tdb.db, await user('admin'), 'key');
     unit = await actorForUser(t.tdb.db, await user('chengguan'), 'key');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('after every step of a random mix of writes', async () => {
     const r = rng(dialect === 'sqlite' ? 6 : 7);
@@ -59,18 +66,48 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
       await expectCountersMatch(`${i}: ${kind}${ok ? '' : ' (refused)'}`);
     }
     // The mix reached every write path it means to test.
-    const missing = ['report', 'clock', 'reject', 'assign', 'return', 'merge', 'extension', 'import', 'reparent']
-      .filter((kind) => !done.get(kind));
+    const missing = [
+      'report',
+      'clock',
+      'reject',
+      'assign',
+      'return',
+      'merge',
+      'extension',
+      'import',
+      'reparent',
+    ].filter((kind) => !done.get(kind));
     expect(missing).toEqual([]);
   }, 240_000);
 
   it('concurrent writers leave exact counters (no lost update, no deadlock)', async () => {
     const r = rng(3);
-    const codes = (await t.tdb.db.selectFrom('problems').select('code').where('status', 'in', ['submitted', 'accepted']).execute()).map((x) => x.code);
+    const codes = (
+      await t.tdb.db.selectFrom('problems').select('code').where('status', 'in', ['submitted', 'accepted']).execute()
+    ).map((x) => x.code);
     const d = Object.values(t.ids.departments);
     await Promise.all([
-      ...Array.from({ length: 12 }, () => t.as(null, { method: 'POST', url: '/api/v1/problems', payload: { title: '并发提交', description: '并发写入测试', categoryId: r.pick(Object.values(t.ids.categories)), tagIds: r.some(Object.values(t.ids.tags), 2) } })),
-      ...codes.slice(0, 8).map((code) => t.as('shouli', { method: 'POST', url: `/api/v1/problems/${code}/actions/assign`, payload: { leadDepartmentId: r.pick(d), coDepartmentIds: r.some(d, 2) } })),
+      ...Array.from({ length: 12 }, () =>
+        t.as(null, {
+          method: 'POST',
+          url: '/api/v1/problems',
+          payload: {
+            title: '并发提交',
+            description: '并发写入测试',
+            categoryId: r.pick(Object.values(t.ids.categories)),
+            tagIds: r.some(Object.values(t.ids.tags), 2),
+          },
+        }),
+      ),
+      ...codes
+        .slice(0, 8)
+        .map((code) =>
+          t.as('shouli', {
+            method: 'POST',
+            url: `/api/v1/problems/${code}/actions/assign`,
+            payload: { leadDepartmentId: r.pick(d), coDepartmentIds: r.some(d, 2) },
+          }),
+        ),
     ]).then((rs) => expect(rs.filter((x) => x.statusCode >= 500).map((x) => x.body)).toEqual([]));
     await expectCountersMatch('concurrent');
   }, 60_000);
@@ -92,7 +129,9 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
     await expectCountersMatch('migration backfill');
     // And the hook carries on from rebuilt counters.
     const r = rng(11);
-    const codes = (await t.tdb.db.selectFrom('problems').select('code').orderBy('id', 'desc').limit(20).execute()).map((x) => x.code);
+    const codes = (await t.tdb.db.selectFrom('problems').select('code').orderBy('id', 'desc').limit(20).execute()).map(
+      (x) => x.code,
+    );
     for (let i = 0; i < 10; i++) await randomWrite(t, r, codes);
     await expectCountersMatch('writes after rebuild');
   }, 60_000);

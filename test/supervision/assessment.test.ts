@@ -24,15 +24,29 @@ const DIALECTS = await dialects();
 describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
   let t: TestApp;
   const codes: Record<string, string> = {};
-  const step = async (iso: string, who: string | null, key: string, action: string, body: Record<string, unknown> = {}) => {
+  const step = async (
+    iso: string,
+    who: string | null,
+    key: string,
+    action: string,
+    body: Record<string, unknown> = {},
+  ) => {
     t.clock.set(iso);
     const res = await act(t, who, codes[key], action, body);
     if (res.statusCode !== 200) throw new Error(`${key} ${action}: ${res.body}`);
   };
   const ext = async (iso: string, key: string, decision: 'grant' | 'refuse') => {
     t.clock.set(iso);
-    const asked = await t.as('chengguan', { method: 'POST', url: `/api/v1/problems/${codes[key]}/extensions`, payload: { reason: '协调中', requestedDeadline: '2026-11-12' } });
-    await t.as('ducha', { method: 'POST', url: `/api/v1/problems/${codes[key]}/extensions/${asked.json().id}/decision`, payload: { decision } });
+    const asked = await t.as('chengguan', {
+      method: 'POST',
+      url: `/api/v1/problems/${codes[key]}/extensions`,
+      payload: { reason: '协调中', requestedDeadline: '2026-11-12' },
+    });
+    await t.as('ducha', {
+      method: 'POST',
+      url: `/api/v1/problems/${codes[key]}/extensions/${asked.json().id}/decision`,
+      payload: { decision },
+    });
   };
 
   beforeAll(async () => {
@@ -41,9 +55,15 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
     for (const k of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']) codes[k] = (await reportProblem(t)).code;
     const urban = t.ids.departments.urban;
     for (const k of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) {
-      await step('2026-11-02T02:00:00Z', 'shouli', k, 'assign', { leadDepartmentId: urban, deadline: ['E', 'F', 'G'].includes(k) ? '2026-11-05' : '2026-11-10' });
+      await step('2026-11-02T02:00:00Z', 'shouli', k, 'assign', {
+        leadDepartmentId: urban,
+        deadline: ['E', 'F', 'G'].includes(k) ? '2026-11-05' : '2026-11-10',
+      });
     }
-    await step('2026-11-02T02:00:00Z', 'shouli', 'H', 'assign', { leadDepartmentId: t.ids.departments.edu, deadline: '2026-11-10' });
+    await step('2026-11-02T02:00:00Z', 'shouli', 'H', 'assign', {
+      leadDepartmentId: t.ids.departments.edu,
+      deadline: '2026-11-10',
+    });
     for (const k of ['A', 'C', 'E', 'F', 'G']) await step('2026-11-02T03:00:00Z', 'chengguan', k, 'sign');
     await step('2026-11-02T03:00:00Z', 'jiaoyu', 'H', 'sign');
     await step('2026-11-02T02:30:00Z', 'chengguan', 'D', 'return', { reason: '不属于城管职责' });
@@ -65,16 +85,32 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
     await step('2026-11-10T03:00:00Z', 'chengguan', 'G', 'rectify', { evidence: '已修复' });
     t.clock.set('2026-12-01T02:00:00Z');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('computes the three rates and the composite on the hand-computed fixture', async () => {
     const card = (await t.as('ducha', { method: 'GET', url: '/api/v1/assessment/scorecard?month=2026-11' })).json();
     expect(card.settled).toBe(false);
     const urban = card.departments.find((d: { id: number }) => d.id === t.ids.departments.urban);
     expect(urban).toMatchObject({
-      received: 7, signedWithinLimit: 5, returned: 1, rectified: 5, closed: 2, overdue: 2, verifications: 3, redone: 1, rated: 3,
-      meanWorkingDaysToClose: 2.5, responseRate: 0.7143, resolutionRate: 0.6667, satisfactionRate: 0.6333,
-      onTimeRate: 1, returnRate: 0.1429, redoRate: 0.3333, composite: 65.81,
+      received: 7,
+      signedWithinLimit: 5,
+      returned: 1,
+      rectified: 5,
+      closed: 2,
+      overdue: 2,
+      verifications: 3,
+      redone: 1,
+      rated: 3,
+      meanWorkingDaysToClose: 2.5,
+      responseRate: 0.7143,
+      resolutionRate: 0.6667,
+      satisfactionRate: 0.6333,
+      onTimeRate: 1,
+      returnRate: 0.1429,
+      redoRate: 0.3333,
+      composite: 65.81,
     });
     const area = card.areas.find((a: { id: number }) => a.id === t.ids.areas['jz-ss']);
     expect(area).toMatchObject({ received: 8, closed: 3, overdue: 2 });
@@ -85,7 +121,10 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
   it('ranks units by composite with the red and black lists (public)', async () => {
     const r = (await t.as(null, { method: 'GET', url: '/api/v1/assessment/rankings?month=2026-11' })).json();
     expect(r.settled).toBe(false);
-    expect(r.departments.slice(0, 2).map((d: { name: string; rank: number }) => [d.name, d.rank])).toEqual([['市教育局', 1], ['市城市管理执法委员会', 2]]);
+    expect(r.departments.slice(0, 2).map((d: { name: string; rank: number }) => [d.name, d.rank])).toEqual([
+      ['市教育局', 1],
+      ['市城市管理执法委员会', 2],
+    ]);
     expect(r.departments.find((d: { id: number }) => d.id === t.ids.departments.tax).rank).toBeNull(); // nothing measured
     expect(r.redList.map((d: { name: string }) => d.name)).toEqual(['市教育局', '市城市管理执法委员会']);
     expect(r.blackList).toEqual([]);
@@ -93,12 +132,30 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
   });
 
   it('freezes a settled month so later edits do not change it', async () => {
-    expect((await t.as('chengguan', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-11' } })).statusCode).toBe(403);
-    expect((await t.as('ducha', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-12' } })).statusCode).toBe(400);
-    const settled = await t.as('ducha', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-11' } });
+    expect(
+      (
+        await t.as('chengguan', {
+          method: 'POST',
+          url: '/api/v1/assessment/settlements',
+          payload: { month: '2026-11' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as('ducha', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-12' } }))
+        .statusCode,
+    ).toBe(400);
+    const settled = await t.as('ducha', {
+      method: 'POST',
+      url: '/api/v1/assessment/settlements',
+      payload: { month: '2026-11' },
+    });
     expect(settled.statusCode).toBe(201);
     expect(settled.json()).toMatchObject({ settled: true, settledBy: '督查室 李强' });
-    expect((await t.as('ducha', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-11' } })).statusCode).toBe(409);
+    expect(
+      (await t.as('ducha', { method: 'POST', url: '/api/v1/assessment/settlements', payload: { month: '2026-11' } }))
+        .statusCode,
+    ).toBe(409);
 
     // A late entry dated inside November (C rectified again) changes the live figures …
     await step('2026-11-20T03:00:00Z', 'chengguan', 'C', 'rectify', { evidence: '返工完成' });
@@ -109,7 +166,13 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
     const card = (await t.as('ducha', { method: 'GET', url: '/api/v1/assessment/scorecard?month=2026-11' })).json();
     expect(card.settled).toBe(true);
     expect(card.departments.find((d: { id: number }) => d.id === t.ids.departments.urban).rectified).toBe(5);
-    expect((await t.as(null, { method: 'GET', url: '/api/v1/assessment/rankings?month=2026-11' })).json().settled).toBe(true);
-    expect((await t.as('shuji', { method: 'GET', url: '/api/v1/assessment/settlements' })).json().items.map((s: { month: string }) => s.month)).toEqual(['2026-11']);
+    expect((await t.as(null, { method: 'GET', url: '/api/v1/assessment/rankings?month=2026-11' })).json().settled).toBe(
+      true,
+    );
+    expect(
+      (await t.as('shuji', { method: 'GET', url: '/api/v1/assessment/settlements' }))
+        .json()
+        .items.map((s: { month: string }) => s.month),
+    ).toEqual(['2026-11']);
   });
 });

@@ -16,9 +16,16 @@ describe.each(DIALECTS)('who may call the supervision API (%s)', (dialect) => {
     at(t, '2026-11-02');
     code = (await assignedItem(t, { deadline: '2026-11-30' })).code;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  async function expectStatuses(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: () => string, payload: (() => unknown) | undefined, expected: Expect) {
+  async function expectStatuses(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: () => string,
+    payload: (() => unknown) | undefined,
+    expected: Expect,
+  ) {
     const got: Expect = {};
     for (const who of WHO) {
       const key = who ?? 'anonymous';
@@ -30,53 +37,163 @@ describe.each(DIALECTS)('who may call the supervision API (%s)', (dialect) => {
   }
 
   it('item supervision: staff read, the lead unit and oversight plan, other units see nothing', async () => {
-    await expectStatuses('GET', () => `/api/v1/problems/${code}/supervision`, undefined,
-      { anonymous: 401, admin: 200, shouli: 200, ducha: 200, shuji: 200, chengguan: 200, jiaoyu: 404 });
-    await expectStatuses('PUT', () => `/api/v1/problems/${code}/milestones`, () => ({ milestones: [{ name: '整改', dueDate: '2026-11-30', weight: 1 }] }),
-      { anonymous: 401, admin: 200, shouli: 403, ducha: 200, shuji: 403, chengguan: 200, jiaoyu: 404 });
-    await expectStatuses('POST', () => `/api/v1/problems/${code}/milestones/template`, () => ({ template: 'quick' }),
-      { anonymous: 401, shouli: 403, shuji: 403, jiaoyu: 404, chengguan: 200 });
-    await expectStatuses('GET', () => `/api/v1/problems/${code}/extensions`, undefined,
-      { anonymous: 401, shouli: 200, shuji: 200, chengguan: 200, jiaoyu: 404 });
-    await expectStatuses('POST', () => `/api/v1/problems/${code}/extensions`, () => ({ reason: '需协调', requestedDeadline: '2026-12-15' }),
-      { anonymous: 401, shouli: 403, shuji: 403, jiaoyu: 404, chengguan: 201 });
+    await expectStatuses('GET', () => `/api/v1/problems/${code}/supervision`, undefined, {
+      anonymous: 401,
+      admin: 200,
+      shouli: 200,
+      ducha: 200,
+      shuji: 200,
+      chengguan: 200,
+      jiaoyu: 404,
+    });
+    await expectStatuses(
+      'PUT',
+      () => `/api/v1/problems/${code}/milestones`,
+      () => ({ milestones: [{ name: '整改', dueDate: '2026-11-30', weight: 1 }] }),
+      { anonymous: 401, admin: 200, shouli: 403, ducha: 200, shuji: 403, chengguan: 200, jiaoyu: 404 },
+    );
+    await expectStatuses(
+      'POST',
+      () => `/api/v1/problems/${code}/milestones/template`,
+      () => ({ template: 'quick' }),
+      { anonymous: 401, shouli: 403, shuji: 403, jiaoyu: 404, chengguan: 200 },
+    );
+    await expectStatuses('GET', () => `/api/v1/problems/${code}/extensions`, undefined, {
+      anonymous: 401,
+      shouli: 200,
+      shuji: 200,
+      chengguan: 200,
+      jiaoyu: 404,
+    });
+    await expectStatuses(
+      'POST',
+      () => `/api/v1/problems/${code}/extensions`,
+      () => ({ reason: '需协调', requestedDeadline: '2026-12-15' }),
+      { anonymous: 401, shouli: 403, shuji: 403, jiaoyu: 404, chengguan: 201 },
+    );
     const ext = (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/extensions` })).json().items[0].id;
-    await expectStatuses('POST', () => `/api/v1/problems/${code}/extensions/${ext}/decision`, () => ({ decision: 'grant' }),
-      { anonymous: 401, shouli: 403, shuji: 403, chengguan: 403, jiaoyu: 403, ducha: 200 });
+    await expectStatuses(
+      'POST',
+      () => `/api/v1/problems/${code}/extensions/${ext}/decision`,
+      () => ({ decision: 'grant' }),
+      { anonymous: 401, shouli: 403, shuji: 403, chengguan: 403, jiaoyu: 403, ducha: 200 },
+    );
   });
 
   it('boards, records and actions', async () => {
-    await expectStatuses('GET', () => '/api/v1/supervision/warnings', undefined,
-      { anonymous: 401, admin: 200, shouli: 200, ducha: 200, shuji: 200, chengguan: 200, jiaoyu: 200 });
-    await expectStatuses('GET', () => '/api/v1/supervision/leader/items', undefined,
-      { anonymous: 401, shuji: 200, ducha: 400, shouli: 403, chengguan: 403 });
-    await expectStatuses('GET', () => `/api/v1/supervision/leader/items?leaderId=${t.ids.users.shuji}`, undefined, { ducha: 200, admin: 200 });
-    await expectStatuses('GET', () => `/api/v1/supervision/departments/${t.ids.departments.urban}/record`, undefined,
-      { anonymous: 401, admin: 200, shouli: 200, ducha: 200, shuji: 200, chengguan: 200, jiaoyu: 403 });
-    await expectStatuses('POST', () => '/api/v1/supervision/actions', () => ({ kind: 'summons', departmentId: t.ids.departments.urban, text: '约谈城管委主要负责人', people: ['城管委主任'] }),
-      { anonymous: 401, admin: 201, shouli: 403, ducha: 201, shuji: 201, chengguan: 403, jiaoyu: 403 });
-    await expectStatuses('GET', () => '/api/v1/supervision/actions', undefined, { anonymous: 401, ducha: 200, chengguan: 200 });
-    await expectStatuses('GET', () => '/api/v1/supervision/plan-templates', undefined, { anonymous: 401, chengguan: 200 });
-    await expectStatuses('GET', () => '/api/v1/supervision/time-limits', undefined, { anonymous: 401, shouli: 200, chengguan: 200 });
-    await expectStatuses('PUT', () => '/api/v1/supervision/time-limits', () => ({}), { anonymous: 401, admin: 200, ducha: 403, shouli: 403 });
+    await expectStatuses('GET', () => '/api/v1/supervision/warnings', undefined, {
+      anonymous: 401,
+      admin: 200,
+      shouli: 200,
+      ducha: 200,
+      shuji: 200,
+      chengguan: 200,
+      jiaoyu: 200,
+    });
+    await expectStatuses('GET', () => '/api/v1/supervision/leader/items', undefined, {
+      anonymous: 401,
+      shuji: 200,
+      ducha: 400,
+      shouli: 403,
+      chengguan: 403,
+    });
+    await expectStatuses('GET', () => `/api/v1/supervision/leader/items?leaderId=${t.ids.users.shuji}`, undefined, {
+      ducha: 200,
+      admin: 200,
+    });
+    await expectStatuses('GET', () => `/api/v1/supervision/departments/${t.ids.departments.urban}/record`, undefined, {
+      anonymous: 401,
+      admin: 200,
+      shouli: 200,
+      ducha: 200,
+      shuji: 200,
+      chengguan: 200,
+      jiaoyu: 403,
+    });
+    await expectStatuses(
+      'POST',
+      () => '/api/v1/supervision/actions',
+      () => ({
+        kind: 'summons',
+        departmentId: t.ids.departments.urban,
+        text: '约谈城管委主要负责人',
+        people: ['城管委主任'],
+      }),
+      { anonymous: 401, admin: 201, shouli: 403, ducha: 201, shuji: 201, chengguan: 403, jiaoyu: 403 },
+    );
+    await expectStatuses('GET', () => '/api/v1/supervision/actions', undefined, {
+      anonymous: 401,
+      ducha: 200,
+      chengguan: 200,
+    });
+    await expectStatuses('GET', () => '/api/v1/supervision/plan-templates', undefined, {
+      anonymous: 401,
+      chengguan: 200,
+    });
+    await expectStatuses('GET', () => '/api/v1/supervision/time-limits', undefined, {
+      anonymous: 401,
+      shouli: 200,
+      chengguan: 200,
+    });
+    await expectStatuses(
+      'PUT',
+      () => '/api/v1/supervision/time-limits',
+      () => ({}),
+      { anonymous: 401, admin: 200, ducha: 403, shouli: 403 },
+    );
     // A summons on the unit reaches its staff.
     const inbox = (await t.as('chengguan', { method: 'GET', url: '/api/v1/notifications' })).json().items;
     expect(inbox.some((n: { kind: string }) => n.kind === 'summons')).toBe(true);
-    const record = (await t.as('chengguan', { method: 'GET', url: `/api/v1/supervision/departments/${t.ids.departments.urban}/record` })).json();
+    const record = (
+      await t.as('chengguan', {
+        method: 'GET',
+        url: `/api/v1/supervision/departments/${t.ids.departments.urban}/record`,
+      })
+    ).json();
     expect(record.actions.filter((a: { kind: string }) => a.kind === 'summons').length).toBeGreaterThanOrEqual(1);
   });
 
   it('calendar, notifications, jobs, assessment and statistics', async () => {
     await expectStatuses('GET', () => '/api/v1/calendar/2026', undefined, { anonymous: 200 });
-    await expectStatuses('PUT', () => '/api/v1/calendar/2030', () => ({ daysOff: [], adjustedWorkdays: [] }), { anonymous: 401, admin: 200, ducha: 403, chengguan: 403 });
-    await expectStatuses('GET', () => '/api/v1/notifications', undefined, { anonymous: 401, admin: 200, chengguan: 200, shuji: 200 });
-    await expectStatuses('GET', () => '/api/v1/jobs', undefined, { anonymous: 401, admin: 200, ducha: 403, chengguan: 403 });
-    await expectStatuses('POST', () => '/api/v1/jobs/warnings/run', undefined, { anonymous: 401, admin: 200, ducha: 403 });
+    await expectStatuses(
+      'PUT',
+      () => '/api/v1/calendar/2030',
+      () => ({ daysOff: [], adjustedWorkdays: [] }),
+      { anonymous: 401, admin: 200, ducha: 403, chengguan: 403 },
+    );
+    await expectStatuses('GET', () => '/api/v1/notifications', undefined, {
+      anonymous: 401,
+      admin: 200,
+      chengguan: 200,
+      shuji: 200,
+    });
+    await expectStatuses('GET', () => '/api/v1/jobs', undefined, {
+      anonymous: 401,
+      admin: 200,
+      ducha: 403,
+      chengguan: 403,
+    });
+    await expectStatuses('POST', () => '/api/v1/jobs/warnings/run', undefined, {
+      anonymous: 401,
+      admin: 200,
+      ducha: 403,
+    });
     await expectStatuses('POST', () => '/api/v1/jobs/nonsense/run', undefined, { admin: 404 });
-    await expectStatuses('GET', () => '/api/v1/assessment/rankings?month=2026-10', undefined, { anonymous: 200, chengguan: 200 });
-    await expectStatuses('GET', () => '/api/v1/assessment/scorecard?month=2026-10', undefined, { anonymous: 401, chengguan: 200, shuji: 200 });
-    await expectStatuses('POST', () => '/api/v1/assessment/settlements', () => ({ month: '2026-10' }),
-      { anonymous: 401, chengguan: 403, shouli: 403, shuji: 403, admin: 201, ducha: 409 }); // asked in this order: admin first
+    await expectStatuses('GET', () => '/api/v1/assessment/rankings?month=2026-10', undefined, {
+      anonymous: 200,
+      chengguan: 200,
+    });
+    await expectStatuses('GET', () => '/api/v1/assessment/scorecard?month=2026-10', undefined, {
+      anonymous: 401,
+      chengguan: 200,
+      shuji: 200,
+    });
+    await expectStatuses(
+      'POST',
+      () => '/api/v1/assessment/settlements',
+      () => ({ month: '2026-10' }),
+      { anonymous: 401, chengguan: 403, shouli: 403, shuji: 403, admin: 201, ducha: 409 },
+    ); // asked in this order: admin first
     await expectStatuses('GET', () => '/api/v1/stats/summary', undefined, { anonymous: 200, chengguan: 200 });
   });
 
@@ -114,7 +231,13 @@ describe.each(DIALECTS)('who may call the supervision API (%s)', (dialect) => {
     for (const [path, methods] of Object.entries(expected)) {
       for (const m of methods) {
         const op = doc.paths[path]?.[m];
-        expect({ path, m, documented: Boolean(op), tagged: Boolean(op?.tags?.length), summary: Boolean(op?.summary) }).toEqual({ path, m, documented: true, tagged: true, summary: true });
+        expect({
+          path,
+          m,
+          documented: Boolean(op),
+          tagged: Boolean(op?.tags?.length),
+          summary: Boolean(op?.summary),
+        }).toEqual({ path, m, documented: true, tagged: true, summary: true });
       }
     }
   });

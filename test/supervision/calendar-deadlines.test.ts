@@ -7,8 +7,12 @@ const DIALECTS = await dialects();
 
 describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect, { sessionDays: 3650 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionDays: 3650 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function assignDeadline(categoryCode: string, urgency = 'normal') {
     const { code } = await reportProblem(t, { categoryId: t.ids.categories[categoryCode], urgency });
@@ -24,7 +28,10 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
     expect(await assignDeadline('street-lights')).toBe('2026-10-08'); // fix at once: the next working day
     const res = await t.as(null, { method: 'GET', url: '/api/v1/calendar/working-days?from=2026-09-30&days=3' });
     expect(res.json()).toMatchObject({ date: '2026-10-10', isWorkingDay: true, calendarKnown: true });
-    const between = await t.as(null, { method: 'GET', url: '/api/v1/calendar/working-days?from=2026-09-30&to=2026-10-13' });
+    const between = await t.as(null, {
+      method: 'GET',
+      url: '/api/v1/calendar/working-days?from=2026-09-30&to=2026-10-13',
+    });
     expect(between.json().workingDays).toBe(5);
   });
 
@@ -36,14 +43,20 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
     expect(await assignDeadline('school-places')).toBe('2026-02-24');
   });
 
-  it('follows an administrator\'s calendar edit at once, and falls back when it is dropped', async () => {
+  it("follows an administrator's calendar edit at once, and falls back when it is dropped", async () => {
     at(t, '2026-11-03');
     expect(await assignDeadline('street-lights')).toBe('2026-11-04');
     const year = (await t.as(null, { method: 'GET', url: '/api/v1/calendar/2026' })).json();
     expect(year.source).toBe('shipped');
-    const edited = await t.as('admin', { method: 'PUT', url: '/api/v1/calendar/2026', payload: {
-      daysOff: [...year.daysOff, { date: '2026-11-04', name: '抗洪抢险调休' }], adjustedWorkdays: year.adjustedWorkdays, source: '市政府通知',
-    } });
+    const edited = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/calendar/2026',
+      payload: {
+        daysOff: [...year.daysOff, { date: '2026-11-04', name: '抗洪抢险调休' }],
+        adjustedWorkdays: year.adjustedWorkdays,
+        source: '市政府通知',
+      },
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ source: 'custom', note: '市政府通知' });
     expect(await assignDeadline('street-lights')).toBe('2026-11-05');
@@ -52,15 +65,43 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
   });
 
   it('says plainly when a year has no published calendar, and lets an administrator enter it', async () => {
-    expect((await t.as(null, { method: 'GET', url: '/api/v1/calendar/2027' })).json()).toMatchObject({ source: 'none', daysOff: [] });
-    const bad = await t.as('admin', { method: 'PUT', url: '/api/v1/calendar/2027', payload: { daysOff: [{ date: '2026-01-01', name: '元旦' }], adjustedWorkdays: [] } });
+    expect((await t.as(null, { method: 'GET', url: '/api/v1/calendar/2027' })).json()).toMatchObject({
+      source: 'none',
+      daysOff: [],
+    });
+    const bad = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/calendar/2027',
+      payload: { daysOff: [{ date: '2026-01-01', name: '元旦' }], adjustedWorkdays: [] },
+    });
     expect(bad.statusCode).toBe(400);
-    const both = await t.as('admin', { method: 'PUT', url: '/api/v1/calendar/2027', payload: { daysOff: [{ date: '2027-01-01', name: '元旦' }], adjustedWorkdays: [{ date: '2027-01-01', name: '元旦' }] } });
+    const both = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/calendar/2027',
+      payload: {
+        daysOff: [{ date: '2027-01-01', name: '元旦' }],
+        adjustedWorkdays: [{ date: '2027-01-01', name: '元旦' }],
+      },
+    });
     expect(both.statusCode).toBe(400);
-    expect((await t.as('ducha', { method: 'PUT', url: '/api/v1/calendar/2027', payload: { daysOff: [], adjustedWorkdays: [] } })).statusCode).toBe(403);
-    const ok = await t.as('admin', { method: 'PUT', url: '/api/v1/calendar/2027', payload: { daysOff: [{ date: '2027-01-01', name: '元旦' }], adjustedWorkdays: [] } });
+    expect(
+      (
+        await t.as('ducha', {
+          method: 'PUT',
+          url: '/api/v1/calendar/2027',
+          payload: { daysOff: [], adjustedWorkdays: [] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ok = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/calendar/2027',
+      payload: { daysOff: [{ date: '2027-01-01', name: '元旦' }], adjustedWorkdays: [] },
+    });
     expect(ok.json().source).toBe('custom');
-    const years = (await t.as(null, { method: 'GET', url: '/api/v1/calendar' })).json().items.map((y: { year: number }) => y.year);
+    const years = (await t.as(null, { method: 'GET', url: '/api/v1/calendar' }))
+      .json()
+      .items.map((y: { year: number }) => y.year);
     expect(years).toEqual([2025, 2026, 2027]);
   });
 
@@ -68,18 +109,32 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
     at(t, '2026-11-02');
     expect(await assignDeadline('roads')).toBe('2026-11-09');
     expect(await assignDeadline('roads', 'emergency')).toBe('2026-11-03'); // emergencies are capped at one working day
-    const put = await t.as('admin', { method: 'PUT', url: '/api/v1/supervision/time-limits', payload: {
-      tiers: { simple: { amount: 3, unit: 'working_days' } }, tiersByUrgency: { urgent: { simple: { amount: 2, unit: 'working_days' } } },
-    } });
+    const put = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/supervision/time-limits',
+      payload: {
+        tiers: { simple: { amount: 3, unit: 'working_days' } },
+        tiersByUrgency: { urgent: { simple: { amount: 2, unit: 'working_days' } } },
+      },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json().effective.tiers.simple).toEqual({ amount: 3, unit: 'working_days' });
     expect(await assignDeadline('roads')).toBe('2026-11-05');
     expect(await assignDeadline('roads', 'urgent')).toBe('2026-11-04');
-    const preview = await t.as('shouli', { method: 'GET', url: '/api/v1/supervision/time-limits/deadline?tier=cross_department&from=2026-11-02' });
+    const preview = await t.as('shouli', {
+      method: 'GET',
+      url: '/api/v1/supervision/time-limits/deadline?tier=cross_department&from=2026-11-02',
+    });
     expect(preview.json().deadline).toBe('2026-11-23');
-    const bad = await t.as('admin', { method: 'PUT', url: '/api/v1/supervision/time-limits', payload: { tiers: { someday: { amount: 3, unit: 'working_days' } } } });
+    const bad = await t.as('admin', {
+      method: 'PUT',
+      url: '/api/v1/supervision/time-limits',
+      payload: { tiers: { someday: { amount: 3, unit: 'working_days' } } },
+    });
     expect(bad.statusCode).toBe(400);
-    expect((await t.as('ducha', { method: 'PUT', url: '/api/v1/supervision/time-limits', payload: {} })).statusCode).toBe(403);
+    expect(
+      (await t.as('ducha', { method: 'PUT', url: '/api/v1/supervision/time-limits', payload: {} })).statusCode,
+    ).toBe(403);
     await t.as('admin', { method: 'PUT', url: '/api/v1/supervision/time-limits', payload: {} });
     expect(await assignDeadline('roads')).toBe('2026-11-09');
   });
@@ -87,8 +142,12 @@ describe.each(DIALECTS)('working-day calendar and deadline defaults (%s)', (dial
 
 describe.each(DIALECTS)('hour limits on an item (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect, { sessionDays: 3650 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionDays: 3650 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('shows dispatch, sign-for and return limits in working hours and days', async () => {
     t.clock.set('2026-11-06T08:00:00Z'); // Friday 16:00 in Jingzhou
@@ -97,9 +156,16 @@ describe.each(DIALECTS)('hour limits on an item (%s)', (dialect) => {
     await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban });
     const v = (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/supervision` })).json();
     // 24 working hours from Friday 16:00 run to Monday 16:00; 2 hours from Friday 17:00 end Friday 19:00.
-    expect(v.limits).toEqual({ dispatchBy: '2026-11-09T08:00:00.000Z', signForBy: '2026-11-06T11:00:00.000Z', returnBy: '2026-11-10', signedInTime: null });
+    expect(v.limits).toEqual({
+      dispatchBy: '2026-11-09T08:00:00.000Z',
+      signForBy: '2026-11-06T11:00:00.000Z',
+      returnBy: '2026-11-10',
+      signedInTime: null,
+    });
     t.clock.set('2026-11-09T01:00:00Z');
     await act(t, 'chengguan', code, 'sign');
-    expect((await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/supervision` })).json().limits.signedInTime).toBe(false);
+    expect(
+      (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/supervision` })).json().limits.signedInTime,
+    ).toBe(false);
   });
 });

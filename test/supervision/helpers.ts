@@ -4,9 +4,18 @@ import { runtimeOf } from '../../src/supervision/runtime.js';
 export const rt = (t: TestApp) => runtimeOf(t.app.services);
 
 /** Report, assign to the city's urban management (城管, user chengguan) and optionally sign for. */
-export async function assignedItem(t: TestApp, opts: { deadline?: string; sign?: boolean; categoryId?: number; body?: Record<string, unknown> } = {}) {
-  const { code, token } = await reportProblem(t, { ...(opts.categoryId && { categoryId: opts.categoryId }), ...opts.body });
-  const res = await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban, ...(opts.deadline && { deadline: opts.deadline }) });
+export async function assignedItem(
+  t: TestApp,
+  opts: { deadline?: string; sign?: boolean; categoryId?: number; body?: Record<string, unknown> } = {},
+) {
+  const { code, token } = await reportProblem(t, {
+    ...(opts.categoryId && { categoryId: opts.categoryId }),
+    ...opts.body,
+  });
+  const res = await act(t, 'shouli', code, 'assign', {
+    leadDepartmentId: t.ids.departments.urban,
+    ...(opts.deadline && { deadline: opts.deadline }),
+  });
   if (res.statusCode !== 200) throw new Error(`assign failed: ${res.body}`);
   if (opts.sign !== false) {
     const s = await act(t, 'chengguan', code, 'sign');
@@ -28,7 +37,10 @@ export async function runJob(t: TestApp, name: string) {
 }
 
 export async function staffTimeline(t: TestApp, code: string) {
-  return (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/timeline` })).json().items as Array<{ action: string; payload: Record<string, unknown> }>;
+  return (await t.as('ducha', { method: 'GET', url: `/api/v1/problems/${code}/timeline` })).json().items as Array<{
+    action: string;
+    payload: Record<string, unknown>;
+  }>;
 }
 
 /** Moves the test clock to 10:00 Beijing time on a date. */

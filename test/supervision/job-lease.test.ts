@@ -28,18 +28,49 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
     ids = await seedReference(tdb.db);
     const hash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
-      await tdb.db.insertInto('users').values({ username: u.username, display_name: u.displayName, password_hash: hash, role: u.role,
-        department_id: 'dept' in u ? ids.departments[u.dept] : null, email: null, phone: null, active: 1, failed_logins: 0, locked_until: null,
-        created_at: clock.now().toISOString() }).execute();
+      await tdb.db
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: hash,
+          role: u.role,
+          department_id: 'dept' in u ? ids.departments[u.dept] : null,
+          email: null,
+          phone: null,
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: clock.now().toISOString(),
+        })
+        .execute();
     }
-    const config = parseConfig({}, { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent', webDir: '/nonexistent', sessionDays: 3650 });
+    const config = parseConfig(
+      {},
+      {
+        dataDir: tdb.dataDir,
+        databaseUrl: tdb.databaseUrl,
+        logLevel: 'silent',
+        webDir: '/nonexistent',
+        sessionDays: 3650,
+      },
+    );
     for (let i = 0; i < 2; i++) {
-      const db = createDb({ databaseUrl: tdb.databaseUrl, dataDir: tdb.dataDir, sqliteFile: tdb.sqliteFile, poolSize: 3 });
+      const db = createDb({
+        databaseUrl: tdb.databaseUrl,
+        dataDir: tdb.dataDir,
+        sqliteFile: tdb.sqliteFile,
+        poolSize: 3,
+      });
       pools.push(db);
       apps.push(await buildApp(config, { db, clock: clock.now, logger: false }));
     }
     for (const u of ['shouli', 'chengguan']) {
-      const res = await apps[0].inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: DEMO_PASSWORD } });
+      const res = await apps[0].inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: u, password: DEMO_PASSWORD },
+      });
       cookie[u] = `qd_session=${res.cookies.find((c) => c.name === 'qd_session')!.value}`;
     }
   });
@@ -50,10 +81,23 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
   });
 
   async function overdueItem(app: FastifyInstance) {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/problems', payload: { title: '井盖缺失', description: '人民路井盖缺失，夜间危险' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/problems',
+      payload: { title: '井盖缺失', description: '人民路井盖缺失，夜间危险' },
+    });
     const code = created.json().problem.code;
-    await app.inject({ method: 'POST', url: `/api/v1/problems/${code}/actions/assign`, headers: { cookie: cookie.shouli }, payload: { leadDepartmentId: ids.departments.urban, deadline: '2026-11-03' } });
-    await app.inject({ method: 'POST', url: `/api/v1/problems/${code}/actions/sign`, headers: { cookie: cookie.chengguan } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/problems/${code}/actions/assign`,
+      headers: { cookie: cookie.shouli },
+      payload: { leadDepartmentId: ids.departments.urban, deadline: '2026-11-03' },
+    });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/problems/${code}/actions/sign`,
+      headers: { cookie: cookie.chengguan },
+    });
     return code as string;
   }
 
@@ -64,14 +108,21 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
     clock.set('2026-11-05T01:00:00Z');
     const [a, b] = [runtimeOf(apps[0].services), runtimeOf(apps[1].services)];
     expect(a.jobs.holder).not.toBe(b.jobs.holder);
-    const outcomes = await Promise.all([a.jobs.run('reminders', { scheduled: true }), b.jobs.run('reminders', { scheduled: true })]);
+    const outcomes = await Promise.all([
+      a.jobs.run('reminders', { scheduled: true }),
+      b.jobs.run('reminders', { scheduled: true }),
+    ]);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     // Later ticks in the same period, on either instance, find it done.
     expect(await a.jobs.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
     expect(await b.jobs.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
     const runs = await tdb.db.selectFrom('job_runs').selectAll().where('name', '=', 'reminders').execute();
     expect(runs).toHaveLength(1);
-    const reminders = await tdb.db.selectFrom('supervision_actions').select('problem_id').where('kind', '=', 'reminder').execute();
+    const reminders = await tdb.db
+      .selectFrom('supervision_actions')
+      .select('problem_id')
+      .where('kind', '=', 'reminder')
+      .execute();
     expect(reminders).toHaveLength(2);
     expect(new Set(reminders.map((r) => r.problem_id)).size).toBe(2);
   });
@@ -79,14 +130,20 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
   it('runs every job once per period when both schedulers tick together', async () => {
     clock.set('2026-11-06T01:00:00Z');
     await Promise.all([runtimeOf(apps[0].services).scheduler.tick(), runtimeOf(apps[1].services).scheduler.tick()]);
-    const runs = await tdb.db.selectFrom('job_runs').select(['name', 'slot']).where('started_at', '>=', '2026-11-06').execute();
+    const runs = await tdb.db
+      .selectFrom('job_runs')
+      .select(['name', 'slot'])
+      .where('started_at', '>=', '2026-11-06')
+      .execute();
     const byName = runs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.name]: (acc[r.name] ?? 0) + 1 }), {});
     expect(byName).toEqual({ warnings: 1, reminders: 1, 'weekly-reports': 1, notifications: 1 });
   });
 
   it('lets exactly one of many concurrent claimants take a free lease', async () => {
     const now = new Date('2026-11-07T01:00:00Z');
-    const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => claimLease(pools[i % 2], 'race', `holder-${i}`, now, 60_000, '2026-11-07')));
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => claimLease(pools[i % 2], 'race', `holder-${i}`, now, 60_000, '2026-11-07')),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
   });
 

@@ -6,7 +6,10 @@ import { assignedItem, at, runJob, supervision } from './helpers.js';
 const DIALECTS = await dialects();
 
 async function inbox(t: TestApp, who: string, code: string) {
-  const items = (await t.as(who, { method: 'GET', url: '/api/v1/notifications?limit=100' })).json().items as Array<{ kind: string; problemCode: string }>;
+  const items = (await t.as(who, { method: 'GET', url: '/api/v1/notifications?limit=100' })).json().items as Array<{
+    kind: string;
+    problemCode: string;
+  }>;
   return items.filter((n) => n.problemCode === code).map((n) => n.kind);
 }
 
@@ -16,10 +19,21 @@ describe.each(DIALECTS)('lifecycle notices and configured thresholds (%s)', (dia
   beforeAll(async () => {
     t = await createTestApp(dialect, { sessionDays: 3650 });
     const saved = { ...process.env };
-    Object.assign(process.env, { QINGDAN_WARN_BLUE_DAYS: '1', QINGDAN_WARN_YELLOW_POINTS: '20', QINGDAN_WARN_RED_POINTS: '50' });
-    try { strict = await createTestApp(dialect, { sessionDays: 3650 }); } finally { process.env = saved; }
+    Object.assign(process.env, {
+      QINGDAN_WARN_BLUE_DAYS: '1',
+      QINGDAN_WARN_YELLOW_POINTS: '20',
+      QINGDAN_WARN_RED_POINTS: '50',
+    });
+    try {
+      strict = await createTestApp(dialect, { sessionDays: 3650 });
+    } finally {
+      process.env = saved;
+    }
   });
-  afterAll(async () => { await t.close(); await strict.close(); });
+  afterAll(async () => {
+    await t.close();
+    await strict.close();
+  });
 
   it('tells the unit of an assignment and a verification result, and acceptance of a return', async () => {
     at(t, '2026-11-02');
@@ -44,14 +58,17 @@ describe.each(DIALECTS)('lifecycle notices and configured thresholds (%s)', (dia
       items.push(code);
     }
     for (const app of [t, strict]) at(app, '2026-11-07'); // planned 50
-    for (const [i, app] of [t, strict].entries()) await act(app, 'chengguan', items[i], 'progress', { text: '推进中', percent: 35 });
+    for (const [i, app] of [t, strict].entries())
+      await act(app, 'chengguan', items[i], 'progress', { text: '推进中', percent: 35 });
     expect((await supervision(t, items[0])).warning.level).toBe('yellow'); // 15 behind: ≥ 10
     expect((await supervision(strict, items[1])).warning.level).toBe('none'); // 15 behind: < 20
-    for (const [i, app] of [t, strict].entries()) await act(app, 'chengguan', items[i], 'progress', { text: '推进中', percent: 15 });
+    for (const [i, app] of [t, strict].entries())
+      await act(app, 'chengguan', items[i], 'progress', { text: '推进中', percent: 15 });
     expect((await supervision(t, items[0])).warning.level).toBe('red'); // 35 behind: ≥ 30
     expect((await supervision(strict, items[1])).warning.level).toBe('yellow'); // 35 behind: < 50
     for (const app of [t, strict]) at(app, '2026-11-10'); // two working days before the deadline
-    for (const [i, app] of [t, strict].entries()) await act(app, 'chengguan', items[i], 'progress', { text: '基本完成', percent: 85 });
+    for (const [i, app] of [t, strict].entries())
+      await act(app, 'chengguan', items[i], 'progress', { text: '基本完成', percent: 85 });
     await runJob(t, 'warnings');
     await runJob(strict, 'warnings');
     expect((await supervision(t, items[0])).warning).toMatchObject({ level: 'blue', reasons: ['deadline_near'] });

@@ -10,19 +10,34 @@ import { assignedItem, at, rt } from './helpers.js';
 const DIALECTS = await dialects();
 const SECRET = 'test-webhook-secret';
 
-interface Mail { from: string; to: string[]; raw: string }
-interface Hook { headers: http.IncomingHttpHeaders; body: string }
+interface Mail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+interface Hook {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 /** A real SMTP server and a real HTTP listener, both on ephemeral ports. */
 async function receivers() {
   const mails: Mail[] = [];
   const smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, callback) {
       let raw = '';
-      stream.on('data', (c: Buffer) => { raw += c.toString('utf8'); });
+      stream.on('data', (c: Buffer) => {
+        raw += c.toString('utf8');
+      });
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         callback();
       });
     },
@@ -32,9 +47,16 @@ async function receivers() {
   let failNext = 0;
   const web = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
     req.on('end', () => {
-      if (failNext > 0) { failNext--; res.statusCode = 503; res.end('busy'); return; }
+      if (failNext > 0) {
+        failNext--;
+        res.statusCode = 503;
+        res.end('busy');
+        return;
+      }
       hooks.push({ headers: req.headers, body });
       res.statusCode = 204;
       res.end();
@@ -42,9 +64,17 @@ async function receivers() {
   });
   await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
   return {
-    mails, hooks, failOnce: () => { failNext = 1; },
-    smtpPort: (smtp.server.address() as AddressInfo).port, webPort: (web.address() as AddressInfo).port,
-    async close() { await new Promise<void>((r) => smtp.close(() => r())); await new Promise<void>((r) => web.close(() => r())); },
+    mails,
+    hooks,
+    failOnce: () => {
+      failNext = 1;
+    },
+    smtpPort: (smtp.server.address() as AddressInfo).port,
+    webPort: (web.address() as AddressInfo).port,
+    async close() {
+      await new Promise<void>((r) => smtp.close(() => r()));
+      await new Promise<void>((r) => web.close(() => r()));
+    },
   };
 }
 
@@ -64,9 +94,16 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     } finally {
       process.env = saved;
     }
-    await t.tdb.db.updateTable('users').set({ email: 'chengguan@jingzhou.example', phone: '13900000001' }).where('username', '=', 'chengguan').execute();
+    await t.tdb.db
+      .updateTable('users')
+      .set({ email: 'chengguan@jingzhou.example', phone: '13900000001' })
+      .where('username', '=', 'chengguan')
+      .execute();
   });
-  afterAll(async () => { await t.close(); await r.close(); });
+  afterAll(async () => {
+    await t.close();
+    await r.close();
+  });
 
   it('delivers an assignment notice to a real SMTP server and a signed webhook', async () => {
     at(t, '2026-11-02');
@@ -75,7 +112,7 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     expect(inbox.items[0]).toMatchObject({ kind: 'assignment', problemCode: code, readAt: null });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
 
-    const result = (await rt(t).jobs.run('notifications'));
+    const result = await rt(t).jobs.run('notifications');
     expect(result).toMatchObject({ ran: true, result: { sent: 2, failed: 0 } });
     expect(r.mails).toHaveLength(1);
     expect(r.mails[0].to).toEqual(['chengguan@jingzhou.example']);
@@ -85,13 +122,42 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
 
     expect(r.hooks).toHaveLength(1);
     const h = r.hooks[0];
-    expect(verifyWebhook(SECRET, String(h.headers['x-qingdan-timestamp']), h.body, String(h.headers['x-qingdan-signature']), Date.now())).toBe(true);
-    expect(verifyWebhook('another-secret', String(h.headers['x-qingdan-timestamp']), h.body, String(h.headers['x-qingdan-signature']), Date.now())).toBe(false);
-    expect(verifyWebhook(SECRET, String(h.headers['x-qingdan-timestamp']), h.body.replace('assignment', 'reminder'), String(h.headers['x-qingdan-signature']), Date.now())).toBe(false);
-    expect(JSON.parse(h.body)).toMatchObject({ event: 'notification', kind: 'assignment', problemCode: code, recipient: { username: 'chengguan', phone: '13900000001' } });
+    expect(
+      verifyWebhook(
+        SECRET,
+        String(h.headers['x-qingdan-timestamp']),
+        h.body,
+        String(h.headers['x-qingdan-signature']),
+        Date.now(),
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhook(
+        'another-secret',
+        String(h.headers['x-qingdan-timestamp']),
+        h.body,
+        String(h.headers['x-qingdan-signature']),
+        Date.now(),
+      ),
+    ).toBe(false);
+    expect(
+      verifyWebhook(
+        SECRET,
+        String(h.headers['x-qingdan-timestamp']),
+        h.body.replace('assignment', 'reminder'),
+        String(h.headers['x-qingdan-signature']),
+        Date.now(),
+      ),
+    ).toBe(false);
+    expect(JSON.parse(h.body)).toMatchObject({
+      event: 'notification',
+      kind: 'assignment',
+      problemCode: code,
+      recipient: { username: 'chengguan', phone: '13900000001' },
+    });
 
     // Delivered once: a rerun finds nothing due.
-    expect((await rt(t).jobs.run('notifications'))).toMatchObject({ ran: true, result: { sent: 0 } });
+    expect(await rt(t).jobs.run('notifications')).toMatchObject({ ran: true, result: { sent: 0 } });
   });
 
   it('retries a webhook the gateway refused, after a back-off', async () => {
@@ -99,11 +165,11 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     r.failOnce();
     const before = r.hooks.length;
     await assignedItem(t, { sign: false });
-    expect((await rt(t).jobs.run('notifications'))).toMatchObject({ result: { sent: 1, failed: 1 } });
+    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 1, failed: 1 } });
     expect(r.hooks.length).toBe(before);
-    expect((await rt(t).jobs.run('notifications'))).toMatchObject({ result: { sent: 0, failed: 0 } }); // not due yet
+    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 0, failed: 0 } }); // not due yet
     t.clock.advanceHours(1);
-    expect((await rt(t).jobs.run('notifications'))).toMatchObject({ result: { sent: 1, failed: 0 } });
+    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 1, failed: 0 } });
     expect(r.hooks.length).toBe(before + 1);
   });
 
@@ -111,11 +177,26 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     const counts = (await t.as('chengguan', { method: 'GET', url: '/api/v1/notifications/unread-count' })).json();
     expect(counts.byKind.assignment).toBeGreaterThanOrEqual(2);
     const first = (await t.as('chengguan', { method: 'GET', url: '/api/v1/notifications?limit=1' })).json();
-    const marked = await t.as('chengguan', { method: 'POST', url: '/api/v1/notifications/read', payload: { ids: [first.items[0].id] } });
+    const marked = await t.as('chengguan', {
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      payload: { ids: [first.items[0].id] },
+    });
     expect(marked.json()).toMatchObject({ marked: 1, unread: counts.unread - 1 });
     // Someone else's ids are not theirs to mark.
-    expect((await t.as('jiaoyu', { method: 'POST', url: '/api/v1/notifications/read', payload: { ids: [first.items[0].id] } })).json().marked).toBe(0);
-    expect((await t.as('chengguan', { method: 'POST', url: '/api/v1/notifications/read', payload: { all: true } })).json().unread).toBe(0);
+    expect(
+      (
+        await t.as('jiaoyu', {
+          method: 'POST',
+          url: '/api/v1/notifications/read',
+          payload: { ids: [first.items[0].id] },
+        })
+      ).json().marked,
+    ).toBe(0);
+    expect(
+      (await t.as('chengguan', { method: 'POST', url: '/api/v1/notifications/read', payload: { all: true } })).json()
+        .unread,
+    ).toBe(0);
     expect((await t.as(null, { method: 'GET', url: '/api/v1/notifications' })).statusCode).toBe(401);
   });
 });

@@ -7,8 +7,12 @@ const DIALECTS = await dialects();
 
 describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect, { sessionDays: 365 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { sessionDays: 365 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('turns blue when the deadline is three working days away, not before', async () => {
     at(t, '2026-11-02');
@@ -26,9 +30,16 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
   it('turns yellow at 10 points behind plan and red at 30, on each progress report', async () => {
     at(t, '2026-11-02');
     const { code } = await assignedItem(t, { deadline: '2026-11-30' });
-    let res = await t.as('chengguan', { method: 'PUT', url: `/api/v1/problems/${code}/milestones`, payload: { milestones: [
-      { name: '方案', dueDate: '2026-11-12', weight: 50 }, { name: '实施', dueDate: '2026-11-30', weight: 50 },
-    ] } });
+    let res = await t.as('chengguan', {
+      method: 'PUT',
+      url: `/api/v1/problems/${code}/milestones`,
+      payload: {
+        milestones: [
+          { name: '方案', dueDate: '2026-11-12', weight: 50 },
+          { name: '实施', dueDate: '2026-11-30', weight: 50 },
+        ],
+      },
+    });
     expect(res.statusCode).toBe(200);
     at(t, '2026-11-07'); // half of the first window: planned 25
     expect((await supervision(t, code)).plannedPercent).toBe(25);
@@ -45,13 +56,24 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
     expect(levels).toEqual(['yellow', 'red']);
     // The unit hears about the rise to yellow and to red.
     const inbox = (await t.as('chengguan', { method: 'GET', url: '/api/v1/notifications?limit=100' })).json().items;
-    expect(inbox.filter((n: { kind: string; problemCode: string }) => n.kind === 'warning' && n.problemCode === code)).toHaveLength(2);
+    expect(
+      inbox.filter((n: { kind: string; problemCode: string }) => n.kind === 'warning' && n.problemCode === code),
+    ).toHaveLength(2);
   });
 
   it('turns yellow for a missed milestone and clears when it is done', async () => {
     at(t, '2026-11-02');
     const { code } = await assignedItem(t, { deadline: '2026-11-30' });
-    await t.as('chengguan', { method: 'PUT', url: `/api/v1/problems/${code}/milestones`, payload: { milestones: [{ name: '摸排', dueDate: '2026-11-04', weight: 0 }, { name: '整改', dueDate: '2026-11-30', weight: 1 }] } });
+    await t.as('chengguan', {
+      method: 'PUT',
+      url: `/api/v1/problems/${code}/milestones`,
+      payload: {
+        milestones: [
+          { name: '摸排', dueDate: '2026-11-04', weight: 0 },
+          { name: '整改', dueDate: '2026-11-30', weight: 1 },
+        ],
+      },
+    });
     at(t, '2026-11-04');
     await runJob(t, 'warnings');
     expect((await supervision(t, code)).warning.level).toBe('none'); // due today is not missed yet
@@ -60,7 +82,11 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
     const v = await supervision(t, code);
     expect(v.warning).toMatchObject({ level: 'yellow', reasons: ['missed_milestone'] });
     expect(v.milestones[0]).toMatchObject({ name: '摸排', missed: true });
-    const res = await t.as('chengguan', { method: 'POST', url: `/api/v1/problems/${code}/milestones/${v.milestones[0].id}/done`, payload: { done: true } });
+    const res = await t.as('chengguan', {
+      method: 'POST',
+      url: `/api/v1/problems/${code}/milestones/${v.milestones[0].id}/done`,
+      payload: { done: true },
+    });
     expect(res.json().warning.level).toBe('none');
   });
 
@@ -68,16 +94,23 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
     at(t, '2026-11-02');
     const { code } = await assignedItem(t, { deadline: '2026-12-31' });
     at(t, '2026-11-07'); // the week ending Fri 11-06 began before signing: nothing owed
-    expect((await runJob(t, 'weekly-reports'))).toMatchObject({ dueDate: '2026-11-06' });
+    expect(await runJob(t, 'weekly-reports')).toMatchObject({ dueDate: '2026-11-06' });
     expect((await supervision(t, code)).missingWeeklyReport).toBe(false);
     at(t, '2026-11-14'); // no report in 11-07 … 11-13
     const r = await runJob(t, 'weekly-reports');
     expect(r.dueDate).toBe('2026-11-13');
     expect((await runJob(t, 'weekly-reports')).missing).toBe(0); // idempotent
     const v = await supervision(t, code);
-    expect(v).toMatchObject({ missingWeeklyReport: true, warning: { level: 'yellow', reasons: ['missing_weekly_report'] } });
-    const record = (await t.as('ducha', { method: 'GET', url: `/api/v1/supervision/departments/${t.ids.departments.urban}/record` })).json();
-    expect(record.weeklyReportMisses.filter((m: { code: string }) => m.code === code)).toEqual([{ dueDate: '2026-11-13', code, title: expect.any(String) }]);
+    expect(v).toMatchObject({
+      missingWeeklyReport: true,
+      warning: { level: 'yellow', reasons: ['missing_weekly_report'] },
+    });
+    const record = (
+      await t.as('ducha', { method: 'GET', url: `/api/v1/supervision/departments/${t.ids.departments.urban}/record` })
+    ).json();
+    expect(record.weeklyReportMisses.filter((m: { code: string }) => m.code === code)).toEqual([
+      { dueDate: '2026-11-13', code, title: expect.any(String) },
+    ]);
     await act(t, 'chengguan', code, 'progress', { text: '补报本周进展', percent: 30 });
     expect((await supervision(t, code)).warning.level).toBe('none');
   });
@@ -100,6 +133,8 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
     expect(v.actions[0]).toMatchObject({ kind: 'reminder', automatic: true, date: '2026-11-04' });
     expect((await staffTimeline(t, code)).filter((e) => e.action === 'reminder')).toHaveLength(1);
     const inbox = (await t.as('chengguan', { method: 'GET', url: '/api/v1/notifications?limit=100' })).json().items;
-    expect(inbox.filter((n: { kind: string; problemCode: string }) => n.kind === 'reminder' && n.problemCode === code)).toHaveLength(1);
+    expect(
+      inbox.filter((n: { kind: string; problemCode: string }) => n.kind === 'reminder' && n.problemCode === code),
+    ).toHaveLength(1);
   });
 });

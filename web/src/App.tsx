@@ -25,7 +25,11 @@ const STATIC: Record<string, ComponentType> = {
 function Page({ pathname }: { pathname: string }) {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/admin' || path.startsWith('/admin/')) {
-    return <Suspense fallback={<Loading />}><AdminRoutes pathname={path} /></Suspense>;
+    return (
+      <Suspense fallback={<Loading />}>
+        <AdminRoutes pathname={path} />
+      </Suspense>
+    );
   }
   const item = matchPath('/problems/:code', path);
   if (item) return <ProblemPage key={item.code} code={item.code} />;

@@ -76,7 +76,11 @@ export function NavLink({ to, className, ...rest }: LinkProps) {
   const { pathname } = useLocation();
   const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(to + '/');
   return (
-    <Link to={to} className={[className, active ? 'active' : ''].filter(Boolean).join(' ')}
-      aria-current={active ? 'page' : undefined} {...rest} />
+    <Link
+      to={to}
+      className={[className, active ? 'active' : ''].filter(Boolean).join(' ')}
+      aria-current={active ? 'page' : undefined}
+      {...rest}
+    />
   );
 }

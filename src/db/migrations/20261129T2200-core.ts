@@ -115,7 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['merged_into_id'],
     ['parent_id'],
   ]) {
-    await db.schema.createIndex(`problems_${cols.join('_')}_idx`).on('problems').columns(cols).execute();
+    await db.schema
+      .createIndex(`problems_${cols.join('_')}_idx`)
+      .on('problems')
+      .columns(cols)
+      .execute();
   }
   await db.schema
     .createTable('problem_departments')
@@ -123,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
     .addPrimaryKeyConstraint('problem_departments_pk', ['problem_id', 'department_id'])
     .execute();
-  await db.schema.createIndex('problem_departments_dept_idx').on('problem_departments').column('department_id').execute();
+  await db.schema
+    .createIndex('problem_departments_dept_idx')
+    .on('problem_departments')
+    .column('department_id')
+    .execute();
   await db.schema
     .createTable('problem_tags')
     .addColumn('problem_id', 'integer', (c) => c.notNull().references('problems.id').onDelete('cascade'))

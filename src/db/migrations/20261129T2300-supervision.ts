@@ -8,7 +8,8 @@ import { DOUBLE, withId } from '../dialect.js';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // A year's calendar as edited by an administrator; years absent here use the shipped data.
-  await db.schema.createTable('calendar_years')
+  await db.schema
+    .createTable('calendar_years')
     .addColumn('year', 'integer', (c) => c.primaryKey())
     .addColumn('days_off', 'text', (c) => c.notNull())
     .addColumn('adjusted_workdays', 'text', (c) => c.notNull())
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('supervision_settings')
+  await db.schema
+    .createTable('supervision_settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'integer')
@@ -36,7 +38,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('milestones_problem_idx').on('milestones').columns(['problem_id', 'due_date']).execute();
 
   // Computed supervision state per item: the stored warning is what the timeline compares with.
-  await db.schema.createTable('item_supervision')
+  await db.schema
+    .createTable('item_supervision')
     .addColumn('problem_id', 'integer', (c) => c.primaryKey().references('problems.id').onDelete('cascade'))
     .addColumn('warning_level', 'text', (c) => c.notNull().defaultTo('none'))
     .addColumn('warning_reasons', 'text', (c) => c.notNull().defaultTo('[]'))
@@ -73,7 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('weekly_report_misses_once', ['problem_id', 'due_date'])
     .execute();
-  await db.schema.createIndex('weekly_report_misses_dept_idx').on('weekly_report_misses').columns(['department_id', 'due_date']).execute();
+  await db.schema
+    .createIndex('weekly_report_misses_dept_idx')
+    .on('weekly_report_misses')
+    .columns(['department_id', 'due_date'])
+    .execute();
 
   await withId(db, db.schema.createTable('supervision_actions'))
     .addColumn('problem_id', 'integer', (c) => c.references('problems.id').onDelete('cascade'))
@@ -88,8 +95,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('supervision_actions_dept_idx').on('supervision_actions').columns(['department_id', 'action_date']).execute();
-  await db.schema.createIndex('supervision_actions_problem_idx').on('supervision_actions').column('problem_id').execute();
+  await db.schema
+    .createIndex('supervision_actions_dept_idx')
+    .on('supervision_actions')
+    .columns(['department_id', 'action_date'])
+    .execute();
+  await db.schema
+    .createIndex('supervision_actions_problem_idx')
+    .on('supervision_actions')
+    .column('problem_id')
+    .execute();
 
   await withId(db, db.schema.createTable('notifications'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
@@ -100,7 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'read_at', 'id']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'read_at', 'id'])
+    .execute();
   await withId(db, db.schema.createTable('notification_outbox'))
     .addColumn('notification_id', 'integer', (c) => c.references('notifications.id').onDelete('cascade'))
     .addColumn('channel', 'text', (c) => c.notNull())
@@ -113,9 +132,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('notification_outbox_due_idx').on('notification_outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('notification_outbox_due_idx')
+    .on('notification_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
-  await db.schema.createTable('job_leases')
+  await db.schema
+    .createTable('job_leases')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('holder', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -132,7 +156,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('job_runs_name_idx').on('job_runs').columns(['name', 'id']).execute();
 
-  await db.schema.createTable('settlements')
+  await db.schema
+    .createTable('settlements')
     .addColumn('month', 'text', (c) => c.primaryKey())
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('settled_by', 'integer')
@@ -141,8 +166,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['settlements', 'job_runs', 'job_leases', 'notification_outbox', 'notifications', 'supervision_actions',
-    'weekly_report_misses', 'extensions', 'item_supervision', 'milestones', 'supervision_settings', 'calendar_years']) {
+  for (const t of [
+    'settlements',
+    'job_runs',
+    'job_leases',
+    'notification_outbox',
+    'notifications',
+    'supervision_actions',
+    'weekly_report_misses',
+    'extensions',
+    'item_supervision',
+    'milestones',
+    'supervision_settings',
+    'calendar_years',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

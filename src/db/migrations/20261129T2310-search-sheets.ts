@@ -26,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Sheets without item codes are matched on re-import by (sheet key, 序号).
-  await db.schema.createTable('sheet_import_keys')
+  await db.schema
+    .createTable('sheet_import_keys')
     .addColumn('sheet_key', 'text', (c) => c.notNull())
     .addColumn('seq', 'text', (c) => c.notNull())
     .addColumn('problem_id', 'integer', (c) => c.notNull().references('problems.id').onDelete('cascade'))

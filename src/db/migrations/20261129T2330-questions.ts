@@ -25,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The question's label and the answer's display text are copied in: an item keeps reading as
   // it was reported even after an administrator rewords or removes the question.
-  await db.schema.createTable('problem_answers')
+  await db.schema
+    .createTable('problem_answers')
     .addColumn('problem_id', 'integer', (c) => c.notNull().references('problems.id').onDelete('cascade'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
@@ -36,7 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('problem_answers_pk', ['problem_id', 'code'])
     .execute();
 
-  await db.schema.createTable('open311_requests')
+  await db.schema
+    .createTable('open311_requests')
     .addColumn('problem_id', 'integer', (c) => c.primaryKey().references('problems.id').onDelete('cascade'))
     .addColumn('api_key_id', 'integer', (c) => c.notNull().references('api_keys.id'))
     .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
@@ -46,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // A client reads back what it submitted (also before triage makes an item public).
-  await db.schema.createIndex('open311_requests_key_idx').on('open311_requests').columns(['api_key_id', 'problem_id']).execute();
+  await db.schema
+    .createIndex('open311_requests_key_idx')
+    .on('open311_requests')
+    .columns(['api_key_id', 'problem_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -26,7 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The moderation queue lists the newest comments across all items.
   await db.schema.createIndex('comments_created_idx').on('comments').column('created_at').execute();
 
-  await db.schema.createTable('comment_likes')
+  await db.schema
+    .createTable('comment_likes')
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addColumn('liker_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

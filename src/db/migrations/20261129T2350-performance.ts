@@ -7,8 +7,11 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // The list's "deadline" sort orders by coalesce(deadline, '9999-12-31'), id; without an index on
   // that expression every deadline-sorted page sorted the whole filtered list.
-  await db.schema.createIndex('problems_deadline_sort_idx').on('problems')
-    .expression(sql`coalesce(deadline, '9999-12-31'), id`).execute();
+  await db.schema
+    .createIndex('problems_deadline_sort_idx')
+    .on('problems')
+    .expression(sql`coalesce(deadline, '9999-12-31'), id`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,8 +8,20 @@ import type { Kysely } from 'kysely';
  * the cure — that is precomputed counts (bench/README.md) — but it is a cheap one.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('problems_stats_idx').on('problems')
-    .columns(['status', 'is_public', 'category_id', 'area_id', 'source_id', 'urgency', 'lead_department_id', 'created_at', 'deadline'])
+  await db.schema
+    .createIndex('problems_stats_idx')
+    .on('problems')
+    .columns([
+      'status',
+      'is_public',
+      'category_id',
+      'area_id',
+      'source_id',
+      'urgency',
+      'lead_department_id',
+      'created_at',
+      'deadline',
+    ])
     .execute();
 }
 

@@ -11,7 +11,8 @@ import { withId } from '../dialect.js';
  * later changes to the rebuild cannot change what this migration does.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('stats_items')
+  await db.schema
+    .createTable('stats_items')
     .addColumn('problem_id', 'integer', (c) => c.primaryKey())
     .addColumn('is_public', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -30,7 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stats_counters_scope_idx').on('stats_counters').columns(['scope', 'dimension', 'key', 'status']).execute();
+  await db.schema
+    .createIndex('stats_counters_scope_idx')
+    .on('stats_counters')
+    .columns(['scope', 'dimension', 'key', 'status'])
+    .execute();
   await backfill(db);
 }
 
@@ -67,14 +72,20 @@ export async function backfill(db: Kysely<any>): Promise<void> {
     { dim: 'area', key: sql`cast(s.area_id as text)`, where: sql`s.area_id is not null` },
     { dim: 'source', key: sql`cast(s.source_id as text)`, where: sql`s.source_id is not null` },
     { dim: 'month', key: sql`s.created_month`, where: sql`s.created_month is not null` },
-    { dim: 'deadline', key: sql`s.deadline`, where: sql`s.deadline is not null and s.status in (${sql.join(OVERDUE_STATES)})` },
+    {
+      dim: 'deadline',
+      key: sql`s.deadline`,
+      where: sql`s.deadline is not null and s.status in (${sql.join(OVERDUE_STATES)})`,
+    },
     { dim: 'department', key: sql`s.departments`, where: sql`s.departments <> ''` },
   ];
   for (const { scope, where } of scopes) {
     for (const d of dims) {
       await sql`insert into stats_counters (scope, dimension, key, status, n)
         select ${sql.lit(scope)}, ${sql.lit(d.dim)}, ${d.key}, s.status, count(*) from stats_items s
-        where ${where} and ${d.where} group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(db);
+        where ${where} and ${d.where} group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(
+        db,
+      );
     }
     await sql`insert into stats_counters (scope, dimension, key, status, n)
       select ${sql.lit(scope)}, 'tag', cast(pt.tag_id as text), s.status, count(*)

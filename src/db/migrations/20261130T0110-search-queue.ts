@@ -9,7 +9,8 @@ import { tuneFullTextMerging } from '../dialect.js';
  * key, so a deleted item is still dequeued and dropped from the index.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('search_queue')
+  await db.schema
+    .createTable('search_queue')
     .addColumn('problem_id', 'integer', (c) => c.primaryKey())
     .execute();
   // Items written before this migration are already indexed; only the merge policy changes.

@@ -67,7 +67,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
-      method, headers, body, credentials: 'same-origin', signal: opts.signal,
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
@@ -85,7 +89,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   del: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),

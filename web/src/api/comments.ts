@@ -20,7 +20,14 @@ export interface CommentPage {
   counts: { comment: number; thanks: number };
   nextOffset: number | null;
 }
-export interface MostCommentedItem { code: string; title: string; status: string; comments: number; thanks: number; lastCommentAt: string }
+export interface MostCommentedItem {
+  code: string;
+  title: string;
+  status: string;
+  comments: number;
+  thanks: number;
+  lastCommentAt: string;
+}
 
 /** A random id this browser keeps, so the server counts one like per browser (see src/comments). */
 function clientToken(): string {
@@ -42,17 +49,25 @@ const headers = (): Record<string, string> => {
 };
 const base = (code: string) => `/api/v1/problems/${encodeURIComponent(code)}/comments`;
 
-export const listComments = (code: string, q: { sort: 'hot' | 'new'; offset?: number; limit?: number }, signal?: AbortSignal) =>
-  api.get<CommentPage>(base(code), { query: q, headers: headers(), signal });
-export const postComment = (code: string, body: { text: string; kind: 'comment' | 'thanks'; authorName?: string; contact?: string }) =>
-  api.post<Comment>(base(code), body, { headers: headers() });
+export const listComments = (
+  code: string,
+  q: { sort: 'hot' | 'new'; offset?: number; limit?: number },
+  signal?: AbortSignal,
+) => api.get<CommentPage>(base(code), { query: q, headers: headers(), signal });
+export const postComment = (
+  code: string,
+  body: { text: string; kind: 'comment' | 'thanks'; authorName?: string; contact?: string },
+) => api.post<Comment>(base(code), body, { headers: headers() });
 type Liked = { id: number; likes: number; likedByMe: boolean };
-export const likeComment = (id: number, on: boolean) => (on
-  ? api.post<Liked>(`/api/v1/comments/${id}/like`, undefined, { headers: headers() })
-  : api.del<Liked>(`/api/v1/comments/${id}/like`, { headers: headers() }));
+export const likeComment = (id: number, on: boolean) =>
+  on
+    ? api.post<Liked>(`/api/v1/comments/${id}/like`, undefined, { headers: headers() })
+    : api.del<Liked>(`/api/v1/comments/${id}/like`, { headers: headers() });
 export const hideComment = (id: number, reason: string) => api.post<Comment>(`/api/v1/comments/${id}/hide`, { reason });
 export const restoreComment = (id: number) => api.post<Comment>(`/api/v1/comments/${id}/restore`);
 export const mostCommented = (limit = 5, signal?: AbortSignal) =>
-  api.get<{ items: MostCommentedItem[] }>('/api/v1/comments/most-commented', { query: { limit }, signal }).then((r) => r.items);
+  api
+    .get<{ items: MostCommentedItem[] }>('/api/v1/comments/most-commented', { query: { limit }, signal })
+    .then((r) => r.items);
 export const moderationQueue = (q: { hidden?: boolean; offset?: number }, signal?: AbortSignal) =>
   api.get<{ items: Comment[]; nextOffset: number | null }>('/api/v1/comments', { query: q, signal });

@@ -1,7 +1,5 @@
 import { api, request } from './client.js';
-import type {
-  Action, Attachment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency,
-} from './types.js';
+import type { Action, Attachment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency } from './types.js';
 
 const base = '/api/v1/problems';
 const enc = encodeURIComponent;
@@ -70,7 +68,8 @@ export function uploadAttachment(code: string, file: File, token?: string) {
   const form = new FormData();
   form.append('file', file, file.name);
   return request<{ attachment: Attachment }>('POST', `${base}/${enc(code)}/attachments`, {
-    form, headers: tokenHeader(token),
+    form,
+    headers: tokenHeader(token),
   });
 }
 

@@ -2,7 +2,13 @@ import { api } from './client.js';
 import type { Area, Category, Department, Source, Tag } from './types.js';
 
 export type RefKind = 'areas' | 'departments' | 'categories' | 'sources' | 'tags';
-export interface RefMap { areas: Area; departments: Department; categories: Category; sources: Source; tags: Tag }
+export interface RefMap {
+  areas: Area;
+  departments: Department;
+  categories: Category;
+  sources: Source;
+  tags: Tag;
+}
 
 const cache = new Map<RefKind, Promise<unknown[]>>();
 

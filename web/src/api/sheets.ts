@@ -18,7 +18,15 @@ export interface ImportReport {
   committed: boolean;
   fileName: string;
   sheetName: string | null;
-  totals: { rows: number; valid: number; invalid: number; created: number; updated: number; unchanged: number; skipped: number };
+  totals: {
+    rows: number;
+    valid: number;
+    invalid: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+  };
   issues: ImportIssue[];
   issueCount: { errors: number; warnings: number };
   issuesTruncated: boolean;

@@ -1,7 +1,17 @@
 import { api } from './client.js';
 import type {
-  CalendarDay, CalendarYear, DuplicateSuggestion, Extension, ItemSupervision, PlanTemplate, Question, Rankings,
-  Scorecard, SupervisionAction, TimeLimits, WarningList,
+  CalendarDay,
+  CalendarYear,
+  DuplicateSuggestion,
+  Extension,
+  ItemSupervision,
+  PlanTemplate,
+  Question,
+  Rankings,
+  Scorecard,
+  SupervisionAction,
+  TimeLimits,
+  WarningList,
 } from './supervision-types.js';
 
 const enc = encodeURIComponent;
@@ -14,22 +24,34 @@ export const getLeaderItems = (leaderId?: number, signal?: AbortSignal) =>
   api.get<WarningList & { leaderId: number }>('/api/v1/supervision/leader/items', { query: { leaderId }, signal });
 export const listActions = (q: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
   api.get<{ items: SupervisionAction[] }>('/api/v1/supervision/actions', { query: q, signal }).then((r) => r.items);
-export const recordAction = (body: { kind: string; problemCode?: string; departmentId?: number; text: string; people?: string[] }) =>
-  api.post<SupervisionAction>('/api/v1/supervision/actions', body);
+export const recordAction = (body: {
+  kind: string;
+  problemCode?: string;
+  departmentId?: number;
+  text: string;
+  people?: string[];
+}) => api.post<SupervisionAction>('/api/v1/supervision/actions', body);
 
 // One item
-export const getItemSupervision = (code: string, signal?: AbortSignal) => api.get<ItemSupervision>(`${item(code)}/supervision`, { signal });
-export const savePlan = (code: string, milestones: { name: string; dueDate: string; weight: number; done?: boolean }[]) =>
-  api.put<ItemSupervision>(`${item(code)}/milestones`, { milestones });
+export const getItemSupervision = (code: string, signal?: AbortSignal) =>
+  api.get<ItemSupervision>(`${item(code)}/supervision`, { signal });
+export const savePlan = (
+  code: string,
+  milestones: { name: string; dueDate: string; weight: number; done?: boolean }[],
+) => api.put<ItemSupervision>(`${item(code)}/milestones`, { milestones });
 export const planFromTemplate = (code: string, template: string) =>
   api.post<ItemSupervision>(`${item(code)}/milestones/template`, { template });
 export const markMilestone = (code: string, id: number, done: boolean) =>
   api.post<ItemSupervision>(`${item(code)}/milestones/${id}/done`, { done });
-export const listPlanTemplates = () => api.get<{ items: PlanTemplate[] }>('/api/v1/supervision/plan-templates').then((r) => r.items);
+export const listPlanTemplates = () =>
+  api.get<{ items: PlanTemplate[] }>('/api/v1/supervision/plan-templates').then((r) => r.items);
 export const requestExtension = (code: string, body: { reason: string; requestedDeadline: string }) =>
   api.post<Extension>(`${item(code)}/extensions`, body);
-export const decideExtension = (code: string, id: number, body: { decision: 'grant' | 'refuse'; grantedDeadline?: string; note?: string }) =>
-  api.post<Extension>(`${item(code)}/extensions/${id}/decision`, body);
+export const decideExtension = (
+  code: string,
+  id: number,
+  body: { decision: 'grant' | 'refuse'; grantedDeadline?: string; note?: string },
+) => api.post<Extension>(`${item(code)}/extensions/${id}/decision`, body);
 export const getDuplicates = (code: string, signal?: AbortSignal) =>
   api.get<{ items: DuplicateSuggestion[] }>(`${item(code)}/duplicates`, { signal }).then((r) => r.items);
 
@@ -41,18 +63,30 @@ export const getScorecard = (month: string, signal?: AbortSignal) =>
 export const settleMonth = (month: string) => api.post<Scorecard>('/api/v1/assessment/settlements', { month });
 
 // Reference extras
-export const listLeaders = () => api.get<{ items: { id: number; displayName: string }[] }>('/api/v1/leaders').then((r) => r.items);
+export const listLeaders = () =>
+  api.get<{ items: { id: number; displayName: string }[] }>('/api/v1/leaders').then((r) => r.items);
 export const getQuestions = (categoryId: number, signal?: AbortSignal) =>
-  api.get<{ categoryId: number; items: Question[] }>(`/api/v1/categories/${categoryId}/questions`, { signal }).then((r) => r.items);
+  api
+    .get<{ categoryId: number; items: Question[] }>(`/api/v1/categories/${categoryId}/questions`, { signal })
+    .then((r) => r.items);
 export const putQuestions = (categoryId: number, items: unknown[]) =>
   api.put<{ items: Question[] }>(`/api/v1/categories/${categoryId}/questions`, { items });
 export const previewDeadline = (tier: string, urgency: string) =>
-  api.get<{ deadline: string }>('/api/v1/supervision/time-limits/deadline', { query: { tier, urgency } }).then((r) => r.deadline);
-export const getTimeLimits = (signal?: AbortSignal) => api.get<TimeLimits>('/api/v1/supervision/time-limits', { signal });
-export const putTimeLimits = (body: Record<string, unknown>) => api.put<TimeLimits>('/api/v1/supervision/time-limits', body);
-export const getCalendarYear = (year: number, signal?: AbortSignal) => api.get<CalendarYear>(`/api/v1/calendar/${year}`, { signal });
+  api
+    .get<{ deadline: string }>('/api/v1/supervision/time-limits/deadline', { query: { tier, urgency } })
+    .then((r) => r.deadline);
+export const getTimeLimits = (signal?: AbortSignal) =>
+  api.get<TimeLimits>('/api/v1/supervision/time-limits', { signal });
+export const putTimeLimits = (body: Record<string, unknown>) =>
+  api.put<TimeLimits>('/api/v1/supervision/time-limits', body);
+export const getCalendarYear = (year: number, signal?: AbortSignal) =>
+  api.get<CalendarYear>(`/api/v1/calendar/${year}`, { signal });
 export const putCalendarYear = (year: number, body: { daysOff: CalendarDay[]; adjustedWorkdays: CalendarDay[] }) =>
   api.put<CalendarYear>(`/api/v1/calendar/${year}`, body);
 export const getDuplicateInbox = (signal?: AbortSignal) =>
-  api.get<{ items: { code: string; suggestions: DuplicateSuggestion[] }[] }>('/api/v1/duplicates/inbox', { query: { limit: 50 }, signal })
+  api
+    .get<{ items: { code: string; suggestions: DuplicateSuggestion[] }[] }>('/api/v1/duplicates/inbox', {
+      query: { limit: 50 },
+      signal,
+    })
     .then((r) => new Map(r.items.map((i) => [i.code, i.suggestions])));

@@ -21,8 +21,14 @@ export interface RefBase {
   nameEn: string | null;
   sort: number;
 }
-export interface Area extends RefBase { parentId: number | null; level: 'city' | 'district' | 'township' | 'village' }
-export interface Department extends RefBase { parentId: number | null; kind: string }
+export interface Area extends RefBase {
+  parentId: number | null;
+  level: 'city' | 'district' | 'township' | 'village';
+}
+export interface Department extends RefBase {
+  parentId: number | null;
+  kind: string;
+}
 export interface Category extends RefBase {
   parentId: number | null;
   defaultDepartmentId: number | null;
@@ -42,8 +48,18 @@ export interface ApiKey {
   revokedAt: string | null;
 }
 
-export interface IdName { id: number; name: string }
-export interface Attachment { id: number; filename: string; mime: string; size: number; kind: string; url: string }
+export interface IdName {
+  id: number;
+  name: string;
+}
+export interface Attachment {
+  id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  kind: string;
+  url: string;
+}
 
 export interface Problem {
   code: string;
@@ -100,10 +116,22 @@ export interface TimelineEvent {
   attachments?: Attachment[];
 }
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
-export interface ProblemWithActions { problem: Problem; allowedActions: Action[] }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export interface ProblemWithActions {
+  problem: Problem;
+  allowedActions: Action[];
+}
 
-export interface CountRow { id: number; name: string; parentId: number | null; count: number; rectified: number }
+export interface CountRow {
+  id: number;
+  name: string;
+  parentId: number | null;
+  count: number;
+  rectified: number;
+}
 export interface StatsSummary {
   found: number;
   rectified: number;
@@ -119,6 +147,14 @@ export interface StatsSummary {
 }
 
 /** Matched and unmatched runs of a field for a text query (src/search); rendered as text with <mark>. */
-export interface Segment { text: string; match: boolean }
+export interface Segment {
+  text: string;
+  match: boolean;
+}
 export type Highlight = Partial<Record<'title' | 'description' | 'address' | 'measures', Segment[]>>;
-export interface Answer { code: string; label: string; value: string | number | string[]; display: string }
+export interface Answer {
+  code: string;
+  label: string;
+  value: string | number | string[];
+  display: string;
+}

@@ -11,7 +11,12 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, Leg
 export type ChartOption = EChartsCoreOption;
 
 /** One chart; the aria-label carries a text summary because canvases are invisible to readers. */
-export function EChart({ option, label, height = 300, testId }: {
+export function EChart({
+  option,
+  label,
+  height = 300,
+  testId,
+}: {
   option: ChartOption;
   label: string;
   height?: number;

@@ -31,42 +31,62 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
   const departments = useMemo(() => topRows(s.byDepartment).filter((r) => r.count > 0), [s]);
   const label = (r: CountRow) => r.name;
 
-  const monthly = useMemo<ChartOption>(() => ({
-    color: COLORS,
-    tooltip: { trigger: 'axis' },
-    legend: { data: [found, rectified] },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { name: found, type: 'line', smooth: true, data: s.byMonth.map((m) => m.found) },
-      { name: rectified, type: 'line', smooth: true, data: s.byMonth.map((m) => m.rectified) },
-    ],
-  }), [s, found, rectified]);
+  const monthly = useMemo<ChartOption>(
+    () => ({
+      color: COLORS,
+      tooltip: { trigger: 'axis' },
+      legend: { data: [found, rectified] },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: found, type: 'line', smooth: true, data: s.byMonth.map((m) => m.found) },
+        { name: rectified, type: 'line', smooth: true, data: s.byMonth.map((m) => m.rectified) },
+      ],
+    }),
+    [s, found, rectified],
+  );
 
-  const areaPie = useMemo<ChartOption>(() => ({
-    color: COLORS,
-    tooltip: { trigger: 'item' },
-    legend: { type: 'scroll', bottom: 0 },
-    series: [{
-      name: t('home.byArea'), type: 'pie', radius: ['35%', '62%'], center: ['50%', '44%'],
-      label: { show: false, position: 'center' },
-      emphasis: { label: { show: true, fontSize: 14, fontWeight: 'bold', formatter: '{b}\n{d}%' } },
-      data: areas.map((a) => ({ name: a.name, value: a.count })),
-    }],
-  }), [areas, t]);
+  const areaPie = useMemo<ChartOption>(
+    () => ({
+      color: COLORS,
+      tooltip: { trigger: 'item' },
+      legend: { type: 'scroll', bottom: 0 },
+      series: [
+        {
+          name: t('home.byArea'),
+          type: 'pie',
+          radius: ['35%', '62%'],
+          center: ['50%', '44%'],
+          label: { show: false, position: 'center' },
+          emphasis: { label: { show: true, fontSize: 14, fontWeight: 'bold', formatter: '{b}\n{d}%' } },
+          data: areas.map((a) => ({ name: a.name, value: a.count })),
+        },
+      ],
+    }),
+    [areas, t],
+  );
 
   const catBars = useMemo(() => barOption(categories, found, rectified, label), [categories, found, rectified]);
   const deptBars = useMemo(() => barOption(departments, found, rectified, label), [departments, found, rectified]);
 
   return (
-    <section className="panel charts" aria-labelledby="charts-h" data-testid="charts" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <section
+      className="panel charts"
+      aria-labelledby="charts-h"
+      data-testid="charts"
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <h2 id="charts-h">{t('home.chartsTitle')}</h2>
       <div className="chart-grid">
         {s.byMonth.length > 0 && (
           <figure>
             <figcaption>{t('home.byMonth')}</figcaption>
-            <EChart option={monthly} testId="chart-month" label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')} />
+            <EChart
+              option={monthly}
+              testId="chart-month"
+              label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')}
+            />
           </figure>
         )}
         {categories.length > 0 && (
@@ -84,8 +104,12 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
         {departments.length > 0 && (
           <figure className="chart-wide">
             <figcaption>{t('home.byDepartment')}</figcaption>
-            <EChart option={deptBars} height={Math.max(240, Math.min(12, departments.length) * 28 + 60)} testId="chart-department"
-              label={describeRows(departments)} />
+            <EChart
+              option={deptBars}
+              height={Math.max(240, Math.min(12, departments.length) * 28 + 60)}
+              testId="chart-department"
+              label={describeRows(departments)}
+            />
           </figure>
         )}
       </div>

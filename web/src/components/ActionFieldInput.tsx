@@ -12,7 +12,12 @@ import { RefSelect } from './RefSelect.js';
 const METHODS = ['reporter', 'callback', 'residents_acceptance'] as const;
 
 /** One input of an action form, chosen by the field's kind. */
-export function ActionFieldInput({ spec, id, value, onChange }: {
+export function ActionFieldInput({
+  spec,
+  id,
+  value,
+  onChange,
+}: {
   spec: FieldSpec;
   id: string;
   value: FormValue | undefined;
@@ -30,18 +35,39 @@ export function ActionFieldInput({ spec, id, value, onChange }: {
   let control;
   switch (spec.kind) {
     case 'textarea':
-      control = <textarea {...common} rows={3} maxLength={5000} value={str} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <textarea {...common} rows={3} maxLength={5000} value={str} onChange={(e) => onChange(e.target.value)} />
+      );
       break;
     case 'date':
       control = <input {...common} type="date" value={str} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'percent':
-      control = <input {...common} type="number" min={0} max={100} step={1} inputMode="numeric" value={str}
-        onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <input
+          {...common}
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          value={str}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     case 'department':
-      control = <RefSelect kind="departments" id={id} value={str} onChange={onChange} testId={testId}
-        required={spec.required} emptyLabel={t('common.choose')} />;
+      control = (
+        <RefSelect
+          kind="departments"
+          id={id}
+          value={str}
+          onChange={onChange}
+          testId={testId}
+          required={spec.required}
+          emptyLabel={t('common.choose')}
+        />
+      );
       break;
     case 'leader':
       control = <LeaderSelect id={id} value={str} onChange={onChange} testId={testId} />;
@@ -50,7 +76,11 @@ export function ActionFieldInput({ spec, id, value, onChange }: {
       control = (
         <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('common.choose')}</option>
-          {VERIFY_RESULTS.map((r) => <option key={r} value={r}>{t(`verify.${r}`)}</option>)}
+          {VERIFY_RESULTS.map((r) => (
+            <option key={r} value={r}>
+              {t(`verify.${r}`)}
+            </option>
+          ))}
         </select>
       );
       break;
@@ -58,22 +88,44 @@ export function ActionFieldInput({ spec, id, value, onChange }: {
       control = (
         <select {...common} value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('common.choose')}</option>
-          {METHODS.map((m) => <option key={m} value={m}>{t(`verifyMethod.${m}`)}</option>)}
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`verifyMethod.${m}`)}
+            </option>
+          ))}
         </select>
       );
       break;
     case 'files':
-      control = <PhotoPicker id={id} files={(value as File[]) ?? []} onChange={onChange}
-        types={[...PHOTO_TYPES, 'application/pdf']} />;
+      control = (
+        <PhotoPicker
+          id={id}
+          files={(value as File[]) ?? []}
+          onChange={onChange}
+          types={[...PHOTO_TYPES, 'application/pdf']}
+        />
+      );
       break;
     default:
       control = <input {...common} value={str} onChange={(e) => onChange(e.target.value)} />;
   }
-  return <Field id={id} label={label} required={spec.required}>{control}</Field>;
+  return (
+    <Field id={id} label={label} required={spec.required}>
+      {control}
+    </Field>
+  );
 }
 
-function DepartmentChecks({ label, value, onChange, testId }: {
-  label: string; value: string[]; onChange: (v: string[]) => void; testId: string;
+function DepartmentChecks({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  testId: string;
 }) {
   const { t, name } = useI18n();
   const state = useAsync(() => listRef('departments'), []);
@@ -84,29 +136,58 @@ function DepartmentChecks({ label, value, onChange, testId }: {
       {state.loading && <span className="muted">{t('state.loading')}</span>}
       {state.error != null && <span className="field-error">{t('error.refData')}</span>}
       <div className="check-list">
-        {state.data && treeOrder(state.data).map(({ item, depth }) => (
-          <div key={item.id} className="checkbox" style={{ paddingInlineStart: `${depth}em` }}>
-            <input type="checkbox" id={`${testId}-${item.id}`} checked={value.includes(String(item.id))}
-              onChange={(e) => toggle(String(item.id), e.target.checked)} />
-            <label htmlFor={`${testId}-${item.id}`}>{name(item)}</label>
-          </div>
-        ))}
+        {state.data &&
+          treeOrder(state.data).map(({ item, depth }) => (
+            <div key={item.id} className="checkbox" style={{ paddingInlineStart: `${depth}em` }}>
+              <input
+                type="checkbox"
+                id={`${testId}-${item.id}`}
+                checked={value.includes(String(item.id))}
+                onChange={(e) => toggle(String(item.id), e.target.checked)}
+              />
+              <label htmlFor={`${testId}-${item.id}`}>{name(item)}</label>
+            </div>
+          ))}
       </div>
     </fieldset>
   );
 }
 
 /** Owner leaders (领办) from /leaders, which every staff role may read. */
-function LeaderSelect({ id, value, onChange, testId }: { id: string; value: string; onChange: (v: string) => void; testId: string }) {
+function LeaderSelect({
+  id,
+  value,
+  onChange,
+  testId,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+}) {
   const { t } = useI18n();
   const state = useAsync(() => listLeaders(), []);
   return (
     <>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} disabled={state.loading}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+        disabled={state.loading}
+      >
         <option value="">{state.loading ? t('state.loading') : t('common.none')}</option>
-        {(state.data ?? []).map((u) => <option key={u.id} value={String(u.id)}>{u.displayName}</option>)}
+        {(state.data ?? []).map((u) => (
+          <option key={u.id} value={String(u.id)}>
+            {u.displayName}
+          </option>
+        ))}
       </select>
-      {state.error != null && <span className="field-error" role="alert">{t('error.refData')}</span>}
+      {state.error != null && (
+        <span className="field-error" role="alert">
+          {t('error.refData')}
+        </span>
+      )}
     </>
   );
 }

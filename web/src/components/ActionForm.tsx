@@ -5,7 +5,14 @@ import { previewDeadline } from '../api/supervision.js';
 import { defaultDepartmentOf, tierOf } from '../lib/suggest.js';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
-import { actionLabel, fieldsFor, missingFields, toBody, type FormValue, type FormValues } from '../lib/action-fields.js';
+import {
+  actionLabel,
+  fieldsFor,
+  missingFields,
+  toBody,
+  type FormValue,
+  type FormValues,
+} from '../lib/action-fields.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { useErrorText } from './Async.js';
 
@@ -13,7 +20,12 @@ import { useErrorText } from './Async.js';
  * Sensible starting values: current progress; for assignment the category's unit (or the inbox's
  * suggestion) and the deadline the category's time-limit tier gives today, as the server would.
  */
-function useDefaults(action: Action, problem: Problem | undefined, given: FormValues | undefined, set: (v: FormValues) => void) {
+function useDefaults(
+  action: Action,
+  problem: Problem | undefined,
+  given: FormValues | undefined,
+  set: (v: FormValues) => void,
+) {
   useEffect(() => {
     if (given) set(given);
     if (!problem) return;
@@ -25,22 +37,34 @@ function useDefaults(action: Action, problem: Problem | undefined, given: FormVa
     if (problem.measures) base.measures = problem.measures;
     set(base);
     let live = true;
-    void listRef('categories').then(async (cats) => {
-      const suggested = given?.categoryId ? Number(given.categoryId) : undefined;
-      const cat = cats.find((c) => c.id === (problem.category?.id ?? suggested)) ?? null;
-      const extra: FormValues = {};
-      const dep = defaultDepartmentOf(cat, cats);
-      if (!base.leadDepartmentId && dep) extra.leadDepartmentId = String(dep);
-      if (!base.deadline) extra.deadline = await previewDeadline(tierOf(cat, cats), problem.urgency).catch(() => '');
-      if (live) set(extra);
-    }, () => undefined);
-    return () => { live = false; };
+    void listRef('categories').then(
+      async (cats) => {
+        const suggested = given?.categoryId ? Number(given.categoryId) : undefined;
+        const cat = cats.find((c) => c.id === (problem.category?.id ?? suggested)) ?? null;
+        const extra: FormValues = {};
+        const dep = defaultDepartmentOf(cat, cats);
+        if (!base.leadDepartmentId && dep) extra.leadDepartmentId = String(dep);
+        if (!base.deadline) extra.deadline = await previewDeadline(tierOf(cat, cats), problem.urgency).catch(() => '');
+        if (live) set(extra);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, problem?.code]);
 }
 
 /** A small form for one lifecycle action; uploads files first, then posts the action. */
-export function ActionForm({ code, action, problem, defaults, onDone, onCancel }: {
+export function ActionForm({
+  code,
+  action,
+  problem,
+  defaults,
+  onDone,
+  onCancel,
+}: {
   code: string;
   action: Action;
   problem?: Problem;
@@ -87,18 +111,35 @@ export function ActionForm({ code, action, problem, defaults, onDone, onCancel }
 
   const prefix = `af-${code}-${action}`.replace(/[^\w-]/g, '_');
   return (
-    <form className="form action-form" onSubmit={submit} noValidate data-testid={`action-form-${action}`}
-      aria-label={actionLabel(t, action)}>
+    <form
+      className="form action-form"
+      onSubmit={submit}
+      noValidate
+      data-testid={`action-form-${action}`}
+      aria-label={actionLabel(t, action)}
+    >
       {specs.length === 0 && <p className="muted">{t('action.confirm', { action: actionLabel(t, action) })}</p>}
       {specs.map((s) => (
-        <ActionFieldInput key={s.name} spec={s} id={`${prefix}-${s.name}`} value={values[s.name]} onChange={set(s.name)} />
+        <ActionFieldInput
+          key={s.name}
+          spec={s}
+          id={`${prefix}-${s.name}`}
+          value={values[s.name]}
+          onChange={set(s.name)}
+        />
       ))}
-      {error && <p className="field-error" role="alert" data-testid="action-error">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert" data-testid="action-error">
+          {error}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">
           {busy ? t('common.submitting') : actionLabel(t, action)}
         </button>
-        <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">{t('common.cancel')}</button>
+        <button type="button" className="btn" onClick={onCancel} data-testid="action-cancel">
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -14,7 +14,11 @@ export function Loading({ label }: { label?: string }) {
 
 export function Empty({ children, testId = 'empty' }: { children?: ReactNode; testId?: string }) {
   const { t } = useI18n();
-  return <div className="state state-empty" data-testid={testId}>{children ?? t('state.empty')}</div>;
+  return (
+    <div className="state state-empty" data-testid={testId}>
+      {children ?? t('state.empty')}
+    </div>
+  );
 }
 
 const KNOWN: Record<string, MessageKey> = {
@@ -46,8 +50,16 @@ export function useErrorText(): (e: unknown) => string {
   };
 }
 
-export function ErrorBox({ error, onRetry, testId = 'error', message }: {
-  error: unknown; onRetry?: () => void; testId?: string; message?: string;
+export function ErrorBox({
+  error,
+  onRetry,
+  testId = 'error',
+  message,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  testId?: string;
+  message?: string;
 }) {
   const { t } = useI18n();
   const derived = useErrorText()(error);
@@ -56,14 +68,22 @@ export function ErrorBox({ error, onRetry, testId = 'error', message }: {
     <div className="state state-error" role="alert" data-testid={testId}>
       <span>{text}</span>
       {onRetry && (
-        <button type="button" className="btn btn-small" onClick={onRetry}>{t('state.retry')}</button>
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
       )}
     </div>
   );
 }
 
 /** Render loading / error / empty / data for a useAsync state. */
-export function Async<T>({ state, isEmpty, empty, children, notFoundText }: {
+export function Async<T>({
+  state,
+  isEmpty,
+  empty,
+  children,
+  notFoundText,
+}: {
   state: AsyncState<T>;
   isEmpty?: (d: T) => boolean;
   empty?: ReactNode;

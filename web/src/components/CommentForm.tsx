@@ -24,7 +24,10 @@ export function CommentForm({ code, canThank, onPosted }: { code: string; canTha
     setPosted(false);
     try {
       await postComment(code, {
-        text: text.trim(), kind, authorName: authorName.trim() || undefined, contact: contact.trim() || undefined,
+        text: text.trim(),
+        kind,
+        authorName: authorName.trim() || undefined,
+        contact: contact.trim() || undefined,
       });
       setText('');
       setPosted(true);
@@ -37,7 +40,12 @@ export function CommentForm({ code, canThank, onPosted }: { code: string; canTha
   };
 
   return (
-    <form className="form comment-form" onSubmit={submit} data-testid="comment-form" aria-label={t('comments.formTitle')}>
+    <form
+      className="form comment-form"
+      onSubmit={submit}
+      data-testid="comment-form"
+      aria-label={t('comments.formTitle')}
+    >
       <h3>{t('comments.formTitle')}</h3>
       {canThank && (
         <fieldset className="fieldset">
@@ -45,29 +53,57 @@ export function CommentForm({ code, canThank, onPosted }: { code: string; canTha
           <div className="radio-group">
             {(['comment', 'thanks'] as const).map((k) => (
               <div key={k} className="radio">
-                <input type="radio" id={`comment-kind-${k}`} name="comment-kind" checked={kind === k}
-                  onChange={() => setKind(k)} data-testid={`comment-kind-${k}`} />
-                <label htmlFor={`comment-kind-${k}`}>{t(k === 'thanks' ? 'comments.thanks' : 'comments.comment')}</label>
+                <input
+                  type="radio"
+                  id={`comment-kind-${k}`}
+                  name="comment-kind"
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  data-testid={`comment-kind-${k}`}
+                />
+                <label htmlFor={`comment-kind-${k}`}>
+                  {t(k === 'thanks' ? 'comments.thanks' : 'comments.comment')}
+                </label>
               </div>
             ))}
           </div>
         </fieldset>
       )}
       <Field id="comment-text" label={kind === 'thanks' ? t('comments.thanksText') : t('comments.text')} required>
-        <textarea id="comment-text" value={text} required maxLength={1000} rows={3}
-          onChange={(e) => setText(e.target.value)} data-testid="comment-text-input" />
+        <textarea
+          id="comment-text"
+          value={text}
+          required
+          maxLength={1000}
+          rows={3}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="comment-text-input"
+        />
       </Field>
       <div className="grid-2">
         <Field id="comment-name" label={t('comments.name')}>
-          <input id="comment-name" value={authorName} maxLength={40} onChange={(e) => setAuthorName(e.target.value)}
-            data-testid="comment-name" />
+          <input
+            id="comment-name"
+            value={authorName}
+            maxLength={40}
+            onChange={(e) => setAuthorName(e.target.value)}
+            data-testid="comment-name"
+          />
         </Field>
         <Field id="comment-contact" label={t('comments.contact')} hint={t('comments.contactHint')}>
           <input id="comment-contact" value={contact} maxLength={100} onChange={(e) => setContact(e.target.value)} />
         </Field>
       </div>
-      {error != null && <p className="field-error" role="alert" data-testid="comment-error">{errorText(error)}</p>}
-      {posted && <p className="state state-ok" role="status" data-testid="comment-posted">{t('comments.posted')}</p>}
+      {error != null && (
+        <p className="field-error" role="alert" data-testid="comment-error">
+          {errorText(error)}
+        </p>
+      )}
+      {posted && (
+        <p className="state state-ok" role="status" data-testid="comment-posted">
+          {t('comments.posted')}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()} data-testid="comment-submit">
         {busy ? t('common.submitting') : kind === 'thanks' ? t('comments.sendThanks') : t('comments.submit')}
       </button>

@@ -15,23 +15,26 @@ function useCommentPages(code: string, sort: Sort) {
   const [error, setError] = useState<unknown>(null);
   const ctl = useRef<AbortController | null>(null);
 
-  const load = useCallback(async (offset: number) => {
-    ctl.current?.abort();
-    const c = new AbortController();
-    ctl.current = c;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await listComments(code, { sort, offset, limit: 20 }, c.signal);
-      if (c.signal.aborted) return;
-      setItems((prev) => (offset ? [...prev, ...page.items] : page.items));
-      setMeta({ total: page.total, counts: page.counts, nextOffset: page.nextOffset });
-    } catch (e) {
-      if (!c.signal.aborted) setError(e);
-    } finally {
-      if (!c.signal.aborted) setLoading(false);
-    }
-  }, [code, sort]);
+  const load = useCallback(
+    async (offset: number) => {
+      ctl.current?.abort();
+      const c = new AbortController();
+      ctl.current = c;
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await listComments(code, { sort, offset, limit: 20 }, c.signal);
+        if (c.signal.aborted) return;
+        setItems((prev) => (offset ? [...prev, ...page.items] : page.items));
+        setMeta({ total: page.total, counts: page.counts, nextOffset: page.nextOffset });
+      } catch (e) {
+        if (!c.signal.aborted) setError(e);
+      } finally {
+        if (!c.signal.aborted) setLoading(false);
+      }
+    },
+    [code, sort],
+  );
 
   useEffect(() => {
     void load(0);
@@ -39,11 +42,27 @@ function useCommentPages(code: string, sort: Sort) {
   }, [load]);
 
   const replace = (c: Comment) => setItems((prev) => prev.map((x) => (x.id === c.id ? { ...x, ...c } : x)));
-  return { items, meta, loading, error, reload: () => void load(0), more: () => meta?.nextOffset != null && void load(meta.nextOffset), replace };
+  return {
+    items,
+    meta,
+    loading,
+    error,
+    reload: () => void load(0),
+    more: () => meta?.nextOffset != null && void load(meta.nextOffset),
+    replace,
+  };
 }
 
 /** Comments and thanks (评论与锦旗) on an item: hottest or newest, likes, and moderation for staff. */
-export function Comments({ code, canThank, moderate = false }: { code: string; canThank: boolean; moderate?: boolean }) {
+export function Comments({
+  code,
+  canThank,
+  moderate = false,
+}: {
+  code: string;
+  canThank: boolean;
+  moderate?: boolean;
+}) {
   const { t } = useI18n();
   const [sort, setSort] = useState<Sort>('hot');
   const pages = useCommentPages(code, sort);
@@ -53,29 +72,59 @@ export function Comments({ code, canThank, moderate = false }: { code: string; c
     <section className="panel comments" data-testid="comments" aria-labelledby="comments-h">
       <div className="section-head">
         <h2 id="comments-h">{t('comments.title')}</h2>
-        {meta && <span className="muted" data-testid="comment-counts">{t('comments.counts', { comments: meta.counts.comment, thanks: meta.counts.thanks })}</span>}
+        {meta && (
+          <span className="muted" data-testid="comment-counts">
+            {t('comments.counts', { comments: meta.counts.comment, thanks: meta.counts.thanks })}
+          </span>
+        )}
       </div>
       <div className="tabs" role="group" aria-label={t('comments.sort')}>
         {(['hot', 'new'] as const).map((s) => (
-          <button key={s} type="button" className={`tab${sort === s ? ' active' : ''}`}
-            aria-pressed={sort === s} onClick={() => setSort(s)} data-testid={`comments-sort-${s}`}>
+          <button
+            key={s}
+            type="button"
+            className={`tab${sort === s ? ' active' : ''}`}
+            aria-pressed={sort === s}
+            onClick={() => setSort(s)}
+            data-testid={`comments-sort-${s}`}
+          >
             {t(s === 'hot' ? 'comments.hot' : 'comments.new')}
           </button>
         ))}
       </div>
-      {!items.length && pages.loading ? <Loading /> : !items.length && pages.error ? <ErrorBox error={pages.error} onRetry={pages.reload} /> :
-        !items.length ? <Empty testId="comments-empty">{t('comments.empty')}</Empty> : (
-          <ul className="comment-list" aria-busy={pages.loading} data-testid="comment-list">
-            {items.map((c) => <CommentItem key={c.id} comment={c} moderate={moderate} onChange={pages.replace} />)}
-          </ul>
-        )}
+      {!items.length && pages.loading ? (
+        <Loading />
+      ) : !items.length && pages.error ? (
+        <ErrorBox error={pages.error} onRetry={pages.reload} />
+      ) : !items.length ? (
+        <Empty testId="comments-empty">{t('comments.empty')}</Empty>
+      ) : (
+        <ul className="comment-list" aria-busy={pages.loading} data-testid="comment-list">
+          {items.map((c) => (
+            <CommentItem key={c.id} comment={c} moderate={moderate} onChange={pages.replace} />
+          ))}
+        </ul>
+      )}
       {items.length > 0 && pages.error != null && <ErrorBox error={pages.error} onRetry={pages.more} />}
       {meta?.nextOffset != null && (
-        <button type="button" className="btn btn-block" onClick={pages.more} disabled={pages.loading} data-testid="comments-more">
+        <button
+          type="button"
+          className="btn btn-block"
+          onClick={pages.more}
+          disabled={pages.loading}
+          data-testid="comments-more"
+        >
           {pages.loading ? t('state.loading') : t('list.loadMore')}
         </button>
       )}
-      <CommentForm code={code} canThank={canThank} onPosted={() => { setSort('new'); pages.reload(); }} />
+      <CommentForm
+        code={code}
+        canThank={canThank}
+        onPosted={() => {
+          setSort('new');
+          pages.reload();
+        }}
+      />
     </section>
   );
 }

@@ -29,7 +29,11 @@ export function CopyButton({ text, testId = 'copy-button', label }: { text: stri
   };
   return (
     <button type="button" className="btn btn-small" onClick={click} data-testid={testId} aria-live="polite">
-      {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : (label ?? t('common.copy'))}
+      {state === 'copied'
+        ? t('common.copied')
+        : state === 'failed'
+          ? t('common.copyFailed')
+          : (label ?? t('common.copy'))}
     </button>
   );
 }

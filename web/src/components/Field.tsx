@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** A labelled form row: the label always points at the control by id. */
-export function Field({ id, label, hint, error, required, children, className }: {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+  className,
+}: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -14,11 +22,24 @@ export function Field({ id, label, hint, error, required, children, className }:
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="req" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {children}
-      {hint && <div className="hint" id={`${id}-hint`}>{hint}</div>}
-      {error && <div className="field-error" role="alert" id={`${id}-error`}>{error}</div>}
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" role="alert" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

@@ -21,21 +21,41 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="site-header">
         <div className="header-inner">
           <Link to="/" className="brand" data-testid="brand">
-            <span className="brand-mark" aria-hidden="true">清</span>
+            <span className="brand-mark" aria-hidden="true">
+              清
+            </span>
             <span>{t('app.name')}</span>
           </Link>
-          <button type="button" className="btn btn-ghost menu-toggle" aria-expanded={open} aria-controls="site-nav"
-            onClick={() => setOpen((o) => !o)} data-testid="menu-toggle">
+          <button
+            type="button"
+            className="btn btn-ghost menu-toggle"
+            aria-expanded={open}
+            aria-controls="site-nav"
+            onClick={() => setOpen((o) => !o)}
+            data-testid="menu-toggle"
+          >
             {t('nav.menu')}
           </button>
-          <nav id="site-nav" className={`site-nav${open ? ' open' : ''}`} aria-label={t('nav.main')}
-            onClick={() => setOpen(false)}>
-            {links.map(([to, label, id]) => <NavLink key={to} to={to} data-testid={id}>{label}</NavLink>)}
-            <NavLink to={staffLink[0]} data-testid={staffLink[2]}>{staffLink[1]}</NavLink>
+          <nav
+            id="site-nav"
+            className={`site-nav${open ? ' open' : ''}`}
+            aria-label={t('nav.main')}
+            onClick={() => setOpen(false)}
+          >
+            {links.map(([to, label, id]) => (
+              <NavLink key={to} to={to} data-testid={id}>
+                {label}
+              </NavLink>
+            ))}
+            <NavLink to={staffLink[0]} data-testid={staffLink[2]}>
+              {staffLink[1]}
+            </NavLink>
           </nav>
           <LangSwitch />
         </div>

@@ -4,7 +4,12 @@ import { usePagedProblems } from '../lib/use-paged.js';
 import { PagedList } from './PagedList.js';
 
 /** A titled, paged list of items for the oversight boards. */
-export function ListSection({ title, query, testId, emptyText }: {
+export function ListSection({
+  title,
+  query,
+  testId,
+  emptyText,
+}: {
   title: string;
   query: ProblemQuery;
   testId: string;
@@ -16,10 +21,16 @@ export function ListSection({ title, query, testId, emptyText }: {
     <section className="panel" aria-label={title} data-testid={testId}>
       <div className="section-head">
         <h2>{title}</h2>
-        <button type="button" className="btn btn-small btn-ghost" onClick={paged.reload}>{t('common.refresh')}</button>
+        <button type="button" className="btn btn-small btn-ghost" onClick={paged.reload}>
+          {t('common.refresh')}
+        </button>
       </div>
-      <PagedList paged={paged} testId={`${testId}-list`} emptyText={emptyText}
-        hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`} />
+      <PagedList
+        paged={paged}
+        testId={`${testId}-list`}
+        emptyText={emptyText}
+        hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
+      />
     </section>
   );
 }

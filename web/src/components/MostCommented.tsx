@@ -19,7 +19,9 @@ export function MostCommented() {
             {items.map((p) => (
               <li key={p.code} className="card problem-card" data-testid="most-commented-item">
                 <div className="card-head">
-                  <Link to={`/problems/${encodeURIComponent(p.code)}`} className="card-title">{p.title}</Link>
+                  <Link to={`/problems/${encodeURIComponent(p.code)}`} className="card-title">
+                    {p.title}
+                  </Link>
                   <StatusBadge status={p.status as State} />
                 </div>
                 <div className="card-meta muted">

@@ -6,7 +6,13 @@ import { Empty, ErrorBox, Loading } from './Async.js';
 import { ProblemCard } from './ProblemCard.js';
 
 /** A paged problem list with loading / empty / error states and a "load more" button. */
-export function PagedList({ paged, hrefFor, emptyText, renderExtra, testId = 'problem-list' }: {
+export function PagedList({
+  paged,
+  hrefFor,
+  emptyText,
+  renderExtra,
+  testId = 'problem-list',
+}: {
   paged: ReturnType<typeof usePagedProblems>;
   hrefFor: (p: Problem) => string;
   emptyText?: string;
@@ -22,12 +28,20 @@ export function PagedList({ paged, hrefFor, emptyText, renderExtra, testId = 'pr
     <>
       <ul className="card-list" data-testid={testId} aria-busy={loading}>
         {items.map((p) => (
-          <ProblemCard key={p.code} problem={p} href={hrefFor(p)}>{renderExtra?.(p)}</ProblemCard>
+          <ProblemCard key={p.code} problem={p} href={hrefFor(p)}>
+            {renderExtra?.(p)}
+          </ProblemCard>
         ))}
       </ul>
       {error != null && <ErrorBox error={error} onRetry={paged.loadMore} />}
       {hasMore && (
-        <button type="button" className="btn btn-block" onClick={paged.loadMore} disabled={loading} data-testid="load-more">
+        <button
+          type="button"
+          className="btn btn-block"
+          onClick={paged.loadMore}
+          disabled={loading}
+          data-testid="load-more"
+        >
           {loading ? t('state.loading') : t('list.loadMore')}
         </button>
       )}

@@ -7,7 +7,13 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS = 9;
 
 /** Pick photos with preview; files failing the type/size check are refused with a message. */
-export function PhotoPicker({ id, files, onChange, types = PHOTO_TYPES, max = MAX_PHOTOS }: {
+export function PhotoPicker({
+  id,
+  files,
+  onChange,
+  types = PHOTO_TYPES,
+  max = MAX_PHOTOS,
+}: {
   id: string;
   files: File[];
   onChange: (files: File[]) => void;
@@ -16,7 +22,10 @@ export function PhotoPicker({ id, files, onChange, types = PHOTO_TYPES, max = MA
 }) {
   const { t } = useI18n();
   const [problems, setProblems] = useState<string[]>([]);
-  const previews = useMemo(() => files.map((f) => (f.type.startsWith('image/') ? URL.createObjectURL(f) : '')), [files]);
+  const previews = useMemo(
+    () => files.map((f) => (f.type.startsWith('image/') ? URL.createObjectURL(f) : '')),
+    [files],
+  );
   useEffect(() => () => previews.forEach((u) => u && URL.revokeObjectURL(u)), [previews]);
 
   const add = (list: FileList | null) => {
@@ -36,13 +45,26 @@ export function PhotoPicker({ id, files, onChange, types = PHOTO_TYPES, max = MA
 
   return (
     <div className="photo-picker">
-      <input id={id} type="file" accept={types.join(',')} multiple data-testid="photo-input"
+      <input
+        id={id}
+        type="file"
+        accept={types.join(',')}
+        multiple
+        data-testid="photo-input"
         aria-describedby={`${id}-hint`}
-        onChange={(e) => { add(e.target.files); e.target.value = ''; }} />
-      <div className="hint" id={`${id}-hint`}>{t('photos.hint', { max })}</div>
+        onChange={(e) => {
+          add(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <div className="hint" id={`${id}-hint`}>
+        {t('photos.hint', { max })}
+      </div>
       {problems.length > 0 && (
         <ul className="field-error" role="alert" data-testid="photo-errors">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
       {files.length > 0 && (
@@ -51,9 +73,15 @@ export function PhotoPicker({ id, files, onChange, types = PHOTO_TYPES, max = MA
             <li key={`${f.name}-${i}`} className="preview">
               {previews[i] ? <img src={previews[i]} alt={f.name} /> : <span className="file-chip">{f.name}</span>}
               <span className="preview-size muted">{formatBytes(f.size)}</span>
-              <button type="button" className="btn btn-small btn-ghost" data-testid="photo-remove"
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                data-testid="photo-remove"
                 aria-label={t('photos.remove', { name: f.name })}
-                onClick={() => onChange(files.filter((_, j) => j !== i))}>×</button>
+                onClick={() => onChange(files.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>

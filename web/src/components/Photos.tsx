@@ -16,7 +16,9 @@ export function Photos({ attachments, token }: { attachments: Attachment[]; toke
               {a.mime.startsWith('image/') ? (
                 <img src={src} alt={a.filename} loading="lazy" />
               ) : (
-                <span className="file-chip">{a.filename} ({formatBytes(a.size)})</span>
+                <span className="file-chip">
+                  {a.filename} ({formatBytes(a.size)})
+                </span>
               )}
             </a>
           </li>

@@ -16,7 +16,15 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /** The facts of one item; staff-only fields (reporter) appear when the server sends them. */
-export function ProblemDetails({ problem: p, token, children }: { problem: Problem; token?: string; children?: ReactNode }) {
+export function ProblemDetails({
+  problem: p,
+  token,
+  children,
+}: {
+  problem: Problem;
+  token?: string;
+  children?: ReactNode;
+}) {
   const { t, join } = useI18n();
   const depts = join(p.coDepartments?.map((d) => d.name) ?? []);
   return (
@@ -24,7 +32,9 @@ export function ProblemDetails({ problem: p, token, children }: { problem: Probl
       <header className="details-head">
         <h1 data-testid="problem-title">{p.title}</h1>
         <div className="details-sub">
-          <span className="code" data-testid="problem-code">{p.code}</span>
+          <span className="code" data-testid="problem-code">
+            {p.code}
+          </span>
           <StatusBadge status={p.status} overdue={p.overdue} testId="problem-status" />
           {p.urgency !== 'normal' && <span className="badge badge-urgent">{t(`urgency.${p.urgency}`)}</span>}
         </div>
@@ -34,33 +44,49 @@ export function ProblemDetails({ problem: p, token, children }: { problem: Probl
         <Row label={t('problem.category')}>{p.category?.name ?? '—'}</Row>
         <Row label={t('problem.area')}>{p.area?.name ?? '—'}</Row>
         {p.address && <Row label={t('problem.address')}>{p.address}</Row>}
-        <Row label={t('problem.leadDepartment')} testId="problem-department">{p.leadDepartment?.name ?? t('problem.notAssigned')}</Row>
+        <Row label={t('problem.leadDepartment')} testId="problem-department">
+          {p.leadDepartment?.name ?? t('problem.notAssigned')}
+        </Row>
         {depts && <Row label={t('problem.coDepartments')}>{depts}</Row>}
         {p.ownerLeader && <Row label={t('problem.ownerLeader')}>{p.ownerLeader.displayName}</Row>}
         {p.responsiblePerson && <Row label={t('problem.responsiblePerson')}>{p.responsiblePerson}</Row>}
-        <Row label={t('problem.deadline')} testId="problem-deadline">{formatDate(p.deadline)}</Row>
+        <Row label={t('problem.deadline')} testId="problem-deadline">
+          {formatDate(p.deadline)}
+        </Row>
         {p.checkpointDate && <Row label={t('problem.checkpointDate')}>{formatDate(p.checkpointDate)}</Row>}
-        <Row label={t('problem.progress')}><ProgressBar value={p.progressPercent} /></Row>
+        <Row label={t('problem.progress')}>
+          <ProgressBar value={p.progressPercent} />
+        </Row>
         {p.measures && <Row label={t('problem.measures')}>{p.measures}</Row>}
         {p.mergedInto && <Row label={t('problem.mergedInto')}>{p.mergedInto}</Row>}
         {p.satisfaction != null && (
           <Row label={t('problem.satisfaction')} testId="problem-satisfaction">
-            {(VERIFY_RESULTS as readonly string[]).includes(String(p.satisfaction)) ? t(`verify.${p.satisfaction as VerifyResult}`) : String(p.satisfaction)}
+            {(VERIFY_RESULTS as readonly string[]).includes(String(p.satisfaction))
+              ? t(`verify.${p.satisfaction as VerifyResult}`)
+              : String(p.satisfaction)}
           </Row>
         )}
         <Row label={t('problem.createdAt')}>{formatTime(p.createdAt)}</Row>
         {p.closedAt && <Row label={t('problem.closedAt')}>{formatTime(p.closedAt)}</Row>}
         {p.source && <Row label={t('problem.source')}>{p.source.name}</Row>}
         {p.tags?.length > 0 && <Row label={t('problem.tags')}>{join(p.tags.map((x) => x.name))}</Row>}
-        {p.answers?.map((a) => <Row key={a.code} label={a.label} testId={`answer-${a.code}`}>{a.display}</Row>)}
+        {p.answers?.map((a) => (
+          <Row key={a.code} label={a.label} testId={`answer-${a.code}`}>
+            {a.display}
+          </Row>
+        ))}
       </dl>
       {p.reporter && (
         <section className="reporter" data-testid="reporter-contact" aria-label={t('problem.reporter')}>
           <h2>{t('problem.reporter')}</h2>
           <dl className="dl">
             <Row label={t('report.contactName')}>{p.reporter.name || '—'}</Row>
-            <Row label={t('report.contactPhone')}>{p.reporter.phone ? <a href={`tel:${p.reporter.phone}`}>{p.reporter.phone}</a> : '—'}</Row>
-            <Row label={t('report.contactEmail')}>{p.reporter.email ? <a href={`mailto:${p.reporter.email}`}>{p.reporter.email}</a> : '—'}</Row>
+            <Row label={t('report.contactPhone')}>
+              {p.reporter.phone ? <a href={`tel:${p.reporter.phone}`}>{p.reporter.phone}</a> : '—'}
+            </Row>
+            <Row label={t('report.contactEmail')}>
+              {p.reporter.email ? <a href={`mailto:${p.reporter.email}`}>{p.reporter.email}</a> : '—'}
+            </Row>
           </dl>
         </section>
       )}

@@ -15,11 +15,27 @@ const COLUMNS: [keyof ScoreRow, MessageKey][] = [
 ];
 
 const cell = (k: keyof ScoreRow, v: unknown) =>
-  v === null || v === undefined ? '—' : k === 'composite' ? (v as number).toFixed(1) : typeof v === 'number' && k.endsWith('Rate') ? percent(v) : String(v);
+  v === null || v === undefined
+    ? '—'
+    : k === 'composite'
+      ? (v as number).toFixed(1)
+      : typeof v === 'number' && k.endsWith('Rate')
+        ? percent(v)
+        : String(v);
 
 /** A month's ranking: rank, unit and the three rates with the composite; unranked rows last. */
-export function RankTable({ rows, title, testId, red = [], black = [] }: {
-  rows: ScoreRow[]; title: string; testId: string; red?: Brief[]; black?: Brief[];
+export function RankTable({
+  rows,
+  title,
+  testId,
+  red = [],
+  black = [],
+}: {
+  rows: ScoreRow[];
+  title: string;
+  testId: string;
+  red?: Brief[];
+  black?: Brief[];
 }) {
   const { t } = useI18n();
   const redIds = new Set(red.map((r) => r.id));
@@ -28,23 +44,40 @@ export function RankTable({ rows, title, testId, red = [], black = [] }: {
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      {!rows.length ? <Empty /> : (
+      {!rows.length ? (
+        <Empty />
+      ) : (
         <div className="table-wrap">
           <table className="table" data-testid={testId}>
             <thead>
-              <tr><th scope="col">{t('score.rank')}</th><th scope="col">{t('score.name')}</th>
-                {COLUMNS.map(([k, label]) => <th key={k} scope="col">{t(label)}</th>)}</tr>
+              <tr>
+                <th scope="col">{t('score.rank')}</th>
+                <th scope="col">{t('score.name')}</th>
+                {COLUMNS.map(([k, label]) => (
+                  <th key={k} scope="col">
+                    {t(label)}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {sorted.map((r) => (
-                <tr key={r.id} data-testid="rank-row" className={redIds.has(r.id) ? 'red-list' : blackIds.has(r.id) ? 'black-list' : ''}>
+                <tr
+                  key={r.id}
+                  data-testid="rank-row"
+                  className={redIds.has(r.id) ? 'red-list' : blackIds.has(r.id) ? 'black-list' : ''}
+                >
                   <td>{r.rank ?? '—'}</td>
                   <th scope="row">
                     {r.name}
                     {redIds.has(r.id) && <span className="badge badge-red-list">{t('score.redList')}</span>}
                     {blackIds.has(r.id) && <span className="badge badge-black-list">{t('score.blackList')}</span>}
                   </th>
-                  {COLUMNS.map(([k]) => <td key={k} data-col={k}>{cell(k, r[k])}</td>)}
+                  {COLUMNS.map(([k]) => (
+                    <td key={k} data-col={k}>
+                      {cell(k, r[k])}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -61,9 +94,15 @@ export function RedBlackLists({ red, black }: { red: Brief[]; black: Brief[] }) 
   const list = (items: Brief[], cls: string, title: string, testId: string) => (
     <section className={`panel ${cls}`} aria-label={title} data-testid={testId}>
       <h2>{title}</h2>
-      {!items.length ? <Empty /> : (
+      {!items.length ? (
+        <Empty />
+      ) : (
         <ol className="plain-list">
-          {items.map((b) => <li key={b.id}><strong>{b.name}</strong> <span className="muted">{b.composite?.toFixed(1) ?? '—'}</span></li>)}
+          {items.map((b) => (
+            <li key={b.id}>
+              <strong>{b.name}</strong> <span className="muted">{b.composite?.toFixed(1) ?? '—'}</span>
+            </li>
+          ))}
         </ol>
       )}
     </section>

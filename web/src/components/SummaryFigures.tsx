@@ -15,26 +15,45 @@ export function SummaryFigures({ byDepartment = false }: { byDepartment?: boolea
         {(s) => (
           <>
             <ul className="figures">
-              {([
-                ['home.found', s.found, 'found'], ['home.rectified', s.rectified, 'rectified'],
-                ['home.inProgress', s.inProgress, 'in-progress'], ['home.overdue', s.overdue, 'overdue'],
-                ['home.longTerm', s.longTerm, 'long-term'],
-              ] as const).map(([k, n, id]) => (
-                <li key={id} className="figure"><span className="figure-n" data-testid={`summary-${id}`}>{n}</span><span>{t(k)}</span></li>
+              {(
+                [
+                  ['home.found', s.found, 'found'],
+                  ['home.rectified', s.rectified, 'rectified'],
+                  ['home.inProgress', s.inProgress, 'in-progress'],
+                  ['home.overdue', s.overdue, 'overdue'],
+                  ['home.longTerm', s.longTerm, 'long-term'],
+                ] as const
+              ).map(([k, n, id]) => (
+                <li key={id} className="figure">
+                  <span className="figure-n" data-testid={`summary-${id}`}>
+                    {n}
+                  </span>
+                  <span>{t(k)}</span>
+                </li>
               ))}
             </ul>
             {byDepartment && s.byDepartment.length > 0 && (
               <div className="table-wrap">
                 <table className="table" data-testid="summary-departments">
                   <thead>
-                    <tr><th scope="col">{t('problem.leadDepartment')}</th><th scope="col">{t('home.found')}</th>
-                      <th scope="col">{t('home.rectified')}</th><th scope="col">{t('leader.rate')}</th></tr>
+                    <tr>
+                      <th scope="col">{t('problem.leadDepartment')}</th>
+                      <th scope="col">{t('home.found')}</th>
+                      <th scope="col">{t('home.rectified')}</th>
+                      <th scope="col">{t('leader.rate')}</th>
+                    </tr>
                   </thead>
                   <tbody>
-                    {topRows(s.byDepartment).sort((a, b) => b.count - a.count).map((d) => (
-                      <tr key={d.id}><th scope="row">{d.name}</th><td>{d.count}</td><td>{d.rectified}</td>
-                        <td>{d.count ? percent(d.rectified / d.count) : '—'}</td></tr>
-                    ))}
+                    {topRows(s.byDepartment)
+                      .sort((a, b) => b.count - a.count)
+                      .map((d) => (
+                        <tr key={d.id}>
+                          <th scope="row">{d.name}</th>
+                          <td>{d.count}</td>
+                          <td>{d.rectified}</td>
+                          <td>{d.count ? percent(d.rectified / d.count) : '—'}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
               </div>

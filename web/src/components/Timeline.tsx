@@ -6,15 +6,47 @@ import { Photos } from './Photos.js';
 
 /** Event names with a label; others (future supervision events) show as sent. */
 const LABELLED = new Set<string>([
-  'submit', 'accept', 'reject', 'merge', 'assign', 'sign', 'return', 'progress', 'rectify', 'verify', 'close',
-  'reopen', 'long_term', 'note', 'duplicate_merged', 'reminder', 'warning', 'plan', 'extension_requested',
+  'submit',
+  'accept',
+  'reject',
+  'merge',
+  'assign',
+  'sign',
+  'return',
+  'progress',
+  'rectify',
+  'verify',
+  'close',
+  'reopen',
+  'long_term',
+  'note',
+  'duplicate_merged',
+  'reminder',
+  'warning',
+  'plan',
+  'extension_requested',
   'weekly_report_missing',
 ]);
 
 /** Payload fields worth showing next to an event, in display order. */
 const PAYLOAD_FIELDS = [
-  'leadDepartmentName', 'coDepartmentNames', 'deadline', 'oldDeadline', 'newDeadline', 'checkpointDate', 'text',
-  'evidence', 'percent', 'result', 'rating', 'comment', 'note', 'targetCode', 'duplicateCode', 'reportCount', 'level',
+  'leadDepartmentName',
+  'coDepartmentNames',
+  'deadline',
+  'oldDeadline',
+  'newDeadline',
+  'checkpointDate',
+  'text',
+  'evidence',
+  'percent',
+  'result',
+  'rating',
+  'comment',
+  'note',
+  'targetCode',
+  'duplicateCode',
+  'reportCount',
+  'level',
 ] as const;
 
 function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
@@ -33,7 +65,15 @@ function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
         if (k === 'percent') v = `${v}%`;
         if (k === 'result' && (VERIFY_RESULTS as readonly string[]).includes(v)) v = t(`verify.${v}` as MessageKey);
         if (k === 'rating' && /^[1-5]$/.test(v)) v = t(`rating.${v}` as MessageKey);
-        return <li key={k}><span className="muted">{t(`field.${k}`)}{t('common.colon')}</span>{v}</li>;
+        return (
+          <li key={k}>
+            <span className="muted">
+              {t(`field.${k}`)}
+              {t('common.colon')}
+            </span>
+            {v}
+          </li>
+        );
       })}
     </ul>
   );
@@ -41,16 +81,19 @@ function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
 
 export function Timeline({ events, token }: { events: TimelineEvent[]; token?: string }) {
   const { t } = useI18n();
-  if (!events.length) return <p className="muted" data-testid="timeline-empty">{t('timeline.empty')}</p>;
+  if (!events.length)
+    return (
+      <p className="muted" data-testid="timeline-empty">
+        {t('timeline.empty')}
+      </p>
+    );
   return (
     <ol className="timeline" data-testid="timeline">
       {events.map((e) => (
         <li key={e.id} className="timeline-item" data-testid="timeline-item" data-action={e.action}>
           <div className="timeline-head">
             <strong>{LABELLED.has(e.action) ? t(`action.${e.action}` as MessageKey) : e.action}</strong>
-            {e.toState && e.fromState !== e.toState && (
-              <span className="muted"> → {t(`status.${e.toState}`)}</span>
-            )}
+            {e.toState && e.fromState !== e.toState && <span className="muted"> → {t(`status.${e.toState}`)}</span>}
             {!e.isPublic && <span className="badge badge-internal">{t('timeline.internal')}</span>}
           </div>
           <div className="timeline-meta muted">

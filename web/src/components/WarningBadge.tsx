@@ -8,7 +8,8 @@ export function WarningBadge({ warning, testId = 'warning-badge' }: { warning: W
   const reasons = join(warning.reasons.map((r) => t(`reason.${r}` as MessageKey)));
   return (
     <span className={`badge warning-${warning.level}`} data-testid={testId} data-level={warning.level} title={reasons}>
-      {t(`warning.${warning.level}`)}{reasons && <span className="visually-hidden">{t('common.withDetail', { text: '', detail: reasons })}</span>}
+      {t(`warning.${warning.level}`)}
+      {reasons && <span className="visually-hidden">{t('common.withDetail', { text: '', detail: reasons })}</span>}
     </span>
   );
 }

@@ -6,7 +6,15 @@ import { Empty } from './Async.js';
 import { WarningBadge } from './WarningBadge.js';
 
 /** Items with their warning, planned vs reported progress and weekly-report duty, for boards. */
-export function WarningTable({ items, testId, emptyText }: { items: WarningItem[]; testId: string; emptyText?: string }) {
+export function WarningTable({
+  items,
+  testId,
+  emptyText,
+}: {
+  items: WarningItem[];
+  testId: string;
+  emptyText?: string;
+}) {
   const { t, join } = useI18n();
   if (!items.length) return <Empty testId={`${testId}-empty`}>{emptyText}</Empty>;
   return (
@@ -14,8 +22,10 @@ export function WarningTable({ items, testId, emptyText }: { items: WarningItem[
       <table className="table" data-testid={testId}>
         <thead>
           <tr>
-            <th scope="col">{t('board.item')}</th><th scope="col">{t('board.warning')}</th>
-            <th scope="col">{t('problem.leadDepartment')}</th><th scope="col">{t('problem.deadline')}</th>
+            <th scope="col">{t('board.item')}</th>
+            <th scope="col">{t('board.warning')}</th>
+            <th scope="col">{t('problem.leadDepartment')}</th>
+            <th scope="col">{t('problem.deadline')}</th>
             <th scope="col">{t('board.progress')}</th>
           </tr>
         </thead>
@@ -24,16 +34,22 @@ export function WarningTable({ items, testId, emptyText }: { items: WarningItem[
             <tr key={w.code} data-testid="warning-row" data-code={w.code}>
               <th scope="row">
                 <Link to={`/admin/problems/${encodeURIComponent(w.code)}`}>{w.title}</Link>
-                <div className="muted code">{w.code} · {t(`status.${w.status}` as MessageKey)}</div>
+                <div className="muted code">
+                  {w.code} · {t(`status.${w.status}` as MessageKey)}
+                </div>
               </th>
               <td>
                 <WarningBadge warning={w.warning} />
-                {w.missingWeeklyReport && <span className="badge badge-overdue">{t('reason.missing_weekly_report')}</span>}
+                {w.missingWeeklyReport && (
+                  <span className="badge badge-overdue">{t('reason.missing_weekly_report')}</span>
+                )}
                 <div className="muted small">{join(w.warning.reasons.map((r) => t(`reason.${r}` as MessageKey)))}</div>
               </td>
               <td>{w.leadDepartment?.name ?? '—'}</td>
               <td>{formatDate(w.deadline)}</td>
-              <td>{t('board.plannedReported', { planned: pct(w.plannedPercent), reported: pct(w.reportedPercent) })}</td>
+              <td>
+                {t('board.plannedReported', { planned: pct(w.plannedPercent), reported: pct(w.reportedPercent) })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,16 @@ import type { Action } from '../api/types.js';
 import type { MessageKey } from '../i18n/index.js';
 
 export type FieldKind =
-  | 'text' | 'textarea' | 'date' | 'percent' | 'department' | 'departments' | 'leader' | 'result' | 'method' | 'files';
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'percent'
+  | 'department'
+  | 'departments'
+  | 'leader'
+  | 'result'
+  | 'method'
+  | 'files';
 
 export interface FieldSpec {
   name: string;
@@ -11,7 +20,12 @@ export interface FieldSpec {
   label: MessageKey;
 }
 
-const f = (name: string, kind: FieldKind, label: MessageKey, required = false): FieldSpec => ({ name, kind, label, required });
+const f = (name: string, kind: FieldKind, label: MessageKey, required = false): FieldSpec => ({
+  name,
+  kind,
+  label,
+  required,
+});
 
 /** The input each action takes (docs/api-contract.md); `required` mirrors the lifecycle table. */
 export const ACTION_FIELDS: Record<Action, FieldSpec[]> = {
@@ -28,9 +42,17 @@ export const ACTION_FIELDS: Record<Action, FieldSpec[]> = {
   ],
   sign: [],
   return: [f('reason', 'textarea', 'field.reason', true)],
-  progress: [f('text', 'textarea', 'field.text', true), f('percent', 'percent', 'field.percent', true), f('attachmentIds', 'files', 'field.attachments')],
+  progress: [
+    f('text', 'textarea', 'field.text', true),
+    f('percent', 'percent', 'field.percent', true),
+    f('attachmentIds', 'files', 'field.attachments'),
+  ],
   rectify: [f('evidence', 'textarea', 'field.evidence', true), f('attachmentIds', 'files', 'field.attachments')],
-  verify: [f('result', 'result', 'field.result', true), f('comment', 'textarea', 'field.comment'), f('method', 'method', 'field.method')],
+  verify: [
+    f('result', 'result', 'field.result', true),
+    f('comment', 'textarea', 'field.comment'),
+    f('method', 'method', 'field.method'),
+  ],
   close: [f('note', 'textarea', 'field.note')],
   reopen: [f('reason', 'textarea', 'field.reason', true)],
   long_term: [f('checkpointDate', 'date', 'field.checkpointDate', true), f('reason', 'textarea', 'field.reason')],
@@ -59,16 +81,19 @@ export function toBody(specs: FieldSpec[], values: FormValues, attachmentIds: nu
       const ids = (v as string[] | undefined) ?? [];
       if (ids.length) body[s.name] = ids.map(Number);
     } else if (typeof v === 'string' && v.trim() !== '') {
-      body[s.name] = s.kind === 'percent' ? Math.round(Number(v)) : ['department', 'leader'].includes(s.kind) ? Number(v) : v.trim();
+      body[s.name] =
+        s.kind === 'percent' ? Math.round(Number(v)) : ['department', 'leader'].includes(s.kind) ? Number(v) : v.trim();
     }
   }
   return body;
 }
 
 export function missingFields(specs: FieldSpec[], values: FormValues): string[] {
-  return specs.filter((s) => {
-    if (!s.required) return false;
-    const v = values[s.name];
-    return v === undefined || (typeof v === 'string' ? v.trim() === '' : v.length === 0);
-  }).map((s) => s.name);
+  return specs
+    .filter((s) => {
+      if (!s.required) return false;
+      const v = values[s.name];
+      return v === undefined || (typeof v === 'string' ? v.trim() === '' : v.length === 0);
+    })
+    .map((s) => s.name);
 }

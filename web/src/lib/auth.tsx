@@ -19,8 +19,21 @@ const Ctx = createContext<AuthState | null>(null);
 // Remember that this browser signed in, so public pages only ask /auth/me when it can succeed.
 const HINT = 'qingdan.staff';
 const hint = {
-  get: () => { try { return localStorage.getItem(HINT) === '1'; } catch { return false; } },
-  set: (on: boolean) => { try { if (on) localStorage.setItem(HINT, '1'); else localStorage.removeItem(HINT); } catch { /* ignore */ } },
+  get: () => {
+    try {
+      return localStorage.getItem(HINT) === '1';
+    } catch {
+      return false;
+    }
+  },
+  set: (on: boolean) => {
+    try {
+      if (on) localStorage.setItem(HINT, '1');
+      else localStorage.removeItem(HINT);
+    } catch {
+      /* ignore */
+    }
+  },
 };
 
 /** Whether this browser has signed in before (so asking /auth/me is worthwhile). */
@@ -87,7 +100,15 @@ export function useAuth(): AuthState {
 }
 
 /** Back-office sections and the roles that see them. */
-type SectionKey = 'nav.inbox' | 'nav.workspace' | 'nav.supervision' | 'nav.settlement' | 'nav.leader' | 'nav.comments' | 'nav.sheets' | 'nav.settings';
+type SectionKey =
+  | 'nav.inbox'
+  | 'nav.workspace'
+  | 'nav.supervision'
+  | 'nav.settlement'
+  | 'nav.leader'
+  | 'nav.comments'
+  | 'nav.sheets'
+  | 'nav.settings';
 export const SECTIONS: { path: string; key: SectionKey; roles: Role[] }[] = [
   { path: '/admin/inbox', key: 'nav.inbox', roles: ['admin', 'acceptance'] },
   { path: '/admin/workspace', key: 'nav.workspace', roles: ['admin', 'department'] },
@@ -101,7 +122,11 @@ export const SECTIONS: { path: string; key: SectionKey; roles: Role[] }[] = [
 
 /** Where each role starts its day. */
 const HOME: Record<Role, string> = {
-  admin: '/admin/inbox', acceptance: '/admin/inbox', department: '/admin/workspace', supervisor: '/admin/supervision', leader: '/admin/leader',
+  admin: '/admin/inbox',
+  acceptance: '/admin/inbox',
+  department: '/admin/workspace',
+  supervisor: '/admin/supervision',
+  leader: '/admin/leader',
 };
 
 export function homeFor(role: Role): string {

@@ -62,4 +62,5 @@ export function treeOrder<T extends { id: number; parentId?: number | null; sort
 }
 
 /** A whole percentage figure as "40%", or a dash when there is none. */
-export const pct = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : `${Math.round(n)}%`);
+export const pct = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : `${Math.round(n)}%`;

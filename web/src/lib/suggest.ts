@@ -5,7 +5,10 @@ import type { Category, Problem } from '../api/types.js';
  * keywords the report mentions most, and the unit that category (or its nearest parent) names.
  * Hints only: the officer decides, and the server checks what is sent.
  */
-export function suggestCategory(p: Pick<Problem, 'title' | 'description' | 'category'>, categories: Category[]): Category | null {
+export function suggestCategory(
+  p: Pick<Problem, 'title' | 'description' | 'category'>,
+  categories: Category[],
+): Category | null {
   if (p.category) return categories.find((c) => c.id === p.category!.id) ?? null;
   const text = `${p.title} ${p.description}`;
   let best: { c: Category; score: number } | null = null;

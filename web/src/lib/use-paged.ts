@@ -12,24 +12,27 @@ export function usePagedProblems(query: ProblemQuery) {
   const [tick, setTick] = useState(0);
   const ctl = useRef<AbortController | null>(null);
 
-  const load = useCallback(async (after: string | null) => {
-    ctl.current?.abort();
-    const c = new AbortController();
-    ctl.current = c;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await listProblems({ ...(JSON.parse(key) as ProblemQuery), cursor: after ?? undefined }, c.signal);
-      if (c.signal.aborted) return;
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      if (c.signal.aborted) return;
-      setError(e);
-    } finally {
-      if (!c.signal.aborted) setLoading(false);
-    }
-  }, [key]);
+  const load = useCallback(
+    async (after: string | null) => {
+      ctl.current?.abort();
+      const c = new AbortController();
+      ctl.current = c;
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await listProblems({ ...(JSON.parse(key) as ProblemQuery), cursor: after ?? undefined }, c.signal);
+        if (c.signal.aborted) return;
+        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch (e) {
+        if (c.signal.aborted) return;
+        setError(e);
+      } finally {
+        if (!c.signal.aborted) setLoading(false);
+      }
+    },
+    [key],
+  );
 
   useEffect(() => {
     setItems([]);
@@ -43,7 +46,9 @@ export function usePagedProblems(query: ProblemQuery) {
     loading,
     error,
     hasMore: cursor !== null,
-    loadMore: () => { if (cursor && !loading) void load(cursor); },
+    loadMore: () => {
+      if (cursor && !loading) void load(cursor);
+    },
     reload: () => setTick((n) => n + 1),
   };
 }

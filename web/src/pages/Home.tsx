@@ -23,17 +23,32 @@ function Headline({ s }: { s: StatsSummary }) {
     <>
       <p className="headline" data-testid="headline">
         {tn('home.headline', {
-          found: <strong className="big-number" data-testid="headline-found">{s.found}</strong>,
-          rectified: <strong className="big-number" data-testid="headline-rectified">{s.rectified}</strong>,
+          found: (
+            <strong className="big-number" data-testid="headline-found">
+              {s.found}
+            </strong>
+          ),
+          rectified: (
+            <strong className="big-number" data-testid="headline-rectified">
+              {s.rectified}
+            </strong>
+          ),
         })}
       </p>
       <ul className="figures">
         {figures.map(([label, n, id]) => (
-          <li key={id} className="figure"><span className="figure-n" data-testid={id}>{n}</span><span>{label}</span></li>
+          <li key={id} className="figure">
+            <span className="figure-n" data-testid={id}>
+              {n}
+            </span>
+            <span>{label}</span>
+          </li>
         ))}
       </ul>
       {s.rectificationRate != null && (
-        <p className="muted" data-testid="headline-rate">{t('home.rate', { rate: (s.rectificationRate * 100).toFixed(1) })}</p>
+        <p className="muted" data-testid="headline-rate">
+          {t('home.rate', { rate: (s.rectificationRate * 100).toFixed(1) })}
+        </p>
       )}
       <p className="muted">{t('home.headlineNote')}</p>
     </>
@@ -54,14 +69,20 @@ export function Home() {
         <h1 id="hero-h">{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
         <div className="hero-actions">
-          <Link to="/report" className="btn btn-primary" data-testid="cta-report">{t('nav.report')}</Link>
-          <Link to="/track" className="btn" data-testid="cta-track">{t('nav.track')}</Link>
+          <Link to="/report" className="btn btn-primary" data-testid="cta-report">
+            {t('nav.report')}
+          </Link>
+          <Link to="/track" className="btn" data-testid="cta-track">
+            {t('nav.track')}
+          </Link>
         </div>
       </section>
 
       <section className="panel" aria-labelledby="stats-h" data-testid="stats">
         <h2 id="stats-h">{t('home.statsTitle')}</h2>
-        <Async state={summary} notFoundText={t('home.statsUnavailable')}>{(s) => <Headline s={s} />}</Async>
+        <Async state={summary} notFoundText={t('home.statsUnavailable')}>
+          {(s) => <Headline s={s} />}
+        </Async>
       </section>
 
       {summary.data && (
@@ -75,11 +96,15 @@ export function Home() {
         <Async state={news} isEmpty={(d) => d.items.length === 0} empty={t('home.goodNewsEmpty')}>
           {(d) => (
             <ul className="card-list">
-              {d.items.map((p) => <ProblemCard key={p.code} problem={p} href={`/problems/${encodeURIComponent(p.code)}`} />)}
+              {d.items.map((p) => (
+                <ProblemCard key={p.code} problem={p} href={`/problems/${encodeURIComponent(p.code)}`} />
+              ))}
             </ul>
           )}
         </Async>
-        <p><Link to="/problems">{t('home.seeAll')}</Link></p>
+        <p>
+          <Link to="/problems">{t('home.seeAll')}</Link>
+        </p>
       </section>
 
       <MostCommented />

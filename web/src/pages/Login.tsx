@@ -21,7 +21,9 @@ export function Login() {
   const [error, setError] = useState<unknown>(null);
 
   // Already signed in? Only worth asking when this browser has signed in before.
-  useEffect(() => { if (hasStaffHint()) ensure(); }, [ensure]);
+  useEffect(() => {
+    if (hasStaffHint()) ensure();
+  }, [ensure]);
   useEffect(() => {
     if (user) navigate(next ?? homeFor(user.role), { replace: true });
   }, [user, next]);
@@ -41,24 +43,50 @@ export function Login() {
     }
   };
 
-  const message = isApiError(error) && (error.status === 401 || error.status === 400)
-    ? t('login.failed') : error != null ? errorText(error) : null;
+  const message =
+    isApiError(error) && (error.status === 401 || error.status === 400)
+      ? t('login.failed')
+      : error != null
+        ? errorText(error)
+        : null;
 
   return (
     <div className="page narrow">
       <h1>{t('login.title')}</h1>
       <form className="form panel" onSubmit={submit} data-testid="login-form">
         <Field id="login-username" label={t('login.username')} required>
-          <input id="login-username" value={username} autoComplete="username" required autoFocus
-            onChange={(e) => setUsername(e.target.value)} data-testid="login-username" />
+          <input
+            id="login-username"
+            value={username}
+            autoComplete="username"
+            required
+            autoFocus
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="login-username"
+          />
         </Field>
         <Field id="login-password" label={t('login.password')} required>
-          <input id="login-password" type="password" value={password} autoComplete="current-password" required
-            onChange={(e) => setPassword(e.target.value)} data-testid="login-password" />
+          <input
+            id="login-password"
+            type="password"
+            value={password}
+            autoComplete="current-password"
+            required
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
         </Field>
-        {message && <p className="state state-error" role="alert" data-testid="login-error">{message}</p>}
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}
-          data-testid="login-submit">
+        {message && (
+          <p className="state state-error" role="alert" data-testid="login-error">
+            {message}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="btn btn-primary btn-block"
+          disabled={busy || !username || !password}
+          data-testid="login-submit"
+        >
           {busy ? t('common.submitting') : t('login.submit')}
         </button>
       </form>

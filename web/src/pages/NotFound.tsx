@@ -7,7 +7,9 @@ export function NotFound() {
     <div className="page" data-testid="page-not-found">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.text')}</p>
-      <p><Link to="/">{t('nav.home')}</Link></p>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
     </div>
   );
 }

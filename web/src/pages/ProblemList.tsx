@@ -28,7 +28,10 @@ export function ProblemList() {
 
   const change = (v: FilterValues) => {
     const implied = v.q ? 'relevance' : 'updated_desc';
-    navigate(withQuery('/problems', { ...v, sort: v.sort === implied ? '' : v.sort }), { replace: true, keepScroll: true });
+    navigate(withQuery('/problems', { ...v, sort: v.sort === implied ? '' : v.sort }), {
+      replace: true,
+      keepScroll: true,
+    });
   };
 
   return (

@@ -17,7 +17,11 @@ export function ProblemPage({ code }: { code: string }) {
   let body;
   if (item.loading && !item.data) body = <Loading />;
   else if (isApiError(item.error) && item.error.status === 404) {
-    body = <div className="state state-error" role="alert" data-testid="not-found">{t('problem.notFound')}</div>;
+    body = (
+      <div className="state state-error" role="alert" data-testid="not-found">
+        {t('problem.notFound')}
+      </div>
+    );
   } else if (item.error) body = <ErrorBox error={item.error} onRetry={item.reload} />;
   else if (item.data) {
     body = (
@@ -27,15 +31,19 @@ export function ProblemPage({ code }: { code: string }) {
           <h2 id="timeline-h">{t('timeline.title')}</h2>
           <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
         </section>
-        <Comments code={item.data.problem.code}
-          canThank={['rectified', 'verified', 'closed'].includes(item.data.problem.status)} />
+        <Comments
+          code={item.data.problem.code}
+          canThank={['rectified', 'verified', 'closed'].includes(item.data.problem.status)}
+        />
       </>
     );
   }
 
   return (
     <div className="page">
-      <p><Link to="/problems">← {t('list.back')}</Link></p>
+      <p>
+        <Link to="/problems">← {t('list.back')}</Link>
+      </p>
       {body}
     </div>
   );

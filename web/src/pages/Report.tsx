@@ -89,7 +89,12 @@ export function Report() {
     setAttempted(false);
   };
 
-  if (done) return <div className="page"><ReportSuccess {...done} onAnother={another} /></div>;
+  if (done)
+    return (
+      <div className="page">
+        <ReportSuccess {...done} onAnother={another} />
+      </div>
+    );
 
   // Errors show after the first submit attempt and clear as the user fixes them.
   const shown = attempted ? invalid : [];
@@ -102,45 +107,109 @@ export function Report() {
       <form className="form panel" onSubmit={submit} noValidate data-testid="report-form" aria-busy={busy !== ''}>
         <div className="grid-2">
           <Field id="report-category" label={t('problem.category')}>
-            <RefSelect kind="categories" id="report-category" value={form.categoryId} testId="report-category"
-              onChange={(v) => { set('categoryId', v); setAnswers({}); }} emptyLabel={t('common.choose')} />
+            <RefSelect
+              kind="categories"
+              id="report-category"
+              value={form.categoryId}
+              testId="report-category"
+              onChange={(v) => {
+                set('categoryId', v);
+                setAnswers({});
+              }}
+              emptyLabel={t('common.choose')}
+            />
           </Field>
           <Field id="report-area" label={t('problem.area')}>
-            <RefSelect kind="areas" id="report-area" value={form.areaId} testId="report-area"
-              onChange={(v) => set('areaId', v)} emptyLabel={t('common.choose')} />
+            <RefSelect
+              kind="areas"
+              id="report-area"
+              value={form.areaId}
+              testId="report-area"
+              onChange={(v) => set('areaId', v)}
+              emptyLabel={t('common.choose')}
+            />
           </Field>
         </div>
         <Field id="report-title" label={t('report.titleLabel')} required error={err('title', 'report.titleRequired')}>
-          <input id="report-title" value={form.title} maxLength={200} required data-testid="report-title"
-            aria-invalid={shown.includes('title') || undefined} onChange={(e) => set('title', e.target.value)} />
+          <input
+            id="report-title"
+            value={form.title}
+            maxLength={200}
+            required
+            data-testid="report-title"
+            aria-invalid={shown.includes('title') || undefined}
+            onChange={(e) => set('title', e.target.value)}
+          />
         </Field>
-        <Field id="report-description" label={t('report.descriptionLabel')} required
-          error={err('description', 'report.descriptionRequired')}>
-          <textarea id="report-description" value={form.description} rows={5} maxLength={5000} required
-            data-testid="report-description" aria-invalid={shown.includes('description') || undefined}
-            onChange={(e) => set('description', e.target.value)} />
+        <Field
+          id="report-description"
+          label={t('report.descriptionLabel')}
+          required
+          error={err('description', 'report.descriptionRequired')}
+        >
+          <textarea
+            id="report-description"
+            value={form.description}
+            rows={5}
+            maxLength={5000}
+            required
+            data-testid="report-description"
+            aria-invalid={shown.includes('description') || undefined}
+            onChange={(e) => set('description', e.target.value)}
+          />
         </Field>
-        <ReportQuestions categoryId={form.categoryId} values={answers} onChange={setAnswers} onLoaded={onQuestions} invalid={shown} />
+        <ReportQuestions
+          categoryId={form.categoryId}
+          values={answers}
+          onChange={setAnswers}
+          onLoaded={onQuestions}
+          invalid={shown}
+        />
         <ReportLocation value={place} onChange={setPlace} coordsError={err('coords', 'report.coordsInvalid')} />
         <div className="grid-2">
           <Field id="report-urgency" label={t('problem.urgency')}>
-            <select id="report-urgency" value={form.urgency} onChange={(e) => set('urgency', e.target.value as Urgency)}>
-              {(['normal', 'urgent', 'emergency'] as const).map((u) => <option key={u} value={u}>{t(`urgency.${u}`)}</option>)}
+            <select
+              id="report-urgency"
+              value={form.urgency}
+              onChange={(e) => set('urgency', e.target.value as Urgency)}
+            >
+              {(['normal', 'urgent', 'emergency'] as const).map((u) => (
+                <option key={u} value={u}>
+                  {t(`urgency.${u}`)}
+                </option>
+              ))}
             </select>
           </Field>
           <div className="field checkbox">
-            <input id="report-public" type="checkbox" checked={form.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
+            <input
+              id="report-public"
+              type="checkbox"
+              checked={form.isPublic}
+              onChange={(e) => set('isPublic', e.target.checked)}
+            />
             <label htmlFor="report-public">{t('report.isPublic')}</label>
           </div>
         </div>
         <Field id="report-photos" label={t('report.photos')}>
           <PhotoPicker id="report-photos" files={photos} onChange={setPhotos} />
         </Field>
-        <ContactFields value={contact} onChange={setContact} phoneError={err('phone', 'report.phoneInvalid')}
-          emailError={err('email', 'report.emailInvalid')} />
-        {error != null && <p className="state state-error" role="alert" data-testid="report-error">{errorText(error)}</p>}
+        <ContactFields
+          value={contact}
+          onChange={setContact}
+          phoneError={err('phone', 'report.phoneInvalid')}
+          emailError={err('email', 'report.emailInvalid')}
+        />
+        {error != null && (
+          <p className="state state-error" role="alert" data-testid="report-error">
+            {errorText(error)}
+          </p>
+        )}
         <button type="submit" className="btn btn-primary btn-block" disabled={busy !== ''} data-testid="report-submit">
-          {busy === 'creating' ? t('common.submitting') : busy === 'uploading' ? t('report.uploading') : t('report.submit')}
+          {busy === 'creating'
+            ? t('common.submitting')
+            : busy === 'uploading'
+              ? t('report.uploading')
+              : t('report.submit')}
         </button>
       </form>
     </div>

@@ -9,14 +9,20 @@ export type AnswerValues = Record<string, string | string[]>;
 
 /** Codes of required questions left blank. */
 export function missingAnswers(questions: Question[], values: AnswerValues): string[] {
-  return questions.filter((q) => q.required).filter((q) => {
-    const v = values[q.code];
-    return v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
-  }).map((q) => q.code);
+  return questions
+    .filter((q) => q.required)
+    .filter((q) => {
+      const v = values[q.code];
+      return v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
+    })
+    .map((q) => q.code);
 }
 
 /** Form strings → the API's answers: numbers as numbers, local date-times as instants, lists as keys. */
-export function toAnswers(questions: Question[], values: AnswerValues): Record<string, string | number | string[]> | undefined {
+export function toAnswers(
+  questions: Question[],
+  values: AnswerValues,
+): Record<string, string | number | string[]> | undefined {
   const out: Record<string, string | number | string[]> = {};
   for (const q of questions) {
     const v = values[q.code];
@@ -30,7 +36,13 @@ export function toAnswers(questions: Question[], values: AnswerValues): Record<s
 }
 
 /** The category's extra questions (Open311 attributes), asked when it has any. */
-export function ReportQuestions({ categoryId, values, onChange, onLoaded, invalid }: {
+export function ReportQuestions({
+  categoryId,
+  values,
+  onChange,
+  onLoaded,
+  invalid,
+}: {
   categoryId: string;
   values: AnswerValues;
   onChange: (v: AnswerValues) => void;
@@ -40,10 +52,12 @@ export function ReportQuestions({ categoryId, values, onChange, onLoaded, invali
   const { t, lang } = useI18n();
   const state = useAsync((s) => (categoryId ? getQuestions(Number(categoryId), s) : Promise.resolve([])), [categoryId]);
   const questions = state.data ?? [];
-  useEffect(() => { onLoaded(state.data ?? []); }, [state.data, onLoaded]);
+  useEffect(() => {
+    onLoaded(state.data ?? []);
+  }, [state.data, onLoaded]);
   if (!questions.length) return null;
   const label = (q: { label?: string; name?: string; labelEn?: string | null; nameEn?: string | null }) =>
-    (lang === 'en' ? q.labelEn ?? q.nameEn : null) ?? q.label ?? q.name ?? '';
+    (lang === 'en' ? (q.labelEn ?? q.nameEn) : null) ?? q.label ?? q.name ?? '';
   const set = (code: string, v: string | string[]) => onChange({ ...values, [code]: v });
 
   return (
@@ -58,34 +72,66 @@ export function ReportQuestions({ categoryId, values, onChange, onLoaded, invali
           const list = Array.isArray(v) ? v : [];
           return (
             <fieldset key={q.code} className="fieldset checks" {...aria}>
-              <legend>{label(q)}{q.required && <span className="req" aria-hidden="true"> *</span>}</legend>
+              <legend>
+                {label(q)}
+                {q.required && (
+                  <span className="req" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
+                )}
+              </legend>
               {q.options.map((o) => (
                 <div key={o.key} className="checkbox">
-                  <input type="checkbox" id={`${id}-${o.key}`} checked={list.includes(o.key)}
-                    onChange={(e) => set(q.code, e.target.checked ? [...list, o.key] : list.filter((k) => k !== o.key))} />
+                  <input
+                    type="checkbox"
+                    id={`${id}-${o.key}`}
+                    checked={list.includes(o.key)}
+                    onChange={(e) => set(q.code, e.target.checked ? [...list, o.key] : list.filter((k) => k !== o.key))}
+                  />
                   <label htmlFor={`${id}-${o.key}`}>{label(o)}</label>
                 </div>
               ))}
               {q.help && <div className="hint">{q.help}</div>}
-              {err && <div className="field-error" role="alert">{err}</div>}
+              {err && (
+                <div className="field-error" role="alert">
+                  {err}
+                </div>
+              )}
             </fieldset>
           );
         }
         const str = typeof v === 'string' ? v : '';
         const change = (e: { target: { value: string } }) => set(q.code, e.target.value);
-        const control = q.datatype === 'singlevaluelist' ? (
-          <select id={id} value={str} onChange={change} required={q.required} {...aria}>
-            <option value="">{t('common.choose')}</option>
-            {q.options.map((o) => <option key={o.key} value={o.key}>{label(o)}</option>)}
-          </select>
-        ) : q.datatype === 'text' ? (
-          <textarea id={id} value={str} rows={3} maxLength={4000} onChange={change} required={q.required} {...aria} />
-        ) : (
-          <input id={id} value={str} onChange={change} required={q.required} maxLength={4000} {...aria}
-            type={q.datatype === 'number' ? 'number' : q.datatype === 'datetime' ? 'datetime-local' : 'text'}
-            inputMode={q.datatype === 'number' ? 'decimal' : undefined} />
+        const control =
+          q.datatype === 'singlevaluelist' ? (
+            <select id={id} value={str} onChange={change} required={q.required} {...aria}>
+              <option value="">{t('common.choose')}</option>
+              {q.options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {label(o)}
+                </option>
+              ))}
+            </select>
+          ) : q.datatype === 'text' ? (
+            <textarea id={id} value={str} rows={3} maxLength={4000} onChange={change} required={q.required} {...aria} />
+          ) : (
+            <input
+              id={id}
+              value={str}
+              onChange={change}
+              required={q.required}
+              maxLength={4000}
+              {...aria}
+              type={q.datatype === 'number' ? 'number' : q.datatype === 'datetime' ? 'datetime-local' : 'text'}
+              inputMode={q.datatype === 'number' ? 'decimal' : undefined}
+            />
+          );
+        return (
+          <Field key={q.code} id={id} label={label(q)} required={q.required} hint={q.help ?? undefined} error={err}>
+            {control}
+          </Field>
         );
-        return <Field key={q.code} id={id} label={label(q)} required={q.required} hint={q.help ?? undefined} error={err}>{control}</Field>;
       })}
     </fieldset>
   );

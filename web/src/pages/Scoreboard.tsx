@@ -26,8 +26,14 @@ export function Scoreboard() {
       <p className="lead">{t('score.lead')}</p>
       <div className="panel form-inline">
         <Field id="score-month" label={t('score.month')}>
-          <input id="score-month" type="month" value={month} max={currentMonth()} data-testid="score-month"
-            onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <input
+            id="score-month"
+            type="month"
+            value={month}
+            max={currentMonth()}
+            data-testid="score-month"
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
         </Field>
         {state.data && (
           <span className="badge" data-testid="score-settled" data-month={state.data.month}>
@@ -36,21 +42,39 @@ export function Scoreboard() {
         )}
       </div>
       <Async state={state}>
-        {(r) => !r.departments.some((d) => d.received > 0) && !r.areas.some((a) => a.received > 0)
-          ? <Empty testId="score-empty">{t('score.empty')}</Empty>
-          : (
+        {(r) =>
+          !r.departments.some((d) => d.received > 0) && !r.areas.some((a) => a.received > 0) ? (
+            <Empty testId="score-empty">{t('score.empty')}</Empty>
+          ) : (
             <div data-testid="scoreboard">
-              <p className="muted">{t('score.weights', {
-                response: r.weights.response, resolution: r.weights.resolution, satisfaction: r.weights.satisfaction,
-              })}</p>
+              <p className="muted">
+                {t('score.weights', {
+                  response: r.weights.response,
+                  resolution: r.weights.resolution,
+                  satisfaction: r.weights.satisfaction,
+                })}
+              </p>
               <RedBlackLists red={r.redList} black={r.blackList} />
-              <Suspense fallback={<Loading label={t('home.chartsLoading')} />}><ScoreChart rows={r.departments} /></Suspense>
-              <RankTable rows={r.departments.filter((d) => d.received > 0)} title={t('score.departments')} testId="rank-departments"
-                red={r.redList} black={r.blackList} />
-              <RankTable rows={r.areas.filter((d) => d.received > 0)} title={t('score.areas')} testId="rank-areas"
-                red={r.areaLists.redList} black={r.areaLists.blackList} />
+              <Suspense fallback={<Loading label={t('home.chartsLoading')} />}>
+                <ScoreChart rows={r.departments} />
+              </Suspense>
+              <RankTable
+                rows={r.departments.filter((d) => d.received > 0)}
+                title={t('score.departments')}
+                testId="rank-departments"
+                red={r.redList}
+                black={r.blackList}
+              />
+              <RankTable
+                rows={r.areas.filter((d) => d.received > 0)}
+                title={t('score.areas')}
+                testId="rank-areas"
+                red={r.areaLists.redList}
+                black={r.areaLists.blackList}
+              />
             </div>
-          )}
+          )
+        }
       </Async>
     </div>
   );

@@ -29,14 +29,27 @@ export function Track() {
       <h1>{t('track.title')}</h1>
       <form className="form panel form-inline" onSubmit={submit} data-testid="track-form">
         <Field id="track-code" label={t('report.code')} required>
-          <input id="track-code" value={code} required autoComplete="off" data-testid="track-code"
-            onChange={(e) => setCode(e.target.value)} />
+          <input
+            id="track-code"
+            value={code}
+            required
+            autoComplete="off"
+            data-testid="track-code"
+            onChange={(e) => setCode(e.target.value)}
+          />
         </Field>
         <Field id="track-token" label={t('report.token')} hint={t('track.tokenHint')}>
-          <input id="track-token" value={token} autoComplete="off" data-testid="track-token"
-            onChange={(e) => setToken(e.target.value)} />
+          <input
+            id="track-token"
+            value={token}
+            autoComplete="off"
+            data-testid="track-token"
+            onChange={(e) => setToken(e.target.value)}
+          />
         </Field>
-        <button type="submit" className="btn btn-primary" data-testid="track-submit">{t('track.submit')}</button>
+        <button type="submit" className="btn btn-primary" data-testid="track-submit">
+          {t('track.submit')}
+        </button>
       </form>
       {qCode && <TrackResult key={`${qCode}|${qToken}`} code={qCode} token={qToken || undefined} />}
     </div>
@@ -52,9 +65,13 @@ function TrackResult({ code, token }: { code: string; token?: string }) {
   if (item.loading && !item.data) return <Loading />;
   if (item.error) {
     const notFound = isApiError(item.error) && (item.error.status === 404 || item.error.status === 403);
-    return notFound
-      ? <div className="state state-error" role="alert" data-testid="track-not-found">{t('track.notFound')}</div>
-      : <ErrorBox error={item.error} onRetry={item.reload} />;
+    return notFound ? (
+      <div className="state state-error" role="alert" data-testid="track-not-found">
+        {t('track.notFound')}
+      </div>
+    ) : (
+      <ErrorBox error={item.error} onRetry={item.reload} />
+    );
   }
   if (!item.data) return null;
   const { problem, allowedActions } = item.data;
@@ -63,13 +80,21 @@ function TrackResult({ code, token }: { code: string; token?: string }) {
   return (
     <div className="track-result" data-testid="track-result">
       <ProblemDetails problem={problem} token={token}>
-        {verified && <p className="state state-ok" role="status" data-testid="verify-done">{t('verify.thanks')}</p>}
+        {verified && (
+          <p className="state state-ok" role="status" data-testid="verify-done">
+            {t('verify.thanks')}
+          </p>
+        )}
         {canVerify && token && (
-          <VerifyForm code={problem.code} token={token} onDone={(r) => {
-            item.setData(r);
-            setVerified(true);
-            timeline.reload();
-          }} />
+          <VerifyForm
+            code={problem.code}
+            token={token}
+            onDone={(r) => {
+              item.setData(r);
+              setVerified(true);
+              timeline.reload();
+            }}
+          />
         )}
       </ProblemDetails>
       <section className="panel" aria-labelledby="timeline-h">

@@ -10,7 +10,11 @@ import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
 const RATINGS: Record<VerifyResult, number[]> = { satisfied: [5, 4], basically_satisfied: [3], unsatisfied: [2, 1] };
 
 /** The reporter checks the rectified result (验收) with the tracking token. */
-export function VerifyForm({ code, token, onDone }: {
+export function VerifyForm({
+  code,
+  token,
+  onDone,
+}: {
   code: string;
   token: string;
   onDone: (r: ProblemWithActions) => void;
@@ -30,10 +34,17 @@ export function VerifyForm({ code, token, onDone }: {
     setBusy(true);
     setError(null);
     try {
-      const r = await performAction(code, 'verify', {
-        result, comment: comment.trim() || undefined, method: 'reporter',
-        ...(rating !== null && levels.includes(rating) ? { rating } : {}),
-      }, token);
+      const r = await performAction(
+        code,
+        'verify',
+        {
+          result,
+          comment: comment.trim() || undefined,
+          method: 'reporter',
+          ...(rating !== null && levels.includes(rating) ? { rating } : {}),
+        },
+        token,
+      );
       onDone(r);
     } catch (err) {
       setError(err);
@@ -50,8 +61,19 @@ export function VerifyForm({ code, token, onDone }: {
         <div className="radio-group">
           {VERIFY_RESULTS.map((r) => (
             <div key={r} className="radio">
-              <input type="radio" id={`verify-${r}`} name="verify-result" value={r} checked={result === r}
-                onChange={() => { setResult(r); setRating(null); }} data-testid={`verify-result-${r}`} required />
+              <input
+                type="radio"
+                id={`verify-${r}`}
+                name="verify-result"
+                value={r}
+                checked={result === r}
+                onChange={() => {
+                  setResult(r);
+                  setRating(null);
+                }}
+                data-testid={`verify-result-${r}`}
+                required
+              />
               <label htmlFor={`verify-${r}`}>{t(`verify.${r}`)}</label>
             </div>
           ))}
@@ -63,20 +85,39 @@ export function VerifyForm({ code, token, onDone }: {
           <div className="radio-group">
             {levels.map((n) => (
               <div key={n} className="radio">
-                <input type="radio" id={`rating-${n}`} name="verify-rating" checked={rating === n} onChange={() => setRating(n)}
-                  data-testid={`verify-rating-${n}`} />
+                <input
+                  type="radio"
+                  id={`rating-${n}`}
+                  name="verify-rating"
+                  checked={rating === n}
+                  onChange={() => setRating(n)}
+                  data-testid={`verify-rating-${n}`}
+                />
                 <label htmlFor={`rating-${n}`}>{t(`rating.${n}` as 'rating.5')}</label>
               </div>
             ))}
           </div>
         </fieldset>
       )}
-      <Field id="verify-comment" label={t('verify.comment')}
-        hint={result === 'unsatisfied' ? t('verify.unsatisfiedHint') : undefined}>
-        <textarea id="verify-comment" value={comment} rows={3} maxLength={1000} data-testid="verify-comment"
-          onChange={(e) => setComment(e.target.value)} />
+      <Field
+        id="verify-comment"
+        label={t('verify.comment')}
+        hint={result === 'unsatisfied' ? t('verify.unsatisfiedHint') : undefined}
+      >
+        <textarea
+          id="verify-comment"
+          value={comment}
+          rows={3}
+          maxLength={1000}
+          data-testid="verify-comment"
+          onChange={(e) => setComment(e.target.value)}
+        />
       </Field>
-      {error != null && <p className="field-error" role="alert" data-testid="verify-error">{errorText(error)}</p>}
+      {error != null && (
+        <p className="field-error" role="alert" data-testid="verify-error">
+          {errorText(error)}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={!result || busy} data-testid="verify-submit">
         {busy ? t('common.submitting') : t('verify.submit')}
       </button>

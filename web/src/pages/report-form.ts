@@ -3,7 +3,14 @@ import type { Urgency } from '../api/types.js';
 import type { Contact } from './ReportContact.js';
 import type { Place } from './ReportLocation.js';
 
-interface Basics { categoryId: string; areaId: string; title: string; description: string; urgency: Urgency; isPublic: boolean }
+interface Basics {
+  categoryId: string;
+  areaId: string;
+  title: string;
+  description: string;
+  urgency: Urgency;
+  isPublic: boolean;
+}
 
 /** Field names that fail the same checks as the server's create schema, so errors show before sending. */
 export function reportErrors(form: Basics, place: Place, contact: Contact): string[] {
@@ -33,10 +40,12 @@ export function reportBody(form: Basics, place: Place, contact: Contact): NewPro
     urgency: form.urgency,
     isPublic: form.isPublic,
     anonymous: contact.anonymous,
-    reporter: contact.anonymous ? undefined : {
-      name: contact.name.trim() || undefined,
-      phone: contact.phone.trim() || undefined,
-      email: contact.email.trim() || undefined,
-    },
+    reporter: contact.anonymous
+      ? undefined
+      : {
+          name: contact.name.trim() || undefined,
+          phone: contact.phone.trim() || undefined,
+          email: contact.email.trim() || undefined,
+        },
   };
 }

@@ -21,7 +21,9 @@ export function Account() {
     try {
       await changePassword(current, next);
       setMsg({ ok: true, text: t('account.changed') });
-      setCurrent(''); setNext(''); setAgain('');
+      setCurrent('');
+      setNext('');
+      setAgain('');
     } catch (err) {
       setMsg({ ok: false, text: errorText(err) });
     } finally {
@@ -35,16 +37,44 @@ export function Account() {
       <form className="form panel" onSubmit={submit}>
         <h2>{t('account.changePassword')}</h2>
         <Field id="acc-current" label={t('account.current')} required>
-          <input id="acc-current" type="password" autoComplete="current-password" value={current} required onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            id="acc-current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            required
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </Field>
         <Field id="acc-new" label={t('account.new')} required>
-          <input id="acc-new" type="password" autoComplete="new-password" value={next} required minLength={8} onChange={(e) => setNext(e.target.value)} />
+          <input
+            id="acc-new"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            required
+            minLength={8}
+            onChange={(e) => setNext(e.target.value)}
+          />
         </Field>
         <Field id="acc-again" label={t('account.again')} required>
-          <input id="acc-again" type="password" autoComplete="new-password" value={again} required onChange={(e) => setAgain(e.target.value)} />
+          <input
+            id="acc-again"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            required
+            onChange={(e) => setAgain(e.target.value)}
+          />
         </Field>
-        {msg && <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
-        <button type="submit" className="btn btn-primary" disabled={busy || !current || !next}>{t('common.save')}</button>
+        {msg && (
+          <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>
+            {msg.text}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={busy || !current || !next}>
+          {t('common.save')}
+        </button>
       </form>
     </div>
   );

@@ -24,7 +24,11 @@ export function AdminProblem({ code }: { code: string }) {
 
   if (item.loading && !item.data) return <Loading />;
   if (isApiError(item.error) && item.error.status === 404) {
-    return <div className="state state-error" role="alert" data-testid="not-found">{t('problem.notFound')}</div>;
+    return (
+      <div className="state state-error" role="alert" data-testid="not-found">
+        {t('problem.notFound')}
+      </div>
+    );
   }
   if (item.error || !item.data) return <ErrorBox error={item.error} onRetry={item.reload} />;
   const { problem, allowedActions } = item.data;
@@ -42,12 +46,28 @@ export function AdminProblem({ code }: { code: string }) {
           <ProblemDetails problem={problem} />
           <section className="panel" aria-labelledby="actions-h">
             <h2 id="actions-h">{t('action.title')}</h2>
-            <ActionBar code={problem.code} actions={allowedActions} problem={problem}
-              onDone={(r) => { item.setData(r); timeline.reload(); }} />
+            <ActionBar
+              code={problem.code}
+              actions={allowedActions}
+              problem={problem}
+              onDone={(r) => {
+                item.setData(r);
+                timeline.reload();
+              }}
+            />
           </section>
           {/* An extension moves the deadline: reload the item with the timeline. */}
-          {user && <SupervisionPanel problem={problem} role={user.role} version={timeline.data}
-            onChanged={() => { item.reload(); timeline.reload(); }} />}
+          {user && (
+            <SupervisionPanel
+              problem={problem}
+              role={user.role}
+              version={timeline.data}
+              onChanged={() => {
+                item.reload();
+                timeline.reload();
+              }}
+            />
+          )}
         </div>
         <div>
           <section className="panel" aria-labelledby="timeline-h">
@@ -55,8 +75,11 @@ export function AdminProblem({ code }: { code: string }) {
             <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>
           </section>
           {isPublic && (
-            <Comments code={problem.code} canThank={['rectified', 'verified', 'closed'].includes(problem.status)}
-              moderate={!!user && MODERATORS.includes(user.role)} />
+            <Comments
+              code={problem.code}
+              canThank={['rectified', 'verified', 'closed'].includes(problem.status)}
+              moderate={!!user && MODERATORS.includes(user.role)}
+            />
           )}
         </div>
       </div>

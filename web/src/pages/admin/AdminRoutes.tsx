@@ -38,11 +38,30 @@ function AdminHome() {
 /** The back office, loaded as its own chunk: public visitors never download it. */
 export default function AdminRoutes({ pathname }: { pathname: string }) {
   const path = pathname.replace(/\/+$/, '') || '/admin';
-  if (path === '/admin') return <AdminShell><AdminHome /></AdminShell>;
+  if (path === '/admin')
+    return (
+      <AdminShell>
+        <AdminHome />
+      </AdminShell>
+    );
   const item = matchPath('/admin/problems/:code', path);
-  if (item) return <AdminShell><AdminProblem code={item.code} /></AdminShell>;
+  if (item)
+    return (
+      <AdminShell>
+        <AdminProblem code={item.code} />
+      </AdminShell>
+    );
   const Page = PAGES[path];
-  if (!Page) return <AdminShell><NotFound /></AdminShell>;
+  if (!Page)
+    return (
+      <AdminShell>
+        <NotFound />
+      </AdminShell>
+    );
   const roles = SECTIONS.find((s) => s.path === path)?.roles;
-  return <AdminShell roles={roles}><Page /></AdminShell>;
+  return (
+    <AdminShell roles={roles}>
+      <Page />
+    </AdminShell>
+  );
 }

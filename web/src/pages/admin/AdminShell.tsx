@@ -32,15 +32,31 @@ export function AdminShell({ children, roles }: { children: ReactNode; roles?: R
         </div>
         <nav aria-label={t('nav.backOffice')} className="admin-nav">
           {sections.map((s) => (
-            <NavLink key={s.path} to={s.path} data-testid={`admin-nav-${s.path.split('/')[2]}`}>{t(s.key)}</NavLink>
+            <NavLink key={s.path} to={s.path} data-testid={`admin-nav-${s.path.split('/')[2]}`}>
+              {t(s.key)}
+            </NavLink>
           ))}
-          <NavLink to="/admin/account" data-testid="admin-nav-account">{t('nav.account')}</NavLink>
+          <NavLink to="/admin/account" data-testid="admin-nav-account">
+            {t('nav.account')}
+          </NavLink>
         </nav>
-        <button type="button" className="btn btn-small" data-testid="logout"
-          onClick={() => void signOut().then(() => navigate('/login'))}>{t('nav.logout')}</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="logout"
+          onClick={() => void signOut().then(() => navigate('/login'))}
+        >
+          {t('nav.logout')}
+        </button>
       </aside>
       <section className="admin-main" key={pathname}>
-        {allowed ? children : <div className="state state-error" role="alert" data-testid="forbidden">{t('error.forbidden')}</div>}
+        {allowed ? (
+          children
+        ) : (
+          <div className="state state-error" role="alert" data-testid="forbidden">
+            {t('error.forbidden')}
+          </div>
+        )}
       </section>
     </div>
   );

@@ -26,7 +26,11 @@ export function ApiKeysEditor() {
     setBusy(true);
     setError(null);
     try {
-      const r = await createApiKey({ name: form.name.trim(), role: form.role, departmentId: form.departmentId ? Number(form.departmentId) : null });
+      const r = await createApiKey({
+        name: form.name.trim(),
+        role: form.role,
+        departmentId: form.departmentId ? Number(form.departmentId) : null,
+      });
       setCreated(r.key);
       setForm({ ...form, name: '' });
       state.reload();
@@ -52,42 +56,84 @@ export function ApiKeysEditor() {
       <h2>{t('settings.apiKeys')}</h2>
       <form className="form form-inline" onSubmit={create} noValidate>
         <Field id="key-name" label={t('apiKey.name')} required>
-          <input id="key-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="api-key-name" />
+          <input
+            id="key-name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            data-testid="api-key-name"
+          />
         </Field>
         <Field id="key-role" label={t('user.role')}>
           <select id="key-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="key-dept" label={t('problem.leadDepartment')}>
-          <RefSelect kind="departments" id="key-dept" value={form.departmentId} emptyLabel={t('common.none')}
-            onChange={(v) => setForm({ ...form, departmentId: v })} />
+          <RefSelect
+            kind="departments"
+            id="key-dept"
+            value={form.departmentId}
+            emptyLabel={t('common.none')}
+            onChange={(v) => setForm({ ...form, departmentId: v })}
+          />
         </Field>
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="api-key-create">{t('apiKey.create')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="api-key-create">
+          {t('apiKey.create')}
+        </button>
       </form>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {created && (
         <div className="state state-ok" role="status" data-testid="api-key-created">
           <p>{t('apiKey.shownOnce')}</p>
-          <code className="code" data-testid="api-key-value">{created}</code> <CopyButton text={created} />
+          <code className="code" data-testid="api-key-value">
+            {created}
+          </code>{' '}
+          <CopyButton text={created} />
         </div>
       )}
       <Async state={state} isEmpty={(d) => d.length === 0}>
         {(keys) => (
           <div className="table-wrap">
             <table className="table" data-testid="api-keys-table">
-              <thead><tr><th scope="col">{t('apiKey.name')}</th><th scope="col">{t('apiKey.prefix')}</th>
-                <th scope="col">{t('user.role')}</th><th scope="col">{t('apiKey.createdAt')}</th>
-                <th scope="col">{t('apiKey.status')}</th><th scope="col"><span className="visually-hidden">{t('settings.actions')}</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('apiKey.name')}</th>
+                  <th scope="col">{t('apiKey.prefix')}</th>
+                  <th scope="col">{t('user.role')}</th>
+                  <th scope="col">{t('apiKey.createdAt')}</th>
+                  <th scope="col">{t('apiKey.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {keys.map((k) => (
                   <tr key={k.id} className={k.revokedAt ? 'inactive' : ''}>
-                    <th scope="row">{k.name}</th><td className="code">{k.prefix}…</td><td>{t(`role.${k.role}`)}</td>
+                    <th scope="row">{k.name}</th>
+                    <td className="code">{k.prefix}…</td>
+                    <td>{t(`role.${k.role}`)}</td>
                     <td>{formatTime(k.createdAt)}</td>
                     <td>{k.revokedAt ? `${t('apiKey.revoked')} ${formatTime(k.revokedAt)}` : t('apiKey.active')}</td>
-                    <td>{!k.revokedAt && (
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k.id, k.name)}>{t('apiKey.revoke')}</button>
-                    )}</td>
+                    <td>
+                      {!k.revokedAt && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          onClick={() => void revoke(k.id, k.name)}
+                        >
+                          {t('apiKey.revoke')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

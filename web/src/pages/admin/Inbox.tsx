@@ -28,20 +28,37 @@ export function Inbox() {
       <p className="muted">{t('inbox.lead')}</p>
       <div className="panel form-inline">
         <Field id="inbox-status" label={t('problem.status')}>
-          <select id="inbox-status" value={status} onChange={(e) => setStatus(e.target.value)} data-testid="inbox-status">
+          <select
+            id="inbox-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+            data-testid="inbox-status"
+          >
             <option value="submitted,accepted">{t('inbox.all')}</option>
             <option value="submitted">{t('status.submitted')}</option>
             <option value="accepted">{t('status.accepted')}</option>
           </select>
         </Field>
         <Field id="inbox-q" label={t('list.search')}>
-          <input id="inbox-q" type="search" defaultValue={q} data-testid="inbox-q"
-            onKeyDown={(e) => { if (e.key === 'Enter') setQ(e.currentTarget.value.trim()); }}
-            onBlur={(e) => setQ(e.currentTarget.value.trim())} />
+          <input
+            id="inbox-q"
+            type="search"
+            defaultValue={q}
+            data-testid="inbox-q"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setQ(e.currentTarget.value.trim());
+            }}
+            onBlur={(e) => setQ(e.currentTarget.value.trim())}
+          />
         </Field>
-        <button type="button" className="btn" onClick={paged.reload} data-testid="inbox-refresh">{t('common.refresh')}</button>
+        <button type="button" className="btn" onClick={paged.reload} data-testid="inbox-refresh">
+          {t('common.refresh')}
+        </button>
       </div>
-      <PagedList paged={paged} testId="inbox-list" emptyText={t('inbox.empty')}
+      <PagedList
+        paged={paged}
+        testId="inbox-list"
+        emptyText={t('inbox.empty')}
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
         renderExtra={(p) => {
           const [cats, depts] = refs.data ?? [[], []];
@@ -49,10 +66,19 @@ export function Inbox() {
           return (
             <>
               <InboxHints problem={p} hints={hints} departments={depts} />
-              {user && <InlineActions problem={p} user={user} only={TRIAGE} defaults={hintDefaults(hints)} onChanged={paged.reload} />}
+              {user && (
+                <InlineActions
+                  problem={p}
+                  user={user}
+                  only={TRIAGE}
+                  defaults={hintDefaults(hints)}
+                  onChanged={paged.reload}
+                />
+              )}
             </>
           );
-        }} />
+        }}
+      />
     </div>
   );
 }

@@ -5,7 +5,11 @@ import { defaultDepartmentOf, suggestCategory } from '../../lib/suggest.js';
 import type { FormValues } from '../../lib/action-fields.js';
 import { Link } from '../../router.js';
 
-export interface Hints { category: Category | null; departmentId: number | null; duplicates: DuplicateSuggestion[] }
+export interface Hints {
+  category: Category | null;
+  departmentId: number | null;
+  duplicates: DuplicateSuggestion[];
+}
 
 export function hintsFor(p: Problem, categories: Category[], duplicates: DuplicateSuggestion[] = []): Hints {
   const category = suggestCategory(p, categories);
@@ -21,7 +25,15 @@ export function hintDefaults(h: Hints): { assign: FormValues; merge: FormValues 
 }
 
 /** Suggested category and unit, and likely duplicates, under an inbox item. */
-export function InboxHints({ problem, hints, departments }: { problem: Problem; hints: Hints; departments: Department[] }) {
+export function InboxHints({
+  problem,
+  hints,
+  departments,
+}: {
+  problem: Problem;
+  hints: Hints;
+  departments: Department[];
+}) {
   const { t, name, join } = useI18n();
   const dept = departments.find((d) => d.id === hints.departmentId);
   const guessed = !problem.category && hints.category;
@@ -29,18 +41,29 @@ export function InboxHints({ problem, hints, departments }: { problem: Problem; 
     <div className="hints muted" data-testid="inbox-hints">
       {hints.category && (
         <span data-testid="hint-category">
-          {t(guessed ? 'inbox.suggestedCategory' : 'problem.category')}{t('common.colon')}{name(hints.category)}
+          {t(guessed ? 'inbox.suggestedCategory' : 'problem.category')}
+          {t('common.colon')}
+          {name(hints.category)}
         </span>
       )}
-      {dept && <span data-testid="hint-department">{t('inbox.suggestedDepartment')}{t('common.colon')}{name(dept)}</span>}
+      {dept && (
+        <span data-testid="hint-department">
+          {t('inbox.suggestedDepartment')}
+          {t('common.colon')}
+          {name(dept)}
+        </span>
+      )}
       {hints.duplicates.length > 0 && (
         <span data-testid="hint-duplicates">
-          {t('inbox.duplicates')}{t('common.colon')}
+          {t('inbox.duplicates')}
+          {t('common.colon')}
           {hints.duplicates.slice(0, 3).map((d, i) => (
             <span key={d.code}>
               {i > 0 && t('common.listSep')}
-              <Link to={`/admin/problems/${encodeURIComponent(d.code)}`} title={join([d.title, d.reason])}>{d.code}</Link>
-              {' '}({Math.round(d.score * 100)}%)
+              <Link to={`/admin/problems/${encodeURIComponent(d.code)}`} title={join([d.title, d.reason])}>
+                {d.code}
+              </Link>{' '}
+              ({Math.round(d.score * 100)}%)
             </span>
           ))}
         </span>

@@ -18,7 +18,10 @@ export function Leader() {
   const leaders = useAsync(() => (isLeader ? Promise.resolve([]) : listLeaders()), [isLeader]);
   const [picked, setPicked] = useState('');
   const leaderId = isLeader ? undefined : Number(picked || leaders.data?.[0]?.id || 0) || undefined;
-  const owned = useAsync((s) => (isLeader || leaderId ? getLeaderItems(leaderId, s) : Promise.resolve(null)), [isLeader, leaderId]);
+  const owned = useAsync(
+    (s) => (isLeader || leaderId ? getLeaderItems(leaderId, s) : Promise.resolve(null)),
+    [isLeader, leaderId],
+  );
 
   return (
     <div>
@@ -27,32 +30,58 @@ export function Leader() {
         <h2 id="mine-h">{isLeader ? t('leader.mine') : t('leader.owned')}</h2>
         {!isLeader && (
           <Field id="leader-pick" label={t('field.ownerLeaderId')}>
-            <select id="leader-pick" value={picked || String(leaderId ?? '')} onChange={(e) => setPicked(e.target.value)} data-testid="leader-pick">
-              {(leaders.data ?? []).map((l) => <option key={l.id} value={String(l.id)}>{l.displayName}</option>)}
+            <select
+              id="leader-pick"
+              value={picked || String(leaderId ?? '')}
+              onChange={(e) => setPicked(e.target.value)}
+              data-testid="leader-pick"
+            >
+              {(leaders.data ?? []).map((l) => (
+                <option key={l.id} value={String(l.id)}>
+                  {l.displayName}
+                </option>
+              ))}
             </select>
           </Field>
         )}
         <Async state={owned}>
-          {(d) => d && (
-            <>
-              <ul className="figures">
-                {LEVELS.map((l) => (
-                  <li key={l} className={`figure figure-${l}`}><span className="figure-n" data-testid={`leader-count-${l}`}>{d.counts[l] ?? 0}</span>
-                    <span>{t(`warning.${l}`)}</span></li>
-                ))}
-                <li className="figure"><span className="figure-n" data-testid="leader-count-all">{d.items.length}</span><span>{t('leader.ownedCount')}</span></li>
-              </ul>
-              <WarningTable items={d.items} testId="leader-items" emptyText={t('leader.mineEmpty')} />
-            </>
-          )}
+          {(d) =>
+            d && (
+              <>
+                <ul className="figures">
+                  {LEVELS.map((l) => (
+                    <li key={l} className={`figure figure-${l}`}>
+                      <span className="figure-n" data-testid={`leader-count-${l}`}>
+                        {d.counts[l] ?? 0}
+                      </span>
+                      <span>{t(`warning.${l}`)}</span>
+                    </li>
+                  ))}
+                  <li className="figure">
+                    <span className="figure-n" data-testid="leader-count-all">
+                      {d.items.length}
+                    </span>
+                    <span>{t('leader.ownedCount')}</span>
+                  </li>
+                </ul>
+                <WarningTable items={d.items} testId="leader-items" emptyText={t('leader.mineEmpty')} />
+              </>
+            )
+          }
         </Async>
       </section>
       <SummaryFigures byDepartment />
       <div className="board">
-        <ListSection title={t('board.overdue')} testId="leader-overdue"
-          query={{ overdue: true, status: 'assigned,in_progress,long_term', sort: 'deadline_asc' }} />
-        <ListSection title={t('board.recentlyRectified')} testId="leader-rectified"
-          query={{ status: 'rectified,verified,closed', sort: 'updated_desc' }} />
+        <ListSection
+          title={t('board.overdue')}
+          testId="leader-overdue"
+          query={{ overdue: true, status: 'assigned,in_progress,long_term', sort: 'deadline_asc' }}
+        />
+        <ListSection
+          title={t('board.recentlyRectified')}
+          testId="leader-rectified"
+          query={{ status: 'rectified,verified,closed', sort: 'updated_desc' }}
+        />
       </div>
     </div>
   );

@@ -12,15 +12,28 @@ export function Moderation() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<'' | 'visible' | 'hidden'>('');
   const [offset, setOffset] = useState(0);
-  const state = useAsync((s) => moderationQueue({ hidden: filter ? filter === 'hidden' : undefined, offset }, s), [filter, offset]);
-  const replace = (c: Comment) => state.data && state.setData({ ...state.data, items: state.data.items.map((x) => (x.id === c.id ? { ...x, ...c } : x)) });
+  const state = useAsync(
+    (s) => moderationQueue({ hidden: filter ? filter === 'hidden' : undefined, offset }, s),
+    [filter, offset],
+  );
+  const replace = (c: Comment) =>
+    state.data &&
+    state.setData({ ...state.data, items: state.data.items.map((x) => (x.id === c.id ? { ...x, ...c } : x)) });
 
   return (
     <div>
       <h1>{t('nav.comments')}</h1>
       <div className="panel form-inline">
         <Field id="mod-filter" label={t('problem.status')}>
-          <select id="mod-filter" value={filter} onChange={(e) => { setFilter(e.target.value as typeof filter); setOffset(0); }} data-testid="mod-filter">
+          <select
+            id="mod-filter"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value as typeof filter);
+              setOffset(0);
+            }}
+            data-testid="mod-filter"
+          >
             <option value="">{t('common.all')}</option>
             <option value="visible">{t('comments.visible')}</option>
             <option value="hidden">{t('comments.hiddenBadge')}</option>
@@ -32,17 +45,33 @@ export function Moderation() {
           <>
             <ul className="comment-list panel" data-testid="moderation-list">
               {d.items.map((c) => (
-                <CommentItem key={c.id} comment={c} moderate onChange={replace}
-                  context={c.problem && (
-                    <p className="muted small">
-                      <Link to={`/admin/problems/${encodeURIComponent(c.problem.code)}`}>{c.problem.code}</Link> {c.problem.title}
-                    </p>
-                  )} />
+                <CommentItem
+                  key={c.id}
+                  comment={c}
+                  moderate
+                  onChange={replace}
+                  context={
+                    c.problem && (
+                      <p className="muted small">
+                        <Link to={`/admin/problems/${encodeURIComponent(c.problem.code)}`}>{c.problem.code}</Link>{' '}
+                        {c.problem.title}
+                      </p>
+                    )
+                  }
+                />
               ))}
             </ul>
             <div className="button-row">
-              {offset > 0 && <button type="button" className="btn" onClick={() => setOffset(Math.max(0, offset - 20))}>{t('common.previous')}</button>}
-              {d.nextOffset != null && <button type="button" className="btn" onClick={() => setOffset(d.nextOffset!)}>{t('common.next')}</button>}
+              {offset > 0 && (
+                <button type="button" className="btn" onClick={() => setOffset(Math.max(0, offset - 20))}>
+                  {t('common.previous')}
+                </button>
+              )}
+              {d.nextOffset != null && (
+                <button type="button" className="btn" onClick={() => setOffset(d.nextOffset!)}>
+                  {t('common.next')}
+                </button>
+              )}
             </div>
           </>
         )}

@@ -6,29 +6,59 @@ const DATATYPES = ['string', 'text', 'number', 'datetime', 'singlevaluelist', 'm
 const LISTS = ['singlevaluelist', 'multivaluelist'];
 
 /** A question as form strings; options are one "key=名称" per line, easy to type and to review. */
-export interface Draft { code: string; label: string; labelEn: string; help: string; datatype: string; required: boolean; options: string }
+export interface Draft {
+  code: string;
+  label: string;
+  labelEn: string;
+  help: string;
+  datatype: string;
+  required: boolean;
+  options: string;
+}
 
 export const toDraft = (q: Question): Draft => ({
-  code: q.code, label: q.label, labelEn: q.labelEn ?? '', help: q.help ?? '', datatype: q.datatype, required: q.required,
+  code: q.code,
+  label: q.label,
+  labelEn: q.labelEn ?? '',
+  help: q.help ?? '',
+  datatype: q.datatype,
+  required: q.required,
   options: q.options.map((o) => `${o.key}=${o.name}${o.nameEn ? `|${o.nameEn}` : ''}`).join('\n'),
 });
 
 export function fromDraft(d: Draft) {
   const options = LISTS.includes(d.datatype)
-    ? d.options.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-      const [key, rest = key] = l.split('=');
-      const [name, nameEn] = rest.split('|');
-      return { key: key.trim(), name: name.trim(), nameEn: nameEn?.trim() || null };
-    })
+    ? d.options
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const [key, rest = key] = l.split('=');
+          const [name, nameEn] = rest.split('|');
+          return { key: key.trim(), name: name.trim(), nameEn: nameEn?.trim() || null };
+        })
     : undefined;
   return {
-    code: d.code.trim(), label: d.label.trim(), labelEn: d.labelEn.trim() || null, help: d.help.trim() || null,
-    datatype: d.datatype, required: d.required, ...(options ? { options } : {}),
+    code: d.code.trim(),
+    label: d.label.trim(),
+    labelEn: d.labelEn.trim() || null,
+    help: d.help.trim() || null,
+    datatype: d.datatype,
+    required: d.required,
+    ...(options ? { options } : {}),
   };
 }
 
-export function QuestionRow({ index, draft: d, onChange, onMove }: {
-  index: number; draft: Draft; onChange: (d: Draft | null) => void; onMove: (by: number) => void;
+export function QuestionRow({
+  index,
+  draft: d,
+  onChange,
+  onMove,
+}: {
+  index: number;
+  draft: Draft;
+  onChange: (d: Draft | null) => void;
+  onMove: (by: number) => void;
 }) {
   const { t } = useI18n();
   const id = (f: string) => `q-${index}-${f}`;
@@ -43,18 +73,32 @@ export function QuestionRow({ index, draft: d, onChange, onMove }: {
           <input id={id('label')} value={d.label} maxLength={200} onChange={(e) => set({ label: e.target.value })} />
         </Field>
         <Field id={id('labelEn')} label={t('ref.nameEn')}>
-          <input id={id('labelEn')} value={d.labelEn} maxLength={200} onChange={(e) => set({ labelEn: e.target.value })} />
+          <input
+            id={id('labelEn')}
+            value={d.labelEn}
+            maxLength={200}
+            onChange={(e) => set({ labelEn: e.target.value })}
+          />
         </Field>
         <Field id={id('type')} label={t('questions.datatype')}>
           <select id={id('type')} value={d.datatype} onChange={(e) => set({ datatype: e.target.value })}>
-            {DATATYPES.map((x) => <option key={x} value={x}>{t(`datatype.${x}`)}</option>)}
+            {DATATYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`datatype.${x}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id={id('help')} label={t('questions.help')}>
           <input id={id('help')} value={d.help} maxLength={500} onChange={(e) => set({ help: e.target.value })} />
         </Field>
         <div className="field checkbox">
-          <input id={id('req')} type="checkbox" checked={d.required} onChange={(e) => set({ required: e.target.checked })} />
+          <input
+            id={id('req')}
+            type="checkbox"
+            checked={d.required}
+            onChange={(e) => set({ required: e.target.checked })}
+          />
           <label htmlFor={id('req')}>{t('questions.required')}</label>
         </div>
       </div>
@@ -64,9 +108,25 @@ export function QuestionRow({ index, draft: d, onChange, onMove }: {
         </Field>
       )}
       <div className="button-row">
-        <button type="button" className="btn btn-small" onClick={() => onMove(-1)} aria-label={t('questions.up', { n: index + 1 })}>↑</button>
-        <button type="button" className="btn btn-small" onClick={() => onMove(1)} aria-label={t('questions.down', { n: index + 1 })}>↓</button>
-        <button type="button" className="btn btn-small btn-danger" onClick={() => onChange(null)}>{t('common.delete')}</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onMove(-1)}
+          aria-label={t('questions.up', { n: index + 1 })}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onMove(1)}
+          aria-label={t('questions.down', { n: index + 1 })}
+        >
+          ↓
+        </button>
+        <button type="button" className="btn btn-small btn-danger" onClick={() => onChange(null)}>
+          {t('common.delete')}
+        </button>
       </div>
     </li>
   );

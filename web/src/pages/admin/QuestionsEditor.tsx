@@ -15,11 +15,14 @@ export function QuestionsEditor() {
   const [categoryId, setCategoryId] = useState('');
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const state = useAsync(async (s) => {
-    const items: Question[] = categoryId ? await getQuestions(Number(categoryId), s) : [];
-    setDrafts(items.map(toDraft));
-    return items;
-  }, [categoryId]);
+  const state = useAsync(
+    async (s) => {
+      const items: Question[] = categoryId ? await getQuestions(Number(categoryId), s) : [];
+      setDrafts(items.map(toDraft));
+      return items;
+    },
+    [categoryId],
+  );
 
   const save = async () => {
     if (!drafts) return;
@@ -32,22 +35,33 @@ export function QuestionsEditor() {
       setMsg({ ok: false, text: errorText(e) });
     }
   };
-  const update = (i: number, d: Draft | null) => setDrafts((cur) => (cur ?? []).flatMap((x, j) => (j === i ? (d ? [d] : []) : [x])));
-  const move = (i: number, by: number) => setDrafts((cur) => {
-    const list = [...(cur ?? [])];
-    const j = i + by;
-    if (j < 0 || j >= list.length) return list;
-    [list[i], list[j]] = [list[j], list[i]];
-    return list;
-  });
+  const update = (i: number, d: Draft | null) =>
+    setDrafts((cur) => (cur ?? []).flatMap((x, j) => (j === i ? (d ? [d] : []) : [x])));
+  const move = (i: number, by: number) =>
+    setDrafts((cur) => {
+      const list = [...(cur ?? [])];
+      const j = i + by;
+      if (j < 0 || j >= list.length) return list;
+      [list[i], list[j]] = [list[j], list[i]];
+      return list;
+    });
 
   return (
     <section className="panel" data-testid="questions-editor">
       <h2>{t('settings.questions')}</h2>
       <p className="muted">{t('questions.lead')}</p>
       <Field id="q-category" label={t('problem.category')}>
-        <RefSelect kind="categories" id="q-category" value={categoryId} onChange={(v) => { setCategoryId(v); setMsg(null); }}
-          emptyLabel={t('common.choose')} testId="q-category" />
+        <RefSelect
+          kind="categories"
+          id="q-category"
+          value={categoryId}
+          onChange={(v) => {
+            setCategoryId(v);
+            setMsg(null);
+          }}
+          emptyLabel={t('common.choose')}
+          testId="q-category"
+        />
       </Field>
       {categoryId && (
         <Async state={state}>
@@ -56,21 +70,42 @@ export function QuestionsEditor() {
               {!drafts?.length && <p className="muted">{t('questions.none')}</p>}
               <ol className="question-list">
                 {(drafts ?? []).map((d, i) => (
-                  <QuestionRow key={i} index={i} draft={d} onChange={(x) => update(i, x)} onMove={(by) => move(i, by)} />
+                  <QuestionRow
+                    key={i}
+                    index={i}
+                    draft={d}
+                    onChange={(x) => update(i, x)}
+                    onMove={(by) => move(i, by)}
+                  />
                 ))}
               </ol>
               <div className="button-row">
-                <button type="button" className="btn" data-testid="q-add"
-                  onClick={() => setDrafts((cur) => [...(cur ?? []), { code: '', label: '', labelEn: '', help: '', datatype: 'string', required: false, options: '' }])}>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="q-add"
+                  onClick={() =>
+                    setDrafts((cur) => [
+                      ...(cur ?? []),
+                      { code: '', label: '', labelEn: '', help: '', datatype: 'string', required: false, options: '' },
+                    ])
+                  }
+                >
                   {t('questions.add')}
                 </button>
-                <button type="button" className="btn btn-primary" onClick={() => void save()} data-testid="q-save">{t('common.save')}</button>
+                <button type="button" className="btn btn-primary" onClick={() => void save()} data-testid="q-save">
+                  {t('common.save')}
+                </button>
               </div>
             </>
           )}
         </Async>
       )}
-      {msg && <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      {msg && (
+        <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>
+          {msg.text}
+        </p>
+      )}
     </section>
   );
 }

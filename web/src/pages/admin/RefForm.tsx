@@ -6,10 +6,22 @@ import { RefSelect } from '../../components/RefSelect.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { REF_FIELDS, refBody } from './ref-config.js';
 
-export type RefRow = { id: number; code: string; name: string; nameEn: string | null; sort: number; parentId?: number | null } & Record<string, unknown>;
+export type RefRow = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  sort: number;
+  parentId?: number | null;
+} & Record<string, unknown>;
 
 /** Create or edit one reference item. */
-export function RefForm({ kind, row, onSaved, onCancel }: {
+export function RefForm({
+  kind,
+  row,
+  onSaved,
+  onCancel,
+}: {
   kind: RefKind;
   row: RefRow | null;
   onSaved: () => void;
@@ -19,7 +31,8 @@ export function RefForm({ kind, row, onSaved, onCancel }: {
   const errorText = useErrorText();
   const fields = REF_FIELDS[kind];
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, row && row[f.name] != null ? String(row[f.name]) : ''])));
+    Object.fromEntries(fields.map((f) => [f.name, row && row[f.name] != null ? String(row[f.name]) : ''])),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (k: string) => (v: string) => setValues((cur) => ({ ...cur, [k]: v }));
@@ -53,26 +66,63 @@ export function RefForm({ kind, row, onSaved, onCancel }: {
           const id = `ref-${kind}-${f.name}`;
           let control;
           if (f.kind === 'parent' || f.kind === 'department') {
-            control = <RefSelect kind={f.kind === 'parent' ? kind : 'departments'} id={id} value={values[f.name]}
-              onChange={set(f.name)} emptyLabel={t('common.none')} exclude={f.kind === 'parent' ? row?.id : undefined} />;
+            control = (
+              <RefSelect
+                kind={f.kind === 'parent' ? kind : 'departments'}
+                id={id}
+                value={values[f.name]}
+                onChange={set(f.name)}
+                emptyLabel={t('common.none')}
+                exclude={f.kind === 'parent' ? row?.id : undefined}
+              />
+            );
           } else if (f.kind === 'select') {
             control = (
-              <select id={id} value={values[f.name]} onChange={(e) => set(f.name)(e.target.value)} required={f.required}>
+              <select
+                id={id}
+                value={values[f.name]}
+                onChange={(e) => set(f.name)(e.target.value)}
+                required={f.required}
+              >
                 <option value="">{t('common.choose')}</option>
-                {f.options?.map((o) => <option key={o} value={o}>{t(`${f.prefix ?? 'level'}.${o}` as MessageKey)}</option>)}
+                {f.options?.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`${f.prefix ?? 'level'}.${o}` as MessageKey)}
+                  </option>
+                ))}
               </select>
             );
           } else {
-            control = <input id={id} type={f.kind === 'number' ? 'number' : 'text'} value={values[f.name]}
-              required={f.required} onChange={(e) => set(f.name)(e.target.value)} data-testid={`ref-field-${f.name}`} />;
+            control = (
+              <input
+                id={id}
+                type={f.kind === 'number' ? 'number' : 'text'}
+                value={values[f.name]}
+                required={f.required}
+                onChange={(e) => set(f.name)(e.target.value)}
+                data-testid={`ref-field-${f.name}`}
+              />
+            );
           }
-          return <Field key={f.name} id={id} label={t(f.label)} required={f.required}>{control}</Field>;
+          return (
+            <Field key={f.name} id={id} label={t(f.label)} required={f.required}>
+              {control}
+            </Field>
+          );
         })}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="ref-save">{t('common.save')}</button>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="ref-save">
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -32,12 +32,30 @@ export function Settings() {
       <h1>{t('nav.settings')}</h1>
       <nav className="tabs" aria-label={t('nav.settings')}>
         {TABS.map((x) => (
-          <Link key={x.id} to={`/admin/settings?tab=${x.id}`} className={`tab${tab === x.id ? ' active' : ''}`}
-            aria-current={tab === x.id ? 'page' : undefined} data-testid={`settings-tab-${x.id}`}>{t(x.label)}</Link>
+          <Link
+            key={x.id}
+            to={`/admin/settings?tab=${x.id}`}
+            className={`tab${tab === x.id ? ' active' : ''}`}
+            aria-current={tab === x.id ? 'page' : undefined}
+            data-testid={`settings-tab-${x.id}`}
+          >
+            {t(x.label)}
+          </Link>
         ))}
       </nav>
-      {tab === 'users' ? <UsersEditor /> : tab === 'api-keys' ? <ApiKeysEditor /> : tab === 'questions' ? <QuestionsEditor />
-        : tab === 'time-limits' ? <TimeLimitsEditor /> : tab === 'calendar' ? <CalendarEditor /> : <RefEditor key={tab} kind={tab} />}
+      {tab === 'users' ? (
+        <UsersEditor />
+      ) : tab === 'api-keys' ? (
+        <ApiKeysEditor />
+      ) : tab === 'questions' ? (
+        <QuestionsEditor />
+      ) : tab === 'time-limits' ? (
+        <TimeLimitsEditor />
+      ) : tab === 'calendar' ? (
+        <CalendarEditor />
+      ) : (
+        <RefEditor key={tab} kind={tab} />
+      )}
     </div>
   );
 }

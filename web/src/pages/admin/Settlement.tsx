@@ -41,28 +41,62 @@ export function Settlement() {
       <h1>{t('nav.settlement')}</h1>
       <div className="panel form-inline">
         <Field id="settle-month" label={t('score.month')}>
-          <input id="settle-month" type="month" value={month} max={currentMonth()} data-testid="settle-month"
-            onChange={(e) => { if (e.target.value) { setMonth(e.target.value); setMsg(null); } }} />
+          <input
+            id="settle-month"
+            type="month"
+            value={month}
+            max={currentMonth()}
+            data-testid="settle-month"
+            onChange={(e) => {
+              if (e.target.value) {
+                setMonth(e.target.value);
+                setMsg(null);
+              }
+            }}
+          />
         </Field>
         {card.data && (
           <span className="badge" data-testid="settle-state">
-            {card.data.settled ? t('settle.settledBy', { at: formatTime(card.data.settledAt), by: card.data.settledBy ?? '' }) : t('score.provisional')}
+            {card.data.settled
+              ? t('settle.settledBy', { at: formatTime(card.data.settledAt), by: card.data.settledBy ?? '' })
+              : t('score.provisional')}
           </span>
         )}
         {canSettle && card.data && !card.data.settled && (
-          <button type="button" className="btn btn-primary" onClick={() => void settle()} disabled={busy} data-testid="settle-button">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void settle()}
+            disabled={busy}
+            data-testid="settle-button"
+          >
             {t('settle.button')}
           </button>
         )}
       </div>
-      {msg && <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'} data-testid="settle-message">{msg.text}</p>}
+      {msg && (
+        <p
+          className={msg.ok ? 'state state-ok' : 'state state-error'}
+          role={msg.ok ? 'status' : 'alert'}
+          data-testid="settle-message"
+        >
+          {msg.text}
+        </p>
+      )}
       <Async state={ranks}>{(r) => <RedBlackLists red={r.redList} black={r.blackList} />}</Async>
       <Async state={card}>
         {(c) => (
           <>
-            <Suspense fallback={<Loading label={t('home.chartsLoading')} />}><ScoreChart rows={c.departments} /></Suspense>
-            <RankTable rows={c.departments} title={t('score.departments')} testId="settle-departments"
-              red={ranks.data?.redList} black={ranks.data?.blackList} />
+            <Suspense fallback={<Loading label={t('home.chartsLoading')} />}>
+              <ScoreChart rows={c.departments} />
+            </Suspense>
+            <RankTable
+              rows={c.departments}
+              title={t('score.departments')}
+              testId="settle-departments"
+              red={ranks.data?.redList}
+              black={ranks.data?.blackList}
+            />
             <RankTable rows={c.areas} title={t('score.areas')} testId="settle-areas" />
           </>
         )}

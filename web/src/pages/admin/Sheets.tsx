@@ -21,7 +21,9 @@ export function Sheets() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    setBusy(true); setError(null); setReport(null);
+    setBusy(true);
+    setError(null);
+    setReport(null);
     try {
       setReport(await importSheet(file, mode));
     } catch (err) {
@@ -38,31 +40,72 @@ export function Sheets() {
         <h2>{t('sheets.import')}</h2>
         <p className="muted small">{t('sheets.importLead')}</p>
         <Field id="import-file" label={t('sheets.file')}>
-          <input id="import-file" type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="import-file"
+          />
         </Field>
         <Field id="import-mode" label={t('sheets.mode')}>
-          <select id="import-mode" value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} data-testid="import-mode">
+          <select
+            id="import-mode"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as ImportMode)}
+            data-testid="import-mode"
+          >
             <option value="dry_run">{t('sheets.dryRun')}</option>
             <option value="strict">{t('sheets.strict')}</option>
             <option value="valid_only">{t('sheets.validOnly')}</option>
           </select>
         </Field>
-        <button type="submit" className="btn primary" disabled={!file || busy} data-testid="import-submit">{busy ? t('state.loading') : t('sheets.run')}</button>
+        <button type="submit" className="btn primary" disabled={!file || busy} data-testid="import-submit">
+          {busy ? t('state.loading') : t('sheets.run')}
+        </button>
       </form>
-      {error && <p className="error" role="alert" data-testid="import-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
       {report && (
         <section className="panel" data-testid="import-report" aria-live="polite">
-          <h2>{report.committed ? t('sheets.committed') : report.ok ? t('sheets.checkedOk') : t('sheets.notImported')}</h2>
-          <p>{t('sheets.totals', { rows: report.totals.rows, valid: report.totals.valid, invalid: report.totals.invalid, created: report.totals.created, updated: report.totals.updated })}</p>
-          {report.rejectedFile && <p><a href={report.rejectedFile}>{t('sheets.rejected')}</a></p>}
+          <h2>
+            {report.committed ? t('sheets.committed') : report.ok ? t('sheets.checkedOk') : t('sheets.notImported')}
+          </h2>
+          <p>
+            {t('sheets.totals', {
+              rows: report.totals.rows,
+              valid: report.totals.valid,
+              invalid: report.totals.invalid,
+              created: report.totals.created,
+              updated: report.totals.updated,
+            })}
+          </p>
+          {report.rejectedFile && (
+            <p>
+              <a href={report.rejectedFile}>{t('sheets.rejected')}</a>
+            </p>
+          )}
           {report.issues.length > 0 && (
             <table className="table">
-              <thead><tr><th>{t('sheets.row')}</th><th>{t('sheets.column')}</th><th>{t('sheets.problem')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('sheets.row')}</th>
+                  <th>{t('sheets.column')}</th>
+                  <th>{t('sheets.problem')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.issues.map((i, n) => (
                   <tr key={n} className={i.severity === 'error' ? 'issue-error' : 'issue-warning'}>
-                    <td>{i.row ?? '—'}</td><td>{i.column ?? '—'}</td>
-                    <td>{i.message}{i.suggestions?.length ? ` (${i.suggestions.join(' / ')})` : ''}</td>
+                    <td>{i.row ?? '—'}</td>
+                    <td>{i.column ?? '—'}</td>
+                    <td>
+                      {i.message}
+                      {i.suggestions?.length ? ` (${i.suggestions.join(' / ')})` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -75,7 +118,16 @@ export function Sheets() {
         <div className="form-inline">
           <Field id="export-status" label={t('problem.status')}>
             <select id="export-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-              {STATUSES.map((s) => <option key={s} value={s}>{s ? s.split(',').map((x) => t(`status.${x}` as never)).join(' / ') : t('common.all')}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s
+                    ? s
+                        .split(',')
+                        .map((x) => t(`status.${x}` as never))
+                        .join(' / ')
+                    : t('common.all')}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="export-q" label={t('sheets.search')}>
@@ -83,15 +135,23 @@ export function Sheets() {
           </Field>
         </div>
         <p className="button-row">
-          <a className="btn" href={exportUrl('xlsx', { status, q })} data-testid="export-xlsx">{t('sheets.xlsx')}</a>
-          <a className="btn" href={exportUrl('csv', { status, q })} data-testid="export-csv">{t('sheets.csv')}</a>
+          <a className="btn" href={exportUrl('xlsx', { status, q })} data-testid="export-xlsx">
+            {t('sheets.xlsx')}
+          </a>
+          <a className="btn" href={exportUrl('csv', { status, q })} data-testid="export-csv">
+            {t('sheets.csv')}
+          </a>
         </p>
         <div className="form-inline">
           <Field id="export-month" label={t('sheets.month')}>
             <input id="export-month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
           </Field>
         </div>
-        <p><a className="btn" href={settlementUrl(month)} data-testid="export-settlement">{t('sheets.settlement')}</a></p>
+        <p>
+          <a className="btn" href={settlementUrl(month)} data-testid="export-settlement">
+            {t('sheets.settlement')}
+          </a>
+        </p>
       </section>
     </div>
   );

@@ -33,7 +33,8 @@ export function TimeLimitsEditor() {
       setMsg({ ok: false, text: errorText(e) });
     }
   };
-  const set = (tier: string, patch: Partial<TierLimit>) => setTiers((cur) => ({ ...cur, [tier]: { ...cur[tier], ...patch } }));
+  const set = (tier: string, patch: Partial<TierLimit>) =>
+    setTiers((cur) => ({ ...cur, [tier]: { ...cur[tier], ...patch } }));
 
   return (
     <section className="panel" data-testid="time-limits-editor">
@@ -44,17 +45,41 @@ export function TimeLimitsEditor() {
           <>
             <div className="table-wrap">
               <table className="table">
-                <thead><tr><th scope="col">{t('ref.timeLimitTier')}</th><th scope="col">{t('limits.amount')}</th><th scope="col">{t('limits.unit')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ref.timeLimitTier')}</th>
+                    <th scope="col">{t('limits.amount')}</th>
+                    <th scope="col">{t('limits.unit')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {TIERS.map((tier) => (
                     <tr key={tier}>
                       <th scope="row">{t(`tier.${tier}`)}</th>
-                      <td><input type="number" min={0} max={3650} aria-label={`${t(`tier.${tier}`)} ${t('limits.amount')}`}
-                        value={tiers[tier]?.amount ?? ''} onChange={(e) => set(tier, { amount: Number(e.target.value) })} data-testid={`tier-${tier}`} /></td>
-                      <td><select aria-label={`${t(`tier.${tier}`)} ${t('limits.unit')}`} value={tiers[tier]?.unit ?? 'working_days'}
-                        onChange={(e) => set(tier, { unit: e.target.value as TierLimit['unit'] })}>
-                        {UNITS.map((u) => <option key={u} value={u}>{t(`unit.${u}`)}</option>)}
-                      </select></td>
+                      <td>
+                        <input
+                          type="number"
+                          min={0}
+                          max={3650}
+                          aria-label={`${t(`tier.${tier}`)} ${t('limits.amount')}`}
+                          value={tiers[tier]?.amount ?? ''}
+                          onChange={(e) => set(tier, { amount: Number(e.target.value) })}
+                          data-testid={`tier-${tier}`}
+                        />
+                      </td>
+                      <td>
+                        <select
+                          aria-label={`${t(`tier.${tier}`)} ${t('limits.unit')}`}
+                          value={tiers[tier]?.unit ?? 'working_days'}
+                          onChange={(e) => set(tier, { unit: e.target.value as TierLimit['unit'] })}
+                        >
+                          {UNITS.map((u) => (
+                            <option key={u} value={u}>
+                              {t(`unit.${u}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -62,13 +87,26 @@ export function TimeLimitsEditor() {
             </div>
             <div className="field">
               <label htmlFor="sign-for">{t('limits.signFor')}</label>
-              <input id="sign-for" type="number" min={0} max={720} value={signFor} onChange={(e) => setSignFor(e.target.value)} />
+              <input
+                id="sign-for"
+                type="number"
+                min={0}
+                max={720}
+                value={signFor}
+                onChange={(e) => setSignFor(e.target.value)}
+              />
             </div>
-            <button type="button" className="btn btn-primary" onClick={() => void save()} data-testid="limits-save">{t('common.save')}</button>
+            <button type="button" className="btn btn-primary" onClick={() => void save()} data-testid="limits-save">
+              {t('common.save')}
+            </button>
           </>
         )}
       </Async>
-      {msg && <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      {msg && (
+        <p className={msg.ok ? 'state state-ok' : 'state state-error'} role={msg.ok ? 'status' : 'alert'}>
+          {msg.text}
+        </p>
+      )}
     </section>
   );
 }

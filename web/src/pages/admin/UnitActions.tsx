@@ -23,10 +23,17 @@ export function UnitActions() {
         <RefSelect kind="departments" id="ua-dept" value={dept} onChange={setDept} emptyLabel={t('common.all')} />
       </Field>
       <Async state={state}>
-        {(items) => user && (
-          <ActionsLog actions={items.filter((a) => !dept || a.department?.id === Number(dept))} role={user.role} recordable={!!dept}
-            departmentId={dept ? Number(dept) : undefined} onChanged={state.reload} />
-        )}
+        {(items) =>
+          user && (
+            <ActionsLog
+              actions={items.filter((a) => !dept || a.department?.id === Number(dept))}
+              role={user.role}
+              recordable={!!dept}
+              departmentId={dept ? Number(dept) : undefined}
+              onChanged={state.reload}
+            />
+          )
+        }
       </Async>
       {!dept && <p className="muted">{t('board.pickUnit')}</p>}
     </section>

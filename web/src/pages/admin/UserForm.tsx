@@ -8,7 +8,15 @@ import { useI18n } from '../../i18n/index.js';
 
 export const ROLES: Role[] = ['admin', 'acceptance', 'department', 'supervisor', 'leader'];
 
-export function UserForm({ user, onSaved, onCancel }: { user: User | null; onSaved: () => void; onCancel: () => void }) {
+export function UserForm({
+  user,
+  onSaved,
+  onCancel,
+}: {
+  user: User | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t, join } = useI18n();
   const errorText = useErrorText();
   const [v, setV] = useState({
@@ -57,37 +65,81 @@ export function UserForm({ user, onSaved, onCancel }: { user: User | null; onSav
       <h3>{user ? t('settings.editing', { name: user.username }) : t('settings.add')}</h3>
       <div className="grid-3">
         <Field id="user-username" label={t('user.username')} required={!user}>
-          <input id="user-username" value={v.username} disabled={!!user} autoComplete="off" data-testid="user-username"
-            onChange={(e) => set('username', e.target.value)} />
+          <input
+            id="user-username"
+            value={v.username}
+            disabled={!!user}
+            autoComplete="off"
+            data-testid="user-username"
+            onChange={(e) => set('username', e.target.value)}
+          />
         </Field>
         <Field id="user-display" label={t('user.displayName')}>
-          <input id="user-display" value={v.displayName} data-testid="user-display"
-            onChange={(e) => set('displayName', e.target.value)} />
+          <input
+            id="user-display"
+            value={v.displayName}
+            data-testid="user-display"
+            onChange={(e) => set('displayName', e.target.value)}
+          />
         </Field>
         <Field id="user-role" label={t('user.role')} required>
-          <select id="user-role" value={v.role} onChange={(e) => set('role', e.target.value as Role)} data-testid="user-role">
-            {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          <select
+            id="user-role"
+            value={v.role}
+            onChange={(e) => set('role', e.target.value as Role)}
+            data-testid="user-role"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="user-dept" label={t('problem.leadDepartment')}>
-          <RefSelect kind="departments" id="user-dept" value={v.departmentId} onChange={(x) => set('departmentId', x)}
-            emptyLabel={t('common.none')} testId="user-dept" />
+          <RefSelect
+            kind="departments"
+            id="user-dept"
+            value={v.departmentId}
+            onChange={(x) => set('departmentId', x)}
+            emptyLabel={t('common.none')}
+            testId="user-dept"
+          />
         </Field>
         <Field id="user-password" label={user ? t('user.resetPassword') : t('user.password')} required={!user}>
-          <input id="user-password" type="password" value={v.password} autoComplete="new-password" data-testid="user-password"
-            onChange={(e) => set('password', e.target.value)} />
+          <input
+            id="user-password"
+            type="password"
+            value={v.password}
+            autoComplete="new-password"
+            data-testid="user-password"
+            onChange={(e) => set('password', e.target.value)}
+          />
         </Field>
         {user && (
           <div className="field checkbox">
-            <input id="user-active" type="checkbox" checked={v.active} onChange={(e) => set('active', e.target.checked)} />
+            <input
+              id="user-active"
+              type="checkbox"
+              checked={v.active}
+              onChange={(e) => set('active', e.target.checked)}
+            />
             <label htmlFor="user-active">{t('user.active')}</label>
           </div>
         )}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="button-row">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="user-save">{t('common.save')}</button>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="user-save">
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -24,30 +24,60 @@ export function Workspace() {
   const { user } = useAuth();
   const [view, setView] = useState<keyof typeof VIEWS>('todo');
   const [dept, setDept] = useState(user?.departmentId ? String(user.departmentId) : '');
-  const paged = usePagedProblems({ status: VIEWS[view], departmentId: dept || undefined, sort: 'deadline_asc', limit: 20 });
-  const warnings = useAsync((s) => getWarnings({ departmentId: dept ? Number(dept) : undefined }, s), [dept, paged.items]);
+  const paged = usePagedProblems({
+    status: VIEWS[view],
+    departmentId: dept || undefined,
+    sort: 'deadline_asc',
+    limit: 20,
+  });
+  const warnings = useAsync(
+    (s) => getWarnings({ departmentId: dept ? Number(dept) : undefined }, s),
+    [dept, paged.items],
+  );
 
   return (
     <div>
       <h1>{t('nav.workspace')}</h1>
-      {user?.role !== 'admin' && !user?.departmentId && <p className="state state-error">{t('workspace.noDepartment')}</p>}
+      {user?.role !== 'admin' && !user?.departmentId && (
+        <p className="state state-error">{t('workspace.noDepartment')}</p>
+      )}
       <section className="panel" aria-labelledby="missing-h" data-testid="workspace-missing">
         <h2 id="missing-h">{t('workspace.missingReports')}</h2>
         <Async state={warnings}>
-          {(w) => <WarningTable items={w.items.filter((i) => i.missingWeeklyReport)} testId="missing-reports" emptyText={t('workspace.noMissing')} />}
+          {(w) => (
+            <WarningTable
+              items={w.items.filter((i) => i.missingWeeklyReport)}
+              testId="missing-reports"
+              emptyText={t('workspace.noMissing')}
+            />
+          )}
         </Async>
       </section>
       <section className="panel" aria-labelledby="warned-h">
         <h2 id="warned-h">{t('workspace.warned')}</h2>
         <Async state={warnings}>
-          {(w) => <WarningTable items={w.items.filter((i) => !i.missingWeeklyReport)} testId="workspace-warnings" emptyText={t('workspace.noWarnings')} />}
+          {(w) => (
+            <WarningTable
+              items={w.items.filter((i) => !i.missingWeeklyReport)}
+              testId="workspace-warnings"
+              emptyText={t('workspace.noWarnings')}
+            />
+          )}
         </Async>
       </section>
       <div className="panel form-inline">
         <div className="tabs" role="group" aria-label={t('workspace.view')}>
           {(Object.keys(VIEWS) as (keyof typeof VIEWS)[]).map((v) => (
-            <button key={v} type="button" className={`tab${view === v ? ' active' : ''}`} aria-pressed={view === v}
-              onClick={() => setView(v)} data-testid={`workspace-${v}`}>{t(`workspace.${v}`)}</button>
+            <button
+              key={v}
+              type="button"
+              className={`tab${view === v ? ' active' : ''}`}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+              data-testid={`workspace-${v}`}
+            >
+              {t(`workspace.${v}`)}
+            </button>
           ))}
         </div>
         {user?.role === 'admin' && (
@@ -57,9 +87,13 @@ export function Workspace() {
         )}
       </div>
       <p className="muted">{t('workspace.hint')}</p>
-      <PagedList paged={paged} testId="workspace-list" emptyText={t('workspace.empty')}
+      <PagedList
+        paged={paged}
+        testId="workspace-list"
+        emptyText={t('workspace.empty')}
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
-        renderExtra={(p) => user && <InlineActions problem={p} user={user} only={WORK} onChanged={paged.reload} />} />
+        renderExtra={(p) => user && <InlineActions problem={p} user={user} only={WORK} onChanged={paged.reload} />}
+      />
     </div>
   );
 }

@@ -3,7 +3,14 @@ import type { MessageKey } from '../../i18n/index.js';
 
 export type RefFieldKind = 'text' | 'number' | 'parent' | 'department' | 'select';
 /** `prefix` names the message group that labels a select's options (level.city, tier.simple …). */
-export interface RefField { name: string; kind: RefFieldKind; label: MessageKey; required?: boolean; options?: string[]; prefix?: string }
+export interface RefField {
+  name: string;
+  kind: RefFieldKind;
+  label: MessageKey;
+  required?: boolean;
+  options?: string[];
+  prefix?: string;
+}
 
 /** Time-limit tiers the server knows (src/supervision/time-limits.ts). */
 export const TIERS = ['immediate', 'enquiry', 'simple', 'cross_department', 'historic'] as const;
@@ -18,10 +25,23 @@ const parent: RefField = { name: 'parentId', kind: 'parent', label: 'ref.parent'
 
 /** Editable fields per reference kind (docs/api-contract.md "Reference data"). */
 export const REF_FIELDS: Record<RefKind, RefField[]> = {
-  areas: [...common, parent, { name: 'level', kind: 'select', label: 'ref.level', required: true, options: ['city', 'district', 'township', 'village'], prefix: 'level' }, sort],
+  areas: [
+    ...common,
+    parent,
+    {
+      name: 'level',
+      kind: 'select',
+      label: 'ref.level',
+      required: true,
+      options: ['city', 'district', 'township', 'village'],
+      prefix: 'level',
+    },
+    sort,
+  ],
   departments: [...common, parent, { name: 'kind', kind: 'text', label: 'ref.kind' }, sort],
   categories: [
-    ...common, parent,
+    ...common,
+    parent,
     { name: 'defaultDepartmentId', kind: 'department', label: 'ref.defaultDepartment' },
     { name: 'timeLimitTier', kind: 'select', label: 'ref.timeLimitTier', options: [...TIERS], prefix: 'tier' },
     { name: 'keywords', kind: 'text', label: 'ref.keywords' },

@@ -10,8 +10,19 @@ import { formatDate } from '../../../lib/format.js';
 const RECORDERS: Role[] = ['admin', 'supervisor', 'leader'];
 
 /** Supervision actions (催办, 督办函, 约谈, 通报, 挂牌督办) on an item or a unit, and the form to record one. */
-export function ActionsLog({ code, departmentId, actions, role, onChanged, recordable = true }: {
-  code?: string; departmentId?: number; actions: SupervisionAction[]; role: Role; onChanged: () => void;
+export function ActionsLog({
+  code,
+  departmentId,
+  actions,
+  role,
+  onChanged,
+  recordable = true,
+}: {
+  code?: string;
+  departmentId?: number;
+  actions: SupervisionAction[];
+  role: Role;
+  onChanged: () => void;
   /** False while there is nothing to record against (no unit picked). */
   recordable?: boolean;
 }) {
@@ -30,8 +41,17 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
     setBusy(true);
     setError(null);
     try {
-      const people = form.people.split(/[,，、]/).map((p) => p.trim()).filter(Boolean);
-      await recordAction({ kind: form.kind, problemCode: code, departmentId, text: form.text.trim(), people: people.length ? people : undefined });
+      const people = form.people
+        .split(/[,，、]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+      await recordAction({
+        kind: form.kind,
+        problemCode: code,
+        departmentId,
+        text: form.text.trim(),
+        people: people.length ? people : undefined,
+      });
       setForm({ ...form, text: '', people: '' });
       onChanged();
     } catch (err) {
@@ -44,12 +64,15 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
   return (
     <div className="sub-section" data-testid="supervision-actions">
       <h3>{t('sup.actions')}</h3>
-      {!actions.length ? <p className="muted">{t('sup.noActions')}</p> : (
+      {!actions.length ? (
+        <p className="muted">{t('sup.noActions')}</p>
+      ) : (
         <ul className="plain-list">
           {shown.map((a) => (
             <li key={a.id} data-testid="supervision-action">
               <strong>{t(`supKind.${a.kind}` as 'supKind.reminder')}</strong> · {formatDate(a.date)}
-              {a.department && <> · {a.department.name}</>}{a.problem && !code && <> · {a.problem.code}</>}
+              {a.department && <> · {a.department.name}</>}
+              {a.problem && !code && <> · {a.problem.code}</>}
               {a.automatic && <span className="badge">{t('sup.automatic')}</span>}
               <div>{a.text}</div>
               {a.people.length > 0 && <div className="muted">{join(a.people)}</div>}
@@ -63,23 +86,54 @@ export function ActionsLog({ code, departmentId, actions, role, onChanged, recor
         </button>
       )}
       {recordable && RECORDERS.includes(role) && (
-        <form className="form" onSubmit={submit} noValidate aria-label={t('sup.record')} data-testid="action-record-form">
+        <form
+          className="form"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('sup.record')}
+          data-testid="action-record-form"
+        >
           <div className="grid-2">
             <Field id={`sa-kind-${code ?? departmentId}`} label={t('sup.kind')}>
-              <select id={`sa-kind-${code ?? departmentId}`} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })} data-testid="sa-kind">
-                {ACTION_KINDS.map((k) => <option key={k} value={k}>{t(`supKind.${k}`)}</option>)}
+              <select
+                id={`sa-kind-${code ?? departmentId}`}
+                value={form.kind}
+                onChange={(e) => setForm({ ...form, kind: e.target.value })}
+                data-testid="sa-kind"
+              >
+                {ACTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`supKind.${k}`)}
+                  </option>
+                ))}
               </select>
             </Field>
             <Field id={`sa-people-${code ?? departmentId}`} label={t('sup.people')} hint={t('sup.peopleHint')}>
-              <input id={`sa-people-${code ?? departmentId}`} value={form.people} onChange={(e) => setForm({ ...form, people: e.target.value })} />
+              <input
+                id={`sa-people-${code ?? departmentId}`}
+                value={form.people}
+                onChange={(e) => setForm({ ...form, people: e.target.value })}
+              />
             </Field>
           </div>
           <Field id={`sa-text-${code ?? departmentId}`} label={t('field.text')} required>
-            <textarea id={`sa-text-${code ?? departmentId}`} rows={2} value={form.text} maxLength={10000}
-              onChange={(e) => setForm({ ...form, text: e.target.value })} data-testid="sa-text" />
+            <textarea
+              id={`sa-text-${code ?? departmentId}`}
+              rows={2}
+              value={form.text}
+              maxLength={10000}
+              onChange={(e) => setForm({ ...form, text: e.target.value })}
+              data-testid="sa-text"
+            />
           </Field>
-          {error && <p className="field-error" role="alert">{error}</p>}
-          <button type="submit" className="btn" disabled={busy} data-testid="sa-submit">{t('sup.record')}</button>
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="btn" disabled={busy} data-testid="sa-submit">
+            {t('sup.record')}
+          </button>
         </form>
       )}
     </div>

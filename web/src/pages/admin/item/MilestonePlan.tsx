@@ -12,7 +12,15 @@ const PLANNERS: Role[] = ['admin', 'supervisor', 'department'];
 const OPEN = ['assigned', 'in_progress', 'long_term'];
 
 /** The back-scheduled plan (倒排时间): milestones with due dates, from a template or by hand. */
-export function MilestonePlan({ sup, role, onChange }: { sup: ItemSupervision; role: Role; onChange: (s: ItemSupervision) => void }) {
+export function MilestonePlan({
+  sup,
+  role,
+  onChange,
+}: {
+  sup: ItemSupervision;
+  role: Role;
+  onChange: (s: ItemSupervision) => void;
+}) {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
   const canPlan = PLANNERS.includes(role) && OPEN.includes(sup.status);
@@ -25,27 +33,50 @@ export function MilestonePlan({ sup, role, onChange }: { sup: ItemSupervision; r
   const run = async (f: () => Promise<ItemSupervision>) => {
     setBusy(true);
     setError(null);
-    try { onChange(await f()); } catch (e) { setError(errorText(e)); } finally { setBusy(false); }
+    try {
+      onChange(await f());
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
   };
   const add = (e: FormEvent) => {
     e.preventDefault();
-    if (!row.name.trim() || !row.dueDate) return setError(t('action.missing', { fields: `${t('sup.milestone')} / ${t('sup.due')}` }));
-    const kept = sup.milestones.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight, done: m.doneAt !== null }));
-    void run(() => savePlan(sup.code, [...kept, { name: row.name.trim(), dueDate: row.dueDate, weight: Number(row.weight) || 0 }]))
-      .then(() => setRow({ name: '', dueDate: '', weight: '10' }));
+    if (!row.name.trim() || !row.dueDate)
+      return setError(t('action.missing', { fields: `${t('sup.milestone')} / ${t('sup.due')}` }));
+    const kept = sup.milestones.map((m) => ({
+      name: m.name,
+      dueDate: m.dueDate,
+      weight: m.weight,
+      done: m.doneAt !== null,
+    }));
+    void run(() =>
+      savePlan(sup.code, [...kept, { name: row.name.trim(), dueDate: row.dueDate, weight: Number(row.weight) || 0 }]),
+    ).then(() => setRow({ name: '', dueDate: '', weight: '10' }));
   };
 
   return (
     <div className="sub-section" data-testid="milestones">
       <h3>{t('sup.plan')}</h3>
-      {!sup.milestones.length ? <p className="muted">{t('sup.noPlan')}</p> : (
+      {!sup.milestones.length ? (
+        <p className="muted">{t('sup.noPlan')}</p>
+      ) : (
         <ol className="milestones">
           {sup.milestones.map((m) => (
             <li key={m.id} className={m.missed ? 'missed' : ''} data-testid="milestone">
-              <input type="checkbox" id={`ms-${m.id}`} checked={m.doneAt !== null} disabled={!canPlan || busy}
-                onChange={(e) => void run(() => markMilestone(sup.code, m.id, e.target.checked))} />
+              <input
+                type="checkbox"
+                id={`ms-${m.id}`}
+                checked={m.doneAt !== null}
+                disabled={!canPlan || busy}
+                onChange={(e) => void run(() => markMilestone(sup.code, m.id, e.target.checked))}
+              />
               <label htmlFor={`ms-${m.id}`}>{m.name}</label>
-              <span className="muted"> · {t('sup.due')} {formatDate(m.dueDate)} · {t('sup.weight')} {m.weight}</span>
+              <span className="muted">
+                {' '}
+                · {t('sup.due')} {formatDate(m.dueDate)} · {t('sup.weight')} {m.weight}
+              </span>
               {m.missed && <span className="badge badge-overdue">{t('reason.missed_milestone')}</span>}
             </li>
           ))}
@@ -55,29 +86,70 @@ export function MilestonePlan({ sup, role, onChange }: { sup: ItemSupervision; r
         <>
           <div className="form-inline">
             <Field id="plan-template" label={t('sup.template')}>
-              <select id="plan-template" value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="plan-template">
-                {(templates.data ?? []).map((tp) => <option key={tp.code} value={tp.code}>{lang === 'en' ? tp.nameEn : tp.name}</option>)}
+              <select
+                id="plan-template"
+                value={template}
+                onChange={(e) => setTemplate(e.target.value)}
+                data-testid="plan-template"
+              >
+                {(templates.data ?? []).map((tp) => (
+                  <option key={tp.code} value={tp.code}>
+                    {lang === 'en' ? tp.nameEn : tp.name}
+                  </option>
+                ))}
               </select>
             </Field>
-            <button type="button" className="btn" disabled={busy} data-testid="plan-apply"
-              onClick={() => void run(() => planFromTemplate(sup.code, template))}>{t('sup.applyTemplate')}</button>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              data-testid="plan-apply"
+              onClick={() => void run(() => planFromTemplate(sup.code, template))}
+            >
+              {t('sup.applyTemplate')}
+            </button>
           </div>
           <form className="form form-inline" onSubmit={add} noValidate aria-label={t('sup.addMilestone')}>
             <Field id="ms-name" label={t('sup.milestone')}>
-              <input id="ms-name" value={row.name} maxLength={200} onChange={(e) => setRow({ ...row, name: e.target.value })} data-testid="ms-name" />
+              <input
+                id="ms-name"
+                value={row.name}
+                maxLength={200}
+                onChange={(e) => setRow({ ...row, name: e.target.value })}
+                data-testid="ms-name"
+              />
             </Field>
             <Field id="ms-due" label={t('sup.due')}>
-              <input id="ms-due" type="date" value={row.dueDate} max={sup.deadline ?? undefined}
-                onChange={(e) => setRow({ ...row, dueDate: e.target.value })} data-testid="ms-due" />
+              <input
+                id="ms-due"
+                type="date"
+                value={row.dueDate}
+                max={sup.deadline ?? undefined}
+                onChange={(e) => setRow({ ...row, dueDate: e.target.value })}
+                data-testid="ms-due"
+              />
             </Field>
             <Field id="ms-weight" label={t('sup.weight')}>
-              <input id="ms-weight" type="number" min={0} max={1000} value={row.weight} onChange={(e) => setRow({ ...row, weight: e.target.value })} />
+              <input
+                id="ms-weight"
+                type="number"
+                min={0}
+                max={1000}
+                value={row.weight}
+                onChange={(e) => setRow({ ...row, weight: e.target.value })}
+              />
             </Field>
-            <button type="submit" className="btn" disabled={busy} data-testid="ms-add">{t('sup.addMilestone')}</button>
+            <button type="submit" className="btn" disabled={busy} data-testid="ms-add">
+              {t('sup.addMilestone')}
+            </button>
           </form>
         </>
       )}
-      {error && <p className="field-error" role="alert" data-testid="plan-error">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert" data-testid="plan-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -14,13 +14,24 @@ import { MilestonePlan } from './MilestonePlan.js';
 const SUPERVISED = ['assigned', 'in_progress', 'long_term', 'rectified', 'verified', 'closed'];
 
 /** Supervision of one item (督办): warning, planned vs reported progress, plan, extensions, actions. */
-export function SupervisionPanel({ problem, role, version, onChanged }: {
-  problem: Problem; role: Role; version: unknown; onChanged: () => void;
+export function SupervisionPanel({
+  problem,
+  role,
+  version,
+  onChanged,
+}: {
+  problem: Problem;
+  role: Role;
+  version: unknown;
+  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const state = useAsync((s) => getItemSupervision(problem.code, s), [problem.code, version]);
   if (!SUPERVISED.includes(problem.status)) return null;
-  const update = (v: ItemSupervision) => { state.setData(v); onChanged(); };
+  const update = (v: ItemSupervision) => {
+    state.setData(v);
+    onChanged();
+  };
 
   return (
     <section className="panel" aria-labelledby="sup-h" data-testid="supervision-panel">
@@ -29,22 +40,49 @@ export function SupervisionPanel({ problem, role, version, onChanged }: {
         {(s) => (
           <>
             <dl className="dl">
-              <div className="dl-row"><dt>{t('board.warning')}</dt>
-                <dd data-testid="item-warning">{s.warning.level === 'none' ? t('warning.none') : <WarningBadge warning={s.warning} />}</dd></div>
-              <div className="dl-row"><dt>{t('board.progress')}</dt>
-                <dd>{t('board.plannedReported', { planned: pct(s.plannedPercent), reported: pct(s.reportedPercent) })}</dd></div>
+              <div className="dl-row">
+                <dt>{t('board.warning')}</dt>
+                <dd data-testid="item-warning">
+                  {s.warning.level === 'none' ? t('warning.none') : <WarningBadge warning={s.warning} />}
+                </dd>
+              </div>
+              <div className="dl-row">
+                <dt>{t('board.progress')}</dt>
+                <dd>
+                  {t('board.plannedReported', { planned: pct(s.plannedPercent), reported: pct(s.reportedPercent) })}
+                </dd>
+              </div>
               {s.originalDeadline && s.originalDeadline !== s.deadline && (
-                <div className="dl-row"><dt>{t('field.oldDeadline')}</dt><dd>{formatDate(s.originalDeadline)}</dd></div>
+                <div className="dl-row">
+                  <dt>{t('field.oldDeadline')}</dt>
+                  <dd>{formatDate(s.originalDeadline)}</dd>
+                </div>
               )}
-              <div className="dl-row"><dt>{t('sup.lastReport')}</dt><dd>{formatTime(s.lastReportAt)}</dd></div>
+              <div className="dl-row">
+                <dt>{t('sup.lastReport')}</dt>
+                <dd>{formatTime(s.lastReportAt)}</dd>
+              </div>
               {s.nextReportDue && (
-                <div className="dl-row"><dt>{t('sup.nextReport')}</dt>
-                  <dd data-testid="next-report">{formatDate(s.nextReportDue)}{s.missingWeeklyReport && (
-                    <span className="badge badge-overdue">{t('reason.missing_weekly_report')}</span>)}</dd></div>
+                <div className="dl-row">
+                  <dt>{t('sup.nextReport')}</dt>
+                  <dd data-testid="next-report">
+                    {formatDate(s.nextReportDue)}
+                    {s.missingWeeklyReport && (
+                      <span className="badge badge-overdue">{t('reason.missing_weekly_report')}</span>
+                    )}
+                  </dd>
+                </div>
               )}
             </dl>
             <MilestonePlan sup={s} role={role} onChange={update} />
-            <Extensions sup={s} role={role} onChanged={() => { state.reload(); onChanged(); }} />
+            <Extensions
+              sup={s}
+              role={role}
+              onChanged={() => {
+                state.reload();
+                onChanged();
+              }}
+            />
             <ActionsLog code={s.code} actions={s.actions} role={role} onChanged={state.reload} />
           </>
         )}
