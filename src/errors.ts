@@ -31,7 +31,7 @@ export class AppError extends Error {
 }
 
 export function isErrorCode(value: string): value is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+  return Object.hasOwn(ERROR_CODES, value);
 }
 
 export const notFound = (what: string, key: string | number) =>

@@ -96,7 +96,7 @@ export function walkMonth(problems: WalkProblem[], events: WalkEvent[], ctx: Wal
     // An assignment is overdue in the month its deadline fell in, if it was not rectified by then
     // and had not ended (returned, turned long-term) before the deadline.
     const finish = (x: Assignment | null) => {
-      if (!x || !x.deadline || x.deadline < w.firstDay || x.deadline > w.lastDay || x.deadline >= ctx.today) return;
+      if (!x?.deadline || x.deadline < w.firstDay || x.deadline > w.lastDay || x.deadline >= ctx.today) return;
       const done = x.rectifiedDate !== null && x.rectifiedDate <= x.deadline;
       const ended = x.endedDate !== null && x.endedDate <= x.deadline;
       if (!done && !ended) bump(x.lead, 'overdue');

@@ -42,6 +42,7 @@ export const ALLOWED_TYPES = SIGNATURES.map((s) => s.type.mime);
 export function safeFilename(name: string, ext: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .replace(/^\.+/, '')
     .trim()

@@ -89,7 +89,7 @@ export function planBatch(
 ): PlannedBatch {
   const batch: PlannedBatch = { items: [], events: [], coDepartments: [], tags: [] };
   const states: Array<Array<[time: string, state: string]>> = [];
-  const ramp = (u: number) => w.startMs + Math.pow(u, 0.8) * (w.endMs - w.startMs); // a campaign gathers pace
+  const ramp = (u: number) => w.startMs + u ** 0.8 * (w.endMs - w.startMs); // a campaign gathers pace
   for (let i = 0; i < count; i++) {
     const created = Math.floor(ramp((w.offset + i + rnd()) / w.total));
     planItem(refs, rnd, batch, states, i, created, w, tokenHex(i));

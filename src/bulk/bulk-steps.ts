@@ -70,7 +70,11 @@ const TOTAL = ENDINGS.reduce((s, [w]) => s + w, 0);
 /** One item's steps: an ending by weight, sometimes accepted before dispatch, with weekly reports and notes. */
 export function STORY_ENDINGS(rnd: Rnd): Step[] {
   let r = rnd() * TOTAL;
-  const kinds = ENDINGS.find(([w]) => (r -= w) < 0)?.[1] ?? [];
+  const kinds =
+    ENDINGS.find(([w]) => {
+      r -= w;
+      return r < 0;
+    })?.[1] ?? [];
   const out: Step[] = [];
   for (const kind of kinds) {
     if (kind === 'assign' && rnd() < 0.3) out.push(step('accept'));

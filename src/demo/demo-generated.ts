@@ -62,7 +62,7 @@ export async function seedGenerated(
     const tpl = TEMPLATES[cat.code];
     const area = pick(places);
     // Spread over eight months, denser recently, as a campaign gathers pace.
-    const ageDays = Math.floor(Math.pow(rnd(), 1.6) * 240) + 1;
+    const ageDays = Math.floor(rnd() ** 1.6 * 240) + 1;
     let t = realNow.getTime() - ageDays * 86_400_000 + Math.floor(rnd() * 8 * 3_600_000);
     ctx.setNow(new Date(t));
     const anonymous = rnd() < 0.3;
@@ -81,7 +81,10 @@ export async function seedGenerated(
     });
     const code = created.problem.code;
     let r = rnd() * total;
-    const steps = ENDINGS.find(([w]) => (r -= w) < 0)![1];
+    const steps = ENDINGS.find(([w]) => {
+      r -= w;
+      return r < 0;
+    })![1];
     const dept = cat.dept!;
     const staff = ctx.actors[deptStaff.get(dept) ?? ''] ?? ctx.actors.admin;
     for (const step of steps) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Open311Error } from './errors.js';
+import type { Open311Error } from './errors.js';
 import { DEFAULT_JURISDICTIONS, parseJurisdictions, resolveJurisdiction } from './jurisdictions.js';
 
 describe('parseJurisdictions', () => {

@@ -5,7 +5,7 @@
  */
 import { sortDefinitions } from './attributes.js';
 import { formatDateTime, formatDeadline } from './datetime.js';
-import { Open311Error } from './errors.js';
+import type { Open311Error } from './errors.js';
 import { DISCOVERY_FORMATS } from './format.js';
 import { fmsStatusForEvent, open311Status, stateAfter } from './status-map.js';
 import { MAX_DESCRIPTION_LENGTH } from './spec-types.js';

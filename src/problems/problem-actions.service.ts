@@ -87,7 +87,7 @@ async function effectOf(
           .select(['id', 'role'])
           .where('id', '=', input.ownerLeaderId)
           .executeTakeFirst();
-        if (!leader || leader.role !== 'leader')
+        if (leader?.role !== 'leader')
           throw new AppError('validation_failed', `user ${input.ownerLeaderId} is not a leader`, {
             field: 'ownerLeaderId',
           });

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { dialectOf, filterOnlyColumn, type DialectName } from '../db/dialect.js';
+import { filterOnlyColumn, type DialectName } from '../db/dialect.js';
 import { PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
 import { AppError } from '../errors.js';
 import type { ProblemRow } from './problem.repository.js';

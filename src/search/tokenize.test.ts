@@ -172,7 +172,7 @@ describe('engine strings', () => {
     const db = new Database(':memory:');
     db.exec("CREATE VIRTUAL TABLE t USING fts5(terms, tokenize='unicode61 remove_diacritics 0')");
     const insert = db.prepare('INSERT INTO t(rowid, terms) VALUES (?, ?)');
-    CORPUS.forEach((text, i) => insert.run(i + 1, toIndexString(indexTerms(text))));
+    for (const [i, text] of CORPUS.entries()) insert.run(i + 1, toIndexString(indexTerms(text)));
     const match = db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid');
     const fts = (q: string) => {
       const expr = toFtsQuery(q);

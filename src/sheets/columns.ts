@@ -163,7 +163,10 @@ export function matchHeaders(headerCells: string[], override: Record<string, str
     if (!norm) return;
     const f = forced.get(norm);
     if (f === IGNORE) return;
-    if (f) return void candidates.push({ index, header, field: f as SheetField, rank: -1 });
+    if (f) {
+      candidates.push({ index, header, field: f as SheetField, rank: -1 });
+      return;
+    }
     const c = classify(norm);
     if (c === 'ignored') return;
     if (c) candidates.push({ index, header, ...c });

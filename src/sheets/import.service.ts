@@ -133,7 +133,7 @@ export async function importSheet(
       headers,
       resolver,
       dates: { date1904: sheet.date1904 },
-      codePattern: new RegExp(`^[A-Z]{1,8}-\\d{4}-\\d{1,9}$`),
+      codePattern: /^[A-Z]{1,8}-\d{4}-\d{1,9}$/,
     };
     if (o.mode === 'valid_only' && o.rejectedFile) rejected = rejectedWriter(o.rejectedFile, sheet.format, headers);
     const seenSeq = new Map<string, number>();

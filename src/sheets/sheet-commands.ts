@@ -82,7 +82,7 @@ export function registerSheetCommands(program: Command): void {
               mapping: mappingOf(opts.map),
               rejectedFile:
                 mode === 'valid_only'
-                  ? (opts.rejected ?? file.replace(/\.[^.]+$/, '') + `.rejected.${ext}`)
+                  ? (opts.rejected ?? `${file.replace(/\.[^.]+$/, '')}.rejected.${ext}`)
                   : undefined,
               duplicateCheckRows: 2000,
               onRow: (rows) => bar.update(rows, bytes / size),

@@ -72,11 +72,17 @@ export function boardService(rt: SupervisionRuntime) {
     missingWeeklyReport: r.missing_weekly_report === 1,
   });
   const levelCounts = (rows: { warning_level: string }[]) =>
-    rows.reduce((acc, r) => ({ ...acc, [r.warning_level]: (acc[r.warning_level] ?? 0) + 1 }), {
-      blue: 0,
-      yellow: 0,
-      red: 0,
-    } as Record<string, number>);
+    rows.reduce(
+      (acc, r) => {
+        acc[r.warning_level] = (acc[r.warning_level] ?? 0) + 1;
+        return acc;
+      },
+      {
+        blue: 0,
+        yellow: 0,
+        red: 0,
+      } as Record<string, number>,
+    );
 
   return {
     async item(actor: Actor, code: string) {

@@ -179,7 +179,7 @@ export function rank<T>(rows: readonly T[], key: NumericKey<T>, options: RankOpt
   const sorted = rows.filter(isScored).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   // One pass each way: a row ties with its neighbour or takes its position as rank.
   const ranks: number[] = [];
-  sorted.forEach((r, i) => ranks.push(i > 0 && !better(sorted[i - 1], r) ? ranks[i - 1] : i + 1));
+  for (const [i, r] of sorted.entries()) ranks.push(i > 0 && !better(sorted[i - 1], r) ? ranks[i - 1] : i + 1);
   const fromBottom: number[] = [];
   for (let i = sorted.length - 1, pos = 1; i >= 0; i--, pos++) {
     fromBottom[i] = i < sorted.length - 1 && !better(sorted[i], sorted[i + 1]) ? fromBottom[i + 1] : pos;

@@ -109,7 +109,7 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
     async login(username: string, password: string) {
       const user = await repo.findUserByUsername(db, username);
       const refused = new AppError('unauthenticated', '用户名或密码错误 / wrong username or password');
-      if (!user || user.active !== 1) {
+      if (user?.active !== 1) {
         await verifyDummyPassword(password); // as much work as a wrong password for a real account
         throw refused;
       }

@@ -39,6 +39,7 @@ export const NASTY_STRINGS = [
   '"><svg/onload=alert(1)>',
   'javascript:alert(1)',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent literally
   '${7*7}',
   '../../etc/passwd',
   '..\\..\\windows\\win.ini',

@@ -64,8 +64,7 @@ export function errorFormatProblem(status: number, contentType: string | undefin
     return 'body is not JSON';
   }
   if (!json || typeof json.error !== 'object') return 'no "error" object';
-  if (!Object.prototype.hasOwnProperty.call(ERROR_CODES, json.error.code))
-    return `unregistered code "${json.error.code}"`;
+  if (!Object.hasOwn(ERROR_CODES, json.error.code)) return `unregistered code "${json.error.code}"`;
   if (typeof json.error.message !== 'string') return 'no message';
   if ((ERROR_CODES as Record<string, number>)[json.error.code] !== status && status !== 404 && status !== 405)
     return `code ${json.error.code} with status ${status}`;

@@ -99,15 +99,13 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
           },
         }),
       ),
-      ...codes
-        .slice(0, 8)
-        .map((code) =>
-          t.as('shouli', {
-            method: 'POST',
-            url: `/api/v1/problems/${code}/actions/assign`,
-            payload: { leadDepartmentId: r.pick(d), coDepartmentIds: r.some(d, 2) },
-          }),
-        ),
+      ...codes.slice(0, 8).map((code) =>
+        t.as('shouli', {
+          method: 'POST',
+          url: `/api/v1/problems/${code}/actions/assign`,
+          payload: { leadDepartmentId: r.pick(d), coDepartmentIds: r.some(d, 2) },
+        }),
+      ),
     ]).then((rs) => expect(rs.filter((x) => x.statusCode >= 500).map((x) => x.body)).toEqual([]));
     await expectCountersMatch('concurrent');
   }, 60_000);

@@ -135,7 +135,10 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
       .select(['name', 'slot'])
       .where('started_at', '>=', '2026-11-06')
       .execute();
-    const byName = runs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.name]: (acc[r.name] ?? 0) + 1 }), {});
+    const byName = runs.reduce<Record<string, number>>((acc, r) => {
+      acc[r.name] = (acc[r.name] ?? 0) + 1;
+      return acc;
+    }, {});
     expect(byName).toEqual({ warnings: 1, reminders: 1, 'weekly-reports': 1, notifications: 1 });
   });
 

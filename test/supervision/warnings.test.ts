@@ -30,7 +30,7 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
   it('turns yellow at 10 points behind plan and red at 30, on each progress report', async () => {
     at(t, '2026-11-02');
     const { code } = await assignedItem(t, { deadline: '2026-11-30' });
-    let res = await t.as('chengguan', {
+    const res = await t.as('chengguan', {
       method: 'PUT',
       url: `/api/v1/problems/${code}/milestones`,
       payload: {

@@ -2,7 +2,9 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 /** A tiny History-API router: one store for the location, a Link, and a path matcher. */
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+const notify = () => {
+  for (const l of listeners) l();
+};
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 
@@ -74,7 +76,7 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
 
 export function NavLink({ to, className, ...rest }: LinkProps) {
   const { pathname } = useLocation();
-  const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(to + '/');
+  const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
   return (
     <Link
       to={to}

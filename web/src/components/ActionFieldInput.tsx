@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { listRef } from '../api/reference.js';
 import { listLeaders } from '../api/supervision.js';
 import { useI18n } from '../i18n/index.js';
@@ -32,7 +33,7 @@ export function ActionFieldInput({
   if (spec.kind === 'departments') {
     return <DepartmentChecks label={label} value={(value as string[]) ?? []} onChange={onChange} testId={testId} />;
   }
-  let control;
+  let control: ReactNode;
   switch (spec.kind) {
     case 'textarea':
       control = (

@@ -26,7 +26,12 @@ export function PhotoPicker({
     () => files.map((f) => (f.type.startsWith('image/') ? URL.createObjectURL(f) : '')),
     [files],
   );
-  useEffect(() => () => previews.forEach((u) => u && URL.revokeObjectURL(u)), [previews]);
+  useEffect(
+    () => () => {
+      for (const u of previews) if (u) URL.revokeObjectURL(u);
+    },
+    [previews],
+  );
 
   const add = (list: FileList | null) => {
     if (!list) return;

@@ -7,7 +7,7 @@ import { hasStaffHint, homeFor, useAuth } from '../lib/auth.js';
 import { navigate, useLocation } from '../router.js';
 
 /** Only same-site admin paths are acceptable as a post-login destination. */
-const safeNext = (next: string | null) => (next && next.startsWith('/admin') && !next.startsWith('//') ? next : null);
+const safeNext = (next: string | null) => (next?.startsWith('/admin') && !next.startsWith('//') ? next : null);
 
 export function Login() {
   const { t } = useI18n();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { getProblem, getTimeline } from '../api/problems.js';
 import { isApiError } from '../api/client.js';
 import { Async, ErrorBox, Loading } from '../components/Async.js';
@@ -14,7 +15,7 @@ export function ProblemPage({ code }: { code: string }) {
   const item = useAsync((s) => getProblem(code, undefined, s), [code]);
   const timeline = useAsync((s) => getTimeline(code, undefined, s), [code]);
 
-  let body;
+  let body: ReactNode;
   if (item.loading && !item.data) body = <Loading />;
   else if (isApiError(item.error) && item.error.status === 404) {
     body = (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { createRef, updateRef, type RefKind } from '../../api/reference.js';
 import { useErrorText } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
@@ -64,7 +64,7 @@ export function RefForm({
       <div className="grid-3">
         {fields.map((f) => {
           const id = `ref-${kind}-${f.name}`;
-          let control;
+          let control: ReactNode;
           if (f.kind === 'parent' || f.kind === 'department') {
             control = (
               <RefSelect
