@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import formbody from '@fastify/formbody';
@@ -9,21 +9,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
-import { createDb, type Db } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { systemClock, type Clock } from './shared/time.js';
-import { createServices, type Services } from './services.js';
+import type { Db } from './db/database.js';
+import type { Clock } from './shared/time.js';
+import { createKernel, type Kernel } from './kernel.js';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { registerAuth } from './http/auth-hook.js';
 import { ErrorSchema } from './http/common-schemas.js';
-import { referenceRoutes } from './reference/reference.routes.js';
-import { userRoutes } from './users/user.routes.js';
-import { problemRoutes } from './problems/problem.routes.js';
-import { attachmentRoutes } from './attachments/attachment.routes.js';
-import { features } from './features.js';
+import { usersFeature } from './users/users.feature.js';
 
 export interface BuildOptions {
+  /** An open database (tests); the caller closes it. Default: the configured one, closed with the app. */
   db?: Db;
   clock?: Clock;
   logger?: boolean | object;
@@ -33,20 +29,17 @@ export interface BuildOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    services: Services;
+    /** The application behind the routes: every feature's state (`app.kernel.of(feature)`). */
+    kernel: Kernel;
   }
 }
 
 /** Builds the whole application without listening; tests drive it with app.inject(). */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
-  const db = opts.db ?? createDb(config);
-  if (opts.migrate !== false) await migrateToLatest(db);
-  const clock = opts.clock ?? systemClock;
-  const services = createServices(db, config, clock);
-  for (const f of features) f.install?.(services);
-
+  const k = await createKernel(config, { db: opts.db, clock: opts.clock, migrate: opts.migrate, logger: opts.logger });
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel },
+    // The kernel's logger: requests and features log through one pino instance.
+    loggerInstance: k.log as FastifyBaseLogger,
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     // Deeply nested JSON is refused by the parser before it can cost anything.
@@ -54,7 +47,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.decorate('services', services);
+  app.decorate('kernel', k);
   // JSON, forms (Open311) and multipart (uploads) only: anything else is a 415, not a string body.
   app.removeContentTypeParser('text/plain');
   app.addSchema(ErrorSchema);
@@ -77,24 +70,23 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.maxBodyBytes });
-  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
+  });
   registerErrorHandling(app);
   registerSecurity(app);
-  registerAuth(app, services);
+  registerAuth(app, k.of(usersFeature));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  await app.register(referenceRoutes(services));
-  await app.register(userRoutes(services));
-  await app.register(problemRoutes(services));
-  await app.register(attachmentRoutes(services));
-  for (const f of features) if (f.routes) await app.register(f.routes(services));
+  for (const f of k.features) {
+    if (f.routes) await app.register(f.routes(k.of(f), k));
+  }
 
   await serveWebUi(app, config.webDir);
-  app.addHook('onClose', async () => {
-    for (const f of features) await f.close?.(services);
-    if (!opts.db) await db.destroy();
-  });
+  app.addHook('onReady', async () => k.start());
+  app.addHook('onListen', async () => k.listen());
+  app.addHook('onClose', async () => k.close());
   return app;
 }
 

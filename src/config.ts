@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { ConfigError } from './config-error.js';
 import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.js';
+import { parseSupervisionConfig, type SupervisionConfig } from './supervision/supervision-config.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -21,9 +23,11 @@ export interface Config {
   readonly secureCookies: boolean;
   /** QINGDAN_OPEN311_JURISDICTIONS: the Open311 jurisdiction ids served (src/open311/jurisdictions.ts). */
   readonly open311Jurisdictions: readonly Jurisdiction[];
+  /** Notifications (SMTP, webhook), warning thresholds, rates and jobs: src/supervision/supervision-config.ts. */
+  readonly supervision: SupervisionConfig;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -90,6 +94,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     timezone,
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
     open311Jurisdictions: open311Jurisdictions(env),
+    supervision: overrides.supervision ?? parseSupervisionConfig(env),
     ...overrides,
   };
   return Object.freeze(config);

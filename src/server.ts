@@ -8,12 +8,12 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-reference.js';
 
 /** Starts Qingdan: migrate, seed the demo city into an empty database if asked, listen. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const db = createDb(config);
+  const { db, dialect } = createDb(config);
   await migrateToLatest(db);
   const say = (m: string) => process.stdout.write(`${m}\n`);
   if (config.demo && (await isEmpty(db))) {
     say('清单 Qingdan: seeding the demo city (Jingzhou) into the empty database …');
-    await seedDemo(db, config, { generated: Number(process.env.QINGDAN_DEMO_ITEMS ?? 2000), log: say });
+    await seedDemo(db, dialect, config, { generated: Number(process.env.QINGDAN_DEMO_ITEMS ?? 2000), log: say });
     say(
       `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
     );

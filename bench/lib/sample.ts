@@ -20,7 +20,7 @@ export interface BenchSample {
 }
 
 export async function takeSample(prepared: PreparedDb): Promise<BenchSample> {
-  const db = createDb({ databaseUrl: prepared.databaseUrl, dataDir: prepared.dataDir, poolSize: 2 });
+  const { db } = createDb({ databaseUrl: prepared.databaseUrl, dataDir: prepared.dataDir, poolSize: 2 });
   try {
     const rnd = mulberry32(42);
     const count = async (table: 'problems' | 'events') =>

@@ -4,7 +4,7 @@ import { errors } from '../http/common-schemas.js';
 import { requireStaff } from '../auth/actor.js';
 import { localDate } from '../shared/time.js';
 import { previousMonth } from './month-window.js';
-import { settlementService } from './settlement.service.js';
+import type { SettlementService } from './settlement.service.js';
 import type { SupervisionRuntime } from '../supervision/runtime.js';
 
 const tags = ['assessment'];
@@ -67,9 +67,8 @@ const Rankings = Type.Object({
 
 /** Monthly settlement and rankings. Rankings are public (published 红黑榜); scorecards are internal. */
 export const assessmentRoutes =
-  (rt: SupervisionRuntime): FastifyPluginAsyncTypebox =>
+  (svc: SettlementService, rt: SupervisionRuntime): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const svc = settlementService(rt);
     const lastMonth = () => previousMonth(localDate(rt.now(), rt.timezone).slice(0, 7));
 
     app.get(

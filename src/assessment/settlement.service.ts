@@ -103,3 +103,5 @@ export function settlementService(rt: SupervisionRuntime) {
     },
   };
 }
+
+export type SettlementService = ReturnType<typeof settlementService>;

@@ -4,13 +4,13 @@ import { AppError } from '../errors.js';
 import { trackingToken } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import { AttachmentSchema } from '../problems/problem.schema.js';
-import type { Services } from '../services.js';
+import type { AttachmentService } from './attachments.feature.js';
 
 const tags = ['attachments'];
 const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 
 export const attachmentRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (attachments: AttachmentService): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.post(
       '/api/v1/problems/:code/attachments',
@@ -28,7 +28,7 @@ export const attachmentRoutes =
         if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
         const file = await req.file();
         if (!file) throw new AppError('validation_failed', 'no file in the request', { field: 'file' });
-        const attachment = await services.attachments.upload(req.actor, req.params.code, trackingToken(req), {
+        const attachment = await attachments.upload(req.actor, req.params.code, trackingToken(req), {
           filename: file.filename,
           stream: file.file,
         });
@@ -41,7 +41,7 @@ export const attachmentRoutes =
       '/api/v1/attachments/:id',
       { schema: { tags, params: IdParams, querystring: TokenQuery, response: { ...errors(404) } } },
       async (req, reply) => {
-        const { meta, stream } = await services.attachments.open(req.actor, req.params.id, trackingToken(req));
+        const { meta, stream } = await attachments.open(req.actor, req.params.id, trackingToken(req));
         // Only images are shown inline; anything else downloads, so a browser never renders it as a page.
         const inline = meta.mime.startsWith('image/');
         reply.header('Content-Type', meta.mime);

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.js';
-import { isPostgres } from '../db/dialect.js';
 import { eventHash } from './hash.js';
 
 export interface NewEvent {
@@ -17,17 +16,22 @@ export interface NewEvent {
 }
 
 /**
- * Appends one event to the global hash chain. Must run inside the caller's transaction: the
- * audit_head row is locked (PostgreSQL) or the write lock is held (SQLite), so appends are
- * serialised and the chain never forks.
+ * Takes the chain's head for the rest of the caller's transaction and reads it. An update that
+ * changes nothing locks the row in either dialect (PostgreSQL's row lock, SQLite's write lock),
+ * so appends are serialised and the chain never forks.
  */
-export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; hash: string }> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['last_event_id', 'last_hash'])
+export async function lockAuditHead(trx: Db): Promise<{ last_event_id: number; last_hash: string }> {
+  return trx
+    .updateTable('audit_head')
+    .set((eb) => ({ last_event_id: eb.ref('last_event_id') }))
     .where('id', '=', 1)
-    .$if(isPostgres(trx), (q) => q.forUpdate())
+    .returning(['last_event_id', 'last_hash'])
     .executeTakeFirstOrThrow();
+}
+
+/** Appends one event to the global hash chain. Must run inside the caller's transaction. */
+export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; hash: string }> {
+  const head = await lockAuditHead(trx);
   const payload = JSON.stringify(e.payload ?? {});
   const inserted = await trx
     .insertInto('events')

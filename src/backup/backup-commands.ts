@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliConfig } from '../cli/context.js';
+import type { CliHost } from '../cli/cli-host.js';
 import { backupDatabase, restoreDatabase, type BackupSummary } from './backup.js';
 
 function report(verb: string, s: BackupSummary): void {
@@ -14,7 +14,7 @@ function report(verb: string, s: BackupSummary): void {
 }
 
 /** `qingdan backup FILE` and `qingdan restore FILE` (docs/backup-restore.md has the details). */
-export function registerBackupCommands(program: Command): void {
+export function registerBackupCommands(program: Command, cli: CliHost): void {
   program
     .command('backup')
     .description(
@@ -26,7 +26,7 @@ export function registerBackupCommands(program: Command): void {
       'do not re-read the SQLite copy to check the audit chain (saves time on very large databases)',
     )
     .action(async (file: string, opts: { skipVerify?: boolean }) => {
-      report('backed up to', await backupDatabase(cliConfig(), file, { verify: !opts.skipVerify }));
+      report('backed up to', await backupDatabase(cli.config(), file, { verify: !opts.skipVerify }));
     });
   program
     .command('restore')
@@ -35,6 +35,6 @@ export function registerBackupCommands(program: Command): void {
     )
     .argument('<file>', 'a file made by "qingdan backup"')
     .action(async (file: string) => {
-      report('restored from', await restoreDatabase(cliConfig(), file));
+      report('restored from', await restoreDatabase(cli.config(), file));
     });
 }

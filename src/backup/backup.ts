@@ -125,7 +125,7 @@ export async function restoreDatabase(config: Config, file: string): Promise<Bac
   if (config.databaseUrl) await postgresRestore(config.databaseUrl, file);
   else await sqliteRestore(file, sqliteFilePath(config));
   const attachments = copyAttachments(attachmentsOf(file), path.join(config.dataDir, 'attachments'));
-  const db = createDb(config);
+  const { db } = createDb(config);
   try {
     await migrateToLatest(db); // a backup from an older release gains the newer tables
     return await describe(db, file, attachments);

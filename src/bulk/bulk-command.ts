@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
-import { withDb } from '../cli/context.js';
+import type { CliHost } from '../cli/cli-host.js';
 import { bulkSeed } from './bulk-seed.js';
 
 /**
@@ -23,6 +23,7 @@ function findCommand(program: Command, path: string[]): Command | undefined {
 /** `qingdan seed --bulk N`: validates N, inserts, then runs the follow-ups as separate processes. */
 export async function runBulkSeed(
   program: Command,
+  cli: CliHost,
   opts: { bulk: string; months?: string; seed?: string },
 ): Promise<void> {
   const count = Number(opts.bulk.replace(/[_,]/g, ''));
@@ -32,8 +33,8 @@ export async function runBulkSeed(
   if (!Number.isInteger(months) || months < 1 || months > 120)
     throw new Error(`--months wants 1..120, got "${opts.months}"`);
   const say = (m: string) => process.stdout.write(`${m}\n`);
-  const r = await withDb((db, config) =>
-    bulkSeed(db, config, { count, months, seed: opts.seed ? Number(opts.seed) : undefined, log: say }),
+  const r = await cli.withDb(({ db, dialect }, config) =>
+    bulkSeed(db, dialect, config, { count, months, seed: opts.seed ? Number(opts.seed) : undefined, log: say }),
   );
   say(
     `bulk: ${r.problems.toLocaleString('en')} items and ${r.events.toLocaleString('en')} events in ${r.seconds.toFixed(1)} s (${Math.round(r.problems / r.seconds).toLocaleString('en')} items/s)`,

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { sqliteFilePath, type Db } from '../db/database.js';
-import { isPostgres } from '../db/dialect.js';
+import type { Dialect, DialectName } from '../db/dialect.js';
 import { ensureReference, loadRefs } from './bulk-refs.js';
 import { inlinePlanner, workerPlanner, type Planner, type PlannerSetup } from './bulk-planner.js';
 import type { FinalBatch } from './bulk-assign.js';
@@ -31,20 +31,21 @@ export interface BulkResult {
 
 const DAY = 86_400_000;
 
-function writerFor(db: Db, config: Config): BulkWriter {
-  if (isPostgres(db)) {
+/** Each dialect's bulk writer opens its own connection (COPY, or a second SQLite handle). */
+const WRITERS: Record<DialectName, (config: Config) => BulkWriter> = {
+  postgres: (config) => {
     if (!config.databaseUrl) throw new Error('a PostgreSQL database needs DATABASE_URL');
     return postgresBulkWriter(config.databaseUrl);
-  }
-  return sqliteBulkWriter(sqliteFilePath(config));
-}
+  },
+  sqlite: (config) => sqliteBulkWriter(sqliteFilePath(config)),
+};
 
 /**
  * Adds `count` generated items with their whole histories, written in large batches with the
  * hash chain computed here instead of event by event. Lifecycle hooks of other features do not
  * run: their derived data is rebuilt afterwards by their own commands (see bulk-command.ts).
  */
-export async function bulkSeed(db: Db, config: Config, opts: BulkOptions): Promise<BulkResult> {
+export async function bulkSeed(db: Db, dialect: Dialect, config: Config, opts: BulkOptions): Promise<BulkResult> {
   const log = opts.log ?? (() => undefined);
   const started = Date.now();
   await ensureReference(db, log);
@@ -59,7 +60,7 @@ export async function bulkSeed(db: Db, config: Config, opts: BulkOptions): Promi
     nowMs: now,
     timezone: config.timezone,
   };
-  const writer = writerFor(db, config);
+  const writer = WRITERS[dialect.name](config);
   let planner: Planner | null = null;
   let problems = 0;
   let events = 0;

@@ -1,19 +1,15 @@
 import { Command } from 'commander';
+import { features } from '../features.js';
 import { registerServe } from './serve.js';
-import { registerDbCommands } from './db-commands.js';
-import { registerUserCommands } from './user-commands.js';
-import { registerAuditCommands } from './audit-commands.js';
-import { cliFeatures } from './cli-features.js';
+import { cliHost } from './cli-host.js';
 
-/** The `qingdan` command line; one file per command group. */
+/** The `qingdan` command line: `serve`, and every feature's commands (src/features.ts). */
 const program = new Command('qingdan')
   .description("清单 Qingdan — turn a city's problem list into a service list")
   .showHelpAfterError();
-registerServe(program);
-registerDbCommands(program);
-registerUserCommands(program);
-registerAuditCommands(program);
-for (const register of cliFeatures) register(program);
+const cli = cliHost();
+registerServe(program, cli);
+for (const f of features) f.cli?.(program, cli);
 
 program.parseAsync(process.argv).catch((err) => {
   process.stderr.write(`qingdan: ${err instanceof Error ? err.message : String(err)}\n`);

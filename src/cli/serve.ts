@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { startServer } from '../server.js';
-import { cliConfig } from './context.js';
+import type { CliHost } from './cli-host.js';
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, cli: CliHost): void {
   program
     .command('serve')
     .description('start the HTTP server (API, Open311 and the web UI); migrations run first')
@@ -11,6 +11,6 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; demo?: boolean }) => {
       if (opts.port) process.env.PORT = opts.port;
       if (opts.demo) process.env.QINGDAN_DEMO = '1';
-      await startServer(cliConfig());
+      await startServer(cli.config());
     });
 }

@@ -4,8 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { digest } from '../auth/secrets.js';
 import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
-import type { Services } from '../services.js';
-import { commentService, type Caller } from './comment.service.js';
+import type { Caller, CommentService } from './comment.service.js';
 import {
   CommentList,
   CommentListQuery,
@@ -39,10 +38,8 @@ function caller(req: FastifyRequest): Caller {
 
 /** Comments, thanks and likes on public items; moderation for the offices that answer the public. */
 export const commentRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (comments: CommentService): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const comments = commentService(services);
-
     app.get(
       '/api/v1/problems/:code/comments',
       {

@@ -3,7 +3,17 @@ import { isStaff, requireRole } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import { isPubliclyVisible, mayReadContact } from '../problems/problem-access.js';
-import type { Services } from '../services.js';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../shared/time.js';
+import type { RateLimiter } from '../http/rate-limit.js';
+import type { ProblemService } from '../problems/problem.service.js';
+
+export interface CommentDeps {
+  db: Db;
+  clock: Clock;
+  problems: ProblemService;
+  rateLimiter: RateLimiter;
+}
 import * as repo from './comment.repository.js';
 import type { CommentListQueryInput, CommentView, PostCommentInput } from './comment.schema.js';
 
@@ -20,7 +30,7 @@ export interface Caller {
   likerHash: string;
 }
 
-export function commentService(services: Services) {
+export function commentService(services: CommentDeps) {
   const { db, clock } = services;
 
   function present(r: repo.CommentRow, actor: Actor, liked: Set<number>): CommentView {
@@ -145,3 +155,5 @@ export function commentService(services: Services) {
     },
   };
 }
+
+export type CommentService = ReturnType<typeof commentService>;

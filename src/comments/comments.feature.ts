@@ -1,8 +1,12 @@
-import type { Feature } from '../features.js';
+import { defineFeature } from '../feature.js';
+import { problemsFeature } from '../problems/problems.feature.js';
+import { commentService, type CommentService } from './comment.service.js';
 import { commentRoutes } from './comment.routes.js';
 
-/** Public comments, thanks (送锦旗) and likes, with moderation: routes only, no problem hooks. */
-export const commentsFeature: Feature = {
+/** Public comments, thanks (送锦旗) and likes on public items, with moderation. */
+export const commentsFeature = defineFeature<CommentService>({
   name: 'comments',
-  routes: (services) => commentRoutes(services),
-};
+  install: (k) =>
+    commentService({ db: k.db, clock: k.clock, problems: k.of(problemsFeature).problems, rateLimiter: k.rateLimiter }),
+  routes: (comments) => commentRoutes(comments),
+});

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { DIALECTS, type Dialect } from './dialect.js';
 
 export type Db = Kysely<Database>;
 
@@ -24,13 +25,19 @@ export function sqliteFilePath(opts: DbOptions): string {
   return opts.sqliteFile ?? path.join(opts.dataDir, 'qingdan.sqlite');
 }
 
-export function createDb(opts: DbOptions): Db {
+/** An open database with its dialect: the one value every feature's storage code is given. */
+export interface OpenDb {
+  db: Db;
+  dialect: Dialect;
+}
+
+export function createDb(opts: DbOptions): OpenDb {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: DIALECTS.postgres };
   }
   const file = sqliteFilePath(opts);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -42,7 +49,7 @@ export function createDb(opts: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cachePreparedStatements(sqlite);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: DIALECTS.sqlite };
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Db } from '../db/database.js';
 import type { Config } from '../config.js';
-import { createServices, type Services } from '../services.js';
+import type { Dialect } from '../db/dialect.js';
+import { createKernel } from '../kernel.js';
+import type { Feature } from '../feature.js';
+import { problemsFeature, type ProblemsState } from '../problems/problems.feature.js';
 import { hashPassword } from '../auth/secrets.js';
 import { actorForUser } from '../users/user.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -18,6 +21,7 @@ import { seedGenerated } from './demo-generated.js';
 import { seedSupervisionDemo } from './demo-supervision.js';
 import { seedDemoOpen311 } from './demo-open311.js';
 import { rebuildCounters } from '../stats/stats-rebuild.js';
+import { CORE_FEATURES } from '../features.js';
 
 export interface DemoOptions {
   /** Generated items beyond the story's (default 2,000). */
@@ -26,10 +30,15 @@ export interface DemoOptions {
   log?: (msg: string) => void;
 }
 
-/** A seeding context: services on a clock the seeder moves, and an actor per demo account. */
+/** A seeding context: the list on a clock the seeder moves, and an actor per demo account. */
 export interface SeedContext {
   db: Db;
-  services: Services;
+  dialect: Dialect;
+  config: Config;
+  /** The problem services of a kernel with the core features only: no feature hooks run. */
+  services: ProblemsState;
+  /** A kernel on the same database and clock with more features (the supervision demo's). */
+  kernelWith(features: readonly Feature<any>[]): ReturnType<typeof createKernel>;
   setNow(d: Date): void;
   now(): Date;
   actors: Record<string, Actor>;
@@ -100,7 +109,7 @@ export async function seedReference(db: Db): Promise<SeedContext['ids']> {
   });
 }
 
-export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): Promise<void> {
+export async function seedDemo(db: Db, dialect: Dialect, config: Config, opts: DemoOptions = {}): Promise<void> {
   const log = opts.log ?? (() => undefined);
   const started = Date.now();
   const ids = await seedReference(db);
@@ -129,7 +138,13 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
     ).id;
   }
   let current = opts.now ?? new Date();
-  const services = createServices(db, config, () => current);
+  const clock = () => current;
+  // Demo notices stay in the in-app inbox: demo accounts have no real mailboxes or phones.
+  const quiet: Config = { ...config, supervision: { ...config.supervision, smtp: null, webhook: null } };
+  const kernelWith = (features: readonly Feature<any>[]) =>
+    createKernel(quiet, { db, dialect, clock, migrate: false, logger: false, features });
+  const core = await kernelWith(CORE_FEATURES);
+  const services = core.of(problemsFeature);
   const actors: Record<string, Actor> = {};
   for (const u of DEMO_USERS) {
     const row = await db.selectFrom('users').selectAll().where('username', '=', u.username).executeTakeFirstOrThrow();
@@ -137,7 +152,10 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
   }
   const ctx: SeedContext = {
     db,
+    dialect,
+    config: quiet,
     services,
+    kernelWith,
     setNow: (d) => {
       current = d;
     },
@@ -149,10 +167,11 @@ export async function seedDemo(db: Db, config: Config, opts: DemoOptions = {}): 
   await seedStory(ctx, realNow);
   log(`demo: story items seeded`);
   await seedGenerated(ctx, realNow, opts.generated ?? 2000, log);
-  await seedDemoOpen311(db, config, ids.categories, realNow, log);
+  await seedDemoOpen311(db, quiet, ids.categories, realNow, log);
   await seedSupervisionDemo(ctx, realNow, log);
   ctx.setNow(realNow);
-  // These services carry no feature hooks, so the statistics counters are counted once at the end.
-  await rebuildCounters(db);
+  await core.close();
+  // The core kernel runs no feature hooks, so the statistics counters are counted once at the end.
+  await rebuildCounters(db, dialect);
   log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,7 +1,10 @@
 import type { SeedContext } from './demo-seed.js';
 import { localDate } from '../shared/time.js';
-import { startSupervision } from '../supervision/supervision-feature.js';
-import { parseSupervisionConfig } from '../supervision/supervision-config.js';
+import { CORE_FEATURES } from '../features.js';
+import { notifyFeature } from '../notify/notify.feature.js';
+import { jobsFeature } from '../jobs/jobs.feature.js';
+import { supervisionFeature } from '../supervision/supervision.feature.js';
+import { problemsFeature } from '../problems/problems.feature.js';
 import { milestoneService } from '../supervision/milestones.service.js';
 import { extensionService } from '../supervision/extensions.service.js';
 import { boardService } from '../supervision/board.service.js';
@@ -31,10 +34,14 @@ const ENTERPRISES: Enterprise[] = [
  * before this one settled, so a newcomer sees a living campaign.
  */
 export async function seedSupervisionDemo(ctx: SeedContext, realNow: Date, log: (m: string) => void): Promise<void> {
-  const { services, actors, ids } = ctx;
-  // Demo notices stay in the in-app inbox: demo accounts have no real mailboxes or phones.
-  const rt = await startSupervision(services, { ...parseSupervisionConfig(), smtp: null, webhook: null });
-  const tz = services.config.timezone;
+  const { actors, ids } = ctx;
+  // From here on, writes run supervision's hook and deadlines follow the working-day calendar.
+  const k = await ctx.kernelWith([...CORE_FEATURES, notifyFeature, jobsFeature, supervisionFeature]);
+  await k.start();
+  const rt = k.of(supervisionFeature);
+  const services = k.of(problemsFeature);
+  const jobs = k.of(jobsFeature).runner;
+  const tz = ctx.config.timezone;
   const at = (daysAgo: number, hour = 2) => {
     const d = new Date(realNow.getTime() - daysAgo * DAY);
     d.setUTCHours(hour, 0, 0, 0);
@@ -204,9 +211,9 @@ export async function seedSupervisionDemo(ctx: SeedContext, realNow: Date, log: 
 
   // Now: compute every warning, escalate overdue items, check last week's reports.
   ctx.setNow(realNow);
-  await rt.jobs.run('warnings');
-  await rt.jobs.run('reminders');
-  await rt.jobs.run('weekly-reports');
+  await jobs.run('warnings');
+  await jobs.run('reminders');
+  await jobs.run('weekly-reports');
   const overdueChild = await ctx.db
     .selectFrom('problems')
     .select('code')
@@ -238,4 +245,5 @@ export async function seedSupervisionDemo(ctx: SeedContext, realNow: Date, log: 
     .groupBy('warning_level')
     .execute();
   log(`demo: supervision seeded (warnings ${levels.map((l) => `${l.warning_level} ${Number(l.n)}`).join(', ')})`);
+  await k.close();
 }

@@ -2,7 +2,7 @@
  * Duplicate-detection settings from the environment, read once when the feature is installed.
  * A bad value stops the start with the variable named, like the core configuration.
  */
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 
 export interface DuplicateConfig {
   /** QINGDAN_DUPLICATE_DISTANCE_M: reports with coordinates this close may be the same problem. */

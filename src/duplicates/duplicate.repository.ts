@@ -1,7 +1,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { fullTextMatches } from '../db/dialect.js';
+import type { FullTextIndex } from '../search/full-text.js';
 import { OPEN_STATES, PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { shingles } from './similarity.js';
 
@@ -49,10 +49,16 @@ export function draftTerms(d: Draft, max = 24): string[] {
 }
 
 /** Items sharing words with the draft, best BM25/cover density among the newest matches. */
-export async function textCandidates(db: Db, d: Draft, e: Eligibility, keep = 60): Promise<number[]> {
+export async function textCandidates(
+  db: Db,
+  fullText: FullTextIndex,
+  d: Draft,
+  e: Eligibility,
+  keep = 60,
+): Promise<number[]> {
   const terms = draftTerms(d);
   if (!terms.length) return [];
-  const hits = await fullTextMatches(db, {
+  const hits = await fullText.matches(db, {
     fts: terms.map((t) => `"${t}"`).join(' OR '),
     tsquery: terms.map((t) => `'${t}'`).join(' | '),
     limit: 500,

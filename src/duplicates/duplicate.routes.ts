@@ -3,9 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { isStaff, requireRole, requireStaff } from '../auth/actor.js';
 import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors } from '../http/common-schemas.js';
-import type { Services } from '../services.js';
-import { duplicateService, type DuplicateService } from './duplicate.service.js';
-import { duplicateConfig } from './duplicate-config.js';
+import type { Kernel } from '../kernel.js';
+import type { DuplicatesState } from './duplicates.feature.js';
 
 const tags = ['duplicates'];
 const Ref = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]);
@@ -37,18 +36,9 @@ const DraftBody = Type.Object(
   { additionalProperties: false },
 );
 
-const instances = new WeakMap<Services, DuplicateService>();
-export function duplicatesOf(services: Services): DuplicateService {
-  let d = instances.get(services);
-  if (!d) instances.set(services, (d = duplicateService(services.db, services.clock, duplicateConfig())));
-  return d;
-}
-
 export const duplicateRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (dups: DuplicatesState, k: Kernel): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const dups = duplicatesOf(services);
-
     app.post(
       '/api/v1/duplicates/check',
       {
@@ -60,8 +50,7 @@ export const duplicateRoutes =
         },
       },
       async (req) => {
-        if (!isStaff(req.actor))
-          services.rateLimiter.hit('duplicates', clientKey(req), services.config.publicSubmitPerMinute * 4);
+        if (!isStaff(req.actor)) k.rateLimiter.hit('duplicates', clientKey(req), k.config.publicSubmitPerMinute * 4);
         return { items: await dups.suggest(req.body, { publicOnly: !isStaff(req.actor) }) };
       },
     );
@@ -78,8 +67,7 @@ export const duplicateRoutes =
       },
       async (req) => {
         requireStaff(req.actor);
-        const loaded = await services.problems.load(services.db, req.actor, req.params.code);
-        return { items: await dups.forItem(loaded.row.id, { publicOnly: false }) };
+        return { items: await dups.forCode(req.actor, req.params.code) };
       },
     );
 

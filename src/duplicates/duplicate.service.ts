@@ -4,6 +4,7 @@
  * scored with its reasons (similarity.ts).
  */
 import type { Db } from '../db/database.js';
+import type { FullTextIndex } from '../search/full-text.js';
 import type { Clock } from '../shared/time.js';
 import { subtreeFrom } from '../reference/reference.repository.js';
 import * as repo from './duplicate.repository.js';
@@ -59,7 +60,7 @@ function placeRelation(nodes: Map<number, Node>, d: repo.Draft, c: repo.Candidat
   return related ? { kind: 'related_area' } : { kind: 'different' };
 }
 
-export function duplicateService(db: Db, clock: Clock, config: DuplicateConfig) {
+export function duplicateService(db: Db, fullText: FullTextIndex, clock: Clock, config: DuplicateConfig) {
   /** Suggestions for a draft, best first; `excludeIds` keeps an item from suggesting itself. */
   async function suggest(
     draft: repo.Draft,
@@ -75,7 +76,7 @@ export function duplicateService(db: Db, clock: Clock, config: DuplicateConfig) 
     const catRoot = draft.categoryId ? (catNodes.get(draft.categoryId)?.parent_id ?? draft.categoryId) : null;
     const catIds = catRoot ? subtreeFrom(categories, catRoot) : [];
     const ids = new Set([
-      ...(await repo.textCandidates(dbx, draft, e)),
+      ...(await repo.textCandidates(dbx, fullText, draft, e)),
       ...(await repo.placeCandidates(dbx, areaIds, catIds, e)),
       ...(draft.lat != null && draft.lng != null
         ? await repo.nearCandidates(dbx, draft.lat, draft.lng, config.distanceMeters, e)

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../auth/actor.js';
 import { AppError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { UsersState } from '../users/users.feature.js';
 import { checkSameOrigin } from './security.js';
 
 export const SESSION_COOKIE = 'qd_session';
@@ -13,20 +13,20 @@ declare module 'fastify' {
 }
 
 /** Resolves the caller once per request: API key first (machines), then the session cookie. */
-export function registerAuth(app: FastifyInstance, services: Services): void {
+export function registerAuth(app: FastifyInstance, { users, apiKeys }: UsersState): void {
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
     const key = request.headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {
-      const actor = key.length <= 200 ? await services.apiKeys.actorFromKey(key) : null;
+      const actor = key.length <= 200 ? await apiKeys.actorFromKey(key) : null;
       if (!actor) throw new AppError('unauthenticated', 'the API key is not valid');
       request.actor = actor;
       return;
     }
     const session = request.cookies?.[SESSION_COOKIE];
     if (session && session.length <= 200) {
-      const actor = await services.users.actorFromSession(session);
+      const actor = await users.actorFromSession(session);
       if (actor) {
         checkSameOrigin(request.method, request.headers);
         request.actor = actor;

@@ -24,28 +24,25 @@ export const instanceHolder = () => `${os.hostname()}:${process.pid}:${crypto.ra
 
 /** Runs jobs under the database lease and records each run in job_runs. */
 export class JobRunner {
-  private readonly jobs = new Map<string, Job>();
-
+  /** `jobs`: every feature's jobs, as the kernel composes them (src/kernel.ts). */
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly jobs: readonly Job[],
     readonly holder: string = instanceHolder(),
   ) {}
 
-  register(job: Job): void {
-    this.jobs.set(job.name, job);
-  }
   list(): Job[] {
-    return [...this.jobs.values()];
+    return [...this.jobs];
   }
 
   get(name: string): Job {
-    const job = this.jobs.get(name);
+    const job = this.jobs.find((j) => j.name === name);
     if (!job)
       throw new AppError('not_found', `no job named "${name}"`, {
         what: 'job',
         key: name,
-        known: [...this.jobs.keys()],
+        known: this.jobs.map((j) => j.name),
       });
     return job;
   }

@@ -6,8 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { isStaff } from '../auth/actor.js';
-import type { Services } from '../services.js';
-import type { QuestionService } from '../questions/question.service.js';
+import type { Open311Deps } from './open311.feature.js';
 import { toDefinitions } from '../questions/question-rules.js';
 import type { CreateProblemInput } from '../problems/problem.schema.js';
 import type { AttributeAnswer } from './attributes.js';
@@ -62,8 +61,8 @@ function titleOf(service: string, description: string | undefined): string {
 const nativeAnswers = (answers: AttributeAnswer[] | undefined) =>
   Object.fromEntries((answers ?? []).map((a) => [a.code, a.value]));
 
-export function open311Submit(services: Services, questions: QuestionService, reads: Open311Service) {
-  const { db, config } = services;
+export function open311Submit(deps: Open311Deps, reads: Open311Service) {
+  const { db, config, questions } = deps;
 
   return async function submit(call: Open311Call) {
     const { params } = call;
@@ -73,7 +72,7 @@ export function open311Submit(services: Services, questions: QuestionService, re
     }
     const key = (await reads.client(call))!;
     // The same per-client limit as the native form: Open311 is not a way around it.
-    if (!isStaff(key.actor)) services.rateLimiter.hit('submit', `api_key:${key.id}`, config.publicSubmitPerMinute);
+    if (!isStaff(key.actor)) deps.rateLimiter.hit('submit', `api_key:${key.id}`, config.publicSubmitPerMinute);
 
     const serviceCode = optionalParam(params, 'service_code');
     const category = serviceCode === undefined ? undefined : await reads.leafByCode(serviceCode);
@@ -137,7 +136,7 @@ export function open311Submit(services: Services, questions: QuestionService, re
     await repo.ensureOpen311Source(db);
     const lookupToken = `o311_${crypto.randomBytes(12).toString('hex')}`;
     // Stored in the creating transaction: an item never exists without knowing its client.
-    const created = await services.problems.create(key.actor, input, async (trx, response) => {
+    const created = await deps.problems.create(key.actor, input, async (trx, response) => {
       const { code } = (response as { problem: { code: string } }).problem;
       await repo.insertOpen311Request(trx, {
         problem_id: (await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow())
@@ -147,7 +146,7 @@ export function open311Submit(services: Services, questions: QuestionService, re
         account_id: req.accountId ?? null,
         device_id: req.deviceId ?? null,
         media_url: req.mediaUrl ?? null,
-        created_at: services.clock().toISOString(),
+        created_at: deps.clock().toISOString(),
         token: lookupToken,
       });
     });

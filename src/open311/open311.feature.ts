@@ -1,11 +1,39 @@
-import type { Feature } from '../features.js';
+import { defineFeature } from '../feature.js';
+import type { Db } from '../db/database.js';
+import type { Config } from '../config.js';
+import type { Clock } from '../shared/time.js';
+import type { RateLimiter } from '../http/rate-limit.js';
+import type { ProblemService } from '../problems/problem.service.js';
+import type { QuestionService } from '../questions/question.service.js';
+import type { UsersState } from '../users/users.feature.js';
+import { problemsFeature } from '../problems/problems.feature.js';
+import { questionsFeature } from '../questions/questions.feature.js';
+import { usersFeature } from '../users/users.feature.js';
 import { open311Routes } from './open311.routes.js';
 
-/**
- * Open311 GeoReport v2 (and FixMyStreet's servicerequestupdates) under /open311/v2. Needs the
- * questions feature for service definitions; it keeps no state of its own beyond its table.
- */
-export const open311Feature: Feature = {
+/** What the Open311 endpoints use of the rest of the application. */
+export interface Open311Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  rateLimiter: RateLimiter;
+  problems: ProblemService;
+  apiKeys: UsersState['apiKeys'];
+  /** Service definitions are the categories' extra questions. */
+  questions: QuestionService;
+}
+
+/** Open311 GeoReport v2 (and FixMyStreet's servicerequestupdates) under /open311/v2. */
+export const open311Feature = defineFeature<Open311Deps>({
   name: 'open311',
-  routes: (services) => open311Routes(services),
-};
+  install: (k) => ({
+    db: k.db,
+    config: k.config,
+    clock: k.clock,
+    rateLimiter: k.rateLimiter,
+    problems: k.of(problemsFeature).problems,
+    apiKeys: k.of(usersFeature).apiKeys,
+    questions: k.of(questionsFeature),
+  }),
+  routes: (deps) => open311Routes(deps),
+});

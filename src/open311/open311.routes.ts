@@ -6,8 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Services } from '../services.js';
-import { questionsOf } from '../questions/questions.feature.js';
+import type { Open311Deps } from './open311.feature.js';
 import { badRequest, notFound311, text } from './errors.js';
 import { formatOfPath, parseFormat, render, renderError, type Open311Document, type Open311Format } from './format.js';
 import { open311Service, type Open311Call } from './open311.service.js';
@@ -53,11 +52,10 @@ const unknownPath = (req: FastifyRequest) =>
   );
 
 export const open311Routes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (deps: Open311Deps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const questions = questionsOf(services);
-    const reads = open311Service(services, questions);
-    const submit = open311Submit(services, questions, reads);
+    const reads = open311Service(deps);
+    const submit = open311Submit(deps, reads);
 
     await app.register(
       async (scope: FastifyInstance) => {

@@ -2,12 +2,11 @@
  * The Open311 reads: discovery, services, service definitions, requests, token lookup and the
  * FixMyStreet updates feed. Everything answers Open311Error on failure; the routes render it.
  */
-import type { Services } from '../services.js';
+import type { Open311Deps } from './open311.feature.js';
 import type { Actor } from '../auth/actor.js';
 import { digest } from '../auth/secrets.js';
 import { findApiKeyByHash } from '../users/user.repository.js';
 import { subtreeIds } from '../reference/reference.repository.js';
-import type { QuestionService } from '../questions/question.service.js';
 import { toDefinitions } from '../questions/question-rules.js';
 import { forbidden311, notFound311, text } from './errors.js';
 import { resolveJurisdiction, type Jurisdiction } from './jurisdictions.js';
@@ -39,8 +38,8 @@ export interface Open311Call {
 /** The date this API last changed, as discovery's changeset. */
 export const CHANGESET = '2026-11-29T23:30:00+08:00';
 
-export function open311Service(services: Services, questions: QuestionService) {
-  const { db, config } = services;
+export function open311Service(deps: Open311Deps) {
+  const { db, config, questions } = deps;
   const opts = (call: Open311Call) => ({ timeZone: config.timezone, lang: call.lang });
 
   /** The calling client, when it names an api_key; a key that is unknown or revoked is a 403. */
@@ -48,7 +47,7 @@ export function open311Service(services: Services, questions: QuestionService) {
     const key = optionalParam(call.params, 'api_key') ?? call.headerKey;
     if (key === undefined) return null;
     const row = key.length <= 200 ? await findApiKeyByHash(db, digest(key)) : undefined;
-    const actor = row ? await services.apiKeys.actorFromKey(key) : null;
+    const actor = row ? await deps.apiKeys.actorFromKey(key) : null;
     if (!row || !actor) throw forbidden311(text('api_key 无效或已吊销', 'api_key is not valid or has been revoked'));
     return { id: row.id, actor };
   }
@@ -128,7 +127,7 @@ export function open311Service(services: Services, questions: QuestionService) {
       if (q.serviceRequestIds) {
         filter.codes = q.serviceRequestIds.slice(0, DEFAULT_LIMIT);
       } else {
-        const window = requestWindow(q, services.clock());
+        const window = requestWindow(q, deps.clock());
         Object.assign(filter, { from: window.from, to: window.to });
         if (q.statuses) filter.states = statesForOpen311Status(q.statuses);
         if (q.serviceCodes) {
@@ -158,7 +157,7 @@ export function open311Service(services: Services, questions: QuestionService) {
 
     async updates(call: Open311Call) {
       const s = await scope(call);
-      const window = requestWindow(parseUpdatesQuery(call.params), services.clock());
+      const window = requestWindow(parseUpdatesQuery(call.params), deps.clock());
       const rows = await repo.findUpdates(db, {
         apiKeyId: s.apiKeyId,
         areaIds: s.areaIds,

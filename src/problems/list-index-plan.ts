@@ -1,6 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
-import { dialectOf } from '../db/dialect.js';
+import type { Dialect } from '../db/dialect.js';
 import { filterExpr, type IndexPlan, type ListFilter, type Visibility } from './problem-list.repository.js';
 
 export interface SortSpec {
@@ -40,6 +40,7 @@ const single = (x: unknown) => !Array.isArray(x) || x.length === 1;
  */
 export async function indexPlan(
   db: Db,
+  dialect: Dialect,
   f: ListFilter,
   v: Visibility,
   sort: SortSpec,
@@ -47,13 +48,12 @@ export async function indexPlan(
   after?: RawBuilder<SqlBool>,
 ): Promise<IndexPlan | undefined> {
   const sortColumn = sort.column;
-  const dialect = dialectOf(db);
   if (f.matchedIds) return undefined; // a search result: its ids are the selective part
   const dated = Boolean(f.from || f.to);
   // A later page's walk starts at the cursor, among matches; PostgreSQL's sample costs ~1,000 heap
   // pages from disk at a million items, so it is only taken for a first page.
-  if (dialect === 'postgres' && (!dated || sortColumn === 'created_at' || after)) return undefined;
-  const seekable = dialect === 'sqlite' ? SEEKABLE.filter(({ key }) => present(f[key])) : [];
+  if (dialect.misplansOnlyFirstDatedPage && (!dated || sortColumn === 'created_at' || after)) return undefined;
+  const seekable = dialect.steersFilterIndexes ? SEEKABLE.filter(({ key }) => present(f[key])) : [];
   // Two queries: SQLite answers min() or max() of the rowid from the b-tree's ends, but both in one
   // query with a full scan.
   const lo = Number(
@@ -114,7 +114,7 @@ export async function indexPlan(
   };
   if (sortColumn !== 'created_at' && n('ordering') > 0) {
     counts.ordering = n('ordering');
-    counts.firstMatchAt = await firstMatchAt(db, ordering, v, sort, sample, after);
+    counts.firstMatchAt = await firstMatchAt(db, dialect, ordering, v, sort, sample, after);
   }
   return { dialect, ...choosePlan(counts, { sortColumn, dated, need: limit + 1 }) };
 }
@@ -128,6 +128,7 @@ export async function indexPlan(
  */
 async function firstMatchAt(
   db: Db,
+  dialect: Dialect,
   f: ListFilter,
   v: Visibility,
   sort: SortSpec,
@@ -145,7 +146,7 @@ async function firstMatchAt(
     .selectFrom('problems')
     .where(sample)
     .where(after ?? sql<SqlBool>`1 = 1`);
-  const hidden: IndexPlan = { dialect: dialectOf(db), seekBy: [], ordered: true };
+  const hidden: IndexPlan = { dialect, seekBy: [], ordered: true };
   const first =
     (
       await rest

@@ -100,7 +100,8 @@ async function effectOf(
             .executeTakeFirst()
         : undefined;
       const deadline: string =
-        input.deadline ?? deps.deadlines.defaultDeadline(today, category?.time_limit_tier ?? 'simple', row.urgency);
+        input.deadline ??
+        deps.hooks.deadlines.defaultDeadline(today, category?.time_limit_tier ?? 'simple', row.urgency);
       if (deadline < today)
         throw new AppError('validation_failed', 'the deadline is in the past', { field: 'deadline' });
       await repo.setCoDepartments(trx, row.id, co);

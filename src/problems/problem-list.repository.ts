@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { filterOnlyColumn, type DialectName } from '../db/dialect.js';
+import type { Dialect } from '../db/dialect.js';
 import { PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
 import { AppError } from '../errors.js';
 import type { ProblemRow } from './problem.repository.js';
@@ -71,13 +71,13 @@ function visibilityExpr(eb: EB, v: Visibility, col: Col = plain): Expression<Sql
  * order or are sorted after the seek.
  */
 export interface IndexPlan {
-  dialect: DialectName;
+  dialect: Dialect;
   seekBy: string[];
   ordered: boolean;
 }
 
 export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPlan): Expression<SqlBool> {
-  const col: Col = plan ? (c) => (plan.seekBy.includes(c) ? c : filterOnlyColumn(plan.dialect, c)) : plain;
+  const col: Col = plan ? (c) => (plan.seekBy.includes(c) ? c : plan.dialect.filterOnlyColumn(c)) : plain;
   const parts: Expression<SqlBool>[] = [visibilityExpr(eb, v, col)];
   if (f.statuses?.length) parts.push(eb(col('problems.status'), 'in', f.statuses));
   if (f.categoryIds?.length) parts.push(eb(col('problems.category_id'), 'in', f.categoryIds));
@@ -159,6 +159,7 @@ function decodeCursor(cursor: string): [string, number] {
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
 export async function listProblems(
   db: Db,
+  dialect: Dialect,
   f: ListFilter,
   v: Visibility,
   sort: SortKey,
@@ -181,7 +182,7 @@ export async function listProblems(
   // Concatenating '' keeps the order but matches no index, so neither database walks the sort
   // index when the plan is to sort what a seek found (a date range sorted by update, say).
   const unindexed = sql<string>`(${key} || '')`;
-  const plan = await indexPlan(db, f, v, s, limit, afterBy(unindexed));
+  const plan = await indexPlan(db, dialect, f, v, s, limit, afterBy(unindexed));
   const col = plan?.ordered === false ? unindexed : key;
   const after = afterBy(col);
   let q = db

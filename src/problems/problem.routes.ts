@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
 import { clientKey, trackingToken } from '../http/auth-hook.js';
 import { CodeParams, errors } from '../http/common-schemas.js';
 import { ACTIONS } from '../lifecycle/lifecycle.js';
 import { isStaff } from '../auth/actor.js';
-import type { Services } from '../services.js';
-import { requestHash } from './problem.service.js';
+import type { Kernel } from '../kernel.js';
+import type { ProblemsState } from './problems.feature.js';
+import { idempotentSubmit } from './idempotent-submit.js';
 import {
   ACTION_BODIES,
   CreateProblemBody,
@@ -16,18 +16,15 @@ import {
   ProblemWithActions,
   TimelineSchema,
 } from './problem.schema.js';
-import { findIdempotent, saveIdempotent } from './problem.repository.js';
-import { idempotencyRowKey, openReply, sealReply } from './idempotent-reply.js';
-import { constraintViolation } from '../db/dialect.js';
 
 const tags = ['problems'];
 const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 const Created = Type.Object({ problem: ProblemSchema, trackingToken: Type.String() });
 
 export const problemRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  ({ problems, actions, timeline }: ProblemsState, k: Kernel): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { problems, actions, db, config } = services;
+    const submit = idempotentSubmit(k.db, problems, k.clock);
 
     app.post(
       '/api/v1/problems',
@@ -41,48 +38,11 @@ export const problemRoutes =
         },
       },
       async (req, reply) => {
-        if (!isStaff(req.actor)) services.rateLimiter.hit('submit', clientKey(req), config.publicSubmitPerMinute);
-        const idemKey = req.headers['idempotency-key'];
-        const scoped = idemKey ? `${clientKey(req)}:${idemKey}` : null;
-        const rowKey = scoped ? idempotencyRowKey(scoped) : null;
-        const hash = requestHash(req.body);
-        if (scoped && rowKey) {
-          const prior = await findIdempotent(db, rowKey);
-          if (prior) {
-            if (prior.request_hash !== hash)
-              throw new AppError('idempotency_conflict', 'this Idempotency-Key was used for a different request');
-            return reply
-              .status(prior.status_code as 201)
-              .header('Idempotent-Replayed', 'true')
-              .send(openReply(scoped, prior.response));
-          }
-        }
-        const created = await problems
-          .create(
-            req.actor,
-            req.body,
-            scoped && rowKey
-              ? async (trx, response) => {
-                  await saveIdempotent(trx, {
-                    key: rowKey,
-                    request_hash: hash,
-                    status_code: 201,
-                    response: sealReply(scoped, response as { trackingToken: string }),
-                    created_at: new Date().toISOString(),
-                  });
-                }
-              : undefined,
-          )
-          .catch(async (err) => {
-            // A concurrent retry with the same key won the race: answer with its stored result.
-            if (scoped && rowKey && constraintViolation(err) === 'unique') {
-              const prior = await findIdempotent(db, rowKey);
-              if (prior && prior.request_hash === hash) return { replay: openReply(scoped, prior.response) };
-            }
-            throw err;
-          });
-        if ('replay' in created) return reply.status(201).header('Idempotent-Replayed', 'true').send(created.replay);
-        return reply.status(201).send({ problem: created.problem, trackingToken: created.trackingToken });
+        if (!isStaff(req.actor)) k.rateLimiter.hit('submit', clientKey(req), k.config.publicSubmitPerMinute);
+        const key = req.headers['idempotency-key'];
+        const { reply: body, replayed } = await submit(req.actor, req.body, key ? `${clientKey(req)}:${key}` : null);
+        if (replayed) reply.header('Idempotent-Replayed', 'true');
+        return reply.status(201).send(body);
       },
     );
 
@@ -115,7 +75,7 @@ export const problemRoutes =
           response: { 200: TimelineSchema, ...errors(404) },
         },
       },
-      async (req) => services.timeline(req.actor, req.params.code, trackingToken(req)),
+      async (req) => timeline(req.actor, req.params.code, trackingToken(req)),
     );
 
     for (const action of ACTIONS) {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
@@ -16,35 +15,24 @@ import {
   listRanked,
   type ListFilter,
   type SortKey,
-  type Visibility,
 } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
-import type { DeadlinePolicy } from './deadline-policy.js';
+import type { Dialect } from '../db/dialect.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
 import { validateReferences } from './problem-validation.js';
 import type { ReferenceNamesCache } from '../reference/reference-names.js';
 
 export interface ProblemDeps {
   db: Db;
+  dialect: Dialect;
   config: Config;
   clock: Clock;
+  /** What other features add to problem writes (composed by the kernel; see src/features.ts). */
   hooks: ProblemHooks;
-  deadlines: DeadlinePolicy;
-  /** Cached reference names for presenting items (services.ts wires it; absent, they are queried). */
+  /** Cached reference names for presenting items (absent, they are queried). */
   referenceNames?: ReferenceNamesCache;
-  /**
-   * Full-text search, when the search feature is installed: ids matching `q`, best first, among
-   * items passing `filter` for `visibility` (the list's other filters).
-   */
-  searchIds?: (
-    db: Db,
-    q: string,
-    opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility },
-  ) => Promise<number[]>;
-  /** Adds search-only fields (the `highlight` of matched text) to an item listed for `q`. */
-  searchDecorate?: (item: ProblemView, q: string) => void;
 }
 
 export type Loaded = { row: repo.ProblemRow; coDepartmentIds: number[]; hasToken: boolean };
@@ -210,8 +198,8 @@ export function problemService(deps: ProblemDeps) {
     if (q.departmentId) f.departmentIds = await subtreeIds(db, 'departments', q.departmentId);
     const text = q.q?.trim();
     if (text) {
-      if (deps.searchIds)
-        f.matchedIds = await deps.searchIds(db, text, {
+      if (deps.hooks.search)
+        f.matchedIds = await deps.hooks.search.ids(db, text, {
           publicOnly: !isStaff(actor),
           filter: { ...f },
           visibility: visibilityFor(actor),
@@ -238,6 +226,7 @@ export function problemService(deps: ProblemDeps) {
           ? await listRanked(db, filter, visibilityFor(actor), q.limit ?? 20, q.cursor)
           : await listProblems(
               db,
+              deps.dialect,
               filter,
               visibilityFor(actor),
               (q.sort ?? 'created_desc') as SortKey,
@@ -246,7 +235,7 @@ export function problemService(deps: ProblemDeps) {
             );
       const items = await present(actor, rows);
       const text = q.q?.trim();
-      if (text && deps.searchDecorate) for (const item of items) deps.searchDecorate(item, text);
+      if (text && deps.hooks.search) for (const item of items) deps.hooks.search.decorate(item, text);
       return { items, nextCursor };
     },
     async count(actor: Actor, q: ListQueryInput) {
@@ -257,10 +246,3 @@ export function problemService(deps: ProblemDeps) {
 }
 
 export type ProblemService = ReturnType<typeof problemService>;
-
-export function requestHash(body: unknown): string {
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify(body ?? null))
-    .digest('hex');
-}

@@ -2,17 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireAdmin } from '../auth/actor.js';
 import { errors, IdParams } from '../http/common-schemas.js';
-import type { Services } from '../services.js';
+import type { ReferenceState } from './reference.feature.js';
 import { REFERENCE_KINDS, schemasFor } from './reference.schema.js';
 
 /** GET is public (pickers need it); changes are for administrators. */
 export const referenceRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (services: ReferenceState['services']): FastifyPluginAsyncTypebox =>
   async (app) => {
     for (const kind of REFERENCE_KINDS) {
       const s = schemasFor(kind);
       // Generic over the kinds: the schema, not the compiler, guarantees each kind's shape.
-      const svc = services.reference[kind.table] as any;
+      const svc = services[kind.table] as any;
       const tags = ['reference data'];
       const base = `/api/v1/${kind.table}`;
       app.get(base, { schema: { tags, summary: `List ${kind.table}`, response: { 200: s.list } } }, async () => ({

@@ -81,3 +81,5 @@ export function referenceService(db: Db, kind: ReferenceKind, onChange: () => vo
     },
   };
 }
+
+export type ReferenceService = ReturnType<typeof referenceService>;

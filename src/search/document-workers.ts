@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { startModuleWorker } from '../shared/module-worker.js';
-import type { FullTextDocument } from '../db/dialect.js';
+import type { FullTextDocument } from './full-text.js';
 import { toDocument, type IndexedFields } from './search-document.js';
 
 export interface DocumentMaker {

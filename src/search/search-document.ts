@@ -4,7 +4,7 @@
  * indexed, so no query — public or staff — can find an item by a person's data.
  */
 import type { Db } from '../db/database.js';
-import type { FullTextDocument } from '../db/dialect.js';
+import type { FullTextDocument } from './full-text.js';
 import { indexTerms, toIndexString } from './tokenize.js';
 
 /** Events whose text is progress the public may read; their text is searchable with the item. */

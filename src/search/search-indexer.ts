@@ -5,9 +5,10 @@
  * and when closing. Searches call catchUp first, so they always see the writes made before them.
  */
 import type { Db } from '../db/database.js';
-import { mergeFullTextStep, takeSearchQueue } from '../db/dialect.js';
+import type { Dialect } from '../db/dialect.js';
 import { indexProblems } from './search.service.js';
-import { queueIsEmpty } from './search-queue.js';
+import { queueIsEmpty, takeFromQueue } from './search-queue.js';
+import { fullTextFor } from './full-text.js';
 
 export interface IndexerOptions {
   /** Delay between the first unindexed write and its batch: writes within it share one commit. */
@@ -39,7 +40,8 @@ export interface SearchIndexer {
  */
 const MERGE_PAGES = 64;
 
-export function createSearchIndexer(db: Db, opts: IndexerOptions = {}): SearchIndexer {
+export function createSearchIndexer(db: Db, dialect: Dialect, opts: IndexerOptions = {}): SearchIndexer {
+  const fullText = fullTextFor(dialect);
   const debounceMs = opts.debounceMs ?? 500;
   const intervalMs = opts.intervalMs ?? 5000;
   const batch = opts.batch ?? 500;
@@ -51,8 +53,8 @@ export function createSearchIndexer(db: Db, opts: IndexerOptions = {}): SearchIn
 
   async function foldBatch(): Promise<number> {
     return db.transaction().execute(async (trx) => {
-      const ids = await takeSearchQueue(trx, batch);
-      if (ids.length) await indexProblems(trx, ids);
+      const ids = await takeFromQueue(trx, dialect, batch);
+      if (ids.length) await indexProblems(trx, fullText, ids);
       return ids.length;
     });
   }
@@ -64,7 +66,7 @@ export function createSearchIndexer(db: Db, opts: IndexerOptions = {}): SearchIn
       total += n;
       if (n < batch) break;
     }
-    for (let i = 0; i < mergeSteps; i++) if (!(await mergeFullTextStep(db, MERGE_PAGES))) break;
+    for (let i = 0; i < mergeSteps; i++) if (!(await fullText.mergeStep(db, MERGE_PAGES))) break;
     return total;
   }
 

@@ -2,9 +2,11 @@
  * The search queue (migration 20261130T0110-search-queue): ids of items whose search document is
  * out of date. Writers add to it inside their own transaction, so an acknowledged write is never
  * lost to the index even if the process dies before the indexer runs; the indexer takes from it
- * (takeSearchQueue in src/db/dialect.ts).
+ * (takeFromQueue).
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Dialect } from '../db/dialect.js';
 
 /** Queues these items for indexing; an item already waiting stays queued once. */
 export async function enqueueForIndex(db: Db, ids: number[]): Promise<void> {
@@ -32,4 +34,17 @@ export async function queueLength(db: Db): Promise<number> {
         .executeTakeFirstOrThrow()
     ).n,
   );
+}
+
+/**
+ * Claims up to `limit` queued items, oldest id first, deleting them in the caller's transaction
+ * (they come back if it rolls back). Rows another process's indexer holds are skipped where the
+ * dialect can (PostgreSQL), so several servers on one database never index the same batch twice
+ * or wait on each other.
+ */
+export async function takeFromQueue(db: Db, dialect: Dialect, limit: number): Promise<number[]> {
+  const r = await sql<{ problem_id: number }>`delete from search_queue where problem_id in
+    (select problem_id from search_queue order by problem_id limit ${limit}${dialect.claimRows})
+    returning problem_id`.execute(db);
+  return r.rows.map((x) => Number(x.problem_id));
 }

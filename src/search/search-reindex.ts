@@ -3,7 +3,7 @@
  * start of a server that finds items but no index).
  */
 import type { Db } from '../db/database.js';
-import { clearFullText, optimizeFullText, withBulkFullText, writeFullText } from '../db/dialect.js';
+import type { FullTextIndex } from './full-text.js';
 import { documentWorkers, inlineDocuments, type DocumentMaker } from './document-workers.js';
 import { loadFieldsAfter } from './search-document.js';
 
@@ -29,7 +29,7 @@ const PER_STATEMENT = 500;
  * next and then writes the segmented one (measured at 100,000 items: segmenting was 85 % of the
  * time in one thread).
  */
-export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<number> {
+export async function reindexAll(db: Db, fullText: FullTextIndex, opts: ReindexOptions = {}): Promise<number> {
   const batch = opts.batch ?? 5000;
   const total = Number(
     (
@@ -43,8 +43,8 @@ export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<num
   const maker: DocumentMaker = workers === 0 ? inlineDocuments : documentWorkers(workers);
   try {
     // Before the bulk settings: SQLite's clear recreates the table, which resets them.
-    await db.transaction().execute((trx) => clearFullText(trx));
-    return await withBulkFullText(db, async () => {
+    await db.transaction().execute((trx) => fullText.clear(trx));
+    return await fullText.withBulk(db, async () => {
       let done = 0;
       let fields = await loadFieldsAfter(db, 0, batch);
       while (fields.length) {
@@ -53,13 +53,13 @@ export async function reindexAll(db: Db, opts: ReindexOptions = {}): Promise<num
         const ready = await docs;
         await db.transaction().execute(async (trx) => {
           for (let j = 0; j < ready.length; j += PER_STATEMENT)
-            await writeFullText(trx, ready.slice(j, j + PER_STATEMENT));
+            await fullText.write(trx, ready.slice(j, j + PER_STATEMENT));
         });
         done += ready.length;
         opts.onProgress?.({ done, total: Math.max(total, done) });
         fields = await following;
       }
-      await optimizeFullText(db);
+      await fullText.optimize(db);
       return done;
     });
   } finally {

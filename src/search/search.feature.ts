@@ -1,87 +1,87 @@
-import type { Feature } from '../features.js';
-import { ensureFullTextIndex, fullTextIsEmpty } from '../db/dialect.js';
-import { searchIds, indexAfterWrite, reindexAll } from './search.service.js';
+import { defineFeature } from '../feature.js';
+import type { Kernel } from '../kernel.js';
+import { searchIds, indexAfterWrite, queueBatch, reindexAll } from './search.service.js';
 import { createSearchIndexer, type SearchIndexer } from './search-indexer.js';
 import { highlightItem } from './search-highlight.js';
-import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
-import { sheetRoutes } from '../sheets/sheet.routes.js';
+import { fullTextFor, type FullTextIndex } from './full-text.js';
+import { registerSearchCommands } from './search-commands.js';
 
-const noStartupIndex = new WeakSet<object>();
-/** For `qingdan search reindex`, which rebuilds the index itself: no automatic build first. */
-export const skipStartupIndex = (services: object) => noStartupIndex.add(services);
+export interface SearchState {
+  fullText: FullTextIndex;
+  /** Folds the search queue into the index off the request path (tests and commands flush it). */
+  indexer: SearchIndexer;
+}
 
-const indexers = new WeakMap<object, SearchIndexer>();
-/** The app's search indexer (tests and commands flush it). */
-export const searchIndexerOf = (services: object): SearchIndexer | undefined => indexers.get(services);
+/** Items are indexed at once below this size when a server starts on a list without an index. */
+const BUILD_BEFORE_SERVING = 50_000;
 
 /**
- * Finding and moving the list: Chinese full-text search (the list's `q`), duplicate suggestions,
- * spreadsheet import and export. One feature because they share the index and the item writes.
+ * Chinese full-text search of the list (the list's `q`): every write queues its item in its own
+ * transaction, the indexer folds the queue into FTS5 / tsvector in batches, and a search first
+ * catches the queue up, so it sees every write made before it.
  */
-export const searchSheetsFeature: Feature = {
-  name: 'search-sheets',
-  install(services) {
-    const indexer = createSearchIndexer(services.db);
-    indexers.set(services, indexer);
+export const searchFeature = defineFeature<SearchState>({
+  name: 'search',
+  install: (k) => ({ fullText: fullTextFor(k.dialect), indexer: createSearchIndexer(k.db, k.dialect) }),
+  hooks: ({ fullText, indexer }) => ({
     // In the writing transaction only the queue row; the indexer writes the index after commit.
-    services.problemDeps.hooks.afterWrite.push(async (trx, write) => {
-      if (await indexAfterWrite(trx, write)) indexer.schedule();
-    });
-    // Read-your-writes: whatever was written before a query is indexed before it runs.
-    services.problemDeps.searchIds = async (db, q, opts) => {
-      await indexer.catchUp();
-      return searchIds(db, q, opts);
-    };
-    services.problemDeps.searchDecorate = (item, q) => {
-      const h = highlightItem(item, q);
-      if (Object.keys(h).length) (item as Record<string, unknown>).highlight = h;
-    };
-  },
-  routes: (services) => async (app) => {
-    const indexer = indexers.get(services)!;
-    indexer.onError = (err) => app.log.error({ err }, 'search indexing failed; the items stay queued');
-    // Items written before the index existed (an upgrade, the demo seed, a bulk load) are indexed
-    // on the first start that finds items but no index: before serving when that takes seconds,
-    // in the background for big lists (search fills up meanwhile). Items a crash left queued are
-    // indexed before serving.
-    app.addHook('onReady', async () => {
-      const { db } = services;
-      await ensureFullTextIndex(db);
-      indexer.start();
-      if (noStartupIndex.has(services) || !(await fullTextIsEmpty(db))) {
-        await indexer.flush();
-        return;
-      }
-      const n = Number(
-        (
-          await db
-            .selectFrom('problems')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      if (n === 0) return;
-      const build = async () => {
-        const started = Date.now();
-        await reindexAll(db);
-        await indexer.flush();
-        app.log.info({ items: n, ms: Date.now() - started }, 'search index built');
-      };
-      if (n <= 50_000) return build();
-      app.log.warn(
-        { items: n },
-        'search index is empty: building it in the background (or run `qingdan search reindex`)',
-      );
-      void build().catch((err) => app.log.error({ err }, 'building the search index failed'));
-    });
-    // Duplicate suggestions search the index too: they must see the items written before them.
-    await app.register(async (scope) => {
-      scope.addHook('preHandler', async () => indexer.catchUp());
-      await scope.register(duplicateRoutes(services));
-    });
-    await app.register(sheetRoutes(services));
-  },
-  async close(services) {
-    await indexers.get(services)?.stop();
-  },
-};
+    afterWrite: {
+      'search.queue': async (trx, write) => {
+        if (await indexAfterWrite(trx, write)) indexer.schedule();
+      },
+    },
+    afterBatch: {
+      'search.queue': async (trx, batch) => {
+        if (await queueBatch(trx, batch)) indexer.schedule();
+      },
+    },
+    search: {
+      // Read-your-writes: whatever was written before a query is indexed before it runs.
+      async ids(db, q, opts) {
+        await indexer.catchUp();
+        return searchIds(db, fullText, q, opts);
+      },
+      decorate(item, q) {
+        const h = highlightItem(item, q);
+        if (Object.keys(h).length) (item as Record<string, unknown>).highlight = h;
+      },
+    },
+  }),
+  start: (state, k) => startIndexing(state, k),
+  cli: registerSearchCommands,
+  close: ({ indexer }) => indexer.stop(),
+});
+
+/**
+ * Items written before the index existed (an upgrade, the demo seed, a bulk load) are indexed on
+ * the first start that finds items but no index: before serving when that takes seconds, in the
+ * background for big lists (search fills up meanwhile). Items a crash left queued are indexed first.
+ */
+async function startIndexing({ fullText, indexer }: SearchState, k: Kernel): Promise<void> {
+  const log = k.log;
+  indexer.onError = (err) => log.error({ err }, 'search indexing failed; the items stay queued');
+  await fullText.ensure(k.db);
+  indexer.start();
+  if (!(await fullText.isEmpty(k.db))) {
+    await indexer.flush();
+    return;
+  }
+  const n = Number(
+    (
+      await k.db
+        .selectFrom('problems')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  if (n === 0) return;
+  const build = async () => {
+    const started = Date.now();
+    await reindexAll(k.db, fullText);
+    await indexer.flush();
+    log.info({ items: n, ms: Date.now() - started }, 'search index built');
+  };
+  if (n <= BUILD_BEFORE_SERVING) return build();
+  log.warn({ items: n }, 'search index is empty: building it in the background (or run `qingdan search reindex`)');
+  void build().catch((err) => log.error({ err }, 'building the search index failed'));
+}

@@ -4,9 +4,9 @@
  * rebuilding the index.
  */
 import type { Db } from '../db/database.js';
-import { deleteFullText, fullTextMatches, writeFullText } from '../db/dialect.js';
+import type { FullTextIndex } from './full-text.js';
 import { filterExpr, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
-import type { ProblemWrite } from '../problems/problem-hooks.js';
+import type { ProblemWrite, WriteBatch } from '../problems/problem-hooks.js';
 import { loadDocuments } from './search-document.js';
 import { enqueueForIndex } from './search-queue.js';
 import { buildSearchQuery } from './search-query.js';
@@ -50,13 +50,19 @@ function hasFilter(f: ListFilter | undefined): boolean {
 }
 
 /** Ids of items matching `q`, best first. Empty when the query has nothing searchable. */
-export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = SEARCH_CANDIDATES): Promise<number[]> {
+export async function searchIds(
+  db: Db,
+  fullText: FullTextIndex,
+  q: string,
+  opts: SearchOptions,
+  limit = SEARCH_CANDIDATES,
+): Promise<number[]> {
   const query = buildSearchQuery(q);
   if (!query) return [];
   const visibility: Visibility = opts.visibility ?? (opts.publicOnly ? { kind: 'public' } : { kind: 'all' });
   const filter = { ...(opts.filter ?? {}), matchedIds: undefined, textLike: undefined };
   const restrict = visibility.kind !== 'all' || hasFilter(filter);
-  const hits = await fullTextMatches(db, {
+  const hits = await fullText.matches(db, {
     ...query,
     limit,
     where: restrict ? (eb) => filterExpr(eb as never, filter, visibility) : undefined,
@@ -65,40 +71,35 @@ export async function searchIds(db: Db, q: string, opts: SearchOptions, limit = 
   return hits.sort((a, b) => b.score - a.score || b.id - a.id).map((h) => h.id);
 }
 
-/** Per transaction: items a bulk writer (the import) queues in batches instead of one by one. */
-const deferred = new WeakMap<object, Set<number>>();
-
-/** From now on in `trx`, queueing waits for flushIndexing (which must run before commit). */
-export function deferIndexing(trx: Db): void {
-  deferred.set(trx, new Set());
-}
-
-export async function flushIndexing(trx: Db): Promise<void> {
-  const pending = deferred.get(trx);
-  if (!pending?.size) return;
-  const ids = [...pending];
-  pending.clear();
-  await enqueueForIndex(trx, ids);
-}
+/** The hook's name: a batch (a sheet import) collects its items under it. */
+export const SEARCH_QUEUE_HOOK = 'search.queue';
 
 /**
  * Queues the item a write touched, inside the writing transaction: the queue row commits or rolls
- * back with the write, and the index itself is written by the indexer, never by the request.
- * True when something was queued.
+ * back with the write, and the index itself is written by the indexer, never by the request. In a
+ * batch, the item waits in the batch's set for queueBatch. True when something was queued.
  */
 export async function indexAfterWrite(trx: Db, write: ProblemWrite): Promise<boolean> {
   if (NO_TEXT_CHANGE.has(write.action)) return false;
-  const pending = deferred.get(trx);
-  if (pending) pending.add(write.problemId);
+  if (write.batch) write.batch.ids(SEARCH_QUEUE_HOOK).add(write.problemId);
   else await enqueueForIndex(trx, [write.problemId]);
   return true;
 }
 
+/** Queues a batch's items in a few statements instead of one per write. */
+export async function queueBatch(trx: Db, batch: WriteBatch): Promise<boolean> {
+  const ids = batch.ids(SEARCH_QUEUE_HOOK);
+  if (!ids.size) return false;
+  await enqueueForIndex(trx, [...ids]);
+  ids.clear();
+  return true;
+}
+
 /** Writes the current documents of these items (and drops items that no longer exist). */
-export async function indexProblems(db: Db, ids: number[]): Promise<void> {
+export async function indexProblems(db: Db, fullText: FullTextIndex, ids: number[]): Promise<void> {
   const { docs, missing } = await loadDocuments(db, ids);
-  await writeFullText(db, docs);
-  await deleteFullText(db, missing);
+  await fullText.write(db, docs);
+  await fullText.delete(db, missing);
 }
 
 export { reindexAll, type ReindexProgress } from './search-reindex.js';

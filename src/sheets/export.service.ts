@@ -7,7 +7,14 @@ import type { Writable } from 'node:stream';
 import { excel } from './exceljs.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import type { Services } from '../services.js';
+import type { ProblemService } from '../problems/problem.service.js';
+
+/** What an export reads: the list as the actor sees it, and the latest progress texts. */
+export interface ExportDeps {
+  db: Db;
+  timezone: string;
+  problems: ProblemService;
+}
 import type { ListQueryInput, ProblemView } from '../problems/problem.schema.js';
 import { csvLine, UTF8_BOM } from './csv-writer.js';
 import { DATE_FIELDS, EXPORT_COLUMNS, EXPORT_WIDTHS, exportRow, type ExportValue } from './export-rows.js';
@@ -35,7 +42,7 @@ async function latestProgress(db: Db, codes: string[]): Promise<Map<string, stri
   return out;
 }
 
-async function* pages(services: Services, actor: Actor, query: ListQueryInput): AsyncGenerator<ProblemView[]> {
+async function* pages(services: ExportDeps, actor: Actor, query: ListQueryInput): AsyncGenerator<ProblemView[]> {
   let cursor: string | undefined;
   do {
     const page = await services.problems.list(actor, { ...query, limit: PAGE, cursor });
@@ -49,13 +56,13 @@ function excelDate(value: ExportValue): Date | ExportValue {
 }
 
 export async function exportList(
-  services: Services,
+  services: ExportDeps,
   actor: Actor,
   query: ListQueryInput,
   format: ExportFormat,
   out: Writable,
 ): Promise<number> {
-  const tz = services.config.timezone;
+  const tz = services.timezone;
   let n = 0;
   if (format === 'csv') {
     const write = (s: string) =>

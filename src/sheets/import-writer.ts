@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import type { ProblemTable } from '../db/schema.js';
 import type { Actor } from '../auth/actor.js';
 import { appendEvent } from '../audit/audit.repository.js';
-import { runAfterWrite, type ProblemHooks } from '../problems/problem-hooks.js';
+import { runAfterWrite, type ProblemHooks, type WriteBatch } from '../problems/problem-hooks.js';
 import * as repo from '../problems/problem.repository.js';
 import { localMidnight } from '../assessment/month-window.js';
 import { localDate } from '../shared/time.js';
@@ -27,6 +27,8 @@ export interface WriteContext {
   importSourceId: number;
   resolver: ReferenceResolver;
   codes: CodeAllocator;
+  /** The import's writes, for hooks that work once per batch (runAfterBatch before commit). */
+  batch: WriteBatch;
   /** (sheet key, 序号) → item links, written in batches by flushKeys. */
   pendingKeys: Array<{ sheet_key: string; seq: string; problem_id: number }>;
 }
@@ -82,6 +84,7 @@ async function event(
     toState: to,
     payload,
     actorId: ctx.actor.id,
+    batch: ctx.batch,
   });
 }
 

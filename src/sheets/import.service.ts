@@ -8,7 +8,7 @@ import type { Db } from '../db/database.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../shared/time.js';
 import type { Actor } from '../auth/actor.js';
-import type { ProblemHooks } from '../problems/problem-hooks.js';
+import { runAfterBatch, WriteBatch, type ProblemHooks } from '../problems/problem-hooks.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
 import { cellText } from './cell-value.js';
 import { detectHeader, HEADER_SCAN_ROWS } from './header-detect.js';
@@ -29,8 +29,6 @@ export interface ImportDeps {
   hooks: ProblemHooks;
   /** Likely duplicates among existing items, for rows that would create new items. */
   suggestDuplicates?: DuplicateHint;
-  /** Lets write hooks batch their work inside the import's transaction (the search index does). */
-  batching?: { start(trx: Db): void; flush(trx: Db): Promise<void> };
 }
 
 /** Rows between flushes of batched work (search index, import keys). */
@@ -151,10 +149,12 @@ export async function importSheet(
       resolver,
       codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)),
       pendingKeys: [],
+      // Lets write hooks do their work once per batch of rows (the search queue does).
+      batch: new WriteBatch(),
     };
     const flush = async (trx: Db) => {
       await flushKeys(trx, wctx);
-      await deps.batching?.flush(trx);
+      await runAfterBatch(deps.hooks, trx, wctx.batch);
     };
 
     const processRow = async (trx: Db | null, r: SheetRow) => {
@@ -230,7 +230,6 @@ export async function importSheet(
     };
 
     const run = async (trx: Db | null) => {
-      if (trx) deps.batching?.start(trx);
       for (const r of scanned.slice(header!.dataStart)) await processRow(trx, r);
       for (let n = await it.next(); !n.done; n = await it.next()) await processRow(trx, n.value);
       if (trx) {

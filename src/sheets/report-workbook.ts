@@ -8,10 +8,8 @@ import type ExcelJS from 'exceljs';
 import { excel } from './exceljs.js';
 import type { Actor } from '../auth/actor.js';
 import { requireStaff } from '../auth/actor.js';
-import type { Services } from '../services.js';
-import { settlementService } from '../assessment/settlement.service.js';
+import type { SettlementService } from '../assessment/settlement.service.js';
 import type { ScoreRow } from '../assessment/scorecard.js';
-import { runtimeOf } from '../supervision/runtime.js';
 import { styleBody, styleHeader } from './sheet-style.js';
 
 type Col = { label: string; width: number; value: (r: ScoreRow & { rank?: number | null }) => unknown; fmt?: string };
@@ -60,9 +58,13 @@ function addTable(
 }
 
 /** Writes the workbook to `out`; returns the sheet names. Staff only, like the scorecard. */
-export async function exportReports(services: Services, actor: Actor, month: string, out: Writable): Promise<string[]> {
+export async function exportReports(
+  svc: SettlementService,
+  actor: Actor,
+  month: string,
+  out: Writable,
+): Promise<string[]> {
   requireStaff(actor);
-  const svc = settlementService(runtimeOf(services));
   const card = await svc.scorecard(month);
   const rankings = await svc.rankings(month);
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });

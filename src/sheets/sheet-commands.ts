@@ -6,14 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { CliHost } from '../cli/cli-host.js';
 import { importSheet } from './import.service.js';
 import { issueText, type ImportMode } from './import-report.js';
 import { openSheetFile } from './sheet-reader.js';
-import { importer } from './sheet-import-http.js';
-import { exportList } from './export.service.js';
-import { exportReports } from './report-workbook.js';
 import { ProgressBar } from './progress-bar.js';
-import { cliActor, withApp } from './cli-app.js';
+import { sheetsFeature } from './sheets.feature.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -28,7 +26,7 @@ function mappingOf(pairs: string[]): Record<string, string> {
   );
 }
 
-export function registerSheetCommands(program: Command): void {
+export function registerSheetCommands(program: Command, cli: CliHost): void {
   program
     .command('import <file>')
     .description('import a 整改清单 (.xlsx or .csv): the whole sheet in one transaction, or nothing')
@@ -62,10 +60,10 @@ export function registerSheetCommands(program: Command): void {
         const size = fs.statSync(file).size;
         let bytes = 0;
         const bar = new ProgressBar(mode === 'dry_run' ? '检查 checking' : '导入 importing');
-        await withApp(async (app) => {
+        await cli.withKernel(async (k) => {
           const ext = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
           const report = await importSheet(
-            importer(app.services).deps,
+            k.of(sheetsFeature).imports.deps,
             () =>
               openSheetFile(file, {
                 sheet: opts.sheet,
@@ -74,7 +72,7 @@ export function registerSheetCommands(program: Command): void {
                 },
               }),
             {
-              actor: await cliActor(app, opts.as),
+              actor: await cli.actor(k, opts.as),
               fileName: file,
               mode,
               sheet: opts.sheet,
@@ -125,8 +123,8 @@ export function registerSheetCommands(program: Command): void {
     .action(async (file: string, o: Record<string, string | boolean | undefined>) => {
       const format = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
       if (o.settlement && format !== 'xlsx') throw new Error('the settlement workbook is an .xlsx file');
-      await withApp(async (app) => {
-        const actor = await cliActor(app, o.as as string | undefined);
+      await cli.withKernel(async (k) => {
+        const actor = await cli.actor(k, o.as as string | undefined);
         const out = fs.createWriteStream(file);
         const done = new Promise<void>((resolve, reject) => {
           out.on('finish', resolve);
@@ -134,14 +132,13 @@ export function registerSheetCommands(program: Command): void {
           out.on('error', reject);
         });
         if (o.settlement) {
-          const sheets = await exportReports(app.services, actor, String(o.settlement), out);
+          const sheets = await k.of(sheetsFeature).exportSettlement(actor, String(o.settlement), out);
           await done;
           process.stdout.write(`wrote ${file}: ${sheets.join(', ')}\n`);
           return;
         }
-        const num = (k: string) => (o[k] === undefined ? undefined : Number(o[k]));
-        const n = await exportList(
-          app.services,
+        const num = (key: string) => (o[key] === undefined ? undefined : Number(o[key]));
+        const n = await k.of(sheetsFeature).exportList(
           actor,
           {
             status: o.status as string | undefined,

@@ -1,43 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireRole, requireStaff } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
-import { ListQuery } from '../problems/problem.schema.js';
-import type { Services } from '../services.js';
-import { exportList, type ExportFormat } from './export.service.js';
-import { importer, IMPORT_ROLES, ImportReportSchema, importsDir, parseImportFields } from './sheet-import-http.js';
-import { formatOf } from './sheet-reader.js';
-import { exportReports } from './report-workbook.js';
+import type { ExportFormat } from './export.service.js';
+import { IMPORT_ROLES } from './sheet-import.service.js';
+import { ExportQuery, ImportListSchema, ImportReportSchema } from './sheet.schema.js';
+import type { SheetsState } from './sheets.feature.js';
 
 const tags = ['sheets'];
-const { cursor: _c, limit: _l, ...listFilters } = ListQuery.properties;
-const ExportQuery = Type.Object(listFilters, { additionalProperties: false });
-const n = Type.Integer();
-const ImportList = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: n,
-      file_name: Type.String(),
-      sheet_key: Type.String(),
-      mode: Type.String(),
-      total_rows: n,
-      created: n,
-      updated: n,
-      unchanged: n,
-      rejected: n,
-      actor_id: Type.Union([n, Type.Null()]),
-      actor_name: Type.String(),
-      started_at: Type.String(),
-      finished_at: Type.String(),
-    }),
-  ),
-});
 const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -47,7 +20,7 @@ export const attachmentName = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const sheetRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  ({ imports, exportList, exportSettlement, today }: SheetsState): FastifyPluginAsyncTypebox =>
   async (app) => {
     for (const format of ['xlsx', 'csv'] as const) {
       app.get(
@@ -65,11 +38,11 @@ export const sheetRoutes =
           requireStaff(req.actor);
           const out = new PassThrough();
           // Streamed: the first page is on its way before the last is read.
-          exportList(services, req.actor, req.query, format, out).catch((err) => {
+          exportList(req.actor, req.query, format, out).catch((err) => {
             req.log.error({ err }, 'export failed');
             out.destroy(err as Error);
           });
-          const day = services.problems.today();
+          const day = today();
           return reply
             .header('Content-Type', MIME[format])
             .header('Content-Disposition', attachmentName(`整改清单-${day}.${format}`))
@@ -96,7 +69,7 @@ export const sheetRoutes =
       async (req, reply) => {
         requireStaff(req.actor);
         const out = new PassThrough();
-        exportReports(services, req.actor, req.query.month, out).catch((err) => {
+        exportSettlement(req.actor, req.query.month, out).catch((err) => {
           req.log.error({ err }, 'settlement export failed');
           out.destroy(err as Error);
         });
@@ -122,31 +95,7 @@ export const sheetRoutes =
       async (req) => {
         requireRole(req.actor, IMPORT_ROLES);
         if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the sheet as multipart/form-data');
-        const dir = importsDir(services.config);
-        const fields: Record<string, string> = {};
-        let upload: { file: string; name: string } | null = null;
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'field') {
-              fields[part.fieldname] = String(part.value);
-              continue;
-            }
-            if (upload) throw new AppError('validation_failed', 'send one file', { field: 'file' });
-            formatOf(part.filename);
-            const file = path.join(dir, `upload-${crypto.randomUUID()}${path.extname(part.filename).toLowerCase()}`);
-            upload = { file, name: part.filename };
-            await pipeline(part.file, fs.createWriteStream(file));
-            if (part.file.truncated)
-              throw new AppError(
-                'payload_too_large',
-                'the sheet is larger than the upload limit; import it with `qingdan import`',
-              );
-          }
-          if (!upload) throw new AppError('validation_failed', 'no file in the request', { field: 'file' });
-          return await importer(services).fromFile(req.actor, upload.file, upload.name, parseImportFields(fields));
-        } finally {
-          if (upload) fs.rmSync(upload.file, { force: true });
-        }
+        return imports.fromUpload(req.actor, req.parts());
       },
     );
 
@@ -156,14 +105,12 @@ export const sheetRoutes =
         schema: {
           tags,
           summary: 'Committed imports, newest first',
-          response: { 200: ImportList, ...errors(401, 403) },
+          response: { 200: ImportListSchema, ...errors(401, 403) },
         },
       },
       async (req) => {
         requireRole(req.actor, IMPORT_ROLES);
-        return {
-          items: await services.db.selectFrom('sheet_imports').selectAll().orderBy('id', 'desc').limit(100).execute(),
-        };
+        return { items: await imports.list() };
       },
     );
 
@@ -179,18 +126,11 @@ export const sheetRoutes =
       },
       async (req, reply) => {
         requireRole(req.actor, IMPORT_ROLES);
-        const dir = importsDir(services.config);
-        const name = fs.readdirSync(dir).find((f) => f.startsWith(`${req.params.id}-rejected.`));
-        if (!name)
-          throw new AppError('not_found', `import ${req.params.id} has no rejected rows`, {
-            what: 'import',
-            key: req.params.id,
-          });
-        const format = name.endsWith('.csv') ? 'csv' : 'xlsx';
+        const { path, format } = imports.rejectedFile(req.params.id);
         return reply
           .header('Content-Type', MIME[format])
           .header('Content-Disposition', attachmentName(`未导入的行-${req.params.id}.${format}`))
-          .send(fs.createReadStream(path.join(dir, name)));
+          .send(fs.createReadStream(path));
       },
     );
   };

@@ -1,22 +1,23 @@
 import type { Actor } from '../auth/actor.js';
-import type { Services } from '../services.js';
 import { monthWindow } from '../assessment/month-window.js';
-import { settlementService } from '../assessment/settlement.service.js';
-import { runtimeOf } from '../supervision/runtime.js';
-import { statsService } from './stats.service.js';
+import type { SettlementService } from '../assessment/settlement.service.js';
+import type { StatsService } from './stats.service.js';
 
 /**
  * The monthly report (月报): the month's flows (as the list counts them: items created in the
  * month), the standing figures at the time of asking, and the month's red and black lists.
  */
-export async function monthlyReport(services: Services, actor: Actor, month: string) {
-  const rt = runtimeOf(services);
-  const w = monthWindow(month, rt.timezone);
-  const stats = statsService(services);
+export async function monthlyReport(
+  deps: { stats: StatsService; settlement: SettlementService; timezone: string },
+  actor: Actor,
+  month: string,
+) {
+  const { stats } = deps;
+  const w = monthWindow(month, deps.timezone);
   const [inMonth, standing, rankings] = await Promise.all([
     stats.summary(actor, { from: w.firstDay, to: w.lastDay }),
     stats.summary(actor, {}),
-    settlementService(rt).rankings(month),
+    deps.settlement.rankings(month),
   ]);
   const top = <T extends { count: number }>(rows: T[], n = 10) =>
     [...rows]

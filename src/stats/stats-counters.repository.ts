@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { isPostgres } from '../db/dialect.js';
+import type { Dialect } from '../db/dialect.js';
 import { idList, type CounterKey, type ItemState, type Scope } from './stats-keys.js';
 
 /**
@@ -140,10 +140,12 @@ export async function readCounters(db: Db, scope: Scope): Promise<{ rows: Counte
  * read and the rows deleted are the same; if writers hold it, compaction is skipped (false) and
  * tried again later. SQLite transactions are serial already.
  */
-export async function compact(db: Db): Promise<boolean> {
+const BUSY = new Error('stats_counters is busy');
+
+export async function compact(db: Db, dialect: Dialect): Promise<boolean> {
   try {
     await db.transaction().execute(async (trx) => {
-      if (isPostgres(trx)) await sql`lock table stats_counters in exclusive mode nowait`.execute(trx);
+      if (!(await dialect.lockTables(trx, ['stats_counters'], { nowait: true }))) throw BUSY;
       const sums = await trx
         .selectFrom('stats_counters')
         .select(['scope', 'dimension', 'key', 'status', (eb) => eb.fn.sum<number>('n').as('n')])
@@ -159,8 +161,8 @@ export async function compact(db: Db): Promise<boolean> {
     });
     return true;
   } catch (err) {
-    // 55P03: lock_not_available (writers are appending right now).
-    if ((err as { code?: string }).code === '55P03') return false;
+    // Writers are appending right now.
+    if (err === BUSY) return false;
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import type { Dialect } from '../db/dialect.js';
 import type { ProblemWrite } from '../problems/problem-hooks.js';
 import { delta, sameState } from './stats-keys.js';
 import type { Scope } from './stats-keys.js';
@@ -22,8 +23,8 @@ export const refreshAfterWrite = (trx: Db, write: ProblemWrite) => refreshItem(t
 const COMPACT_SLACK = 2_000;
 
 /** A scope's counters; folds the ledger first when writes have made it long. */
-export async function readScope(db: Db, scope: Scope): Promise<repo.CounterRow[]> {
+export async function readScope(db: Db, dialect: Dialect, scope: Scope): Promise<repo.CounterRow[]> {
   const r = await repo.readCounters(db, scope);
-  if (r.ledgerRows > 2 * r.rows.length + COMPACT_SLACK) await repo.compact(db);
+  if (r.ledgerRows > 2 * r.rows.length + COMPACT_SLACK) await repo.compact(db, dialect);
   return r.rows;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { isPostgres } from '../db/dialect.js';
+import type { Dialect } from '../db/dialect.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { OVERDUE_STATES } from '../problems/problem-list.repository.js';
 
@@ -9,10 +9,10 @@ import { OVERDUE_STATES } from '../problems/problem-list.repository.js';
  * transaction: for bulk paths that write items without the write hooks (`qingdan seed --bulk`,
  * the demo seed) and as `qingdan stats rebuild`. Same SQL as the migration's backfill.
  */
-export async function rebuildCounters(db: Db): Promise<{ items: number; counters: number }> {
+export async function rebuildCounters(db: Db, dialect: Dialect): Promise<{ items: number; counters: number }> {
   return db.transaction().execute(async (trx) => {
     // Writers append while we rebuild otherwise; they wait for this transaction instead.
-    if (isPostgres(trx)) await sql`lock table stats_items, stats_counters in exclusive mode`.execute(trx);
+    await dialect.lockTables(trx, ['stats_items', 'stats_counters']);
     await trx.deleteFrom('stats_counters').execute();
     await trx.deleteFrom('stats_items').execute();
     await sql`insert into stats_items (problem_id, is_public, status, category_id, area_id, source_id, created_month, deadline, departments, tags)

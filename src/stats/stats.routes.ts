@@ -2,10 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../http/common-schemas.js';
 import { ListQuery } from '../problems/problem.schema.js';
-import type { Services } from '../services.js';
-import { statsService } from './stats.service.js';
-import { monthlyReport } from './monthly-report.js';
-import { summaryCache } from './summary-cache.js';
+import type { Actor } from '../auth/actor.js';
+import type { StatsState } from './stats.feature.js';
 import { visibilityFor } from '../problems/problem-access.js';
 
 const tags = ['stats'];
@@ -50,12 +48,11 @@ export const SummarySchema = Type.Object({
 
 /** Public headline figures; anonymous callers count public items only, like the list. */
 export const statsRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  (
+    { stats, cache, today }: StatsState,
+    monthlyReport: (actor: Actor, month: string) => Promise<unknown>,
+  ): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const stats = statsService(services);
-    const cache = summaryCache<Awaited<ReturnType<typeof stats.summary>>>();
-    services.problemDeps.hooks.afterWrite.push(async () => cache.bump());
-
     app.get(
       '/api/v1/stats/summary',
       {
@@ -68,7 +65,7 @@ export const statsRoutes =
       },
       async (req) => {
         // Same visibility and filter, same figures: department staff share by their scope.
-        const key = JSON.stringify([visibilityFor(req.actor), req.query, services.problems.today()]);
+        const key = JSON.stringify([visibilityFor(req.actor), req.query, today()]);
         return cache.get(key, () => stats.summary(req.actor, req.query));
       },
     );
@@ -113,6 +110,6 @@ export const statsRoutes =
           response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400) },
         },
       },
-      async (req) => monthlyReport(services, req.actor, req.query.month),
+      async (req) => monthlyReport(req.actor, req.query.month),
     );
   };

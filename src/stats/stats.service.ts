@@ -1,5 +1,7 @@
 import type { Actor } from '../auth/actor.js';
-import type { Services } from '../services.js';
+import type { Db } from '../db/database.js';
+import type { Dialect } from '../db/dialect.js';
+import type { ProblemService } from '../problems/problem.service.js';
 import { countProblems, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
 import { visibilityFor } from '../problems/problem-access.js';
 import { subtreeFrom } from '../reference/reference.repository.js';
@@ -44,9 +46,7 @@ function rollUpTree(nodes: Node[], direct: repo.Grouped[]) {
   });
 }
 
-export function statsService(services: Services) {
-  const { db, problems } = services;
-
+export function statsService({ db, dialect, problems }: { db: Db; dialect: Dialect; problems: ProblemService }) {
   /** Live counts through the list's filter: any caller, any filter. */
   async function liveFigures(f: ListFilter, v: Visibility): Promise<Figures> {
     const count = async (fx: ListFilter | null) => (fx ? countProblems(db, fx, v) : 0);
@@ -96,7 +96,7 @@ export function statsService(services: Services) {
     ]);
     const scope = opts.live ? null : counterScope(v, f);
     const fig = scope
-      ? figuresFromCounters(await readScope(db, scope), f.statuses, problems.today())
+      ? figuresFromCounters(await readScope(db, dialect, scope), f.statuses, problems.today())
       : await liveFigures(f, v);
     const byDepartment = [];
     for (const d of departments) {
@@ -163,3 +163,5 @@ export function statsService(services: Services) {
 
   return { summary, trend };
 }
+
+export type StatsService = ReturnType<typeof statsService>;

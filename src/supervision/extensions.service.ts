@@ -182,7 +182,7 @@ export function extensionService(rt: SupervisionRuntime) {
           isPublic: Boolean(granted),
           createdAt: now,
         });
-        await runAfterWrite(rt.services.problemDeps.hooks, trx, {
+        await runAfterWrite(rt.hooks, trx, {
           problemId: row.id,
           code: row.code,
           action,

@@ -26,7 +26,7 @@ export async function loadFor(
   need: Need,
 ): Promise<Loaded> {
   requireRole(actor, need === 'read' ? STAFF_ROLES : need === 'plan' ? [...PLANNERS] : [...OVERSIGHT]);
-  const loaded = await rt.services.problems.load(dbx, actor, code);
+  const loaded = await rt.problems.load(dbx, actor, code);
   if (actor.role === 'department') {
     const lead = inScope(actor, loaded.row.lead_department_id);
     const co = loaded.coDepartmentIds.some((d) => inScope(actor, d));

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-error.js';
 import { warningThresholds, type WarningThresholds } from './warning-level.js';
 import { rateConfig, type RateConfig } from './rates.js';
 

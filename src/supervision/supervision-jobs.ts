@@ -28,11 +28,5 @@ export function supervisionJobs(rt: SupervisionRuntime): Job[] {
       slot: localDay,
       run: async () => checkWeeklyReports(rt),
     },
-    {
-      name: 'notifications',
-      description: 'deliver queued e-mail and webhook notifications (every minute)',
-      slot: (now) => now.toISOString().slice(0, 16),
-      run: async (now) => rt.notifier.deliver(rt.db, now),
-    },
   ];
 }

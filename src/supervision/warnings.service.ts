@@ -1,6 +1,5 @@
 import type { Db } from '../db/database.js';
-import { isPostgres } from '../db/dialect.js';
-import { appendEvent } from '../audit/audit.repository.js';
+import { appendEvent, lockAuditHead } from '../audit/audit.repository.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
 import { itemProgress } from './item-progress.js';
@@ -46,7 +45,7 @@ export async function recomputeWarning(
       .selectFrom('item_supervision')
       .selectAll()
       .where('problem_id', '=', problemId)
-      .$if(lock && isPostgres(trx), (q) => q.forUpdate())
+      .$if(lock, (q) => rt.dialect.forUpdate(q))
       .executeTakeFirst();
   let stored = await readStored(false);
   if (!stored) return 'none';
@@ -54,10 +53,10 @@ export async function recomputeWarning(
   const now = rt.now().toISOString();
   const level = p.warning.level;
   const reasons = JSON.stringify(p.warning.reasons);
-  if (stored.warning_level !== level && isPostgres(trx)) {
+  if (stored.warning_level !== level) {
     // A change writes an event: take the audit head first, as every writer does, then the row,
     // so the job and a concurrent write neither deadlock nor both record the same change.
-    await trx.selectFrom('audit_head').select('id').where('id', '=', 1).forUpdate().execute();
+    await lockAuditHead(trx);
     stored = (await readStored(true))!;
   }
   const before = stored.warning_level;

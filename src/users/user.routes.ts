@@ -4,7 +4,8 @@ import { requireAdmin, requireStaff } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
-import type { Services } from '../services.js';
+import type { Kernel } from '../kernel.js';
+import type { UsersState } from './users.feature.js';
 import {
   ApiKeySchema,
   CreateApiKeyBody,
@@ -16,9 +17,9 @@ import {
 } from './user.schema.js';
 
 export const userRoutes =
-  (services: Services): FastifyPluginAsyncTypebox =>
+  ({ users, apiKeys }: UsersState, k: Kernel): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const { users, apiKeys, config } = services;
+    const { config } = k;
     const cookieOpts = {
       path: '/',
       httpOnly: true,
@@ -38,7 +39,7 @@ export const userRoutes =
         },
       },
       async (req, reply) => {
-        services.rateLimiter.hit('login', req.ip, config.loginPerMinute);
+        k.rateLimiter.hit('login', req.ip, config.loginPerMinute);
         const { sessionId, user } = await users.login(req.body.username, req.body.password);
         reply.setCookie(SESSION_COOKIE, sessionId, cookieOpts);
         return { user };

@@ -38,7 +38,7 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     done = (await assigned()).code;
     await act(t, 'chengguan', done, 'rectify', { evidence: '已修复' });
   });
-  beforeEach(() => t.app.services.rateLimiter.reset());
+  beforeEach(() => t.kernel.rateLimiter.reset());
   afterAll(async () => {
     await t.close();
   });

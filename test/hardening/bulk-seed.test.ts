@@ -13,7 +13,12 @@ describe.each(DIALECTS)('bulk seeding (%s)', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     await reportProblem(t); // an item written the normal way first: bulk continues its numbering and chain
-    await bulkSeed(t.tdb.db, t.config, { count: 1200, batchSize: 400, worker: false, now: t.clock.now() });
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, {
+      count: 1200,
+      batchSize: 400,
+      worker: false,
+      now: t.clock.now(),
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -128,7 +133,7 @@ describe.each(DIALECTS)('bulk seeding (%s)', (dialect) => {
       ).n,
     );
     // A normal submission lands between batches; the next batch was numbered before it.
-    await bulkSeed(t.tdb.db, t.config, {
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, {
       count: 300,
       batchSize: 100,
       worker: false,
@@ -150,7 +155,12 @@ describe.each(DIALECTS)('bulk seeding (%s)', (dialect) => {
   });
 
   it('plans in a worker thread for large runs, with the same result', async () => {
-    await bulkSeed(t.tdb.db, t.config, { count: 500, batchSize: 200, worker: true, now: t.clock.now() });
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, {
+      count: 500,
+      batchSize: 200,
+      worker: true,
+      now: t.clock.now(),
+    });
     expect((await verifyChain(t.tdb.db)).ok).toBe(true);
   });
 });

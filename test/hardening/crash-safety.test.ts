@@ -7,6 +7,7 @@ import { verifyChain } from '../../src/audit/audit.repository.js';
 import { startQingdan, type ServerProcess } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
 import { searchIds } from '../../src/search/search.service.js';
+import { fullTextFor } from '../../src/search/full-text.js';
 
 /**
  * The real server as a child process, killed with SIGKILL at a random moment under concurrent
@@ -128,9 +129,10 @@ describe.each(DIALECTS)('crash safety under SIGKILL (%s)', (dialect) => {
         // the next one before it serves, so every acknowledged item is found by its code.
         expect(await tdb.db.selectFrom('search_queue').select('problem_id').execute(), context).toEqual([]);
         for (const row of rows)
-          expect(await searchIds(tdb.db, row.code, { publicOnly: false }), `${row.code} (${context})`).toContain(
-            row.id,
-          );
+          expect(
+            await searchIds(tdb.db, fullTextFor(tdb.engine), row.code, { publicOnly: false }),
+            `${row.code} (${context})`,
+          ).toContain(row.id);
         const res = await fetch(`${server.url}/api/v1/problems`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

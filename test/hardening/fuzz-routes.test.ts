@@ -149,7 +149,7 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
               ).toBeNull();
             expect(await fingerprint(t.tdb.db), what).toEqual(before);
           }
-          t.app.services.rateLimiter.reset();
+          t.kernel.rateLimiter.reset();
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: briefReport },
       );

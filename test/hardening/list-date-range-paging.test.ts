@@ -34,7 +34,12 @@ describe.each(DIALECTS)('date-ranged list paging by every sort (%s)', (dialect) 
   const plans = new Set<string>();
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    await bulkSeed(t.tdb.db, t.config, { count: 6000, batchSize: 2000, worker: false, now: t.clock.now() });
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, {
+      count: 6000,
+      batchSize: 2000,
+      worker: false,
+      now: t.clock.now(),
+    });
     const r = await t.tdb.db
       .selectFrom('problems')
       .select((eb) => [eb.fn.min('created_at').as('lo'), eb.fn.max('created_at').as('hi')])
@@ -73,12 +78,12 @@ describe.each(DIALECTS)('date-ranged list paging by every sort (%s)', (dialect) 
         for (const [, make] of filters) {
           for (const v of visibilities) {
             const f = make(m);
-            const plan = await indexPlan(t.tdb.db, f, v, spec, 37);
+            const plan = await indexPlan(t.tdb.db, t.kernel.dialect, f, v, spec, 37);
             plans.add(plan ? `${plan.ordered}` : 'database');
             const ids: number[] = [];
             let cursor: string | undefined;
             for (let page = 0; page < 200; page++) {
-              const res = await listProblems(t.tdb.db, f, v, sort, 37, cursor);
+              const res = await listProblems(t.tdb.db, t.kernel.dialect, f, v, sort, 37, cursor);
               ids.push(...res.rows.map((r) => r.id));
               if (!res.nextCursor) break;
               cursor = res.nextCursor;

@@ -16,7 +16,12 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     // More than 4 × the planner's sample, so both of its plans (walk and seek) serve pages here.
-    await bulkSeed(t.tdb.db, t.config, { count: 6000, batchSize: 2000, worker: false, now: t.clock.now() });
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, {
+      count: 6000,
+      batchSize: 2000,
+      worker: false,
+      now: t.clock.now(),
+    });
   }, 120_000);
   afterAll(async () => {
     await t.close();

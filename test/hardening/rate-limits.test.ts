@@ -64,7 +64,7 @@ describe.each(DIALECTS)('rate limits (%s)', (dialect) => {
     await t.close();
   });
   beforeEach(() => {
-    t.app.services.rateLimiter.reset();
+    t.kernel.rateLimiter.reset();
   });
 
   it.each(LIMITED.map((l) => [l.name, l] as const))('limits %s per client', async (_name, l) => {

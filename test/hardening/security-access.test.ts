@@ -31,7 +31,7 @@ describe.each(DIALECTS)('uploads, access and headers (%s)', (dialect) => {
     await t.close();
   });
   beforeEach(() => {
-    t.app.services.rateLimiter.reset();
+    t.kernel.rateLimiter.reset();
   });
   const upload = (filename: string, content: Buffer) =>
     t.as('admin', { method: 'POST', url: `/api/v1/problems/${code}/attachments`, ...multipart(filename, content) });

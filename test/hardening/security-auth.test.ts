@@ -23,7 +23,7 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     await t.close();
   });
   beforeEach(() => {
-    t.app.services.rateLimiter.reset();
+    t.kernel.rateLimiter.reset();
   });
 
   it('stores passwords as salted scrypt hashes at the configured cost', async () => {

@@ -5,6 +5,7 @@ import { seedReference } from '../../src/demo/demo-seed.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-reference.js';
 import { hashPassword } from '../../src/auth/secrets.js';
 import type { DialectName } from '../../src/db/dialect.js';
+import type { Kernel } from '../../src/kernel.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 /** A controllable clock: tests move time explicitly. */
@@ -24,6 +25,8 @@ export class TestClock {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's kernel: every feature's state (`t.kernel.of(feature)`), the dialect, the hooks. */
+  kernel: Kernel;
   tdb: TestDatabase;
   clock: TestClock;
   config: Config;
@@ -93,6 +96,7 @@ export async function createTestApp(
   };
   return {
     app,
+    kernel: app.kernel,
     tdb,
     clock,
     config,

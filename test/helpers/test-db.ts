@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { createDb, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { DialectName } from '../../src/db/dialect.js';
+import type { Dialect, DialectName } from '../../src/db/dialect.js';
 
 /**
  * Each test file gets its own database: a temp SQLite file, or a fresh PostgreSQL database
@@ -39,6 +39,8 @@ export async function dialects(): Promise<DialectName[]> {
 
 export interface TestDatabase {
   dialect: DialectName;
+  /** The dialect's helpers, as `createDb` returns them with the database. */
+  engine: Dialect;
   db: Db;
   databaseUrl: string | null;
   dataDir: string;
@@ -68,10 +70,11 @@ export async function createTestDatabase(
     databaseUrl = withDatabase(PG_URL, dbName);
   }
   const sqliteFile = dialect === 'sqlite' ? path.join(dataDir, 'qingdan.sqlite') : undefined;
-  const db = createDb({ databaseUrl, dataDir, sqliteFile, poolSize: 5 });
+  const { db, dialect: engine } = createDb({ databaseUrl, dataDir, sqliteFile, poolSize: 5 });
   if (opts.migrate !== false) await migrateToLatest(db);
   return {
     dialect,
+    engine,
     db,
     databaseUrl,
     dataDir,

@@ -3,17 +3,19 @@ import { createDb } from '../../src/db/database.js';
 import { buildApp } from '../../src/app.js';
 import { dialects } from '../helpers/test-db.js';
 import { createTestApp, reportProblem, act, type TestApp } from '../helpers/test-app.js';
-import { deleteFullText } from '../../src/db/dialect.js';
+import { fullTextFor } from '../../src/search/full-text.js';
 import { reindexAll, searchIds } from '../../src/search/search.service.js';
 import { createSearchIndexer } from '../../src/search/search-indexer.js';
 import { enqueueForIndex, queueLength } from '../../src/search/search-queue.js';
-import { searchIndexerOf } from '../../src/search/search.feature.js';
+import { searchFeature } from '../../src/search/search.feature.js';
 import type { Db } from '../../src/db/database.js';
+import { problemsFeature } from '../../src/problems/problems.feature.js';
 
 const DIALECTS = await dialects();
 
 /** What the index alone answers, without the read-your-writes catch-up of the list endpoint. */
-const indexed = (db: Db, q: string) => searchIds(db, q, { publicOnly: false });
+const indexed = (db: Db, q: string) => searchIds(db, fullText, q, { publicOnly: false });
+let fullText: ReturnType<typeof fullTextFor>;
 
 describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
   let t: TestApp;
@@ -25,8 +27,9 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
+    fullText = fullTextFor(t.kernel.dialect);
     // The test drives the indexer by hand: no debounced or periodic runs, flushes still work.
-    await searchIndexerOf(t.app.services)!.stop();
+    await t.kernel.of(searchFeature).indexer.stop();
   });
   afterAll(async () => {
     await t?.close();
@@ -39,7 +42,7 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     // Two writes, one queue row; the index does not have it until the indexer runs.
     expect(await queueLength(db)).toBe(1);
     expect(await indexed(db, '菱角')).toEqual([]);
-    expect(await searchIndexerOf(t.app.services)!.flush()).toBe(1);
+    expect(await t.kernel.of(searchFeature).indexer.flush()).toBe(1);
     expect(await queueLength(db)).toBe(0);
     expect(await indexed(db, '水泵')).toHaveLength(1);
   });
@@ -55,9 +58,11 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
       viaCookie: false,
     };
     await expect(
-      t.app.services.problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二' }, async () => {
-        throw new Error('abort');
-      }),
+      t.kernel
+        .of(problemsFeature)
+        .problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二' }, async () => {
+          throw new Error('abort');
+        }),
     ).rejects.toThrow('abort');
     expect(await queueLength(t.tdb.db)).toBe(0);
   });
@@ -82,10 +87,10 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     const id = (await t.tdb.db.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow())
       .id;
     // As if the process died after commit, before its indexer ran: a queue row, nothing indexed.
-    await searchIndexerOf(t.app.services)!.flush();
-    await deleteFullText(t.tdb.db, [id]);
+    await t.kernel.of(searchFeature).indexer.flush();
+    await fullText.delete(t.tdb.db, [id]);
     await enqueueForIndex(t.tdb.db, [id]);
-    const db = createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: t.tdb.dataDir, sqliteFile: t.tdb.sqliteFile });
+    const { db } = createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: t.tdb.dataDir, sqliteFile: t.tdb.sqliteFile });
     const app = await buildApp(t.config, { db, logger: false });
     try {
       await app.ready();
@@ -103,10 +108,10 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     await enqueueForIndex(db, ids);
     // PostgreSQL: separate pools, as separate servers would have. SQLite serialises writers on its
     // file lock (two handles in one synchronous process would only wait on each other).
-    const other = dialect === 'postgres' ? createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: t.tdb.dataDir }) : db;
+    const other = dialect === 'postgres' ? createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: t.tdb.dataDir }).db : db;
     try {
-      const a = createSearchIndexer(db, { batch: 1 });
-      const b = createSearchIndexer(other, { batch: 1 });
+      const a = createSearchIndexer(db, t.kernel.dialect, { batch: 1 });
+      const b = createSearchIndexer(other, t.kernel.dialect, { batch: 1 });
       const [na, nb] = await Promise.all([a.flush(), b.flush()]);
       expect(na + nb).toBe(ids.length);
       expect(await queueLength(db)).toBe(0);
@@ -124,13 +129,13 @@ describe.each(DIALECTS)('search queue and indexer (%s)', (dialect) => {
     ]) {
       await reportProblem(t, { title, description });
     }
-    await searchIndexerOf(t.app.services)!.flush();
+    await t.kernel.of(searchFeature).indexer.flush();
     const queries = ['下水道', '江津', '路灯', '城墙', '噪音', '水泵 更换', 'QD'];
     const before = await Promise.all(queries.map((q) => indexed(db, q)));
     // In this thread, and with the worker threads a big rebuild uses.
-    await reindexAll(db);
+    await reindexAll(db, fullText);
     expect(await Promise.all(queries.map((q) => indexed(db, q)))).toEqual(before);
-    await reindexAll(db, { workers: 2, batch: 3 });
+    await reindexAll(db, fullText, { workers: 2, batch: 3 });
     expect(await Promise.all(queries.map((q) => indexed(db, q)))).toEqual(before);
     expect(before.flat().length).toBeGreaterThan(4);
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { sql } from 'kysely';
-import { clearFullText } from '../../src/db/dialect.js';
+import { fullTextFor } from '../../src/search/full-text.js';
+import { problemsFeature } from '../../src/problems/problems.feature.js';
 import { reindexAll } from '../../src/search/search.service.js';
 
 const DIALECTS = await dialects();
@@ -137,7 +138,7 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
     // The private item is found by staff, never by the public.
     expect(titles(await search(null, { q: '废气' }))).toEqual([]);
     expect(titles(await search('shouli', { q: '废气' }))).toEqual(['联合街道工厂夜间偷排废气']);
-    const count = await t.app.services.problems.count(
+    const count = await t.kernel.of(problemsFeature).problems.count(
       {
         kind: 'anonymous',
         id: null,
@@ -193,17 +194,19 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
       viaCookie: false,
     };
     await expect(
-      t.app.services.problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二的描述文字' }, async () => {
-        throw new Error('abort');
-      }),
+      t.kernel
+        .of(problemsFeature)
+        .problems.create(actor, { title: '鹦鹉螺号潜艇', description: '独一无二的描述文字' }, async () => {
+          throw new Error('abort');
+        }),
     ).rejects.toThrow('abort');
     expect(await search('shouli', { q: '鹦鹉螺' })).toEqual([]);
   });
 
   it('rebuilds the whole index', async () => {
-    await clearFullText(t.tdb.db);
+    await fullTextFor(t.kernel.dialect).clear(t.tdb.db);
     expect(await search('shouli', { q: '污水' })).toEqual([]);
-    expect(await reindexAll(t.tdb.db)).toBe(7);
+    expect(await reindexAll(t.tdb.db, fullTextFor(t.kernel.dialect))).toBe(7);
     expect(titles(await search('shouli', { q: '乱泼' }))).toEqual(['新河村生活污水乱泼滥倒']);
   });
 
@@ -236,9 +239,9 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
       dialect === 'sqlite'
         ? { automerge: 0, crisismerge: 64 }
         : { indexes: ['problem_search_document_idx', 'problem_search_pkey'] };
-    await clearFullText(t.tdb.db);
+    await fullTextFor(t.kernel.dialect).clear(t.tdb.db);
     expect(await settings()).toMatchObject(expected);
-    await reindexAll(t.tdb.db);
+    await reindexAll(t.tdb.db, fullTextFor(t.kernel.dialect));
     expect(await settings()).toEqual(dialect === 'sqlite' ? { ...expected, hashsize: 1024 * 1024 } : expected);
     expect(titles(await search('shouli', { q: '乱泼' }))).toEqual(['新河村生活污水乱泼滥倒']);
   });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { importSheet } from '../../src/sheets/import.service.js';
-import { importer } from '../../src/sheets/sheet-import-http.js';
+import { sheetsFeature } from '../../src/sheets/sheets.feature.js';
 import { openSheetFile } from '../../src/sheets/sheet-reader.js';
 import { CLASSIC } from './sheet-files.js';
 import { TEMPLATES } from '../../src/demo/demo-text.js';
@@ -100,7 +100,7 @@ describe('a 100,000-row sheet (sqlite)', () => {
     };
     const timer = setInterval(sample, 250);
     const started = Date.now();
-    const report = await importSheet(importer(t.app.services).deps, () => openSheetFile(sheet), {
+    const report = await importSheet(t.kernel.of(sheetsFeature).imports.deps, () => openSheetFile(sheet), {
       actor,
       fileName: sheet,
       mode,

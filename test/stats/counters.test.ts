@@ -3,7 +3,7 @@ import { dialects } from '../helpers/test-db.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { ANONYMOUS, type Actor } from '../../src/auth/actor.js';
 import { actorForUser } from '../../src/users/user.service.js';
-import { statsService } from '../../src/stats/stats.service.js';
+import { statsFeature } from '../../src/stats/stats.feature.js';
 import { rebuildCounters } from '../../src/stats/stats-rebuild.js';
 import { compact } from '../../src/stats/stats-counters.repository.js';
 import { bulkSeed } from '../../src/bulk/bulk-seed.js';
@@ -24,7 +24,7 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
   let unit: Actor;
 
   async function expectCountersMatch(step: string) {
-    const stats = statsService(t.app.services);
+    const { stats } = t.kernel.of(statsFeature);
     const cases: Array<[Actor, Record<string, string>]> = [
       [ANONYMOUS, {}],
       [admin, {}],
@@ -111,15 +111,16 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
   }, 60_000);
 
   it('folding the ledger changes no figure', async () => {
-    const before = await statsService(t.app.services).summary(admin, {});
-    expect(await compact(t.tdb.db)).toBe(true);
+    const { stats } = t.kernel.of(statsFeature);
+    const before = await stats.summary(admin, {});
+    expect(await compact(t.tdb.db, t.kernel.dialect)).toBe(true);
     expect(await t.tdb.db.selectFrom('stats_counters').select('id').where('n', '=', 0).execute()).toEqual([]);
-    expect(await statsService(t.app.services).summary(admin, {})).toEqual(before);
+    expect(await stats.summary(admin, {})).toEqual(before);
   });
 
   it('a bulk seed, then the rebuild, and the migration backfill count the same as live', async () => {
-    await bulkSeed(t.tdb.db, t.config, { count: 300, months: 3, seed: 5, now: t.clock.now() });
-    await rebuildCounters(t.tdb.db);
+    await bulkSeed(t.tdb.db, t.kernel.dialect, t.config, { count: 300, months: 3, seed: 5, now: t.clock.now() });
+    await rebuildCounters(t.tdb.db, t.kernel.dialect);
     await expectCountersMatch('bulk + rebuild');
     await t.tdb.db.deleteFrom('stats_counters').execute();
     await t.tdb.db.deleteFrom('stats_items').execute();

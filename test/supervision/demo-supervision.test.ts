@@ -11,7 +11,7 @@ describe.each(DIALECTS)('demo supervision data (%s)', (dialect) => {
   beforeAll(async () => {
     tdb = await createTestDatabase(dialect);
     const config = parseConfig({}, { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent' });
-    await seedDemo(tdb.db, config, { generated: 80, now: new Date('2026-11-27T03:00:00Z') });
+    await seedDemo(tdb.db, tdb.engine, config, { generated: 80, now: new Date('2026-11-27T03:00:00Z') });
   });
   afterAll(async () => {
     await tdb.destroy();

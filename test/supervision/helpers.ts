@@ -1,7 +1,8 @@
 import { act, reportProblem, type TestApp } from '../helpers/test-app.js';
-import { runtimeOf } from '../../src/supervision/runtime.js';
+import { supervisionFeature } from '../../src/supervision/supervision.feature.js';
+import { jobsFeature } from '../../src/jobs/jobs.feature.js';
 
-export const rt = (t: TestApp) => runtimeOf(t.app.services);
+export const rt = (t: TestApp) => t.kernel.of(supervisionFeature);
 
 /** Report, assign to the city's urban management (城管, user chengguan) and optionally sign for. */
 export async function assignedItem(
@@ -31,7 +32,7 @@ export async function supervision(t: TestApp, code: string, who = 'ducha') {
 }
 
 export async function runJob(t: TestApp, name: string) {
-  const out = await rt(t).jobs.run(name);
+  const out = await t.kernel.of(jobsFeature).runner.run(name);
   if (!out.ran) throw new Error(`job ${name} did not run: ${out.reason}`);
   return out.result;
 }

@@ -10,7 +10,7 @@ import { seedReference } from '../../src/demo/demo-seed.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-reference.js';
 import { hashPassword } from '../../src/auth/secrets.js';
 import { claimLease } from '../../src/jobs/lease.js';
-import { runtimeOf } from '../../src/supervision/runtime.js';
+import { jobsFeature } from '../../src/jobs/jobs.feature.js';
 
 const DIALECTS = await dialects();
 
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
       },
     );
     for (let i = 0; i < 2; i++) {
-      const db = createDb({
+      const { db } = createDb({
         databaseUrl: tdb.databaseUrl,
         dataDir: tdb.dataDir,
         sqliteFile: tdb.sqliteFile,
@@ -106,16 +106,16 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
     await overdueItem(apps[0]);
     await overdueItem(apps[1]);
     clock.set('2026-11-05T01:00:00Z');
-    const [a, b] = [runtimeOf(apps[0].services), runtimeOf(apps[1].services)];
-    expect(a.jobs.holder).not.toBe(b.jobs.holder);
+    const [a, b] = [apps[0].kernel.of(jobsFeature), apps[1].kernel.of(jobsFeature)];
+    expect(a.runner.holder).not.toBe(b.runner.holder);
     const outcomes = await Promise.all([
-      a.jobs.run('reminders', { scheduled: true }),
-      b.jobs.run('reminders', { scheduled: true }),
+      a.runner.run('reminders', { scheduled: true }),
+      b.runner.run('reminders', { scheduled: true }),
     ]);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     // Later ticks in the same period, on either instance, find it done.
-    expect(await a.jobs.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
-    expect(await b.jobs.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
+    expect(await a.runner.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
+    expect(await b.runner.run('reminders', { scheduled: true })).toEqual({ ran: false, reason: 'slot_done' });
     const runs = await tdb.db.selectFrom('job_runs').selectAll().where('name', '=', 'reminders').execute();
     expect(runs).toHaveLength(1);
     const reminders = await tdb.db
@@ -129,7 +129,10 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
 
   it('runs every job once per period when both schedulers tick together', async () => {
     clock.set('2026-11-06T01:00:00Z');
-    await Promise.all([runtimeOf(apps[0].services).scheduler.tick(), runtimeOf(apps[1].services).scheduler.tick()]);
+    await Promise.all([
+      apps[0].kernel.of(jobsFeature).scheduler.tick(),
+      apps[1].kernel.of(jobsFeature).scheduler.tick(),
+    ]);
     const runs = await tdb.db
       .selectFrom('job_runs')
       .select(['name', 'slot'])
@@ -151,11 +154,11 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
   });
 
   it('makes a manual run wait for a held lease, and takes over an expired one', async () => {
-    const b = runtimeOf(apps[1].services);
+    const b = apps[1].kernel.of(jobsFeature);
     clock.set('2026-11-07T02:00:00Z');
     expect(await claimLease(pools[0], 'warnings', 'crashed-instance', clock.now(), 5 * 60_000, null)).toBe(true);
-    expect(await b.jobs.run('warnings')).toEqual({ ran: false, reason: 'lease_held' });
+    expect(await b.runner.run('warnings')).toEqual({ ran: false, reason: 'lease_held' });
     clock.advanceHours(1); // the crashed holder's lease has expired
-    expect((await b.jobs.run('warnings')).ran).toBe(true);
+    expect((await b.runner.run('warnings')).ran).toBe(true);
   });
 });

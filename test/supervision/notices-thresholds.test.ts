@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { assignedItem, at, runJob, supervision } from './helpers.js';
+import { parseSupervisionConfig } from '../../src/supervision/supervision-config.js';
 
 const DIALECTS = await dialects();
 
@@ -25,7 +26,7 @@ describe.each(DIALECTS)('lifecycle notices and configured thresholds (%s)', (dia
       QINGDAN_WARN_RED_POINTS: '50',
     });
     try {
-      strict = await createTestApp(dialect, { sessionDays: 3650 });
+      strict = await createTestApp(dialect, { sessionDays: 3650, supervision: parseSupervisionConfig(process.env) });
     } finally {
       process.env = saved;
     }

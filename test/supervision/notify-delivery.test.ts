@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { verifyWebhook } from '../../src/notify/webhook-channel.js';
-import { assignedItem, at, rt } from './helpers.js';
+import { assignedItem, at } from './helpers.js';
+import { jobsFeature } from '../../src/jobs/jobs.feature.js';
+import { parseSupervisionConfig } from '../../src/supervision/supervision-config.js';
 
 const DIALECTS = await dialects();
 const SECRET = 'test-webhook-secret';
@@ -90,7 +92,7 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     process.env.QINGDAN_WEBHOOK_URL = `http://127.0.0.1:${r.webPort}/sms`;
     process.env.QINGDAN_WEBHOOK_SECRET = SECRET;
     try {
-      t = await createTestApp(dialect, { sessionDays: 3650 });
+      t = await createTestApp(dialect, { sessionDays: 3650, supervision: parseSupervisionConfig(process.env) });
     } finally {
       process.env = saved;
     }
@@ -112,7 +114,7 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     expect(inbox.items[0]).toMatchObject({ kind: 'assignment', problemCode: code, readAt: null });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
 
-    const result = await rt(t).jobs.run('notifications');
+    const result = await t.kernel.of(jobsFeature).runner.run('notifications');
     expect(result).toMatchObject({ ran: true, result: { sent: 2, failed: 0 } });
     expect(r.mails).toHaveLength(1);
     expect(r.mails[0].to).toEqual(['chengguan@jingzhou.example']);
@@ -157,7 +159,10 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     });
 
     // Delivered once: a rerun finds nothing due.
-    expect(await rt(t).jobs.run('notifications')).toMatchObject({ ran: true, result: { sent: 0 } });
+    expect(await t.kernel.of(jobsFeature).runner.run('notifications')).toMatchObject({
+      ran: true,
+      result: { sent: 0 },
+    });
   });
 
   it('retries a webhook the gateway refused, after a back-off', async () => {
@@ -165,11 +170,17 @@ describe.each(DIALECTS)('notifications by e-mail and signed webhook (%s)', (dial
     r.failOnce();
     const before = r.hooks.length;
     await assignedItem(t, { sign: false });
-    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 1, failed: 1 } });
+    expect(await t.kernel.of(jobsFeature).runner.run('notifications')).toMatchObject({
+      result: { sent: 1, failed: 1 },
+    });
     expect(r.hooks.length).toBe(before);
-    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 0, failed: 0 } }); // not due yet
+    expect(await t.kernel.of(jobsFeature).runner.run('notifications')).toMatchObject({
+      result: { sent: 0, failed: 0 },
+    }); // not due yet
     t.clock.advanceHours(1);
-    expect(await rt(t).jobs.run('notifications')).toMatchObject({ result: { sent: 1, failed: 0 } });
+    expect(await t.kernel.of(jobsFeature).runner.run('notifications')).toMatchObject({
+      result: { sent: 1, failed: 0 },
+    });
     expect(r.hooks.length).toBe(before + 1);
   });
 

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { createFullTextIndex, withId } from '../dialect.js';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, withId } from '../dialect.js';
 
 /**
  * Full-text search index (src/search) and spreadsheet import bookkeeping (src/sheets).
@@ -7,7 +7,17 @@ import { createFullTextIndex, withId } from '../dialect.js';
  * the server does so by itself on start when it finds items but no index. Frozen once shipped.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await createFullTextIndex(db);
+  // The index's own DDL is written out here (not shared with src/search) so this stays frozen.
+  if (isPostgres(db)) {
+    await sql`create table problem_search (
+      problem_id integer primary key references problems(id) on delete cascade,
+      document tsvector not null)`.execute(db);
+    await sql`create index problem_search_document_idx on problem_search using gin (document)`.execute(db);
+  } else {
+    // contentless_delete lets a document be replaced without keeping its text (SQLite ≥ 3.43).
+    await sql`create virtual table problem_search using fts5(code, title, body,
+      content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+  }
 
   // One row per committed import run; dry runs and failed runs leave nothing behind.
   await withId(db, db.schema.createTable('sheet_imports'))

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { tuneFullTextMerging } from '../dialect.js';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 /**
  * Items whose search document is out of date (src/search/search-indexer.ts). A write stores only
@@ -13,8 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('search_queue')
     .addColumn('problem_id', 'integer', (c) => c.primaryKey())
     .execute();
-  // Items written before this migration are already indexed; only the merge policy changes.
-  await tuneFullTextMerging(db);
+  // Items written before this migration are already indexed; only the merge policy changes
+  // (SQLite's FTS5: no merging on writes, the indexer merges in steps; see full-text-sqlite.ts).
+  if (!isPostgres(db)) {
+    await sql`insert into problem_search(problem_search, rank) values ('automerge', 0)`.execute(db);
+    await sql`insert into problem_search(problem_search, rank) values ('crisismerge', 64)`.execute(db);
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -4,24 +4,12 @@
  * only its digest is stored.
  */
 import type { Command } from 'commander';
-import type { Actor } from '../auth/actor.js';
-import { withDb } from '../cli/context.js';
-import { apiKeyService } from '../users/api-key.service.js';
+import { CONSOLE_ACTOR, type CliHost } from '../cli/cli-host.js';
+import { apiKeyService } from './api-key.service.js';
 
 const ROLES = ['public', 'admin', 'acceptance', 'department', 'supervisor', 'leader'];
 
-// Keys made at the console are nobody's in particular: created_by stays empty.
-const CONSOLE: Actor = {
-  kind: 'user',
-  id: null,
-  name: 'console',
-  role: 'admin',
-  departmentId: null,
-  departmentScope: [],
-  viaCookie: false,
-};
-
-export function registerApiKeyCommands(program: Command): void {
+export function registerApiKeyCommands(program: Command, cli: CliHost): void {
   const apikey = program.command('apikey').description('manage API keys (Open311 clients and other machine clients)');
   apikey
     .command('create')
@@ -31,7 +19,7 @@ export function registerApiKeyCommands(program: Command): void {
     .option('-d, --department <code>', 'department code (required for department keys)')
     .action(async (opts: { name: string; role: string; department?: string }) => {
       if (!ROLES.includes(opts.role)) throw new Error(`unknown role "${opts.role}"`);
-      await withDb(async (db) => {
+      await cli.withDb(async ({ db }) => {
         let departmentId: number | null = null;
         if (opts.department) {
           const dept = await db
@@ -42,7 +30,7 @@ export function registerApiKeyCommands(program: Command): void {
           if (!dept) throw new Error(`no department with code "${opts.department}"`);
           departmentId = dept.id;
         }
-        const { apiKey, key } = await apiKeyService(db, () => new Date()).create(CONSOLE, {
+        const { apiKey, key } = await apiKeyService(db, () => new Date()).create(CONSOLE_ACTOR, {
           name: opts.name,
           role: opts.role,
           departmentId,
@@ -54,7 +42,7 @@ export function registerApiKeyCommands(program: Command): void {
     .command('list')
     .description('list API keys (prefixes only)')
     .action(async () => {
-      await withDb(async (db) => {
+      await cli.withDb(async ({ db }) => {
         for (const k of await apiKeyService(db, () => new Date()).list()) {
           process.stdout.write(
             `${k.id}\t${k.prefix}…\t${k.role}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\t${k.name}\n`,
@@ -66,7 +54,7 @@ export function registerApiKeyCommands(program: Command): void {
     .command('revoke <id>')
     .description('revoke an API key by id')
     .action(async (id: string) => {
-      await withDb(async (db) => {
+      await cli.withDb(async ({ db }) => {
         await apiKeyService(db, () => new Date()).revoke(Number(id));
         process.stdout.write(`revoked API key ${id}\n`);
       });

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { userService } from '../users/user.service.js';
-import { withDb } from './context.js';
+import type { CliHost } from '../cli/cli-host.js';
+import { userService } from './user.service.js';
 
-export function registerUserCommands(program: Command): void {
+export function registerUserCommands(program: Command, cli: CliHost): void {
   const user = program.command('user').description('manage staff accounts');
   user
     .command('add')
@@ -18,7 +18,7 @@ export function registerUserCommands(program: Command): void {
         throw new Error('give a password of at least 8 characters (--password or QINGDAN_PASSWORD)');
       if (!['admin', 'acceptance', 'department', 'supervisor', 'leader'].includes(opts.role))
         throw new Error(`unknown role "${opts.role}"`);
-      await withDb(async (db, config) => {
+      await cli.withDb(async ({ db }, config) => {
         let departmentId: number | null = null;
         if (opts.department) {
           const dept = await db

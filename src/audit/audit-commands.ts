@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { verifyChain } from '../audit/audit.repository.js';
-import { withDb } from './context.js';
+import type { CliHost } from '../cli/cli-host.js';
+import { verifyChain } from './audit.repository.js';
 
-export function registerAuditCommands(program: Command): void {
+export function registerAuditCommands(program: Command, cli: CliHost): void {
   const audit = program.command('audit').description('the append-only, hash-chained event log');
   audit
     .command('verify')
     .description('re-compute the hash chain and report the first broken link (exit code 1 if any)')
     .action(async () => {
-      await withDb(async (db) => {
+      await cli.withDb(async ({ db }) => {
         const r = await verifyChain(db);
         if (r.ok) {
           process.stdout.write(`audit chain intact: ${r.checked} events verified\n`);

@@ -1,0 +1,19 @@
+import { defineFeature } from '../feature.js';
+import { problemsFeature } from '../problems/problems.feature.js';
+import { attachmentService } from './attachment.service.js';
+import { attachmentRoutes } from './attachment.routes.js';
+
+export type AttachmentService = ReturnType<typeof attachmentService>;
+
+/** Photos and documents on items: type checked by content, stored under <dataDir>/attachments. */
+export const attachmentsFeature = defineFeature<AttachmentService>({
+  name: 'attachments',
+  install: (k) =>
+    attachmentService(k.db, {
+      dataDir: k.config.dataDir,
+      maxBytes: k.config.maxUploadBytes,
+      clock: k.clock,
+      problems: k.of(problemsFeature).problems,
+    }),
+  routes: (attachments) => attachmentRoutes(attachments),
+});

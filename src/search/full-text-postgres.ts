@@ -1,0 +1,69 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { FullTextIndex } from './full-text.js';
+
+/** PostgreSQL: a side table of weighted tsvectors with a GIN index (see full-text.ts). */
+export const postgresFullText: FullTextIndex = {
+  async write(db, docs) {
+    if (!docs.length) return;
+    const values = docs.map(
+      (d) => sql`(${d.id}, setweight(to_tsvector('simple', ${d.code}), 'A')
+      || setweight(to_tsvector('simple', ${d.title}), 'B') || setweight(to_tsvector('simple', ${d.body}), 'C'))`,
+    );
+    await sql`insert into problem_search (problem_id, document) values ${sql.join(values)}
+      on conflict (problem_id) do update set document = excluded.document`.execute(db);
+  },
+
+  async delete(db, ids) {
+    if (ids.length) await sql`delete from problem_search where problem_id in (${sql.join(ids)})`.execute(db);
+  },
+
+  async clear(db) {
+    await sql`truncate problem_search`.execute(db);
+  },
+
+  async optimize(db) {
+    await sql`analyze problem_search`.execute(db);
+  },
+
+  // The GIN index maintains itself.
+  mergeStep: async () => false,
+
+  async withBulk(db, fn) {
+    // Building a GIN index once from all rows is far cheaper than maintaining it row by row.
+    await sql`drop index if exists problem_search_document_idx`.execute(db);
+    try {
+      return await fn();
+    } finally {
+      await ensureGinIndex(db);
+    }
+  },
+
+  ensure: (db) => ensureGinIndex(db),
+
+  async isEmpty(db) {
+    return (await sql`select problem_id from problem_search limit 1`.execute(db)).rows.length === 0;
+  },
+
+  /** Cover density, which rewards adjacent terms. */
+  async matches(db, q) {
+    const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document,
+      to_tsquery('simple', ${q.tsquery}))`;
+    let query = db
+      .selectFrom('problem_search')
+      .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
+      .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
+    if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
+    const rows = await query.orderBy('problem_search.problem_id', 'desc').limit(q.limit).execute();
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+  },
+};
+
+/** The GIN index, if a rebuild that dropped it did not finish (a no-op when it exists). */
+async function ensureGinIndex(db: Kysely<any>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+    await sql`create index if not exists problem_search_document_idx on problem_search using gin (document)`.execute(
+      trx,
+    );
+  });
+}
