@@ -4,6 +4,13 @@ import type { Kernel } from './kernel.js';
 import type { ProblemHookSet } from './problems/problem-hooks.js';
 import type { Job } from './jobs/job-runner.js';
 import type { CliHost } from './cli/cli-host.js';
+import type { SeedContext } from './demo/demo-seed.js';
+
+/** What a feature's demo seeding is given: the demo accounts and reference ids, and the clock. */
+export type DemoContext = Pick<SeedContext, 'actors' | 'ids' | 'setNow' | 'now'> & {
+  realNow: Date;
+  log(msg: string): void;
+};
 
 /**
  * The one shape every folder that adds behaviour takes. `src/features.ts` lists them in order; the
@@ -33,6 +40,11 @@ export interface Feature<S = void> {
   listen?(state: S, k: Kernel): void;
   /** `qingdan` commands. They boot a kernel of their own through `cli.withKernel`. */
   cli?(program: Command, cli: CliHost): void;
+  /**
+   * Seeds this feature's part of the demo city, after the core story and supervision. Runs on a
+   * kernel with every feature; `demo.setNow` moves its clock (back to `demo.realNow` afterwards).
+   */
+  demo?(state: S, k: Kernel, demo: DemoContext): Promise<void>;
   /** Stops timers and flushes queues; runs in reverse install order, before the database closes. */
   close?(state: S, k: Kernel): Promise<void>;
 }

@@ -21,7 +21,7 @@ import { seedGenerated } from './demo-generated.js';
 import { seedSupervisionDemo } from './demo-supervision.js';
 import { seedDemoOpen311 } from './demo-open311.js';
 import { rebuildCounters } from '../stats/stats-rebuild.js';
-import { CORE_FEATURES } from '../features.js';
+import { CORE_FEATURES, features } from '../features.js';
 
 export interface DemoOptions {
   /** Generated items beyond the story's (default 2,000). */
@@ -171,6 +171,15 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config, opts: D
   await seedSupervisionDemo(ctx, realNow, log);
   ctx.setNow(realNow);
   await core.close();
+  // Every other feature's part of the city, on a kernel with all features and hooks.
+  const full = await kernelWith(features);
+  await full.start();
+  for (const f of full.features) {
+    if (!f.demo) continue;
+    await f.demo(full.of(f), full, { ...ctx, realNow, log });
+    ctx.setNow(realNow);
+  }
+  await full.close();
   // The core kernel runs no feature hooks, so the statistics counters are counted once at the end.
   await rebuildCounters(db, dialect);
   log(`demo: seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

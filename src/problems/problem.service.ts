@@ -9,13 +9,7 @@ import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js'
 import { localDate, type Clock } from '../shared/time.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
-import {
-  countProblems,
-  listProblems,
-  listRanked,
-  type ListFilter,
-  type SortKey,
-} from './problem-list.repository.js';
+import { countProblems, listProblems, listRanked, type ListFilter, type SortKey } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';

@@ -10,6 +10,7 @@ import { Report } from './pages/Report.js';
 import { Scoreboard } from './pages/Scoreboard.js';
 import { Track } from './pages/Track.js';
 import { matchPath, useLocation } from './router.js';
+import { webFeatures } from './features.js';
 
 const AdminRoutes = lazy(() => import('./pages/admin/AdminRoutes.js'));
 
@@ -34,7 +35,21 @@ function Page({ pathname }: { pathname: string }) {
   const item = matchPath('/problems/:code', path);
   if (item) return <ProblemPage key={item.code} code={item.code} />;
   const Static = STATIC[path];
-  return Static ? <Static /> : <NotFound />;
+  if (Static) return <Static />;
+  for (const f of webFeatures) {
+    for (const p of f.pages ?? []) {
+      const params = matchPath(p.path, path);
+      if (params) {
+        const FeaturePage = p.page;
+        return (
+          <Suspense fallback={<Loading />}>
+            <FeaturePage key={path} params={params} />
+          </Suspense>
+        );
+      }
+    }
+  }
+  return <NotFound />;
 }
 
 export function App() {

@@ -3,10 +3,11 @@ import { Link, NavLink, useLocation } from '../router.js';
 import { useI18n } from '../i18n/index.js';
 import { useAuth } from '../lib/auth.js';
 import { LangSwitch } from './LangSwitch.js';
+import { webFeatures } from '../features.js';
 
 /** Public shell: header with navigation, language switch, main area, footer. */
 export function Layout({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useAuth();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
@@ -16,6 +17,11 @@ export function Layout({ children }: { children: ReactNode }) {
     ['/track', t('nav.track'), 'nav-track'],
     ['/problems', t('nav.problems'), 'nav-problems'],
     ['/scoreboard', t('nav.scoreboard'), 'nav-scoreboard'],
+    ...webFeatures.flatMap((f) =>
+      (f.pages ?? [])
+        .filter((p) => p.nav)
+        .map((p): [string, string, string] => [p.path, p.nav![lang], p.testId ?? `nav-${f.name}`]),
+    ),
   ];
   const staffLink = user ? ['/admin', t('nav.backOffice'), 'nav-admin'] : ['/login', t('nav.login'), 'nav-login'];
 

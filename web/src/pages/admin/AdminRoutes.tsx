@@ -1,4 +1,4 @@
-import { useEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { Loading } from '../../components/Async.js';
 import { NotFound } from '../NotFound.js';
 import { homeFor, SECTIONS, useAuth } from '../../lib/auth.js';
@@ -14,6 +14,7 @@ import { Settlement } from './Settlement.js';
 import { Sheets } from './Sheets.js';
 import { Supervision } from './Supervision.js';
 import { Workspace } from './Workspace.js';
+import { webFeatures } from '../../features.js';
 
 const PAGES: Record<string, ComponentType> = {
   '/admin/inbox': Inbox,
@@ -52,12 +53,27 @@ export default function AdminRoutes({ pathname }: { pathname: string }) {
       </AdminShell>
     );
   const Page = PAGES[path];
-  if (!Page)
+  if (!Page) {
+    for (const f of webFeatures) {
+      for (const p of f.admin ?? []) {
+        const params = matchPath(p.path, path);
+        if (!params) continue;
+        const FeaturePage = p.page;
+        return (
+          <AdminShell roles={p.roles}>
+            <Suspense fallback={<Loading />}>
+              <FeaturePage key={path} params={params} />
+            </Suspense>
+          </AdminShell>
+        );
+      }
+    }
     return (
       <AdminShell>
         <NotFound />
       </AdminShell>
     );
+  }
   const roles = SECTIONS.find((s) => s.path === path)?.roles;
   return (
     <AdminShell roles={roles}>

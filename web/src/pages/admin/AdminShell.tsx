@@ -2,12 +2,13 @@ import { useEffect, type ReactNode } from 'react';
 import { ErrorBox, Loading } from '../../components/Async.js';
 import { useI18n } from '../../i18n/index.js';
 import { SECTIONS, useAuth } from '../../lib/auth.js';
+import { webFeatures } from '../../features.js';
 import { NavLink, navigate, useLocation, withQuery } from '../../router.js';
 import type { Role } from '../../api/types.js';
 
 /** Back-office frame: requires a session, shows the sections the user's role may use. */
 export function AdminShell({ children, roles }: { children: ReactNode; roles?: Role[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user, checking, error, ensure, refresh, signOut } = useAuth();
   const { pathname, href } = useLocation();
 
@@ -36,6 +37,15 @@ export function AdminShell({ children, roles }: { children: ReactNode; roles?: R
               {t(s.key)}
             </NavLink>
           ))}
+          {webFeatures.flatMap((f) =>
+            (f.admin ?? [])
+              .filter((p) => p.nav && p.roles.includes(user.role))
+              .map((p) => (
+                <NavLink key={p.path} to={p.path} data-testid={p.testId ?? `admin-nav-${p.path.split('/')[2]}`}>
+                  {p.nav![lang]}
+                </NavLink>
+              )),
+          )}
           <NavLink to="/admin/account" data-testid="admin-nav-account">
             {t('nav.account')}
           </NavLink>

@@ -1,0 +1,7 @@
+import type { WebFeature } from './feature.js';
+
+/**
+ * The UI's features beyond the core pages (App.tsx and pages/admin/AdminRoutes.tsx), in menu
+ * order. A new feature is a folder under web/src/features/ plus one line here.
+ */
+export const webFeatures: WebFeature[] = [];
