@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { OVERSIGHT } from '../supervision/supervision-access.js';
 import { errors } from '../http/common-schemas.js';
-import { requireStaff } from '../auth/actor.js';
 import { localDate } from '../shared/time.js';
 import { previousMonth } from './month-window.js';
 import type { SettlementService } from './settlement.service.js';
@@ -87,6 +87,7 @@ export const assessmentRoutes =
     app.get(
       '/api/v1/assessment/scorecard',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: "A month's scorecard per unit and area: the frozen snapshot if settled, else computed live (staff)",
@@ -95,7 +96,6 @@ export const assessmentRoutes =
         },
       },
       async (req) => {
-        requireStaff(req.actor);
         return svc.scorecard(req.query.month);
       },
     );
@@ -103,6 +103,7 @@ export const assessmentRoutes =
     app.get(
       '/api/v1/assessment/settlements',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'Settled months',
@@ -120,8 +121,7 @@ export const assessmentRoutes =
           },
         },
       },
-      async (req) => {
-        requireStaff(req.actor);
+      async () => {
         return { items: await svc.settlements() };
       },
     );
@@ -129,6 +129,7 @@ export const assessmentRoutes =
     app.post(
       '/api/v1/assessment/settlements',
       {
+        config: { access: OVERSIGHT },
         schema: {
           tags,
           summary: 'Settle (freeze) a finished month (supervisor, admin); 409 if already settled',

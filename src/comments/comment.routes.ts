@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { MODERATORS } from './comment.service.js';
 import { digest } from '../auth/secrets.js';
 import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
@@ -102,6 +103,7 @@ export const commentRoutes =
     app.post(
       '/api/v1/comments/:id/hide',
       {
+        config: { access: MODERATORS },
         schema: {
           tags,
           summary: 'Hide a comment from the public, with the reason (admin, acceptance, supervisor)',
@@ -116,6 +118,7 @@ export const commentRoutes =
     app.post(
       '/api/v1/comments/:id/restore',
       {
+        config: { access: MODERATORS },
         schema: {
           tags,
           summary: 'Show a hidden comment again (admin, acceptance, supervisor)',
@@ -145,6 +148,7 @@ export const commentRoutes =
     app.get(
       '/api/v1/comments',
       {
+        config: { access: MODERATORS },
         schema: {
           tags,
           summary: 'Newest comments across items, for moderation (admin, acceptance, supervisor)',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { isStaff, requireRole, requireStaff } from '../auth/actor.js';
+import { isStaff } from '../auth/actor.js';
 import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors } from '../http/common-schemas.js';
 import type { Kernel } from '../kernel.js';
@@ -58,6 +58,7 @@ export const duplicateRoutes =
     app.get(
       '/api/v1/problems/:code/duplicates',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'Likely duplicates of an item (staff)',
@@ -66,7 +67,6 @@ export const duplicateRoutes =
         },
       },
       async (req) => {
-        requireStaff(req.actor);
         return { items: await dups.forCode(req.actor, req.params.code) };
       },
     );
@@ -74,6 +74,7 @@ export const duplicateRoutes =
     app.get(
       '/api/v1/duplicates/inbox',
       {
+        config: { access: ['admin', 'acceptance', 'supervisor'] },
         schema: {
           tags,
           summary: 'Untriaged items with likely duplicates, for the acceptance inbox',
@@ -97,7 +98,6 @@ export const duplicateRoutes =
         },
       },
       async (req) => {
-        requireRole(req.actor, ['admin', 'acceptance', 'supervisor']);
         return { items: await dups.inbox(req.query.limit ?? 20) };
       },
     );

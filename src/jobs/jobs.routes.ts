@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../http/common-schemas.js';
-import { requireAdmin } from '../auth/actor.js';
 import type { JobRunner } from './job-runner.js';
 
 const tags = ['jobs'];
@@ -23,6 +22,7 @@ export const jobRoutes =
     app.get(
       '/api/v1/jobs',
       {
+        config: { access: 'admin' },
         schema: {
           tags,
           summary: 'Jobs and their recent runs (admin)',
@@ -35,8 +35,7 @@ export const jobRoutes =
           },
         },
       },
-      async (req) => {
-        requireAdmin(req.actor);
+      async () => {
         const runs = await runner.recentRuns(50);
         return {
           jobs: runner.list().map((j) => ({ name: j.name, description: j.description })),
@@ -57,6 +56,7 @@ export const jobRoutes =
     app.post(
       '/api/v1/jobs/:name/run',
       {
+        config: { access: 'admin' },
         schema: {
           tags,
           summary: 'Run a job now (admin); skipped if another instance is running it',
@@ -73,7 +73,6 @@ export const jobRoutes =
         },
       },
       async (req) => {
-        requireAdmin(req.actor);
         return runner.run(req.params.name);
       },
     );

@@ -25,6 +25,7 @@ export const questionRoutes =
     app.put(
       '/api/v1/categories/:id/questions',
       {
+        config: { access: 'admin' },
         schema: {
           tags,
           summary: "Replace a category's extra questions (admin); the order of items is the order asked",
@@ -33,6 +34,6 @@ export const questionRoutes =
           response: { 200: QuestionList, ...errors(400, 401, 403, 404) },
         },
       },
-      async (req) => questions.replace(req.actor, req.params.id, req.body.items),
+      async (req) => questions.replace(req.params.id, req.body.items),
     );
   };

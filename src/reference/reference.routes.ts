@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireAdmin } from '../auth/actor.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import type { ReferenceState } from './reference.feature.js';
 import { REFERENCE_KINDS, schemasFor } from './reference.schema.js';
@@ -26,6 +25,7 @@ export const referenceRoutes =
       app.post(
         base,
         {
+          config: { access: 'admin' },
           schema: {
             tags,
             summary: `Create a ${kind.label}`,
@@ -34,13 +34,13 @@ export const referenceRoutes =
           },
         },
         async (req, reply) => {
-          requireAdmin(req.actor);
           return reply.status(201).send(await svc.create(req.body as Record<string, unknown>));
         },
       );
       app.patch(
         `${base}/:id`,
         {
+          config: { access: 'admin' },
           schema: {
             tags,
             params: IdParams,
@@ -49,15 +49,16 @@ export const referenceRoutes =
           },
         },
         async (req) => {
-          requireAdmin(req.actor);
           return svc.update(req.params.id, req.body as Record<string, unknown>);
         },
       );
       app.delete(
         `${base}/:id`,
-        { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } } },
+        {
+          config: { access: 'admin' },
+          schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } },
+        },
         async (req, reply) => {
-          requireAdmin(req.actor);
           await svc.remove(req.params.id);
           return reply.status(204).send(null);
         },

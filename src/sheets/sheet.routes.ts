@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireRole, requireStaff } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import type { ExportFormat } from './export.service.js';
@@ -26,6 +25,7 @@ export const sheetRoutes =
       app.get(
         `/api/v1/problems/export.${format}`,
         {
+          config: { access: 'staff' },
           schema: {
             tags,
             summary: `The list (same filters and q as GET /api/v1/problems) as the classic 整改清单 ${format === 'xlsx' ? 'workbook' : 'CSV (UTF-8 with BOM)'} (staff)`,
@@ -35,7 +35,6 @@ export const sheetRoutes =
           },
         },
         async (req, reply) => {
-          requireStaff(req.actor);
           const out = new PassThrough();
           // Streamed: the first page is on its way before the last is read.
           exportList(req.actor, req.query, format, out).catch((err) => {
@@ -55,6 +54,7 @@ export const sheetRoutes =
     app.get(
       '/api/v1/reports/settlement.xlsx',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'The monthly settlement and rankings as a workbook, one sheet per view (staff)',
@@ -67,9 +67,8 @@ export const sheetRoutes =
         },
       },
       async (req, reply) => {
-        requireStaff(req.actor);
         const out = new PassThrough();
-        exportSettlement(req.actor, req.query.month, out).catch((err) => {
+        exportSettlement(req.query.month, out).catch((err) => {
           req.log.error({ err }, 'settlement export failed');
           out.destroy(err as Error);
         });
@@ -84,6 +83,7 @@ export const sheetRoutes =
     app.post(
       '/api/v1/imports',
       {
+        config: { access: IMPORT_ROLES },
         schema: {
           tags,
           consumes: ['multipart/form-data'],
@@ -93,7 +93,6 @@ export const sheetRoutes =
         },
       },
       async (req) => {
-        requireRole(req.actor, IMPORT_ROLES);
         if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the sheet as multipart/form-data');
         return imports.fromUpload(req.actor, req.parts());
       },
@@ -102,14 +101,14 @@ export const sheetRoutes =
     app.get(
       '/api/v1/imports',
       {
+        config: { access: IMPORT_ROLES },
         schema: {
           tags,
           summary: 'Committed imports, newest first',
           response: { 200: ImportListSchema, ...errors(401, 403) },
         },
       },
-      async (req) => {
-        requireRole(req.actor, IMPORT_ROLES);
+      async () => {
         return { items: await imports.list() };
       },
     );
@@ -117,6 +116,7 @@ export const sheetRoutes =
     app.get(
       '/api/v1/imports/:id/rejected',
       {
+        config: { access: IMPORT_ROLES },
         schema: {
           tags,
           summary: 'The rejected-rows file of a valid-rows-only import',
@@ -125,7 +125,6 @@ export const sheetRoutes =
         },
       },
       async (req, reply) => {
-        requireRole(req.actor, IMPORT_ROLES);
         const { path, format } = imports.rejectedFile(req.params.id);
         return reply
           .header('Content-Type', MIME[format])

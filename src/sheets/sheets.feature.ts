@@ -16,7 +16,7 @@ export interface SheetsState {
   /** The list as the classic 整改清单, streamed to `out`; resolves with the number of rows. */
   exportList(actor: Actor, query: ListQueryInput, format: ExportFormat, out: Writable): Promise<number>;
   /** The month's settlement and rankings workbook; resolves with its sheet names. */
-  exportSettlement(actor: Actor, month: string, out: Writable): Promise<string[]>;
+  exportSettlement(month: string, out: Writable): Promise<string[]>;
   today(): string;
 }
 
@@ -36,7 +36,7 @@ export const sheetsFeature = defineFeature<SheetsState>({
       }),
       exportList: (actor, query, format, out) =>
         exportList({ db: k.db, timezone: k.config.timezone, problems }, actor, query, format, out),
-      exportSettlement: (actor, month, out) => exportReports(k.of(assessmentFeature).settlement, actor, month, out),
+      exportSettlement: (month, out) => exportReports(k.of(assessmentFeature).settlement, month, out),
       today: () => problems.today(),
     };
   },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { OVERSIGHT } from './supervision-access.js';
 import { errors, IdParams } from '../http/common-schemas.js';
-import { requireStaff } from '../auth/actor.js';
 import { boardService } from './board.service.js';
 import { calendarService } from './calendar.service.js';
 import { PLAN_TEMPLATES } from './plan-templates.js';
@@ -48,6 +48,7 @@ export const boardRoutes =
     app.get(
       '/api/v1/supervision/leader/items',
       {
+        config: { access: ['leader', ...OVERSIGHT] },
         schema: {
           tags,
           summary: 'Items a leader owns (领办) and their warnings; leaders see their own',
@@ -108,6 +109,7 @@ export const boardRoutes =
     app.post(
       '/api/v1/supervision/actions',
       {
+        config: { access: ['admin', 'supervisor', 'leader'] },
         schema: {
           tags,
           summary: 'Record a supervision action on an item or a unit (supervisor, leader, admin); the unit is notified',
@@ -121,6 +123,7 @@ export const boardRoutes =
     app.get(
       '/api/v1/supervision/plan-templates',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'Standard plans that can be spread backwards from a deadline',
@@ -141,8 +144,7 @@ export const boardRoutes =
           },
         },
       },
-      async (req) => {
-        requireStaff(req.actor);
+      async () => {
         return { items: Object.entries(PLAN_TEMPLATES).map(([code, t]) => ({ code, ...t })) };
       },
     );
@@ -150,18 +152,20 @@ export const boardRoutes =
     app.get(
       '/api/v1/supervision/time-limits',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'Time-limit tiers, per-urgency overrides, dispatch and sign-for hours',
           response: { 200: TimeLimitsView, ...errors(401, 403) },
         },
       },
-      async (req) => calendar.timeLimits(req.actor),
+      async () => calendar.timeLimits(),
     );
 
     app.put(
       '/api/v1/supervision/time-limits',
       {
+        config: { access: 'admin' },
         schema: {
           tags,
           summary: 'Change the time limits (admin); assignment defaults deadlines from them',
@@ -175,6 +179,7 @@ export const boardRoutes =
     app.get(
       '/api/v1/supervision/time-limits/deadline',
       {
+        config: { access: 'staff' },
         schema: {
           tags,
           summary: 'The deadline assignment would default to',
@@ -198,7 +203,6 @@ export const boardRoutes =
         },
       },
       async (req) => {
-        requireStaff(req.actor);
         return calendar.deadlinePreview(req.query);
       },
     );

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireAdmin, requireStaff } from '../auth/actor.js';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
@@ -53,9 +52,11 @@ export const userRoutes =
     });
     app.get(
       '/api/v1/auth/me',
-      { schema: { tags: auth, response: { 200: Type.Object({ user: UserSchema }), ...errors(401) } } },
+      {
+        config: { access: 'staff' },
+        schema: { tags: auth, response: { 200: Type.Object({ user: UserSchema }), ...errors(401) } },
+      },
       async (req) => {
-        requireStaff(req.actor);
         const user = await users.me(req.actor);
         if (!user) throw new AppError('unauthenticated', 'API keys have no user account; sign in');
         return { user };
@@ -63,9 +64,11 @@ export const userRoutes =
     );
     app.post(
       '/api/v1/auth/password',
-      { schema: { tags: auth, body: PasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } } },
+      {
+        config: { access: 'staff' },
+        schema: { tags: auth, body: PasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403) } },
+      },
       async (req, reply) => {
-        requireStaff(req.actor);
         await users.changePassword(
           req.actor,
           req.body.currentPassword,
@@ -80,10 +83,10 @@ export const userRoutes =
     app.get(
       '/api/v1/users',
       {
+        config: { access: 'admin' },
         schema: { tags: admin, response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401, 403) } },
       },
-      async (req) => {
-        requireAdmin(req.actor);
+      async () => {
         return { items: await users.list() };
       },
     );
@@ -91,6 +94,7 @@ export const userRoutes =
     app.get(
       '/api/v1/leaders',
       {
+        config: { access: 'staff' },
         schema: {
           tags: admin,
           response: {
@@ -99,8 +103,7 @@ export const userRoutes =
           },
         },
       },
-      async (req) => {
-        requireStaff(req.actor);
+      async () => {
         return {
           items: (await users.list())
             .filter((u) => u.role === 'leader' && u.active)
@@ -110,15 +113,18 @@ export const userRoutes =
     );
     app.post(
       '/api/v1/users',
-      { schema: { tags: admin, body: CreateUserBody, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } } },
+      {
+        config: { access: 'admin' },
+        schema: { tags: admin, body: CreateUserBody, response: { 201: UserSchema, ...errors(400, 401, 403, 409) } },
+      },
       async (req, reply) => {
-        requireAdmin(req.actor);
         return reply.status(201).send(await users.create(req.body));
       },
     );
     app.patch(
       '/api/v1/users/:id',
       {
+        config: { access: 'admin' },
         schema: {
           tags: admin,
           params: IdParams,
@@ -127,26 +133,26 @@ export const userRoutes =
         },
       },
       async (req) => {
-        requireAdmin(req.actor);
         return users.update(req.params.id, req.body);
       },
     );
     app.get(
       '/api/v1/api-keys',
       {
+        config: { access: 'admin' },
         schema: {
           tags: admin,
           response: { 200: Type.Object({ items: Type.Array(ApiKeySchema) }), ...errors(401, 403) },
         },
       },
-      async (req) => {
-        requireAdmin(req.actor);
+      async () => {
         return { items: await apiKeys.list() };
       },
     );
     app.post(
       '/api/v1/api-keys',
       {
+        config: { access: 'admin' },
         schema: {
           tags: admin,
           body: CreateApiKeyBody,
@@ -154,15 +160,16 @@ export const userRoutes =
         },
       },
       async (req, reply) => {
-        requireAdmin(req.actor);
         return reply.status(201).send(await apiKeys.create(req.actor, req.body));
       },
     );
     app.delete(
       '/api/v1/api-keys/:id',
-      { schema: { tags: admin, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } } },
+      {
+        config: { access: 'admin' },
+        schema: { tags: admin, params: IdParams, response: { 204: Type.Null(), ...errors(401, 403, 404) } },
+      },
       async (req, reply) => {
-        requireAdmin(req.actor);
         await apiKeys.revoke(req.params.id);
         return reply.status(204).send(null);
       },

@@ -21,7 +21,7 @@ const app = await buildApp(config);
 await app.ready();
 const before = loaded();
 const sink = new PassThrough(); sink.resume();
-await app.kernel.of(sheetsFeature).exportSettlement({ kind: 'user', id: null, name: 'admin', role: 'admin', departmentId: null, departmentScope: [], viaCookie: false }, '2026-10', sink).catch(() => {});
+await app.kernel.of(sheetsFeature).exportSettlement('2026-10', sink).catch(() => {});
 console.log(JSON.stringify({ before, after: loaded() }));
 await app.close();
 `;

@@ -13,6 +13,8 @@ const fill = (template: string, vars?: Vars) =>
  *   const t = useT(); t('visits.title')
  */
 export function defineMessages<Z extends Record<string, string>>(zh: Z, en: { [K in keyof Z]: string }) {
+  // A hook made once per feature at module level (never inside a component), so React's rules hold.
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per module, not per render
   return function useFeatureT() {
     const { lang } = useI18n();
     const dict: Record<keyof Z, string> = lang === 'en' ? en : zh;
