@@ -21,8 +21,10 @@ const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 const wanted = (name: string) => !args.only || args.only.includes(name);
 
 async function databaseVersion(url: string | null): Promise<string> {
-  if (!url)
-    return `SQLite ${(new SqliteDatabase(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v} (WAL)`;
+  if (!url) {
+    const row = new SqliteDatabase(':memory:').prepare('select sqlite_version() as v').get() as { v: string };
+    return `SQLite ${row.v} (WAL)`;
+  }
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -128,7 +130,8 @@ try {
   say(`results: ${files.md} and ${files.json}`);
   for (const g of results.goals)
     say(
-      `${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`,
+      `${g.scenario} ${g.measure}: ${g.value ?? '—'} ${g.unit} (goal ${g.goal}) ` +
+        (g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'),
     );
 } finally {
   for (const s of servers) await s.stop();

@@ -36,8 +36,15 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
     ...first.goals.map(
       (g, i) => `| ${g.scenario} | ${g.measure} | ${g.goal} | ${results.map((x) => cell(x.r, i)).join(' | ')} |`,
     ),
-    `| intake | Qingdan requests/s (bare Fastify) | | ${results.map((x) => (x.r?.intake ? `${x.r.intake.qingdan.requestsPerSecond} (${x.r.intake.baseline.requestsPerSecond})` : '—')).join(' | ')} |`,
-    `| bulk seeding | items/s (\`seed --bulk\` alone) | ≥ 20,000 (SQLite) | ${results.map((x) => (x.r?.seeding.bulkItemsPerSecond ? x.r.seeding.bulkItemsPerSecond.toLocaleString('en') : '—')).join(' | ')} |`,
+    `| intake | Qingdan requests/s (bare Fastify) | | ${results
+      .map((x) => {
+        const i = x.r?.intake;
+        return i ? `${i.qingdan.requestsPerSecond} (${i.baseline.requestsPerSecond})` : '—';
+      })
+      .join(' | ')} |`,
+    `| bulk seeding | items/s (\`seed --bulk\` alone) | ≥ 20,000 (SQLite) | ${results
+      .map((x) => x.r?.seeding.bulkItemsPerSecond?.toLocaleString('en') ?? '—')
+      .join(' | ')} |`,
     '',
     `✓ met, ✗ missed. Dates and commits: ${results
       .filter((x) => x.r)

@@ -22,9 +22,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => db.destroy());
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  say(
-    `清单 Qingdan is listening on http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} (${where})`,
-  );
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  say(`清单 Qingdan is listening on http://${config.host}:${port} (${where})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void app.close().then(() => process.exit(0));

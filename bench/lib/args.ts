@@ -14,7 +14,8 @@ export interface BenchArgs {
   only: string[] | null;
 }
 
-const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--duration S] [--concurrency C] [--fresh] [--only a,b] [--out DIR]
+const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--duration S] [--concurrency C]
+                          [--fresh] [--only a,b] [--out DIR]
   --items        items in the database (default 1000000; 100000 for a trial run)
   --db           sqlite (default) or postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --duration     seconds per scenario (default 10)

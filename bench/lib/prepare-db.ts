@@ -54,7 +54,8 @@ function readMarker(file: string, items: number, log: (m: string) => void): Mark
     const added = now.filter((x) => !m.migrations.includes(x));
     if (added.length)
       log(
-        `the cached database predates ${added.join(', ')}: the server will apply them; use --fresh if they need a bulk follow-up`,
+        `the cached database predates ${added.join(', ')}: the server will apply them; ` +
+          'use --fresh if they need a bulk follow-up',
       );
     return m;
   } catch {

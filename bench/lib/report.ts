@@ -75,10 +75,18 @@ export function markdown(r: BenchResults): string {
     '',
     `- command: \`${r.command}\``,
     `- date: ${r.date} · commit ${r.commit}`,
-    `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}`,
+    `- machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ` +
+      `${r.machine.os}, Node ${r.machine.node}`,
     `- database: ${r.database.version}`,
-    `- data: ${r.items.toLocaleString('en')} items, ${r.events.toLocaleString('en')} events; \`seed --bulk\` ${r.seeding.bulkSeconds ? `inserted them in ${r.seeding.bulkSeconds.toFixed(0)} s (${r.seeding.bulkItemsPerSecond!.toLocaleString('en')} items/s), ` : ''}${r.seeding.seconds.toFixed(0)} s with the search reindex and warnings job${r.seeding.cached ? ' (database cached from an earlier run)' : ''}`,
-    `- ${r.durationSeconds} s per scenario after 1 s warm-up; latency scenarios with ${r.concurrency} concurrent clients; intake with 32 (autocannon)`,
+    `- data: ${r.items.toLocaleString('en')} items, ${r.events.toLocaleString('en')} events; \`seed --bulk\` ` +
+      (r.seeding.bulkSeconds
+        ? `inserted them in ${r.seeding.bulkSeconds.toFixed(0)} s ` +
+          `(${r.seeding.bulkItemsPerSecond!.toLocaleString('en')} items/s), `
+        : '') +
+      `${r.seeding.seconds.toFixed(0)} s with the search reindex and warnings job` +
+      (r.seeding.cached ? ' (database cached from an earlier run)' : ''),
+    `- ${r.durationSeconds} s per scenario after 1 s warm-up; latency scenarios with ${r.concurrency} ` +
+      'concurrent clients; intake with 32 (autocannon)',
     '',
     '## Goals',
     '',
@@ -86,7 +94,8 @@ export function markdown(r: BenchResults): string {
     '|---|---|---|---|---|',
     ...r.goals.map(
       (g) =>
-        `| ${g.scenario} | ${g.measure} | ${g.goal} | ${g.value === null ? '—' : `${g.value} ${g.unit}`} | ${mark(g.met)} |`,
+        `| ${g.scenario} | ${g.measure} | ${g.goal} | ` +
+        `${g.value === null ? '—' : `${g.value} ${g.unit}`} | ${mark(g.met)} |`,
     ),
     '',
     '## Intake (POST /api/v1/problems)',

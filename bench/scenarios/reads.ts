@@ -128,7 +128,9 @@ export async function collectCursorPages(url: string, first: () => Req, walks: n
 
 export function searchRequests(sample: BenchSample): () => Req {
   return () => ({
-    path: `/api/v1/problems?q=${encodeURIComponent(SEARCH_WORDS[Math.floor(sample.rnd() * SEARCH_WORDS.length)])}&limit=20`,
+    path:
+      `/api/v1/problems?q=${encodeURIComponent(SEARCH_WORDS[Math.floor(sample.rnd() * SEARCH_WORDS.length)])}` +
+      '&limit=20',
   });
 }
 

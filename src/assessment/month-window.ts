@@ -52,5 +52,4 @@ export function monthWindow(month: string, tz: string): MonthWindow {
   };
 }
 
-export const monthOf = (date: string) => date.slice(0, 7);
 export const previousMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);

@@ -18,7 +18,8 @@ export function registerAuditCommands(program: Command, cli: CliHost): void {
             ? (await db.selectFrom('problems').select('code').where('id', '=', b.problemId).executeTakeFirst())?.code
             : undefined;
           process.stdout.write(
-            `audit chain BROKEN at event ${b.eventId}${code ? ` (problem ${code})` : ''}: ${b.message}; ${r.checked} events verified before it\n`,
+            `audit chain BROKEN at event ${b.eventId}${code ? ` (problem ${code})` : ''}: ${b.message}; ` +
+              `${r.checked} events verified before it\n`,
           );
           process.exitCode = 1;
         }

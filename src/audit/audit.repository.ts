@@ -142,7 +142,9 @@ export async function verifyChain(db: Db, pageSize = 5000): Promise<VerifyResult
         eventId: head?.last_event_id ?? 0,
         problemId: null,
         reason: 'head_mismatch',
-        message: `the chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} (events were removed from the end)`,
+        message:
+          `the chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} ` +
+          '(events were removed from the end)',
       },
     };
   }

@@ -36,6 +36,3 @@ export function requireRole(actor: Actor, roles: Role[]): void {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'please sign in');
   if (!roles.includes(actor.role)) throw new AppError('forbidden', `this needs one of the roles: ${roles.join(', ')}`);
 }
-
-export const requireAdmin = (actor: Actor) => requireRole(actor, ['admin']);
-export const requireStaff = (actor: Actor) => requireRole(actor, STAFF_ROLES);

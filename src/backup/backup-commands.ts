@@ -6,9 +6,11 @@ function report(verb: string, s: BackupSummary): void {
   const counts =
     s.items === null
       ? ''
-      : `: ${s.items.toLocaleString('en')} items, ${s.events!.toLocaleString('en')} events, audit chain ${s.chainOk ? 'intact' : 'BROKEN'}`;
+      : `: ${s.items.toLocaleString('en')} items, ${s.events!.toLocaleString('en')} events, ` +
+        `audit chain ${s.chainOk ? 'intact' : 'BROKEN'}`;
   process.stdout.write(
-    `${verb} ${s.file}${counts}; ${s.attachments} attachment files${s.attachments ? ` in ${s.file}.attachments/` : ''}\n`,
+    `${verb} ${s.file}${counts}; ${s.attachments} attachment files` +
+      `${s.attachments ? ` in ${s.file}.attachments/` : ''}\n`,
   );
   if (s.chainOk === false) process.exitCode = 1;
 }
@@ -18,7 +20,8 @@ export function registerBackupCommands(program: Command, cli: CliHost): void {
   program
     .command('backup')
     .description(
-      'copy the database (and attachments) consistently while the server runs: SQLite online backup, or pg_dump for PostgreSQL',
+      'copy the database (and attachments) consistently while the server runs: ' +
+        'SQLite online backup, or pg_dump for PostgreSQL',
     )
     .argument('<file>', 'the new backup file; attachments go to <file>.attachments/')
     .option(
@@ -31,7 +34,8 @@ export function registerBackupCommands(program: Command, cli: CliHost): void {
   program
     .command('restore')
     .description(
-      'restore a backup into an empty database (a new QINGDAN_DATA_DIR, or a new PostgreSQL database in DATABASE_URL); stop the server first',
+      'restore a backup into an empty database (a new QINGDAN_DATA_DIR, or a new PostgreSQL database in ' +
+        'DATABASE_URL); stop the server first',
     )
     .argument('<file>', 'a file made by "qingdan backup"')
     .action(async (file: string) => {

@@ -21,7 +21,10 @@ export interface BackupSummary {
 
 const attachmentsOf = (file: string) => `${file}.attachments`;
 
-/** Uploaded files are immutable and named at random, so a copy taken after the database snapshot holds every file it refers to. */
+/**
+ * Uploaded files are immutable and named at random, so a copy taken after the database snapshot
+ * holds every file it refers to.
+ */
 function copyAttachments(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
   let n = 0;
@@ -89,7 +92,8 @@ async function isEmptyTarget(config: Config): Promise<boolean> {
     try {
       const tables = (
         await c.query(
-          "select table_name from information_schema.tables where table_schema = 'public' and table_name in ('users', 'problems')",
+          'select table_name from information_schema.tables ' +
+            "where table_schema = 'public' and table_name in ('users', 'problems')",
         )
       ).rows;
       if (tables.length < 2) return true;
@@ -120,7 +124,8 @@ export async function restoreDatabase(config: Config, file: string): Promise<Bac
   if (!fs.existsSync(file)) throw new Error(`there is no backup at ${file}`);
   if (!(await isEmptyTarget(config)))
     throw new Error(
-      'the target database is not empty; restore only into an empty database (a new data directory or a new PostgreSQL database)',
+      'the target database is not empty; restore only into an empty database ' +
+        '(a new data directory or a new PostgreSQL database)',
     );
   if (config.databaseUrl) await postgresRestore(config.databaseUrl, file);
   else await sqliteRestore(file, sqliteFilePath(config));

@@ -17,7 +17,8 @@ function run(tool: string, args: string[]): Promise<void> {
       reject(
         new Error(
           e.code === 'ENOENT'
-            ? `${tool} was not found; install the PostgreSQL client tools (same major version as the server or newer) or set ${tool.includes('restore') ? 'PG_RESTORE' : 'PG_DUMP'}`
+            ? `${tool} was not found; install the PostgreSQL client tools (same major version as the server ` +
+                `or newer) or set ${tool.includes('restore') ? 'PG_RESTORE' : 'PG_DUMP'}`
             : e.message,
         ),
       );

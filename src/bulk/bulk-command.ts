@@ -37,7 +37,8 @@ export async function runBulkSeed(
     bulkSeed(db, dialect, config, { count, months, seed: opts.seed ? Number(opts.seed) : undefined, log: say }),
   );
   say(
-    `bulk: ${r.problems.toLocaleString('en')} items and ${r.events.toLocaleString('en')} events in ${r.seconds.toFixed(1)} s (${Math.round(r.problems / r.seconds).toLocaleString('en')} items/s)`,
+    `bulk: ${r.problems.toLocaleString('en')} items and ${r.events.toLocaleString('en')} events ` +
+      `in ${r.seconds.toFixed(1)} s (${Math.round(r.problems / r.seconds).toLocaleString('en')} items/s)`,
   );
   for (const path of BULK_FOLLOW_UPS) {
     if (!findCommand(program, path)) continue;

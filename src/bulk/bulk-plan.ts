@@ -35,7 +35,10 @@ export interface PlannedBatch {
 }
 
 export interface PlanWindow {
-  /** Position of the batch's first item in the whole run, and the run's size: creation times are spread over the run. */
+  /**
+   * Position of the batch's first item in the whole run, and the run's size: creation times are
+   * spread over the run.
+   */
   offset: number;
   total: number;
   startMs: number;

@@ -102,7 +102,8 @@ export function postgresBulkWriter(url: string): BulkWriter {
         for (const [scope, value] of Object.entries(batch.end.sequences)) {
           if (batch.start.sequences[scope] === value) continue;
           await client.query(
-            'insert into code_sequences (scope, last_value) values ($1, $2) on conflict (scope) do update set last_value = excluded.last_value',
+            'insert into code_sequences (scope, last_value) values ($1, $2) ' +
+              'on conflict (scope) do update set last_value = excluded.last_value',
             [scope, value],
           );
         }

@@ -95,7 +95,8 @@ export async function bulkSeed(db: Db, dialect: Dialect, config: Config, opts: B
       if (problems / opts.count >= nextLog) {
         const secs = (Date.now() - started) / 1000;
         log(
-          `bulk: ${problems.toLocaleString('en')} items, ${events.toLocaleString('en')} events (${Math.round(problems / secs).toLocaleString('en')} items/s)`,
+          `bulk: ${problems.toLocaleString('en')} items, ${events.toLocaleString('en')} events ` +
+            `(${Math.round(problems / secs).toLocaleString('en')} items/s)`,
         );
         nextLog = Math.floor((problems / opts.count) * 10 + 1) / 10;
       }

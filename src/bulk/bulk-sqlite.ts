@@ -28,7 +28,8 @@ export function sqliteBulkWriter(file: string): BulkWriter {
     coDepartments: insert('problem_departments', ['problem_id', 'department_id']),
     tags: insert('problem_tags', ['problem_id', 'tag_id']),
     sequence: db.prepare(
-      'insert into code_sequences (scope, last_value) values (?, ?) on conflict (scope) do update set last_value = excluded.last_value',
+      'insert into code_sequences (scope, last_value) values (?, ?) ' +
+        'on conflict (scope) do update set last_value = excluded.last_value',
     ),
     head: db.prepare('update audit_head set last_event_id = ?, last_hash = ? where id = 1'),
   };

@@ -102,6 +102,7 @@ export const addressFor = (rnd: Rnd, place: string) =>
 
 export function reporterFor(rnd: Rnd): { name: string; phone: string; email: string | null } {
   const name = `${pickFrom(rnd, SURNAMES)}${rnd() < 0.5 ? '先生' : '女士'}`;
-  const phone = `1${pickFrom(rnd, ['38', '39', '35', '37', '58', '86', '89'])}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
+  const prefix = pickFrom(rnd, ['38', '39', '35', '37', '58', '86', '89']);
+  const phone = `1${prefix}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
   return { name, phone, email: rnd() < 0.15 ? `user${Math.floor(rnd() * 1e6)}@example.cn` : null };
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { ConfigError, parseConfig, type Config } from '../config.js';
 import { createDb, type OpenDb } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -84,5 +83,3 @@ export function cliHost(): CliHost {
 
 /** Prints a value as indented JSON, as every `--json` output does. */
 export const printJson = (v: unknown) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
-
-export type RegisterCommands = (program: Command, cli: CliHost) => void;

@@ -41,14 +41,3 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
     .where('holder', '=', holder)
     .execute();
 }
-
-/** Extends a long run's lease while it works, so no other instance starts the same job. */
-export async function renewLease(db: Db, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
-  const r = await db
-    .updateTable('job_leases')
-    .set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() })
-    .where('name', '=', name)
-    .where('holder', '=', holder)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}

@@ -240,4 +240,3 @@ export const PUBLIC_STATES: State[] = [
 ];
 
 export const isState = (s: string): s is State => (STATES as readonly string[]).includes(s);
-export const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).includes(a);

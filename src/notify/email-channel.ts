@@ -32,7 +32,9 @@ export function emailChannel(config: SmtpConfig): Channel {
         from: config.from,
         to: address,
         subject: `【清单·${label}】${m.title}`,
-        text: `${m.recipient.displayName}：\n\n${m.body}\n${m.problemCode ? `\n事项编号 Item: ${m.problemCode}\n` : ''}\n—— 清单 Qingdan`,
+        text:
+          `${m.recipient.displayName}：\n\n${m.body}\n` +
+          `${m.problemCode ? `\n事项编号 Item: ${m.problemCode}\n` : ''}\n—— 清单 Qingdan`,
         headers: { 'X-Qingdan-Kind': m.kind },
       });
     },

@@ -2,7 +2,6 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { NotificationOutboxTable, NotificationTable } from '../db/schema.js';
 
-export type NotificationRow = Selectable<NotificationTable>;
 export type OutboxRow = Selectable<NotificationOutboxTable>;
 
 export async function insertNotification(db: Db, row: Insertable<NotificationTable>): Promise<number> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { badRequest, Open311Error, text } from './errors.js';
 import { CONTENT_TYPES, formatOfPath, parseFormat, render, renderError } from './format.js';
-import { parseXml } from './xml-parse.js';
+import { parseXml } from '../../test/open311/xml-parse.js';
 
 describe('format suffixes', () => {
   it('splits at the last dot, case-insensitively', () => {

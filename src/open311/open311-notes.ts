@@ -84,7 +84,8 @@ export function eventText(
 /** The jurisdiction-wide notice a new request gets: what happens next, and how to follow it. */
 export function submitNotice(lang: Lang = 'zh'): string {
   return lang === 'en'
-    ? 'Received. The acceptance centre will review it and assign it to the responsible department; follow it with the service_request_id.'
+    ? 'Received. The acceptance centre will review it and assign it to the responsible department; ' +
+        'follow it with the service_request_id.'
     : '已收到您的反映，受理中心审核后将交办承办单位；可凭 service_request_id 查询办理进度。';
 }
 

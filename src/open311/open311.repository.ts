@@ -214,5 +214,3 @@ export async function referenceNames(db: Db) {
   const byId = (rows: Named[]) => new Map(rows.map((r) => [r.id, r]));
   return { categories: byId(categories), areas: byId(areas), departments: byId(departments) };
 }
-
-export type ReferenceNames = Awaited<ReturnType<typeof referenceNames>>;

@@ -83,7 +83,8 @@ export function open311Service(deps: Open311Deps) {
           ? '12345 government service hotline; technical contact: the Qingdan administrator'
           : '12345 政务服务便民热线；技术联系人：清单系统管理员',
         keyService: en
-          ? 'Ask the Qingdan administrator for an api_key (qingdan apikey create --name <app>, or POST /api/v1/api-keys)'
+          ? 'Ask the Qingdan administrator for an api_key ' +
+            '(qingdan apikey create --name <app>, or POST /api/v1/api-keys)'
           : '向清单系统管理员申请 api_key（qingdan apikey create --name 应用名，或 POST /api/v1/api-keys）',
         endpoints: [{ url: `${call.baseUrl}/open311/v2`, changeset: CHANGESET, type: 'production' }],
       });

@@ -9,8 +9,8 @@ import {
   writeXml,
   XML_DECLARATION,
 } from './xml.js';
-import { parseXml, XmlParseError, type XmlElement } from './xml-parse.js';
-import { xmlShape, xmlToData } from './xml-data.js';
+import { parseXml, XmlParseError, type XmlElement } from '../../test/open311/xml-parse.js';
+import { xmlShape, xmlToData } from '../../test/open311/xml-data.js';
 
 const child = (el: XmlElement, name: string) =>
   el.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
@@ -104,7 +104,8 @@ describe('writeXml', () => {
 describe('parseXml', () => {
   it('reads attributes, entities, CDATA and comments', () => {
     const root = parseXml(
-      `<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><a x="1 &amp; 2" y='&#x4E2D;'><![CDATA[<raw>]]>&lt;&#20013;<b/></a>`,
+      '<?xml version="1.0" encoding="utf-8"?>\n' +
+        `<!-- c --><a x="1 &amp; 2" y='&#x4E2D;'><![CDATA[<raw>]]>&lt;&#20013;<b/></a>`,
     );
     expect(root.attributes).toEqual({ x: '1 & 2', y: '中' });
     expect(root.children[0]).toBe('<raw><中');

@@ -18,7 +18,8 @@ export function sealReply(scoped: string, reply: Reply): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', keyOf(scoped), iv);
   const sealed = Buffer.concat([cipher.update(reply.trackingToken, 'utf8'), cipher.final()]);
-  const token = `sealed:${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${sealed.toString('base64url')}`;
+  const parts = [iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url'));
+  const token = `sealed:${parts.join('.')}`;
   return JSON.stringify({ ...reply, trackingToken: token });
 }
 

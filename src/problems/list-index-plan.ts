@@ -83,7 +83,8 @@ export async function indexPlan(
   const hits = (e: Expression<SqlBool>) => sql<number>`sum(case when ${e} then 1 else 0 end)`;
   // Literals (integers computed here): PostgreSQL cannot type parameters inside the recursive query.
   const [from, by, to] = [sql.lit(lo), sql.lit(step), sql.lit(hi)];
-  const sample = sql<SqlBool>`problems.id in (with recursive s(x) as (select ${from} union all select x + ${by} from s where x + ${by} <= ${to}) select x from s)`;
+  const sample = sql<SqlBool>`problems.id in (with recursive s(x) as
+    (select ${from} union all select x + ${by} from s where x + ${by} <= ${to}) select x from s)`;
   const all = { kind: 'all' } as const;
   const r = (await db
     .selectFrom('problems')

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { DATATYPES } from '../open311/spec-types.js';
 import { MAX_QUESTIONS } from './question-rules.js';
 
@@ -40,7 +40,6 @@ export const PutQuestionsBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export type PutQuestionsInput = Static<typeof PutQuestionsBody>;
 
 export const QuestionSchema = Type.Object({
   code: Type.String(),

@@ -43,19 +43,6 @@ export async function findReference(db: Db, kind: ReferenceKind, id: number): Pr
   return row ? toRecord(kind, row) : undefined;
 }
 
-export async function findReferenceByCode(
-  db: Db,
-  kind: ReferenceKind,
-  code: string,
-): Promise<ReferenceRecord | undefined> {
-  const row = await db
-    .selectFrom(kind.table as 'tags')
-    .selectAll()
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row ? toRecord(kind, row) : undefined;
-}
-
 export async function insertReference(db: Db, kind: ReferenceKind, input: Record<string, unknown>): Promise<number> {
   const row = { ...toRow(kind, { ...kind.extraDefaults, sort: 0, ...input }) };
   const res = await db

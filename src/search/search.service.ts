@@ -102,4 +102,4 @@ export async function indexProblems(db: Db, fullText: FullTextIndex, ids: number
   await fullText.delete(db, missing);
 }
 
-export { reindexAll, type ReindexProgress } from './search-reindex.js';
+export { reindexAll } from './search-reindex.js';

@@ -11,6 +11,8 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
   const file = new URL(`./${name}${typescript ? '.ts' : '.js'}`, callerUrl);
   if (!typescript) return new Worker(file, options);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file.href)}); })`;
+  const code =
+    `import(${JSON.stringify(tsx)})` +
+    `.then((api) => { api.register(); return import(${JSON.stringify(file.href)}); })`;
   return new Worker(code, { ...options, eval: true });
 }

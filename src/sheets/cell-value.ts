@@ -56,8 +56,3 @@ export function cellRaw(value: unknown): unknown {
   }
   return value;
 }
-
-export function isBlank(value: unknown): boolean {
-  const t = cellText(value);
-  return t.ok && t.text === '';
-}

@@ -58,7 +58,8 @@ export class CodeAllocator {
       .values({ scope: m[1], last_value: n })
       .onConflict((oc) =>
         oc.column('scope').doUpdateSet({
-          last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n} else code_sequences.last_value end`,
+          last_value: sql<number>`case when code_sequences.last_value < ${n} then ${n}
+            else code_sequences.last_value end`,
         }),
       )
       .execute();

@@ -25,8 +25,11 @@ export class ProgressBar {
     const bar =
       f === null
         ? ''
-        : `${'█'.repeat(Math.round(f * 24))}${'░'.repeat(24 - Math.round(f * 24))} ${String(Math.round(f * 100)).padStart(3)}%  `;
-    const line = `${this.label} ${bar}${rows.toLocaleString('en-US')} 行 rows  ${rate.toLocaleString('en-US')} 行/秒 rows/s  ${secs.toFixed(0)} s`;
+        : `${'█'.repeat(Math.round(f * 24))}${'░'.repeat(24 - Math.round(f * 24))} ` +
+          `${String(Math.round(f * 100)).padStart(3)}%  `;
+    const line =
+      `${this.label} ${bar}${rows.toLocaleString('en-US')} 行 rows  ` +
+      `${rate.toLocaleString('en-US')} 行/秒 rows/s  ${secs.toFixed(0)} s`;
     if (this.out.isTTY) this.out.write(`\r${line}\u001b[K`);
     else this.out.write(`${line}\n`);
     this.drawn = true;

@@ -37,7 +37,9 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
     .option('--key <key>', "the sheet's identity for re-imports of rows without 编号 (default: the file name)")
     .option(
       '--map <header=field>',
-      'map a header to a field (seq, code, source, title, description, area, category, measures, leadDepartment, coDepartments, responsiblePerson, ownerLeader, deadline, progress, completion, completedOn) or "ignore"; repeatable',
+      'map a header to a field (seq, code, source, title, description, area, category, measures, ' +
+        'leadDepartment, coDepartments, responsiblePerson, ownerLeader, deadline, progress, completion, ' +
+        'completedOn) or "ignore"; repeatable',
       collect,
       [],
     )
@@ -92,11 +94,19 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
           );
           bar.done(report.totals.rows);
           const t = report.totals;
+          const outcome = report.committed
+            ? '已导入 imported'
+            : mode === 'dry_run'
+              ? '试运行 dry run, nothing imported'
+              : '未导入 nothing imported';
           process.stdout.write(
-            `${report.committed ? '已导入 imported' : mode === 'dry_run' ? '试运行 dry run, nothing imported' : '未导入 nothing imported'}: ` +
+            `${outcome}: ` +
               `${t.rows} 行 rows, ${t.valid} 有效 valid, ${t.invalid} 有误 invalid; ` +
-              `${report.committed || mode === 'dry_run' ? `${t.created} 新建 created, ${t.updated} 更新 updated, ${t.unchanged} 未变 unchanged; ` : ''}` +
-              `${report.issueCount.errors} 错误 errors, ${report.issueCount.warnings} 提示 warnings; ${report.rowsPerSecond} 行/秒 rows/s\n`,
+              (report.committed || mode === 'dry_run'
+                ? `${t.created} 新建 created, ${t.updated} 更新 updated, ${t.unchanged} 未变 unchanged; `
+                : '') +
+              `${report.issueCount.errors} 错误 errors, ${report.issueCount.warnings} 提示 warnings; ` +
+              `${report.rowsPerSecond} 行/秒 rows/s\n`,
           );
           if (report.rejectedFile) process.stdout.write(`未导入的行 rejected rows: ${report.rejectedFile}\n`);
           if (!report.ok || (mode !== 'dry_run' && !report.committed)) process.exitCode = 1;
@@ -107,7 +117,8 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
   program
     .command('export <file>')
     .description(
-      'export the list as the classic 整改清单 (.xlsx or .csv), or with --settlement the monthly settlement and rankings workbook',
+      'export the list as the classic 整改清单 (.xlsx or .csv), or with --settlement the monthly ' +
+        'settlement and rankings workbook',
     )
     .option('--status <states>', 'comma-separated states')
     .option('--category-id <id>')

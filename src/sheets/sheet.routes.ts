@@ -28,7 +28,9 @@ export const sheetRoutes =
           config: { access: 'staff' },
           schema: {
             tags,
-            summary: `The list (same filters and q as GET /api/v1/problems) as the classic 整改清单 ${format === 'xlsx' ? 'workbook' : 'CSV (UTF-8 with BOM)'} (staff)`,
+            summary:
+              'The list (same filters and q as GET /api/v1/problems) as the classic 整改清单 ' +
+              (format === 'xlsx' ? 'workbook' : 'CSV (UTF-8 with BOM)'),
             querystring: ExportQuery,
             produces: [MIME[format]],
             response: { ...errors(400, 401, 403) },
@@ -88,7 +90,8 @@ export const sheetRoutes =
           tags,
           consumes: ['multipart/form-data'],
           summary:
-            'Import a 整改清单 (.xlsx or .csv). Multipart fields: file; mode = dry_run | strict | valid_only (default dry_run); sheet; sheetKey; mapping (JSON: header → field or "ignore")',
+            'Import a 整改清单 (.xlsx or .csv). Multipart fields: file; mode = dry_run | strict | ' +
+            'valid_only (default dry_run); sheet; sheetKey; mapping (JSON: header → field or "ignore")',
           response: { 200: ImportReportSchema, ...errors(400, 401, 403, 413, 415) },
         },
       },

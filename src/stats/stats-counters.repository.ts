@@ -32,11 +32,8 @@ export async function itemStates(
       'p.created_at',
       'p.deadline',
       'p.lead_department_id',
-      sql<
-        string | null
-      >`(select string_agg(cast(department_id as text), ',' order by department_id) from problem_departments where problem_id = p.id)`.as(
-        'co',
-      ),
+      sql<string | null>`(select string_agg(cast(department_id as text), ',' order by department_id)
+        from problem_departments where problem_id = p.id)`.as('co'),
       sql<
         string | null
       >`(select string_agg(cast(tag_id as text), ',' order by tag_id) from problem_tags where problem_id = p.id)`.as(

@@ -15,7 +15,8 @@ export async function rebuildCounters(db: Db, dialect: Dialect): Promise<{ items
     await dialect.lockTables(trx, ['stats_items', 'stats_counters']);
     await trx.deleteFrom('stats_counters').execute();
     await trx.deleteFrom('stats_items').execute();
-    await sql`insert into stats_items (problem_id, is_public, status, category_id, area_id, source_id, created_month, deadline, departments, tags)
+    await sql`insert into stats_items (problem_id, is_public, status, category_id, area_id, source_id,
+        created_month, deadline, departments, tags)
       select p.id, p.is_public, p.status, p.category_id, p.area_id, p.source_id, substr(p.created_at, 1, 7), p.deadline,
         coalesce(d.ids, ''), coalesce(t.ids, '')
       from problems p
@@ -26,7 +27,8 @@ export async function rebuildCounters(db: Db, dialect: Dialect): Promise<{ items
         group by u.problem_id
       ) d on d.problem_id = p.id
       left join (
-        select problem_id, string_agg(cast(tag_id as text), ',' order by tag_id) as ids from problem_tags group by problem_id
+        select problem_id, string_agg(cast(tag_id as text), ',' order by tag_id) as ids
+        from problem_tags group by problem_id
       ) t on t.problem_id = p.id`.execute(trx);
     const scopes = [
       { scope: 'all', where: sql`1 = 1` },
@@ -49,9 +51,8 @@ export async function rebuildCounters(db: Db, dialect: Dialect): Promise<{ items
       for (const d of dims) {
         await sql`insert into stats_counters (scope, dimension, key, status, n)
           select ${sql.lit(scope)}, ${sql.lit(d.dim)}, ${d.key}, s.status, count(*) from stats_items s
-          where ${where} and ${d.where} group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(
-          trx,
-        );
+          where ${where} and ${d.where}
+          group by ${d.dim === 'total' ? sql`s.status` : sql`${d.key}, s.status`}`.execute(trx);
       }
       await sql`insert into stats_counters (scope, dimension, key, status, n)
         select ${sql.lit(scope)}, 'tag', cast(pt.tag_id as text), s.status, count(*)

@@ -110,7 +110,9 @@ export function extensionService(rt: SupervisionRuntime) {
             kind: 'extension',
             problemCode: row.code,
             title: `延期申请：${row.title}`,
-            body: `${actor.name} 申请将事项 ${row.code} 的整改时限由 ${row.deadline ?? '—'} 延至 ${input.requestedDeadline}。理由：${input.reason}`,
+            body:
+              `${actor.name} 申请将事项 ${row.code} 的整改时限由 ${row.deadline ?? '—'} ` +
+              `延至 ${input.requestedDeadline}。理由：${input.reason}`,
           },
           now,
         );

@@ -38,7 +38,8 @@ export const itemSupervisionRoutes =
         schema: {
           tags,
           summary:
-            'Supervision view of an item: warning, planned vs reported progress, milestones, children, extensions, actions',
+            'Supervision view of an item: warning, planned vs reported progress, milestones, children, ' +
+            'extensions, actions',
           params: CodeParams,
           response: { 200: ItemSupervisionSchema, ...errors(401, 403, 404) },
         },

@@ -85,7 +85,9 @@ async function noticesFor(
           userIds: await departmentUserIds(trx, row.lead_department_id),
           kind: 'verification',
           title: `验收结果：${RESULT_NAMES[result] ?? result}`,
-          body: `事项 ${row.code}「${row.title}」验收结果：${RESULT_NAMES[result] ?? result}。${result === 'unsatisfied' ? '请重新整改。' : ''}`,
+          body:
+            `事项 ${row.code}「${row.title}」验收结果：${RESULT_NAMES[result] ?? result}。` +
+            (result === 'unsatisfied' ? '请重新整改。' : ''),
         },
       ];
     }

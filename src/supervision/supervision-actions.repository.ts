@@ -1,6 +1,4 @@
-import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { SupervisionActionTable } from '../db/schema.js';
 
 export const ACTION_KINDS = ['reminder', 'letter', 'summons', 'notice', 'flagged'] as const;
 export type SupervisionActionKind = (typeof ACTION_KINDS)[number];
@@ -11,8 +9,6 @@ export const ACTION_NAMES: Record<SupervisionActionKind, string> = {
   notice: '通报',
   flagged: '挂牌督办',
 };
-
-export type ActionRow = Selectable<SupervisionActionTable>;
 
 export interface NewAction {
   problemId: number | null;

@@ -73,7 +73,8 @@ function weights(env: Env): RateConfig['weights'] | undefined {
   const parts = env.QINGDAN_RATE_WEIGHTS!.split(',').map((s) => Number(s.trim()));
   if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n) || n < 0) || parts.every((n) => n === 0)) {
     throw new ConfigError(
-      `QINGDAN_RATE_WEIGHTS must be three numbers ≥ 0 "response,resolution,satisfaction", got "${env.QINGDAN_RATE_WEIGHTS}"`,
+      'QINGDAN_RATE_WEIGHTS must be three numbers ≥ 0 "response,resolution,satisfaction", ' +
+        `got "${env.QINGDAN_RATE_WEIGHTS}"`,
     );
   }
   return { response: parts[0], resolution: parts[1], satisfaction: parts[2] };

@@ -105,7 +105,9 @@ export async function recomputeWarning(
           kind: 'warning',
           problemCode: row.code,
           title: `${LEVEL_NAMES[level]}预警：${row.title}`,
-          body: `事项 ${row.code}「${row.title}」升为${LEVEL_NAMES[level]}预警（${p.warning.reasons.join(', ')}），整改时限 ${row.deadline ?? '—'}。`,
+          body:
+            `事项 ${row.code}「${row.title}」升为${LEVEL_NAMES[level]}预警` +
+            `（${p.warning.reasons.join(', ')}），整改时限 ${row.deadline ?? '—'}。`,
         },
         now,
       );

@@ -45,8 +45,3 @@ export function missedWeek(f: WeeklyFacts, dueDate: string): boolean {
   if (f.signedDate >= start) return false;
   return f.lastReportDate === null || f.lastReportDate < start;
 }
-
-/** Whether the item's latest completed week lacks a report, as of `today`. */
-export function missingWeeklyReport(f: WeeklyFacts, today: string, weekday: number): boolean {
-  return missedWeek(f, lastDueDate(today, weekday));
-}

@@ -109,7 +109,8 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect((await like(c.id, { 'x-client-token': TOKEN_A })).json().likes).toBe(1);
     expect((await like(c.id, { 'x-client-token': TOKEN_B })).json().likes).toBe(2);
     expect((await like(c.id)).json().likes).toBe(3); // no token: the address counts
-    expect((await like(c.id, { 'x-client-token': 'short' })).json().likes).toBe(3); // a malformed token is the address again
+    // A malformed token is the address again.
+    expect((await like(c.id, { 'x-client-token': 'short' })).json().likes).toBe(3);
     const mine = (await list(open, '?sort=new', null, { 'x-client-token': TOKEN_A }))
       .json()
       .items.find((x: { id: number }) => x.id === c.id);

@@ -90,7 +90,9 @@ describe.each(DIALECTS)('crash safety under SIGKILL (%s)', (dialect) => {
         await traffic.stop();
         for (const [code, actions] of traffic.ack.items)
           acknowledged.set(code, [...(acknowledged.get(code) ?? []), ...actions]);
-        const context = `round ${round}, killed ${killAfter} ms after the first acknowledged item, ${traffic.ack.items.size} items acknowledged`;
+        const context =
+          `round ${round}, killed ${killAfter} ms after the first acknowledged item, ` +
+          `${traffic.ack.items.size} items acknowledged`;
         expect(traffic.ack.items.size, context).toBeGreaterThan(0);
 
         // Every acknowledged item and action is stored; nothing exists without its creation event.

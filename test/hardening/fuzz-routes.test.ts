@@ -133,7 +133,9 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
           if (payload !== undefined && r.contentType) headers['content-type'] = r.contentType;
           const before = await fingerprint(t.tdb.db);
           const short = (x: string) => (x.length > 300 ? `${x.slice(0, 300)}…(${x.length} chars)` : x);
-          const sent = `${r.route.method} ${short(path)}${qs ? `?${short(qs)}` : ''} (${r.auth}, ${headers['content-type'] ?? 'no body'}, body ${short(String(payload))})`;
+          const sent =
+            `${r.route.method} ${short(path)}${qs ? `?${short(qs)}` : ''} ` +
+            `(${r.auth}, ${headers['content-type'] ?? 'no body'}, body ${short(String(payload))})`;
           const res = await t.app
             .inject({ method: r.route.method as 'GET', url: qs ? `${path}?${qs}` : path, headers, payload })
             .catch((err: Error) => {

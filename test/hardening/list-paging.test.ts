@@ -74,7 +74,8 @@ describe.each(DIALECTS)('list paging at volume (%s)', (dialect) => {
     if (q.get('status')) sel = sel.where('status', 'in', q.get('status')!.split(','));
     if (q.get('urgency')) sel = sel.where('urgency', '=', q.get('urgency')!);
     if (q.get('sourceId')) sel = sel.where('source_id', '=', Number(q.get('sourceId')));
-    if (q.get('categoryId') || q.get('areaId') || q.get('departmentId') || q.get('overdue')) return null; // subtrees: compared by order only
+    // Subtrees: compared by order only.
+    if (q.get('categoryId') || q.get('areaId') || q.get('departmentId') || q.get('overdue')) return null;
     if (q.get('from'))
       sel = sel.where('created_at', '>=', q.get('from')!).where('created_at', '<', `${q.get('to')}T99`);
     return Number((await sel.executeTakeFirstOrThrow()).n);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
-import { xmlToData } from '../../src/open311/xml-data.js';
+import { xmlToData } from './xml-data.js';
 import { expectValid, XML_TYPE } from './contract.js';
 import { createClientKey, formBody, LIGHT_ANSWERS, setDemoQuestions } from './helpers.js';
 

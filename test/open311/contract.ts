@@ -1,6 +1,6 @@
 /**
  * The contract every Open311 answer is held to in the API tests: JSON validates against the
- * vendored GeoReport v2 schemas (src/open311/schemas, see schema-contract.test.ts for why Ajv's
+ * vendored GeoReport v2 schemas (test/open311/schemas, see schema-contract.test.ts for why Ajv's
  * default mode takes them as they are), and XML is well-formed, has the spec's element names and
  * reads back as the same data as its JSON twin.
  */
@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
-import { xmlShape, xmlToData } from '../../src/open311/xml-data.js';
+import { xmlShape, xmlToData } from './xml-data.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/open311/schemas');
+const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'schemas');
 const load = (file: string): AnySchemaObject => JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8'));
 
 // Swagger 2.0 cannot say "nullable": its optional properties also allow null, as the schema files do.

@@ -107,7 +107,10 @@ describe.each(DIALECTS)('Open311 GeoReport v2 endpoints (%s)', (dialect) => {
         expect(item.service_notice).toContain('service_request_id');
       } else {
         expect(res.body).toMatch(
-          /^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>JZ-2026-\d{6}<\/service_request_id><token>o311_[0-9a-f]{24}<\/token>/,
+          new RegExp(
+            '^<\\?xml version="1.0" encoding="utf-8"\\?>\\n<service_requests><request>' +
+              '<service_request_id>JZ-2026-\\d{6}</service_request_id><token>o311_[0-9a-f]{24}</token>',
+          ),
         );
       }
     }

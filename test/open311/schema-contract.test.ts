@@ -1,6 +1,6 @@
 /**
  * Contract: every JSON document the Open311 presenters build validates against the vendored
- * GeoReport v2 schemas (src/open311/schemas), and its XML twin reads back as the same data.
+ * GeoReport v2 schemas (test/open311/schemas), and its XML twin reads back as the same data.
  *
  * The schemas are draft-04 in style but carry no `$schema` and use no draft-04-only keyword
  * (no boolean exclusiveMaximum, no `id`), so Ajv 8's default draft-07 mode validates them as they
@@ -23,7 +23,7 @@ import {
   presentUpdates,
 } from '../../src/open311/presenters.js';
 import { Open311Error, text } from '../../src/open311/errors.js';
-import { xmlShape, xmlToData } from '../../src/open311/xml-data.js';
+import { xmlShape, xmlToData } from './xml-data.js';
 import { CATEGORIES, EVENTS, PROBLEMS, QUESTIONS } from './fixtures.js';
 import { ajv, fromSwagger } from './contract.js';
 

@@ -174,7 +174,7 @@ describe.each(DIALECTS)('Chinese full-text search (%s)', (dialect) => {
     ]);
   });
 
-  it('keeps search in step with writes: each write queues its item in its own transaction and searches see it', async () => {
+  it('keeps search in step with writes: each write queues its item in its transaction, searches see it', async () => {
     await act(t, 'shouli', codes.bikes, 'assign', {
       leadDepartmentId: t.ids.departments.urban,
       measures: '压减投放总量，施划停放区',

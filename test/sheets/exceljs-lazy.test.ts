@@ -15,7 +15,8 @@ import { PassThrough } from 'node:stream';
 import { parseConfig } from './src/config.js';
 import { buildApp } from './src/app.js';
 import { sheetsFeature } from './src/sheets/sheets.feature.js';
-const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/exceljs/'));
+const loaded = () =>
+  Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/exceljs/'));
 const config = parseConfig({}, { dataDir: process.argv[2], logLevel: 'silent', webDir: '/nonexistent' });
 const app = await buildApp(config);
 await app.ready();

@@ -72,7 +72,8 @@ describe('a 100,000-row sheet (sqlite)', () => {
     const started = Date.now();
     await writeLargeSheet(file, ROWS);
     console.log(
-      `[large import] wrote ${ROWS} rows (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `[large import] wrote ${ROWS} rows (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) ` +
+        `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }, 300_000);
   afterAll(async () => {
@@ -113,7 +114,9 @@ describe('a 100,000-row sheet (sqlite)', () => {
     sample();
     const secs = (Date.now() - started) / 1000;
     console.log(
-      `[large import] ${label}: ${report.totals.rows} rows in ${secs.toFixed(1)} s (${Math.round(report.totals.rows / secs)} rows/s); peak RSS ${(peakRss / 1e6).toFixed(0)} MB, peak heap ${(peakHeap / 1e6).toFixed(0)} MB; file ${(fs.statSync(sheet).size / 1e6).toFixed(1)} MB`,
+      `[large import] ${label}: ${report.totals.rows} rows in ${secs.toFixed(1)} s ` +
+        `(${Math.round(report.totals.rows / secs)} rows/s); peak RSS ${(peakRss / 1e6).toFixed(0)} MB, ` +
+        `peak heap ${(peakHeap / 1e6).toFixed(0)} MB; file ${(fs.statSync(sheet).size / 1e6).toFixed(1)} MB`,
     );
     return report;
   }

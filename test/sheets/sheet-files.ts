@@ -39,7 +39,8 @@ export function multipart(file: { name: string; data: Buffer }, fields: Record<s
   }
   parts.push(
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
     ),
   );
   parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));

@@ -125,7 +125,8 @@ describe.each(DIALECTS)('monthly assessment (%s)', (dialect) => {
       ['市教育局', 1],
       ['市城市管理执法委员会', 2],
     ]);
-    expect(r.departments.find((d: { id: number }) => d.id === t.ids.departments.tax).rank).toBeNull(); // nothing measured
+    // Nothing measured.
+    expect(r.departments.find((d: { id: number }) => d.id === t.ids.departments.tax).rank).toBeNull();
     expect(r.redList.map((d: { name: string }) => d.name)).toEqual(['市教育局', '市城市管理执法委员会']);
     expect(r.blackList).toEqual([]);
     expect(r.areas.every((a: { level: string }) => a.level === 'district')).toBe(true);

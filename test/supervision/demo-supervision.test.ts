@@ -17,7 +17,7 @@ describe.each(DIALECTS)('demo supervision data (%s)', (dialect) => {
     await tdb.destroy();
   });
 
-  it('has milestones, weekly reports, warnings of every colour, actions of every kind and two settled months', async () => {
+  it('has milestones, weekly reports, warnings of every colour, every kind of action, two settled months', async () => {
     const db = tdb.db;
     expect(
       Number(

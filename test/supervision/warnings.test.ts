@@ -46,7 +46,8 @@ describe.each(DIALECTS)('warning levels (%s)', (dialect) => {
     await act(t, 'chengguan', code, 'progress', { text: '方案起草中', percent: 16 });
     expect((await supervision(t, code)).warning.level).toBe('none'); // 9 behind
     await act(t, 'chengguan', code, 'progress', { text: '方案起草中', percent: 15 });
-    expect((await supervision(t, code)).warning).toMatchObject({ level: 'yellow', reasons: ['behind_plan'] }); // exactly 10
+    // Exactly 10 behind.
+    expect((await supervision(t, code)).warning).toMatchObject({ level: 'yellow', reasons: ['behind_plan'] });
     at(t, '2026-11-10'); // planned 40
     await act(t, 'chengguan', code, 'progress', { text: '进展缓慢', percent: 10 });
     const v = await supervision(t, code);

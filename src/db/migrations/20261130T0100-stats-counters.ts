@@ -49,7 +49,8 @@ const OVERDUE_STATES = ['assigned', 'in_progress'];
 
 /** Set-based: one insert of every item's contribution, then one grouped insert per counter. */
 export async function backfill(db: Kysely<any>): Promise<void> {
-  await sql`insert into stats_items (problem_id, is_public, status, category_id, area_id, source_id, created_month, deadline, departments, tags)
+  await sql`insert into stats_items (problem_id, is_public, status, category_id, area_id, source_id,
+        created_month, deadline, departments, tags)
     select p.id, p.is_public, p.status, p.category_id, p.area_id, p.source_id, substr(p.created_at, 1, 7), p.deadline,
       coalesce(d.ids, ''), coalesce(t.ids, '')
     from problems p
@@ -60,7 +61,8 @@ export async function backfill(db: Kysely<any>): Promise<void> {
       group by u.problem_id
     ) d on d.problem_id = p.id
     left join (
-      select problem_id, string_agg(cast(tag_id as text), ',' order by tag_id) as ids from problem_tags group by problem_id
+      select problem_id, string_agg(cast(tag_id as text), ',' order by tag_id) as ids
+        from problem_tags group by problem_id
     ) t on t.problem_id = p.id`.execute(db);
   const scopes = [
     { scope: 'all', where: sql`1 = 1` },

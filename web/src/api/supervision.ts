@@ -52,9 +52,6 @@ export const decideExtension = (
   id: number,
   body: { decision: 'grant' | 'refuse'; grantedDeadline?: string; note?: string },
 ) => api.post<Extension>(`${item(code)}/extensions/${id}/decision`, body);
-export const getDuplicates = (code: string, signal?: AbortSignal) =>
-  api.get<{ items: DuplicateSuggestion[] }>(`${item(code)}/duplicates`, { signal }).then((r) => r.items);
-
 // Assessment
 export const getRankings = (month: string, signal?: AbortSignal) =>
   api.get<Rankings>('/api/v1/assessment/rankings', { query: { month }, signal });

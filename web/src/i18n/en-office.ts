@@ -114,7 +114,8 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'nav.sheets': 'Import & export',
   'sheets.import': 'Import a rectification list',
   'sheets.importLead':
-    'Upload a 整改清单 as .xlsx or .csv; columns are found by their headers. Check with a dry run first; importing the same sheet again updates items instead of duplicating them.',
+    'Upload a 整改清单 as .xlsx or .csv; columns are found by their headers. Check with a dry run first; ' +
+    'importing the same sheet again updates items instead of duplicating them.',
   'sheets.file': 'Spreadsheet',
   'sheets.mode': 'Mode',
   'sheets.dryRun': 'Dry run (check only, write nothing)',

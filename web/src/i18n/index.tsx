@@ -83,5 +83,3 @@ export function useI18n(): I18n {
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
 }
-
-export const useT = () => useI18n().t;

@@ -22,7 +22,10 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'api-keys', label: 'settings.apiKeys' },
 ];
 
-/** Administrator settings: reference data, questions, time limits, calendar, users and API keys (tab kept in the URL). */
+/**
+ * Administrator settings: reference data, questions, time limits, calendar, users and API keys
+ * (tab kept in the URL).
+ */
 export function Settings() {
   const { t } = useI18n();
   const { search } = useLocation();

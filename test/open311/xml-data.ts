@@ -4,7 +4,7 @@
  * null an empty string, absent fields absent. Lists are recognised by the same LIST_ITEM table
  * the writer uses, which also checks that every item carries the spec's element name.
  */
-import { LIST_ITEM } from './xml.js';
+import { LIST_ITEM } from '../../src/open311/xml.js';
 import { parseXml, XmlParseError, type XmlElement } from './xml-parse.js';
 
 export type XmlShape = string | XmlShape[] | { [key: string]: XmlShape };
