@@ -40,10 +40,3 @@ export async function validateReferences(
   }
   return { sourceId: source.id, parentId };
 }
-
-export async function validateDepartments(db: Db, ids: number[], field: string): Promise<void> {
-  for (const id of ids) {
-    if (!(await exists(db, 'departments', id)))
-      throw new AppError('validation_failed', `department ${id} does not exist`, { field });
-  }
-}
