@@ -10,6 +10,8 @@ import type { Actor } from '../auth/actor.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { runAfterWrite, type ProblemHooks, type WriteBatch } from '../problems/problem-hooks.js';
 import * as repo from '../problems/problem.repository.js';
+import { progressPayload } from '../problems/action-effects.js';
+import { impliedProgress, STATE_COLUMNS } from '../problems/state-columns.js';
 import { localMidnight } from '../assessment/month-window.js';
 import { localDate } from '../shared/time.js';
 import type { ImportRow } from './row-validate.js';
@@ -32,9 +34,6 @@ export interface WriteContext {
   /** (sheet key, 序号) → item links, written in batches by flushKeys. */
   pendingKeys: Array<{ sheet_key: string; seq: string; problem_id: number }>;
 }
-
-const STARTED = ['in_progress', 'long_term', 'rectified', 'verified', 'closed'];
-const RECTIFIED = ['rectified', 'verified', 'closed'];
 
 /** A completion date is a local day; noon keeps it on that day in any report. Sheets repeat
  * the same few dates and the time-zone arithmetic is costly, so each date is converted once. */
@@ -103,11 +102,13 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
   if (has('ownerLeader')) c.owner_leader_id = r.ownerLeaderId;
   if (has('deadline')) c.deadline = r.deadline;
   if (has('completion') || has('completedOn') || !prior) {
+    // The state's timestamps and progress, as the lifecycle's effects would have set them.
+    const implied = STATE_COLUMNS[r.status];
     c.status = r.status;
     const keep = (col: 'assigned_at' | 'signed_at' | 'rectified_at' | 'closed_at') => prior?.[col] ?? ctx.now;
     const lead = has('leadDepartment') ? r.leadDepartmentId : (prior?.lead_department_id ?? null);
-    c.assigned_at = lead && !['submitted', 'accepted', 'rejected'].includes(r.status) ? keep('assigned_at') : null;
-    c.signed_at = lead && STARTED.includes(r.status) ? keep('signed_at') : null;
+    c.assigned_at = lead && implied.stamped.assigned_at ? keep('assigned_at') : null;
+    c.signed_at = lead && implied.stamped.signed_at ? keep('signed_at') : null;
     // A completion date keeps the recorded instant when it names the same day (an exported sheet).
     const doneAt = (col: 'rectified_at' | 'closed_at') => {
       const known = prior?.[col];
@@ -116,15 +117,15 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
         ? known
         : dayInstant(r.completedOn, ctx.timezone, ctx.now);
     };
-    c.rectified_at = RECTIFIED.includes(r.status)
+    c.rectified_at = implied.stamped.rectified_at
       ? r.status === 'closed' && prior?.rectified_at
         ? prior.rectified_at
         : doneAt('rectified_at')
       : null;
-    c.closed_at = r.status === 'closed' ? doneAt('closed_at') : null;
-    c.progress_percent = RECTIFIED.includes(r.status)
-      ? 100
-      : Math.max(r.progressPercent, prior && !RECTIFIED.includes(prior.status) ? prior.progress_percent : 0);
+    c.closed_at = implied.stamped.closed_at ? doneAt('closed_at') : null;
+    c.progress_percent =
+      implied.progress ??
+      Math.max(r.progressPercent, prior && impliedProgress(prior.status) === null ? prior.progress_percent : 0);
   }
   return c;
 }
@@ -208,7 +209,7 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
       'progress',
       r.status,
       null,
-      { text: r.progress, percent: cols.progress_percent },
+      progressPayload(r.progress, cols.progress_percent),
       true,
     );
   if (r.seq) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id });
@@ -289,7 +290,7 @@ export async function updateItem(
       'progress',
       (cols.status as string | undefined) ?? prior.status,
       null,
-      { text: r.progress, percent: cols.progress_percent ?? prior.progress_percent },
+      progressPayload(r.progress, cols.progress_percent ?? prior.progress_percent),
       true,
     );
   }
