@@ -1,0 +1,1 @@
+export async function seedHallDemo(..._a: unknown[]): Promise<void> {}
