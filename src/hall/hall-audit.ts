@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../auth/actor.js';
 import type { HallEventTable } from './hall-tables.js';
@@ -111,4 +111,69 @@ export async function verifyHallChain(db: Db, pageSize = 5000): Promise<ChainRes
   if (!head || head.last_hash !== prev || head.last_event_id !== lastId)
     return broken(`the hall chain ends at event ${lastId} but its head says ${head?.last_event_id}`);
   return { ok: true, checked, message: null };
+}
+
+/**
+ * Appends many events in one go (the demo's batches, imports): inserted in chunks, then chained
+ * in id order from the rows as stored, so each hash covers exactly what the table holds.
+ */
+export async function appendHallEvents(trx: Db, events: HallEvent[]): Promise<void> {
+  if (!events.length) return;
+  const head = await trx
+    .updateTable('hall_audit_head')
+    .set((eb) => ({ last_event_id: eb.ref('last_event_id') }))
+    .where('id', '=', 1)
+    .returning(['last_event_id', 'last_hash'])
+    .executeTakeFirstOrThrow();
+  for (let i = 0; i < events.length; i += 300)
+    await trx
+      .insertInto('hall_events')
+      .values(
+        events.slice(i, i + 300).map((e) => ({
+          application_id: e.applicationId ?? null,
+          matter_id: e.matterId ?? null,
+          action: e.action,
+          actor_id: e.actor.id,
+          actor_name: e.actor.name,
+          role: e.actor.role,
+          from_state: e.fromState ?? null,
+          to_state: e.toState ?? null,
+          payload: JSON.stringify(e.payload),
+          is_public: e.isPublic ? 1 : 0,
+          created_at: e.createdAt,
+          prev_hash: 'pending',
+          hash: 'pending',
+        })),
+      )
+      .execute();
+  const rows = await trx
+    .selectFrom('hall_events')
+    .selectAll()
+    .where('id', '>', head.last_event_id)
+    .orderBy('id')
+    .execute();
+  let prev = head.last_hash;
+  const links = rows.map((row) => {
+    const hash = hallEventHash({ ...row, prev_hash: prev });
+    const link = { id: row.id, prev, hash };
+    prev = hash;
+    return link;
+  });
+  // One UPDATE per few hundred events: a statement per event was most of a big batch's time.
+  for (let i = 0; i < links.length; i += 300) {
+    const part = links.slice(i, i + 300);
+    const when = (col: 'prev' | 'hash') =>
+      sql.join(
+        part.map((l) => sql`when ${l.id} then ${l[col]}`),
+        sql` `,
+      );
+    await sql`update hall_events set prev_hash = case id ${when('prev')} end, hash = case id ${when('hash')} end
+      where id in (${sql.join(part.map((l) => l.id))})`.execute(trx);
+  }
+  const last = rows.at(-1)!;
+  await trx
+    .updateTable('hall_audit_head')
+    .set({ last_event_id: last.id, last_hash: prev })
+    .where('id', '=', 1)
+    .execute();
 }

@@ -15,7 +15,7 @@ const cal = defaultCalendar();
 describe.each(DIALECTS)('hall versions, clocks and statistics (%s)', (dialect) => {
   let t: TestApp;
   let v1: { id: number }[];
-  const post = async (who: string | null, url: string, payload: unknown = {}) => {
+  const post = async (who: string | null, url: string, payload: object = {}) => {
     const r = await t.as(who, { method: 'POST', url, payload });
     if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
     return r.json();

@@ -22,7 +22,7 @@ describe.each(DIALECTS)('hall flow (%s)', (dialect) => {
   let number = '';
   let token = '';
   let itemCode = '';
-  const post = (who: string | null, url: string, payload: unknown = {}) => t.as(who, { method: 'POST', url, payload });
+  const post = (who: string | null, url: string, payload: object = {}) => t.as(who, { method: 'POST', url, payload });
   const get = (who: string | null, url: string) => t.as(who, { method: 'GET', url });
 
   beforeAll(async () => {
