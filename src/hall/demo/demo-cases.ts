@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor.js';
 import { digest, randomToken } from '../../auth/secrets.js';
 import type { HallRuntime } from '../hall-runtime.js';
-import { appendHallEvents, type HallEvent } from '../hall-audit.js';
+import type { HallEvent } from '../hall-audit.js';
 import { creditCodeCheck, maskIdentity, residentIdCheck } from '../identity.js';
 import { caseWarning } from '../case-clock.js';
 import { noticeContent } from '../notices.js';
@@ -55,8 +55,10 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
   const cal = {
     addWorkingDays(date: string, n: number) {
       const key = `${date}|${n}`;
-      let v = memo.get(key);
-      if (v === undefined) memo.set(key, (v = calendar.addWorkingDays(date, n)));
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+      const v = calendar.addWorkingDays(date, n);
+      memo.set(key, v);
       return v;
     },
   };
@@ -178,7 +180,7 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
     created_at: string;
   }[] = [];
   const events: HallEvent[] = [];
-  planned.forEach((p, i) => {
+  for (const [i, p] of planned.entries()) {
     const row = rows[i];
     const id = ids.get(row.number)!;
     const missingIdx = p.c.state === 'incomplete' ? r.int(0, p.c.materials.length - 1) : -1;
@@ -249,7 +251,7 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
       });
       ev('one_time_notice', 'incomplete', 'incomplete', p.c.registeredOn, 5, p.c.clerk, { notice: `${row.number}-G1` });
     }
-    if (!p.acceptedOn) return;
+    if (!p.acceptedOn) continue;
     notices.push({
       application_id: id,
       kind: 'acceptance',
@@ -262,22 +264,26 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
       created_at: at(p.acceptedOn, 10),
     });
     ev('accept', 'incomplete', 'accepted', p.acceptedOn, 10, p.c.clerk, { dueDate: p.due });
-    if (p.c.state === 'withdrawn')
-      return ev('withdraw', 'accepted', 'withdrawn', p.acceptedOn, 60, p.c.clerk, { reason: '申请人撤回申请' });
-    if (p.c.state === 'accepted') return;
+    if (p.c.state === 'withdrawn') {
+      ev('withdraw', 'accepted', 'withdrawn', p.acceptedOn, 60, p.c.clerk, { reason: '申请人撤回申请' });
+      continue;
+    }
+    if (p.c.state === 'accepted') continue;
     const reviewOn = p.decidedOn && p.decidedOn === p.acceptedOn ? p.acceptedOn : cal.addWorkingDays(p.acceptedOn, 1);
     ev('review', 'accepted', 'reviewing', reviewOn <= today ? reviewOn : today, 120, p.c.reviewer);
-    if (p.c.state === 'supplement')
-      return ev('request_supplement', 'reviewing', 'supplement', today, 150, p.c.reviewer, {
+    if (p.c.state === 'supplement') {
+      ev('request_supplement', 'reviewing', 'supplement', today, 150, p.c.reviewer, {
         reason: '材料复印件不清晰',
       });
-    if (!p.decidedOn) return;
+      continue;
+    }
+    if (!p.decidedOn) continue;
     const verdict = p.c.state === 'refused' ? 'refused' : 'approved';
     ev(verdict === 'refused' ? 'refuse' : 'approve', 'reviewing', verdict, p.decidedOn, 200, p.c.reviewer, {
       workingDaysUsed: p.c.used,
     });
     if (p.issuedOn) ev('issue', verdict, 'issued', p.issuedOn, 240, p.c.clerk, { method: row.result_method });
-  });
+  }
   for (let i = 0; i < mats.length; i += 400)
     await db
       .insertInto('hall_application_materials')
