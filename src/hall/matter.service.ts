@@ -104,27 +104,27 @@ export function matterService(rt: HallRuntime) {
     async newDraft(actor: Actor, code: string) {
       const m = await db.selectFrom('hall_matters').selectAll().where('code', '=', code).executeTakeFirst();
       if (!m) throw notFound('matter', code);
-      await db.transaction().execute(async (trx) => {
+      const { version } = await db.transaction().execute(async (trx) => {
         const last = (await repo.versionsOf(trx, m.id)).at(-1)!;
         if (last.status === 'draft')
           throw new AppError('conflict', `v${last.version} is still a draft: edit it instead`, {
             version: last.version,
           });
         const mats = (await repo.materialsOf(trx, [last.id])).get(last.id) ?? [];
-        await writeDraft(trx, actor, code, inputOf(last, mats), rt.now().toISOString(), { create: 'forbid' });
+        return writeDraft(trx, actor, code, inputOf(last, mats), rt.now().toISOString(), { create: 'forbid' });
       });
-      return view(actor, code);
+      return view(actor, code, version);
     },
 
     async updateDraft(actor: Actor, code: string, input: VersionInputT) {
-      await db.transaction().execute(async (trx) => {
+      const { version } = await db.transaction().execute(async (trx) => {
         const m = await trx.selectFrom('hall_matters').select('id').where('code', '=', code).executeTakeFirst();
         if (!m) throw notFound('matter', code);
         if (!(await repo.versionsOf(trx, m.id)).some((v) => v.status === 'draft'))
           throw new AppError('conflict', 'the matter has no draft: start a new version first');
-        await writeDraft(trx, actor, code, input, rt.now().toISOString(), { create: 'forbid' });
+        return writeDraft(trx, actor, code, input, rt.now().toISOString(), { create: 'forbid' });
       });
-      return view(actor, code);
+      return view(actor, code, version);
     },
 
     /** Publishes the draft from a date (default today); cases started under the old version keep it. */

@@ -24,6 +24,9 @@ export function Supervision() {
         <Link to="/admin/settlement" className="btn" data-testid="to-settlement">
           {t('nav.settlement')}
         </Link>
+        <Link to="/admin/hall/board" className="btn" data-testid="to-hall-board">
+          办事大厅 · Hall
+        </Link>
       </div>
       <SummaryFigures />
       <section className="panel" aria-labelledby="warn-h" data-testid="board-warnings">
