@@ -114,7 +114,7 @@ function CaseBody({ c, onChange }: { c: Case; onChange: (c: Case) => void }) {
               className={`badge ${m.state === 'received' ? '' : 'badge-overdue'}`}
               data-testid={`material-state-${m.id}`}
             >
-              {m.state}
+              {t(`mat.${m.state}` as 'mat.received')}
               {m.promisedDate ? ` → ${m.promisedDate}` : ''}
             </span>
           </div>
@@ -238,7 +238,7 @@ function CaseBody({ c, onChange }: { c: Case; onChange: (c: Case) => void }) {
                   <span className="timeline-meta">
                     {formatTime(x.createdAt)} · {x.actorName}
                   </span>{' '}
-                  {x.action}
+                  {t(`ev.${x.action}` as 'ev.register')}
                   {x.toState ? ` → ${t(`state.${x.toState}` as 'state.issued')}` : ''}
                 </li>
               ))}

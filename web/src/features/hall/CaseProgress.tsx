@@ -105,8 +105,7 @@ function Progress({ no, token }: { no: string; token: string }) {
       <ol className="timeline">
         {c.timeline.map((e, i) => (
           <li key={i} className="timeline-item">
-            <span className="timeline-meta">{formatTime(e.at)}</span>{' '}
-            {e.toState ? t(`state.${e.toState}` as 'state.issued') : e.action}
+            <span className="timeline-meta">{formatTime(e.at)}</span> {t(`ev.${e.action}` as 'ev.register')}
           </li>
         ))}
       </ol>

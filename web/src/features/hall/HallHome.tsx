@@ -47,7 +47,7 @@ export default function HallHome() {
             </ul>
             <section className="panel" aria-labelledby="hall-ratings-h">
               <h2 id="hall-ratings-h">
-                {t('hall.ratings')} · {t('hall.satisfaction')}{' '}
+                {t('hall.ratings')}：{t('hall.satisfaction')}{' '}
                 {percent(f.stats.ratings.total ? f.stats.ratings.satisfied / f.stats.ratings.total : null)} ·{' '}
                 {t('hall.badRectified')} {percent(f.stats.ratings.rectificationRate)}
               </h2>
