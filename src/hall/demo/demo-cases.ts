@@ -139,10 +139,10 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
       updated_at: at(p.issuedOn ?? p.decidedOn ?? p.acceptedOn ?? p.c.registeredOn, 300),
     };
   });
-  for (let i = 0; i < rows.length; i += 200)
+  for (let i = 0; i < rows.length; i += 600)
     await db
       .insertInto('hall_applications')
-      .values(rows.slice(i, i + 200))
+      .values(rows.slice(i, i + 600))
       .execute();
   await db
     .insertInto('code_sequences')
@@ -150,14 +150,14 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
     .onConflict((oc) => oc.column('scope').doUpdateSet({ last_value: seq }))
     .execute();
   const ids = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += 500) {
+  for (let i = 0; i < rows.length; i += 2000) {
     const got = await db
       .selectFrom('hall_applications')
       .select(['id', 'number'])
       .where(
         'number',
         'in',
-        rows.slice(i, i + 500).map((x) => x.number),
+        rows.slice(i, i + 2000).map((x) => x.number),
       )
       .execute();
     for (const g of got) ids.set(g.number, g.id);
@@ -284,15 +284,15 @@ export async function writeDemoCases(rt: HallRuntime, cases: DemoCase[], r: Retu
     });
     if (p.issuedOn) ev('issue', verdict, 'issued', p.issuedOn, 240, p.c.clerk, { method: row.result_method });
   }
-  for (let i = 0; i < mats.length; i += 400)
+  for (let i = 0; i < mats.length; i += 4000)
     await db
       .insertInto('hall_application_materials')
-      .values(mats.slice(i, i + 400))
+      .values(mats.slice(i, i + 4000))
       .execute();
-  for (let i = 0; i < notices.length; i += 200)
+  for (let i = 0; i < notices.length; i += 2000)
     await db
       .insertInto('hall_notices')
-      .values(notices.slice(i, i + 200))
+      .values(notices.slice(i, i + 2000))
       .execute();
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {

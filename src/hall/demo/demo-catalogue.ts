@@ -24,7 +24,7 @@ export async function bulkCatalogue(
   const depts = new Map(
     (await trx.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.id, d.name]),
   );
-  for (const part of chunks(items))
+  for (const part of chunks(items, 400))
     await trx
       .insertInto('hall_matters')
       .values(
@@ -34,7 +34,7 @@ export async function bulkCatalogue(
   const matterIds = new Map(
     (await trx.selectFrom('hall_matters').select(['id', 'code']).execute()).map((m) => [m.code, m.id]),
   );
-  for (const part of chunks(items))
+  for (const part of chunks(items, 400))
     await trx
       .insertInto('hall_matter_versions')
       .values(
@@ -114,8 +114,8 @@ export async function bulkCatalogue(
       },
     );
   }
-  for (const part of chunks(materials, 300)) await trx.insertInto('hall_materials').values(part).execute();
-  for (const part of chunks(terms, 500)) await trx.insertInto('hall_matter_terms').values(part).execute();
-  for (const part of chunks(lifeEvents, 500)) await trx.insertInto('hall_version_life_events').values(part).execute();
+  for (const part of chunks(materials, 3000)) await trx.insertInto('hall_materials').values(part).execute();
+  for (const part of chunks(terms, 5000)) await trx.insertInto('hall_matter_terms').values(part).execute();
+  for (const part of chunks(lifeEvents, 5000)) await trx.insertInto('hall_version_life_events').values(part).execute();
   await appendHallEvents(trx, events);
 }

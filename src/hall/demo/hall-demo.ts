@@ -89,7 +89,7 @@ export async function seedHallDemo(hall: HallService, k: Kernel, demo: DemoConte
 
   const cases: DemoCase[] = [];
   const bag = WALK_IN_STATES.flatMap(([s, n]) => Array<CaseState>(n).fill(s));
-  for (let i = 0; i < 320; i++) {
+  for (let i = 0; i < 260; i++) {
     const state = r.pick(bag);
     // Running cases are recent (a few overdue); finished ones spread over two months.
     const back = ['issued', 'approved', 'refused', 'withdrawn'].includes(state) ? r.int(4, 45) : r.int(0, 12);
