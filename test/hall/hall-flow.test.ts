@@ -12,7 +12,7 @@ import { verifyChain } from '../../src/audit/audit.repository.js';
 import { verifyHallChain } from '../../src/hall/hall-audit.js';
 import { defaultCalendar } from '../../src/supervision/calendar.js';
 import { pdfText } from './pdf-text.js';
-import { publishedMatter, registerBody, residentId, taxMatter } from './hall-fixtures.js';
+import { registerBody, residentId, taxMatter } from './hall-fixtures.js';
 
 const DIALECTS = await dialects();
 
