@@ -59,6 +59,23 @@ export const applicationRoutes =
       async (req) => cases.list(req.actor, req.query),
     );
 
+    app.post(
+      '/api/v1/applications/by-identity',
+      {
+        config: { access: [...WORKERS] },
+        schema: {
+          tags,
+          summary: "An applicant's cases by ID number or credit code (in the body, so no URL or log carries it)",
+          body: Type.Object(
+            { idNumber: Type.String({ minLength: 1, maxLength: 40 }) },
+            { additionalProperties: false },
+          ),
+          response: { 200: CaseList, ...errors(400, 401, 403) },
+        },
+      },
+      async (req) => cases.byIdentity(req.actor, req.body.idNumber),
+    );
+
     app.get(
       '/api/v1/applications/:no',
       {

@@ -185,7 +185,6 @@ export const CaseListQuery = Type.Object(
     noticed: Type.Optional(Type.Boolean({ description: 'had at least one one-time notice' })),
     overdue: Type.Optional(Type.Boolean()),
     warning: Type.Optional(lit(['blue', 'yellow', 'red'] as const)),
-    idNumber: Type.Optional(Type.String({ maxLength: 40, description: "an applicant's cases (window staff)" })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'case number or applicant name' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
