@@ -34,7 +34,6 @@ const cityToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shang
 
 async function ready(page: Page, testId: string) {
   await page.getByTestId(testId).first().waitFor();
-  await page.waitForLoadState('networkidle');
   await page
     .locator('[data-testid="loading"]')
     .first()
