@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.js';
 import { parseSupervisionConfig, type SupervisionConfig } from './supervision/supervision-config.js';
+import { parseHallConfig, type HallConfig } from './hall/hall-config.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   readonly open311Jurisdictions: readonly Jurisdiction[];
   /** Notifications (SMTP, webhook), warning thresholds, rates and jobs: src/supervision/supervision-config.ts. */
   readonly supervision: SupervisionConfig;
+  /** The one-window hall: the ID-number key, the notices' font, the public URL: src/hall/hall-config.ts. */
+  readonly hall: HallConfig;
 }
 
 export { ConfigError } from './config-error.js';
@@ -95,6 +98,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
     open311Jurisdictions: open311Jurisdictions(env),
     supervision: overrides.supervision ?? parseSupervisionConfig(env),
+    hall: overrides.hall ?? parseHallConfig(env),
     ...overrides,
   };
   return Object.freeze(config);

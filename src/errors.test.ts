@@ -17,6 +17,7 @@ describe('error registry', () => {
       unsupported_media_type: 415,
       rate_limited: 429,
       internal: 500,
+      unavailable: 503,
     });
   });
 

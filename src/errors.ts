@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  // A capability this server lacks (e.g. no CJK font for PDF notices); the client falls back.
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

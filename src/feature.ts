@@ -13,6 +13,15 @@ export type DemoContext = Pick<SeedContext, 'actors' | 'ids' | 'setNow' | 'now'>
 };
 
 /**
+ * A feature's part of a month's settlement (月结): computed with the scorecard and frozen with it
+ * when the month is settled, under `sections[key]` of the scorecard.
+ */
+export interface SettlementSection {
+  key: string;
+  compute(window: { month: string; firstDay: string; lastDay: string }): Promise<unknown>;
+}
+
+/**
  * The one shape every folder that adds behaviour takes. `src/features.ts` lists them in order; the
  * server (`buildApp`), the command line and the demo seeder all boot the same list through
  * `createKernel`, so a feature behaves the same wherever it runs.
@@ -38,6 +47,16 @@ export interface Feature<S = void> {
   routes?(state: S, k: Kernel): FastifyPluginAsyncTypebox;
   /** Runs only in a listening server (timers); tests drive apps with inject() and call jobs by hand. */
   listen?(state: S, k: Kernel): void;
+  /** Figures this feature adds to the monthly settlement (src/assessment). */
+  settlement?(state: S, k: Kernel): SettlementSection;
+  /** Hash chains of its own that `qingdan audit verify` walks after the item chain. */
+  auditChains?(
+    state: S,
+    k: Kernel,
+  ): Array<{
+    name: string;
+    verify(): Promise<{ ok: boolean; checked: number; message: string | null }>;
+  }>;
   /** `qingdan` commands. They boot a kernel of their own through `cli.withKernel`. */
   cli?(program: Command, cli: CliHost): void;
   /**

@@ -18,6 +18,7 @@ import { sheetsFeature } from './sheets/sheets.feature.js';
 import { statsFeature } from './stats/stats.feature.js';
 import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
+import { hallFeature } from './hall/hall.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 
 /**
@@ -47,6 +48,7 @@ export const features: readonly Feature<any>[] = [
   sheetsFeature, // spreadsheet import and export; qingdan import, export
   statsFeature, // headline figures, trends, monthly report; qingdan stats rebuild
   commentsFeature, // comments, thanks and likes, moderation
+  hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   backupFeature, // qingdan backup, restore
   demoFeature, // qingdan seed --demo | --bulk N
 ];

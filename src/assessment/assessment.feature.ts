@@ -12,7 +12,12 @@ export interface AssessmentState {
 /** Monthly settlement (月结) and the rankings of units and districts by the three rates. */
 export const assessmentFeature = defineFeature<AssessmentState>({
   name: 'assessment',
-  install: (k) => ({ settlement: settlementService(k.of(supervisionFeature)) }),
+  // Sections are gathered when a scorecard is computed, so features installed later contribute too.
+  install: (k) => ({
+    settlement: settlementService(k.of(supervisionFeature), () =>
+      k.features.flatMap((f) => (f.settlement ? [f.settlement(k.of(f), k)] : [])),
+    ),
+  }),
   routes: ({ settlement }, k) => assessmentRoutes(settlement, k.of(supervisionFeature)),
   cli: registerSettleCommand,
 });

@@ -52,6 +52,9 @@ const Card = Type.Object({
   satisfactionFactors: Type.Record(Type.String(), Type.Number()),
   departments: Type.Array(Row),
   areas: Type.Array(Row),
+  sections: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), { description: "other features' parts of the month, e.g. hall" }),
+  ),
 });
 const Rankings = Type.Object({
   month: Type.String(),

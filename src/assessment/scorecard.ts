@@ -39,6 +39,8 @@ export interface Scorecard {
   satisfactionFactors: RateConfig['satisfactionFactors'];
   departments: ScoreRow[];
   areas: ScoreRow[];
+  /** Other features' parts of the month (Feature.settlement), by key. */
+  sections?: Record<string, unknown>;
 }
 
 /** Items that have something to count in the month: an event in it, or a deadline falling in it. */

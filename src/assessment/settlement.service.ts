@@ -5,6 +5,7 @@ import { rank } from '../supervision/rates.js';
 import type { SupervisionRuntime } from '../supervision/runtime.js';
 import { computeScorecard, type Scorecard, type ScoreRow } from './scorecard.js';
 import { monthWindow } from './month-window.js';
+import type { SettlementSection } from '../feature.js';
 
 export interface ScorecardView extends Scorecard {
   settled: boolean;
@@ -16,8 +17,17 @@ export interface ScorecardView extends Scorecard {
  * Monthly settlement (月结): a supervisor freezes a finished month's scorecard as a snapshot, so
  * later edits do not change history; an unsettled month is computed live on each request.
  */
-export function settlementService(rt: SupervisionRuntime) {
+export function settlementService(rt: SupervisionRuntime, sections: () => SettlementSection[] = () => []) {
   const db = rt.db;
+
+  /** The three rates' scorecard plus what other features add (the hall's cases and ratings). */
+  async function compute(month: string): Promise<Scorecard> {
+    const card = await computeScorecard(rt, month);
+    const w = monthWindow(month, rt.timezone);
+    const extra: Record<string, unknown> = {};
+    for (const s of sections()) extra[s.key] = await s.compute({ month, firstDay: w.firstDay, lastDay: w.lastDay });
+    return Object.keys(extra).length ? { ...card, sections: extra } : card;
+  }
 
   async function scorecard(month: string): Promise<ScorecardView> {
     monthWindow(month, rt.timezone);
@@ -34,7 +44,7 @@ export function settlementService(rt: SupervisionRuntime) {
         settledAt: row.settled_at,
         settledBy: row.display_name ?? null,
       };
-    return { ...(await computeScorecard(rt, month)), settled: false, settledAt: null, settledBy: null };
+    return { ...(await compute(month)), settled: false, settledAt: null, settledBy: null };
   }
 
   function ranked(rows: ScoreRow[]) {
@@ -57,7 +67,7 @@ export function settlementService(rt: SupervisionRuntime) {
         throw new AppError('validation_failed', `${month} is not over yet; a month is settled after its last day`, {
           field: 'month',
         });
-      const card = await computeScorecard(rt, month);
+      const card = await compute(month);
       const now = rt.now().toISOString();
       try {
         await db

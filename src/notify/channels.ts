@@ -10,7 +10,14 @@ export interface OutgoingMessage {
   body: string;
   problemCode: string | null;
   createdAt: string;
-  recipient: { userId: number; username: string; displayName: string; email: string | null; phone: string | null };
+  /** userId is null for people who are not users (applicants at the hall). */
+  recipient: {
+    userId: number | null;
+    username: string;
+    displayName: string;
+    email: string | null;
+    phone: string | null;
+  };
 }
 
 export interface Channel {

@@ -11,6 +11,8 @@ const KIND_NAMES: Record<string, string> = {
   summons: '约谈',
   supervision: '督办',
   extension: '延期',
+  application: '办件',
+  rating: '好差评',
 };
 
 /** E-mail over SMTP (nodemailer). Plain text: officials read these on every kind of client. */

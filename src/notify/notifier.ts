@@ -81,6 +81,53 @@ export class Notifier {
     return created;
   }
 
+  /**
+   * A message to someone who is not a user (an applicant at the hall): queued for the SMS gateway
+   * (webhook) by phone and for e-mail by address, in the caller's transaction; no inbox entry.
+   * Returns the channels it was queued for.
+   */
+  async notifyContact(
+    trx: Db,
+    contact: { name: string; phone: string | null; email: string | null },
+    input: { kind: string; title: string; body: string; reference?: string | null },
+    now: string,
+  ): Promise<string[]> {
+    const queued: string[] = [];
+    for (const ch of this.channels) {
+      const address = ch.name === 'email' ? contact.email : contact.phone;
+      if (!address) continue;
+      const message: OutgoingMessage = {
+        notificationId: null,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        problemCode: input.reference ?? null,
+        createdAt: now,
+        recipient: {
+          userId: null,
+          username: '',
+          displayName: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+        },
+      };
+      await repo.enqueue(trx, {
+        notification_id: null,
+        channel: ch.name,
+        recipient: address,
+        payload: JSON.stringify(message),
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: now,
+        created_at: now,
+        sent_at: null,
+      });
+      queued.push(ch.name);
+    }
+    return queued;
+  }
+
   /** Sends what is due; failures back off and give up after the last retry. Runs under a job lease. */
   async deliver(db: Db, now: Date, limit = 200): Promise<{ sent: number; failed: number; skipped: number }> {
     const due = await repo.dueOutbox(db, now.toISOString(), limit);

@@ -12,7 +12,7 @@ import { UnitActions } from './UnitActions.js';
 
 /** Supervision board (督办看板): items by warning colour, missing weekly reports, overdue, actions. */
 export function Supervision() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [level, setLevel] = useState<'' | (typeof LEVELS)[number]>('');
   const all = useAsync((s) => getWarnings({}, s), []);
   const items = (all.data?.items ?? []).filter((i) => !level || i.warning.level === level);
@@ -23,6 +23,9 @@ export function Supervision() {
         <h1>{t('nav.supervision')}</h1>
         <Link to="/admin/settlement" className="btn" data-testid="to-settlement">
           {t('nav.settlement')}
+        </Link>
+        <Link to="/admin/hall/board" className="btn" data-testid="to-hall-board">
+          {lang === 'en' ? 'Service hall' : '办事大厅'}
         </Link>
       </div>
       <SummaryFigures />
