@@ -14,7 +14,7 @@ import {
   LeaderItems,
   TimeLimitsBody,
   TimeLimitsView,
-  WarningList,
+  WarningPage,
 } from './supervision.schema.js';
 import type { SupervisionRuntime } from './runtime.js';
 
@@ -34,12 +34,22 @@ export const boardRoutes =
       {
         schema: {
           tags,
-          summary: 'Items carrying a warning (department staff see their units only)',
+          summary:
+            'Items carrying a warning, most urgent first, a page at a time with true totals ' +
+            '(department staff see their units only)',
           querystring: Type.Object(
-            { level: Type.Optional(Level), departmentId: Type.Optional(Type.Integer({ minimum: 1 })) },
+            {
+              level: Type.Optional(Level),
+              departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+              areaId: Type.Optional(Type.Integer({ minimum: 1 })),
+              q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the title, or the code' })),
+              missing: Type.Optional(Type.Boolean({ description: 'only items whose weekly report is missing' })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            },
             { additionalProperties: false },
           ),
-          response: { 200: WarningList, ...errors(401, 403) },
+          response: { 200: WarningPage, ...errors(401, 403) },
         },
       },
       async (req) => board.warnings(req.actor, req.query),

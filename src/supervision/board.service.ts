@@ -17,6 +17,17 @@ import { presentExtension } from './extensions.service.js';
 import { dispatchDeadline, returnWindowEnd } from './time-limits.js';
 import { limitUrgency } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { warningBoardPage } from './warning-board.repository.js';
+
+interface WarningQuery {
+  level?: string;
+  departmentId?: number;
+  areaId?: number;
+  q?: string;
+  missing?: boolean;
+  limit?: number;
+  offset?: number;
+}
 
 const PUBLIC_ACTION_KINDS: SupervisionActionKind[] = ['notice', 'flagged'];
 
@@ -137,12 +148,20 @@ export function boardService(rt: SupervisionRuntime) {
       };
     },
 
-    async warnings(actor: Actor, q: { level?: string; departmentId?: number }) {
+    /** The board's warnings, one page at a time, filtered and counted in SQL. */
+    async warnings(actor: Actor, q: WarningQuery) {
       const scope = departmentScope(actor);
       let departmentIds = q.departmentId ? await subtreeIds(db, 'departments', q.departmentId) : undefined;
       if (scope !== 'all') departmentIds = (departmentIds ?? scope).filter((d) => scope.includes(d));
-      const rows = await warningRows({ level: q.level, departmentIds });
-      return { counts: levelCounts(rows), items: rows.map(presentWarning) };
+      const areaIds = q.areaId ? await subtreeIds(db, 'areas', q.areaId) : undefined;
+      const limit = q.limit ?? 50;
+      const offset = q.offset ?? 0;
+      const { rows, ...totals } = await warningBoardPage(
+        db,
+        { level: q.level, departmentIds, areaIds, q: q.q, missing: q.missing },
+        { limit, offset },
+      );
+      return { ...totals, limit, offset, items: rows.map(presentWarning) };
     },
 
     /** Items a leader owns (领办) with their warnings; oversight roles may look at any leader's. */

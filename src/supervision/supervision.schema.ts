@@ -137,6 +137,16 @@ export const WarningItemSchema = Type.Object({
 });
 export const LevelCounts = Type.Record(Type.String(), Type.Integer());
 export const WarningList = Type.Object({ counts: LevelCounts, items: Type.Array(WarningItemSchema) });
+/** A page of the supervision board: `total` matches every filter; `counts` per colour and
+ * `missingTotal` (missing weekly reports) ignore only their own filter, so tabs show true totals. */
+export const WarningPage = Type.Object({
+  counts: LevelCounts,
+  total: Type.Integer(),
+  missingTotal: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(WarningItemSchema),
+});
 export const LeaderItems = Type.Object({
   leaderId: Type.Integer(),
   counts: LevelCounts,

@@ -12,14 +12,24 @@ import type {
   SupervisionAction,
   TimeLimits,
   WarningList,
+  WarningPage,
 } from './supervision-types.js';
 
 const enc = encodeURIComponent;
 const item = (code: string) => `/api/v1/problems/${enc(code)}`;
 
 // Boards
-export const getWarnings = (q: { level?: string; departmentId?: number }, signal?: AbortSignal) =>
-  api.get<WarningList>('/api/v1/supervision/warnings', { query: q, signal });
+export type WarningQuery = {
+  level?: string;
+  departmentId?: number;
+  areaId?: number;
+  q?: string;
+  missing?: boolean;
+  limit?: number;
+  offset?: number;
+};
+export const getWarnings = (q: WarningQuery, signal?: AbortSignal) =>
+  api.get<WarningPage>('/api/v1/supervision/warnings', { query: q, signal });
 export const getLeaderItems = (leaderId?: number, signal?: AbortSignal) =>
   api.get<WarningList & { leaderId: number }>('/api/v1/supervision/leader/items', { query: { leaderId }, signal });
 export const listActions = (q: { from?: string; to?: string } = {}, signal?: AbortSignal) =>
