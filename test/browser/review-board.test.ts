@@ -88,4 +88,40 @@ describe.skipIf(!HAVE_BROWSER)('supervision office pages (issue #18)', () => {
     console.log(`supervision board at 375 px: ${height} px tall (${all.total} warnings)`);
     expect(errors).toEqual([]);
   }, 120_000);
+  it('ranks the monthly settlement by score, as the public scoreboard does', async () => {
+    const month = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 7);
+    const pub = await api.call('GET', `/api/v1/assessment/rankings?month=${month}`);
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await login(page, 'ducha');
+    await page.goto('/admin/settlement');
+    await page.getByTestId('settle-month').fill(month);
+    const rows = page.getByTestId('settle-departments').getByTestId('rank-row');
+    await expect.poll(() => rows.count()).toBe(pub.departments.length);
+    const ranks = (await rows.locator('td:first-child').allTextContents()).map((r) => (r === '—' ? null : Number(r)));
+    const names = await rows.locator('th').evaluateAll((ths) => ths.map((th) => th.firstChild?.textContent ?? ''));
+    // The same rank for each unit as the published ranking, in rank order; unscored units (no items) last.
+    const published = Object.fromEntries(
+      pub.departments.map((d: { name: string; rank: number | null }) => [d.name, d.rank]),
+    );
+    expect(Object.fromEntries(names.map((n, i) => [n, ranks[i]]))).toEqual(published);
+    const scored = ranks.filter((r) => r !== null);
+    expect(scored).toEqual([...scored].sort((a, b) => a - b));
+    expect(ranks.slice(scored.length).every((r) => r === null)).toBe(true);
+    expect(ranks[0]).toBe(1);
+    const composites = (await rows.locator('td[data-col="composite"]').allTextContents())
+      .filter((c) => c !== '—')
+      .map(Number);
+    expect(composites).toEqual([...composites].sort((a, b) => b - a));
+    // The demo's units sign for most items within the two-hour limit: response rates agree with the scores.
+    const card = await api.call('GET', `/api/v1/assessment/scorecard?month=${month}`, undefined, 'ducha');
+    const rates = card.departments
+      .filter((d: { received: number }) => d.received > 0)
+      .map((d: { responseRate: number }) => d.responseRate);
+    console.log(`${month} response rates: ${rates.join(', ')}`);
+    expect(rates.reduce((a: number, b: number) => a + b, 0) / rates.length).toBeGreaterThan(0.6);
+    await shot(page, 'review-settlement');
+    await page.setViewportSize(PHONE);
+    await shot(page, 'review-settlement');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
