@@ -147,6 +147,14 @@ export const WarningPage = Type.Object({
   offset: Type.Integer(),
   items: Type.Array(WarningItemSchema),
 });
+export const TodoPage = Type.Object({
+  kind: Type.String(),
+  counts: Type.Object({ sign: Type.Integer(), plan: Type.Integer(), report: Type.Integer(), rectify: Type.Integer() }),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(WarningItemSchema),
+});
 export const LeaderItems = Type.Object({
   leaderId: Type.Integer(),
   counts: LevelCounts,

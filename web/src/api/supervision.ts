@@ -30,6 +30,15 @@ export type WarningQuery = {
 };
 export const getWarnings = (q: WarningQuery, signal?: AbortSignal) =>
   api.get<WarningPage>('/api/v1/supervision/warnings', { query: q, signal });
+export type TodoKind = 'sign' | 'plan' | 'report' | 'rectify';
+export const getTodo = (
+  q: { kind: TodoKind; departmentId?: number; q?: string; limit?: number; offset?: number },
+  signal?: AbortSignal,
+) =>
+  api.get<WarningPage & { kind: TodoKind; counts: Record<TodoKind, number> }>('/api/v1/supervision/todo', {
+    query: q,
+    signal,
+  });
 export const getLeaderItems = (leaderId?: number, signal?: AbortSignal) =>
   api.get<WarningList & { leaderId: number }>('/api/v1/supervision/leader/items', { query: { leaderId }, signal });
 export const listActions = (q: { from?: string; to?: string } = {}, signal?: AbortSignal) =>

@@ -1,0 +1,80 @@
+/**
+ * Issue #18 in Chromium, the units' and acceptance pages: the department workspace's to-do first
+ * with search and a notification bell (fix 3). Screenshots at 1280 and 375 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  shot,
+  startServer,
+  type Server,
+} from './harness.js';
+import { Api, login } from './flows.js';
+
+describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
+  let server: Server;
+  let browser: Browser;
+  let api: Api;
+  beforeAll(async () => {
+    await ensureWeb();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    api = new Api(server.url);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('puts the unit’s to-do first, searches it, signs from it and rings the bell', async () => {
+    const urban = await api.departmentId('urban');
+    const { code } = await api.report({ title: '工作台测试：人行道护栏倒伏' });
+    await api.act('shouli', code, 'assign', { leadDepartmentId: urban });
+    const before = await api.call('GET', '/api/v1/supervision/todo', undefined, 'chengguan');
+    const unread = (await api.call('GET', '/api/v1/notifications/unread-count', undefined, 'chengguan')).unread;
+    expect(unread).toBeGreaterThan(0);
+
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await login(page, 'chengguan');
+    await page.goto('/admin/workspace');
+    await page.getByTestId('todo-list').waitFor();
+    // The to-do comes before the warning tables.
+    const todoY = (await page.getByTestId('todo').boundingBox())!.y;
+    expect(todoY).toBeLessThan((await page.getByTestId('workspace-warnings').boundingBox())!.y);
+    for (const k of ['sign', 'plan', 'report', 'rectify'])
+      expect(Number(await page.getByTestId(`todo-count-${k}`).textContent())).toBe(before.counts[k]);
+
+    await page.getByTestId('todo-q').fill(code.toLowerCase());
+    await page.getByTestId('todo-search').click();
+    const rows = page.getByTestId('todo-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await shot(page, 'review-workspace');
+    await rows.first().getByTestId('todo-sign').click();
+    await page.getByTestId('todo-message').waitFor();
+    // Counts follow the search: the one item found has been signed for.
+    await expect.poll(() => page.getByTestId('todo-count-sign').textContent()).toBe('0');
+    expect((await api.call('GET', `/api/v1/problems/${code}`, undefined, 'chengguan')).problem.status).toBe(
+      'in_progress',
+    );
+
+    // The bell: the unread count, the latest messages, read once opened.
+    expect(Number(await page.getByTestId('bell-count').textContent())).toBe(unread);
+    await page.getByTestId('bell').click();
+    await page.getByTestId('bell-item').filter({ hasText: '护栏倒伏' }).first().waitFor();
+    await expect.poll(() => page.getByTestId('bell-count').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('bell-panel').count()).toBe(0);
+
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('todo-q').fill('');
+    await page.getByTestId('todo-search').click();
+    await expect.poll(() => page.getByTestId('todo-count-sign').textContent()).toBe(String(before.counts.sign - 1));
+    await shot(page, 'review-workspace');
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
