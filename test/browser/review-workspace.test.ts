@@ -77,4 +77,25 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     await shot(page, 'review-workspace');
     expect(errors).toEqual([]);
   }, 90_000);
+  it('flags reports overdue for acceptance, counts them and sorts the inbox', async () => {
+    const { code } = await api.report({ title: '受理箱测试：菜市场门口积水' });
+    const clock = await api.call('GET', '/api/v1/supervision/intake-clock', undefined, 'shouli');
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await login(page, 'shouli');
+    await page.goto('/admin/inbox');
+    await expect
+      .poll(() => page.getByTestId('inbox-overdue').textContent())
+      .toBe(`待受理 ${clock.waiting} 件，其中 ${clock.overdue} 件已超过分派时限`);
+    const cards = page.getByTestId('inbox-list').locator('.problem-card');
+    await cards.first().waitFor();
+    // Oldest first: the oldest reports are the late ones.
+    if (clock.overdue > 0) await cards.first().getByTestId('inbox-late').waitFor();
+    await page.getByTestId('inbox-sort').selectOption('created_desc');
+    await expect.poll(() => cards.first().textContent()).toContain(code);
+    expect(await cards.first().getByTestId('inbox-late').count()).toBe(0);
+    await shot(page, 'review-inbox');
+    await page.setViewportSize(PHONE);
+    await shot(page, 'review-inbox');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -39,6 +39,11 @@ export const getTodo = (
     query: q,
     signal,
   });
+export const getIntakeClock = (codes: string, signal?: AbortSignal) =>
+  api.get<{ waiting: number; overdue: number; items: { code: string; dispatchBy: string; overdue: boolean }[] }>(
+    '/api/v1/supervision/intake-clock',
+    { query: { codes }, signal },
+  );
 export const getLeaderItems = (leaderId?: number, signal?: AbortSignal) =>
   api.get<WarningList & { leaderId: number }>('/api/v1/supervision/leader/items', { query: { leaderId }, signal });
 export const listActions = (q: { from?: string; to?: string } = {}, signal?: AbortSignal) =>

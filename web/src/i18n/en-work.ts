@@ -23,4 +23,11 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'workspace.mine': "My unit's items",
   'bell.label': 'Messages',
   'bell.empty': 'No new messages',
+  'inbox.sort': 'Order',
+  'inbox.sort.created_asc': 'Oldest first',
+  'inbox.sort.created_desc': 'Newest first',
+  'inbox.sort.updated_desc': 'Recently updated first',
+  'inbox.overdueCount': '{waiting} waiting for acceptance, {overdue} of them past the dispatch limit',
+  'inbox.late': 'Overdue for dispatch (due {at})',
+  'inbox.dispatchBy': 'Dispatch by {at}',
 };

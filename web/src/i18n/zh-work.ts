@@ -22,4 +22,11 @@ export const zhWork = {
   'workspace.mine': '本单位办件',
   'bell.label': '消息',
   'bell.empty': '没有新消息',
+  'inbox.sort': '排序',
+  'inbox.sort.created_asc': '最早提交在前',
+  'inbox.sort.created_desc': '最新提交在前',
+  'inbox.sort.updated_desc': '最近更新在前',
+  'inbox.overdueCount': '待受理 {waiting} 件，其中 {overdue} 件已超过分派时限',
+  'inbox.late': '超时未分派（时限 {at}）',
+  'inbox.dispatchBy': '分派时限 {at}',
 };
