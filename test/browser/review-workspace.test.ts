@@ -98,4 +98,40 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     await shot(page, 'review-inbox');
     expect(errors).toEqual([]);
   }, 60_000);
+  it('shows the rectification evidence, labelled before and after photos, before asking for a rating', async () => {
+    const { code, token } = await api.report({ title: '验收测试：楼道堆放杂物' });
+    await api.upload(code, null, token, 'before.png');
+    await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
+    await api.act('chengguan', code, 'sign');
+    await api.upload(code, 'chengguan', undefined, 'after.png');
+    await api.act('chengguan', code, 'rectify', { evidence: '已清理楼道杂物并张贴消防通道提示' });
+
+    const { page, errors } = await newPage(browser, server.url, PHONE);
+    await page.goto(`/track?code=${code}&token=${token}`);
+    const evidence = page.getByTestId('verify-evidence');
+    await expect
+      .poll(() => page.getByTestId('verify-evidence-text').textContent())
+      .toBe('已清理楼道杂物并张贴消防通道提示');
+    expect(await evidence.getByTestId('photos-after').locator('img').count()).toBe(1);
+    expect(await evidence.getByTestId('photos-before').locator('img').count()).toBe(1);
+    await expect
+      .poll(() => evidence.locator('figcaption').allTextContents())
+      .toEqual(['整改后的照片', '反映时的照片（整改前）']);
+    // The evidence sits above the result and rating choices.
+    const evidenceBottom = await evidence.evaluate((el) => el.getBoundingClientRect().bottom);
+    const choice = await page.getByTestId('verify-result-satisfied').evaluate((el) => el.getBoundingClientRect().top);
+    expect(evidenceBottom).toBeLessThanOrEqual(choice);
+    // Every image loads.
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="verify-evidence"] img')
+          .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)),
+      )
+      .toBe(true);
+    await shot(page, 'review-verify');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'review-verify');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -30,4 +30,9 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'inbox.overdueCount': '{waiting} waiting for acceptance, {overdue} of them past the dispatch limit',
   'inbox.late': 'Overdue for dispatch (due {at})',
   'inbox.dispatchBy': 'Dispatch by {at}',
+  'photos.before': 'Photos from the report (before)',
+  'photos.after': 'Photos after rectification',
+  'verify.evidence': 'What was done',
+  'verify.noEvidence': 'The unit wrote no account of the work.',
+  'verify.rectifiedAt': 'Reported rectified: {at}',
 };

@@ -29,4 +29,9 @@ export const zhWork = {
   'inbox.overdueCount': '待受理 {waiting} 件，其中 {overdue} 件已超过分派时限',
   'inbox.late': '超时未分派（时限 {at}）',
   'inbox.dispatchBy': '分派时限 {at}',
+  'photos.before': '反映时的照片（整改前）',
+  'photos.after': '整改后的照片',
+  'verify.evidence': '整改情况',
+  'verify.noEvidence': '责任单位未填写整改说明。',
+  'verify.rectifiedAt': '报告整改完成时间：{at}',
 };
