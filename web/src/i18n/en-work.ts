@@ -35,4 +35,12 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'verify.evidence': 'What was done',
   'verify.noEvidence': 'The unit wrote no account of the work.',
   'verify.rectifiedAt': 'Reported rectified: {at}',
+  'filter.stage.accepted': 'Waiting (accepted, assigned)',
+  'filter.stage.in_progress': 'Being fixed (incl. long-term)',
+  'filter.stage.rectified': 'Rectified (incl. verified, closed)',
+  'filter.byStage': 'By stage',
+  'filter.byState': 'By state',
+  'filter.active': '{n} chosen',
+  'list.count': '{n} items',
+  'card.updated': 'Updated {date}',
 };

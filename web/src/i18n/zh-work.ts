@@ -34,4 +34,12 @@ export const zhWork = {
   'verify.evidence': '整改情况',
   'verify.noEvidence': '责任单位未填写整改说明。',
   'verify.rectifiedAt': '报告整改完成时间：{at}',
+  'filter.stage.accepted': '待办理（已受理、已交办）',
+  'filter.stage.in_progress': '整改中（含长期整改）',
+  'filter.stage.rectified': '已整改（含已验收、已销号）',
+  'filter.byStage': '按阶段',
+  'filter.byState': '按状态',
+  'filter.active': '已选 {n} 项',
+  'list.count': '共 {n} 个问题',
+  'card.updated': '更新于 {date}',
 };
