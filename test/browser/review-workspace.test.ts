@@ -134,4 +134,39 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     await shot(page, 'review-verify');
     expect(errors).toEqual([]);
   }, 60_000);
+  it('keeps milestones within the deadline and asks before rectifying with milestones open', async () => {
+    const { code } = await api.report({ title: '节点测试：小区健身器材损坏' });
+    const assigned = await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
+    await api.act('chengguan', code, 'sign');
+    const deadline = assigned.problem.deadline as string;
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await login(page, 'chengguan');
+    await page.goto(`/admin/problems/${code}`);
+    await page.getByTestId('plan-apply').click();
+    await expect.poll(() => page.getByTestId('milestone').count()).toBe(4);
+    expect(await page.getByTestId('ms-due').getAttribute('max')).toBe(deadline);
+    // A date past the deadline is refused here, in words, before the server is asked.
+    const later = new Date(Date.parse(`${deadline}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('ms-name').fill('追加节点');
+    await page.getByTestId('ms-due').fill(later);
+    await page.getByTestId('ms-add').click();
+    await expect.poll(() => page.getByTestId('plan-error').textContent()).toContain(`整改时限 ${deadline}`);
+
+    await page.getByTestId('action-rectify').click();
+    await page.getByTestId('action-field-evidence').fill('器材已更换');
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
+    await page.getByTestId('action-submit').click();
+    expect(await asked).toContain('还有 4 个计划节点未完成');
+    await page.locator('[data-testid="timeline-item"][data-action="milestones_closed"]').waitFor();
+    await expect.poll(() => page.getByTestId('item-progress').textContent()).toContain('计划 100%');
+    await shot(page, 'review-milestones');
+    await page.setViewportSize(PHONE);
+    await shot(page, 'review-milestones');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

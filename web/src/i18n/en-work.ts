@@ -43,4 +43,10 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'filter.active': '{n} chosen',
   'list.count': '{n} items',
   'card.updated': 'Updated {date}',
+  'rectify.openMilestones':
+    '{n} milestones are still open ({names}). Reporting the item rectified closes them, ' +
+    'and the timeline records it. Go on?',
+  'sup.afterLimit': 'A milestone cannot be due after the deadline {limit}; ask for an extension for more time.',
+  'action.milestones_closed': 'Rectified: open milestones closed',
+  'field.milestones': 'Milestones',
 };

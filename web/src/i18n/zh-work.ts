@@ -42,4 +42,9 @@ export const zhWork = {
   'filter.active': '已选 {n} 项',
   'list.count': '共 {n} 个问题',
   'card.updated': '更新于 {date}',
+  'rectify.openMilestones':
+    '还有 {n} 个计划节点未完成（{names}）。报告整改完成将一并关闭这些节点，并记入办理过程。确定吗？',
+  'sup.afterLimit': '节点日期不能晚于整改时限 {limit}；如需更多时间，请申请延期。',
+  'action.milestones_closed': '整改完成，关闭未完成的计划节点',
+  'field.milestones': '节点',
 };
