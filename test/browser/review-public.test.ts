@@ -15,7 +15,7 @@ import {
   startServer,
   type Server,
 } from './harness.js';
-import { Api } from './flows.js';
+import { Api, login } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
   let server: Server;
@@ -80,4 +80,32 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await shot(page, 'review-problem-list');
     expect(errors).toEqual([]);
   }, 90_000);
+  it('lets staff answer a comment in public, and draws the like as an icon, not an emoji', async () => {
+    const { code } = await api.report({ title: '评论回复测试：公交站台顶棚漏雨' });
+    await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
+    await api.call('POST', `/api/v1/problems/${code}/comments`, { text: '下雨天等车全身湿透，什么时候修？' });
+
+    const staff = await newPage(browser, server.url, DESKTOP);
+    await login(staff.page, 'chengguan');
+    await staff.page.goto(`/admin/problems/${code}`);
+    const comment = staff.page.getByTestId('comment').first();
+    await comment.getByTestId('comment-reply').click();
+    await comment.getByTestId('comment-reply-text').fill('已列入本周维修计划，周五前完成。');
+    await comment.getByTestId('comment-reply-submit').click();
+    await comment.getByTestId('comment-official-reply').waitFor();
+
+    const { page, errors } = await newPage(browser, server.url, PHONE);
+    await page.goto(`/problems/${code}`);
+    const reply = page.getByTestId('comment-official-reply');
+    await expect.poll(() => reply.textContent()).toContain('已列入本周维修计划，周五前完成。');
+    expect(await reply.textContent()).toContain('官方回复');
+    const likeButton = page.getByTestId('comment-like').first();
+    expect(await likeButton.locator('svg').count()).toBe(1);
+    expect(await likeButton.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
+    await page.getByTestId('comments').scrollIntoViewIfNeeded();
+    await shot(page, 'review-comment-reply');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'review-comment-reply');
+    expect([...errors, ...staff.errors]).toEqual([]);
+  }, 60_000);
 });

@@ -49,4 +49,9 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'sup.afterLimit': 'A milestone cannot be due after the deadline {limit}; ask for an extension for more time.',
   'action.milestones_closed': 'Rectified: open milestones closed',
   'field.milestones': 'Milestones',
+  'comments.reply': 'Reply',
+  'comments.editReply': 'Edit the reply',
+  'comments.replyLabel': 'Official reply (public)',
+  'comments.replySend': 'Publish the reply',
+  'comments.officialReply': 'Official reply',
 };

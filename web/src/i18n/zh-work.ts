@@ -47,4 +47,9 @@ export const zhWork = {
   'sup.afterLimit': '节点日期不能晚于整改时限 {limit}；如需更多时间，请申请延期。',
   'action.milestones_closed': '整改完成，关闭未完成的计划节点',
   'field.milestones': '节点',
+  'comments.reply': '回复',
+  'comments.editReply': '修改回复',
+  'comments.replyLabel': '官方回复（公开显示）',
+  'comments.replySend': '发布回复',
+  'comments.officialReply': '官方回复',
 };
