@@ -18,6 +18,8 @@ function newest(dir) {
 
 const sources = Math.max(
   newest(path.join(root, 'web', 'src')),
+  // The build's own plugins (brotli/gzip copies) change what a build writes.
+  newest(path.join(root, 'web', 'build')),
   fs.statSync(path.join(root, 'web', 'index.html')).mtimeMs,
 );
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources) {

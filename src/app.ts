@@ -14,6 +14,7 @@ import type { Clock } from './shared/time.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
+import { webCacheHeaders } from './http/web-cache.js';
 import { registerAuth } from './http/auth-hook.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
@@ -96,7 +97,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 async function serveWebUi(app: FastifyInstance, webDir: string): Promise<void> {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webDir,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br/.gz beside each asset (web/build/compress-assets.ts).
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: webCacheHeaders,
+  });
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0];
     if (url.startsWith('/api/') || url.startsWith('/open311/')) {

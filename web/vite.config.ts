@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compressAssets } from './build/compress-assets.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist', import.meta.url));
 // QINGDAN_API lets the dev server talk to a server on another port.
 const target = process.env.QINGDAN_API ?? 'http://127.0.0.1:3000';
 
@@ -19,9 +21,9 @@ const proxied = {
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), compressAssets(outDir)],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
     rollupOptions: {

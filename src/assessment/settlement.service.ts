@@ -39,12 +39,26 @@ export function settlementService(rt: SupervisionRuntime, sections: () => Settle
       .executeTakeFirst();
     if (row)
       return {
-        ...(JSON.parse(row.snapshot) as Scorecard),
+        ...withRanks(JSON.parse(row.snapshot) as Scorecard),
         settled: true,
         settledAt: row.settled_at,
         settledBy: row.display_name ?? null,
       };
-    return { ...(await compute(month)), settled: false, settledAt: null, settledBy: null };
+    return { ...withRanks(await compute(month)), settled: false, settledAt: null, settledBy: null };
+  }
+
+  /**
+   * The scorecard's rows in rank order with their ranks, as the public scoreboard ranks them (the
+   * settlement page showed "—" for every unit, in name order). Ranks follow from the composite, so a
+   * settled snapshot gets the same ranks it had when it was frozen. Only districts rank among areas.
+   */
+  function withRanks(card: Scorecard): Scorecard {
+    const districts = card.areas.filter((a) => a.level === 'district');
+    return {
+      ...card,
+      departments: ranked(card.departments).rows,
+      areas: [...ranked(districts).rows, ...card.areas.filter((a) => a.level !== 'district')],
+    };
   }
 
   function ranked(rows: ScoreRow[]) {

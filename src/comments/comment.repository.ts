@@ -5,7 +5,10 @@ import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import type { CommentKind } from './comment.schema.js';
 
 export type CommentRow = Selectable<CommentTable>;
-export type NewComment = Omit<CommentRow, 'id' | 'like_count' | 'hidden_at' | 'hidden_reason' | 'hidden_by'>;
+export type NewComment = Omit<
+  CommentRow,
+  'id' | 'like_count' | 'hidden_at' | 'hidden_reason' | 'hidden_by' | 'reply_text' | 'reply_by' | 'reply_at'
+>;
 
 export async function insertComment(db: Db, row: NewComment): Promise<number> {
   const r = await db
@@ -155,5 +158,13 @@ export async function moderationList(db: Db, o: { hidden?: boolean; limit: numbe
     .orderBy('comments.id', 'desc')
     .limit(o.limit)
     .offset(o.offset)
+    .execute();
+}
+
+export async function setReply(db: Db, id: number, r: { text: string; by: string; at: string } | null): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set({ reply_text: r?.text ?? null, reply_by: r?.by ?? null, reply_at: r?.at ?? null })
+    .where('id', '=', id)
     .execute();
 }

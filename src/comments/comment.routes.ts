@@ -11,6 +11,7 @@ import {
   CommentListQuery,
   CommentSchema,
   HideBody,
+  ReplyBody,
   LikeResult,
   ModerationQuery,
   MostCommented,
@@ -98,6 +99,21 @@ export const commentRoutes =
         },
       },
       async (req) => comments.like(caller(req), req.params.id, false),
+    );
+
+    app.post(
+      '/api/v1/comments/:id/reply',
+      {
+        config: { access: [...MODERATORS, 'department'] },
+        schema: {
+          tags,
+          summary: 'Answer a comment in public (官方回复) as staff; a second reply replaces the first',
+          params: IdParams,
+          body: ReplyBody,
+          response: { 200: CommentSchema, ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (req) => comments.reply(req.actor, req.params.id, req.body.text),
     );
 
     app.post(

@@ -19,6 +19,11 @@ export const PostCommentBody = Type.Object(
 );
 export type PostCommentInput = Static<typeof PostCommentBody>;
 
+export const ReplyBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+
 export const HideBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
@@ -61,6 +66,9 @@ export const CommentSchema = Type.Object({
   hiddenAt: Type.Optional(nullable(Type.String())),
   hiddenBy: Type.Optional(nullable(Type.String())),
   contact: Type.Optional(nullable(Type.String({ description: 'staff who call people back only' }))),
+  reply: Type.Union([Type.Object({ text: Type.String(), by: Type.String(), at: Type.String() }), Type.Null()], {
+    description: 'the official reply (官方回复), public with the comment',
+  }),
   problem: Type.Optional(Type.Object({ code: Type.String(), title: Type.String() })),
 });
 export type CommentView = Static<typeof CommentSchema>;

@@ -43,6 +43,7 @@ export function commentService(services: CommentDeps) {
       likedByMe: liked.has(r.id),
       createdAt: r.created_at,
       hidden: r.hidden_at !== null,
+      reply: r.reply_text && r.reply_at ? { text: r.reply_text, by: r.reply_by ?? '', at: r.reply_at } : null,
     };
     if (isStaff(actor))
       Object.assign(view, { hiddenReason: r.hidden_reason, hiddenAt: r.hidden_at, hiddenBy: r.hidden_by });
@@ -135,6 +136,15 @@ export function commentService(services: CommentDeps) {
       if (reason !== null && !why)
         throw new AppError('validation_failed', 'say why the comment is hidden', { field: 'reason' });
       await repo.setHidden(db, id, why ? { at: clock().toISOString(), reason: why, by: actor.name } : null);
+      return present((await repo.findComment(db, id))!, actor, new Set());
+    },
+
+    /** Staff answer a comment in public (官方回复); a second reply replaces the first. */
+    async reply(actor: Actor, id: number, text: string) {
+      await visibleComment(actor, id);
+      const said = text.trim();
+      if (!said) throw new AppError('validation_failed', 'write the reply', { field: 'text' });
+      await repo.setReply(db, id, { text: said, by: actor.name, at: clock().toISOString() });
       return present((await repo.findComment(db, id))!, actor, new Set());
     },
 

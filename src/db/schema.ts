@@ -460,6 +460,10 @@ export interface CommentTable {
   hidden_at: string | null;
   hidden_reason: string | null;
   hidden_by: string | null;
+  /** The official reply (官方回复), by a staff member's display name. */
+  reply_text: string | null;
+  reply_by: string | null;
+  reply_at: string | null;
 }
 
 export interface CommentLikeTable {

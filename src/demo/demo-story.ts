@@ -38,7 +38,7 @@ const STORY: StoryItem[] = [
           co: ['housing'],
         }),
       ],
-      [1, 'shuiwu', 'sign'],
+      [0.06, 'shuiwu', 'sign'],
       [20, 'shuiwu', 'progress', { text: '已梳理六个小区欠税情况，制定分类处置方案', percent: 40 }],
       [30, 'shuiwu', 'progress', { text: '新流程上线，已为600户办结', percent: 75 }],
       [25, 'shuiwu', 'rectify', { evidence: '1,000余户全部办结不动产权证，新流程固化为长效机制' }],
@@ -57,7 +57,7 @@ const STORY: StoryItem[] = [
     daysAgo: 120,
     steps: [
       [1, 'shouli', 'assign', assign('eco', { measures: '投资160万元建设污水处理站，配套管网入户' })],
-      [1, 'shengtai', 'sign'],
+      [0.06, 'shengtai', 'sign'],
       [30, 'shengtai', 'progress', { text: '污水处理站主体完工', percent: 60 }],
       [40, 'shengtai', 'rectify', { evidence: '160万元污水处理站建成投用，服务200多户' }],
       [3, 'shouli', 'verify', { result: 'satisfied', method: 'residents_acceptance', comment: '村民代表验收：满意' }],
@@ -75,7 +75,7 @@ const STORY: StoryItem[] = [
     steps: [
       [1, 'shouli', 'accept'],
       [1, 'shouli', 'assign', assign('edu', { measures: '新增一个教学班；制定三年、五年校舍建设规划' })],
-      [1, 'jiaoyu', 'sign'],
+      [0.06, 'jiaoyu', 'sign'],
       [10, 'jiaoyu', 'progress', { text: '新增教学班已开班，40名孩子入学', percent: 50 }],
       [20, 'jiaoyu', 'long_term', { checkpointDate: '2027-03-31', reason: '校舍建设需分期实施' }],
     ],
@@ -90,7 +90,7 @@ const STORY: StoryItem[] = [
     daysAgo: 45,
     steps: [
       [1, 'shouli', 'assign', assign('water', { leader: 'shizhang', measures: '实施农村饮水安全巩固提升工程' })],
-      [1, 'shuili', 'sign'],
+      [0.06, 'shuili', 'sign'],
       [14, 'shuili', 'progress', { text: '管网勘测设计完成', percent: 30 }],
     ],
   },
@@ -104,7 +104,7 @@ const STORY: StoryItem[] = [
     daysAgo: 90,
     steps: [
       [1, 'shouli', 'assign', assign('urban', { measures: '压减总量，施划停放区，建立企业调度机制' })],
-      [1, 'chengguan', 'sign'],
+      [0.06, 'chengguan', 'sign'],
       [30, 'chengguan', 'progress', { text: '已压减至2万辆，施划停放区600个', percent: 70 }],
       [20, 'chengguan', 'rectify', { evidence: '总量压减至13,900辆，施划停放区1,000余个' }],
     ],
@@ -120,7 +120,7 @@ const STORY: StoryItem[] = [
     daysAgo: 100,
     steps: [
       [1, 'shouli', 'assign', assign('eco', { measures: '20家企业一企一策整改；逾期未完成里程碑的查封' })],
-      [1, 'shengtai', 'sign'],
+      [0.06, 'shengtai', 'sign'],
       [
         30,
         'shengtai',
@@ -167,7 +167,7 @@ const STORY: StoryItem[] = [
     daysAgo: 25,
     steps: [
       [1, 'shouli', 'assign', assign('power', { measures: '检修停电提前7天告知，重点企业专人对接' })],
-      [1, 'gongdian', 'sign'],
+      [0.06, 'gongdian', 'sign'],
       [8, 'gongdian', 'rectify', { evidence: '已建立提前7天停电告知机制并通知园区企业' }],
     ],
   },

@@ -103,7 +103,7 @@ export async function seedSupervisionDemo(ctx: SeedContext, realNow: Date, log: 
       responsiblePerson: '开发区生态环境分局 刘洋',
       measures: '安装废气收集装置，更换活性炭，夜间错峰生产',
     });
-    at(29, 3 + i);
+    at(30, 4 + i); // signed for within the two-hour limit
     await act('shengtai', code, 'sign');
     await plans.fromTemplate(actors.shengtai, code, 'campaign', localDate(ctx.now(), tz));
     // Weekly reports; a silent unit stops reporting, a slow one falls behind its plan.

@@ -19,7 +19,10 @@ export interface Lookups {
   coDepartments: Map<number, number[]>;
   tagIds: Map<number, number[]>;
   codes: Map<number, string>;
-  attachments: Map<number, { id: number; filename: string; mime: string; size: number; kind: string; url: string }[]>;
+  attachments: Map<
+    number,
+    { id: number; filename: string; mime: string; size: number; kind: string; url: string; createdAt: string }[]
+  >;
 }
 
 export async function loadLookups(
@@ -44,7 +47,7 @@ export async function loadLookups(
     ids.length
       ? db
           .selectFrom('attachments')
-          .select(['id', 'problem_id', 'filename', 'mime', 'size', 'kind'])
+          .select(['id', 'problem_id', 'filename', 'mime', 'size', 'kind', 'created_at'])
           .where('problem_id', 'in', ids)
           .$if(opts.publicOnly, (q) => q.where('is_public', '=', 1))
           .orderBy('id')
@@ -55,7 +58,15 @@ export async function loadLookups(
   for (const a of attachments) {
     att.set(a.problem_id, [
       ...(att.get(a.problem_id) ?? []),
-      { id: a.id, filename: a.filename, mime: a.mime, size: a.size, kind: a.kind, url: `/api/v1/attachments/${a.id}` },
+      {
+        id: a.id,
+        filename: a.filename,
+        mime: a.mime,
+        size: a.size,
+        kind: a.kind,
+        url: `/api/v1/attachments/${a.id}`,
+        createdAt: a.created_at,
+      },
     ]);
   }
   return {

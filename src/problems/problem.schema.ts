@@ -85,6 +85,8 @@ export const AttachmentSchema = Type.Object({
   size: Type.Integer(),
   kind: Type.String(),
   url: Type.String(),
+  // When it was added: photos from the report and from the rectification are told apart by it.
+  createdAt: Type.Optional(Type.String()),
 });
 
 export const ProblemSchema = Type.Object(

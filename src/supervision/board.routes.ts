@@ -14,8 +14,10 @@ import {
   LeaderItems,
   TimeLimitsBody,
   TimeLimitsView,
-  WarningList,
+  TodoPage,
+  WarningPage,
 } from './supervision.schema.js';
+import { TODO_KINDS } from './todo.repository.js';
 import type { SupervisionRuntime } from './runtime.js';
 
 const tags = ['supervision'];
@@ -34,15 +36,49 @@ export const boardRoutes =
       {
         schema: {
           tags,
-          summary: 'Items carrying a warning (department staff see their units only)',
+          summary:
+            'Items carrying a warning, most urgent first, a page at a time with true totals ' +
+            '(department staff see their units only)',
           querystring: Type.Object(
-            { level: Type.Optional(Level), departmentId: Type.Optional(Type.Integer({ minimum: 1 })) },
+            {
+              level: Type.Optional(Level),
+              departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+              areaId: Type.Optional(Type.Integer({ minimum: 1 })),
+              q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the title, or the code' })),
+              missing: Type.Optional(Type.Boolean({ description: 'only items whose weekly report is missing' })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            },
             { additionalProperties: false },
           ),
-          response: { 200: WarningList, ...errors(401, 403) },
+          response: { 200: WarningPage, ...errors(401, 403) },
         },
       },
       async (req) => board.warnings(req.actor, req.query),
+    );
+
+    app.get(
+      '/api/v1/supervision/todo',
+      {
+        schema: {
+          tags,
+          summary:
+            "A unit's to-do, nearest deadline first: sign for, make a plan, weekly report due, rectify; " +
+            'with the count of each (department staff see their units only)',
+          querystring: Type.Object(
+            {
+              kind: Type.Optional(Type.Union(TODO_KINDS.map((k) => Type.Literal(k)))),
+              departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+              q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the title, or the code' })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+              offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: TodoPage, ...errors(401, 403) },
+        },
+      },
+      async (req) => board.todo(req.actor, req.query),
     );
 
     app.get(

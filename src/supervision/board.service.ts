@@ -17,6 +17,18 @@ import { presentExtension } from './extensions.service.js';
 import { dispatchDeadline, returnWindowEnd } from './time-limits.js';
 import { limitUrgency } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { warningBoardPage } from './warning-board.repository.js';
+import { todoPage, type TodoKind } from './todo.repository.js';
+
+interface WarningQuery {
+  level?: string;
+  departmentId?: number;
+  areaId?: number;
+  q?: string;
+  missing?: boolean;
+  limit?: number;
+  offset?: number;
+}
 
 const PUBLIC_ACTION_KINDS: SupervisionActionKind[] = ['notice', 'flagged'];
 
@@ -59,7 +71,16 @@ export function boardService(rt: SupervisionRuntime) {
       .limit(500)
       .execute();
   }
-  const presentWarning = (r: Awaited<ReturnType<typeof warningRows>>[number]) => ({
+  type WarningRow = Awaited<ReturnType<typeof warningRows>>[number];
+  /** A to-do row may have no supervision row yet (an item just assigned): no warning then. */
+  const presentTodo = (r: { [K in keyof WarningRow]: WarningRow[K] | null }) =>
+    presentWarning({
+      ...(r as WarningRow),
+      warning_level: r.warning_level ?? 'none',
+      warning_reasons: r.warning_reasons ?? '[]',
+      missing_weekly_report: r.missing_weekly_report ?? 0,
+    });
+  const presentWarning = (r: WarningRow) => ({
     code: r.code,
     title: r.title,
     status: r.status,
@@ -137,12 +158,35 @@ export function boardService(rt: SupervisionRuntime) {
       };
     },
 
-    async warnings(actor: Actor, q: { level?: string; departmentId?: number }) {
+    /** The board's warnings, one page at a time, filtered and counted in SQL. */
+    async warnings(actor: Actor, q: WarningQuery) {
       const scope = departmentScope(actor);
       let departmentIds = q.departmentId ? await subtreeIds(db, 'departments', q.departmentId) : undefined;
       if (scope !== 'all') departmentIds = (departmentIds ?? scope).filter((d) => scope.includes(d));
-      const rows = await warningRows({ level: q.level, departmentIds });
-      return { counts: levelCounts(rows), items: rows.map(presentWarning) };
+      const areaIds = q.areaId ? await subtreeIds(db, 'areas', q.areaId) : undefined;
+      const limit = q.limit ?? 50;
+      const offset = q.offset ?? 0;
+      const { rows, ...totals } = await warningBoardPage(
+        db,
+        { level: q.level, departmentIds, areaIds, q: q.q, missing: q.missing },
+        { limit, offset },
+      );
+      return { ...totals, limit, offset, items: rows.map(presentWarning) };
+    },
+
+    /** A unit's to-do (sign, plan, weekly report, rectify): one kind's page and every kind's count. */
+    async todo(
+      actor: Actor,
+      q: { kind?: TodoKind; departmentId?: number; q?: string; limit?: number; offset?: number },
+    ) {
+      const scope = departmentScope(actor);
+      let departmentIds = q.departmentId ? await subtreeIds(db, 'departments', q.departmentId) : undefined;
+      if (scope !== 'all') departmentIds = (departmentIds ?? scope).filter((d) => scope.includes(d));
+      const kind = q.kind ?? 'sign';
+      const limit = q.limit ?? 20;
+      const offset = q.offset ?? 0;
+      const { rows, counts } = await todoPage(db, { kind, departmentIds, q: q.q }, { limit, offset });
+      return { kind, counts, total: counts[kind], limit, offset, items: rows.map(presentTodo) };
     },
 
     /** Items a leader owns (领办) with their warnings; oversight roles may look at any leader's. */

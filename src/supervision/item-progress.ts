@@ -98,7 +98,11 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
   }));
   let planned: number | null = milestones.length ? plannedProgress(milestones, start, today) : null;
   let reported: number | null = lastAt ? row.progress_percent : null;
-  if (DONE_STATES.includes(row.status)) reported = 100;
+  // Done is done: the plan is complete too, whatever dates its milestones carried.
+  if (DONE_STATES.includes(row.status)) {
+    reported = 100;
+    if (planned !== null) planned = 100;
+  }
   if (childViews.length) {
     reported = rollUp(childViews.map((c) => ({ progress: c.reported, weight: c.weight })));
     const plannedChildren = childViews.filter((c) => c.planned !== null);

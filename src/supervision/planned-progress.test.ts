@@ -150,6 +150,14 @@ describe('backSchedule', () => {
     expect(backSchedule([], '2025-11-18', '2025-11-17', cal)).toEqual([]);
   });
 
+  it('never puts a milestone on a day off when the plan is made on one', () => {
+    // Planned on Saturday 15 November with a deadline the next Tuesday: no room, so Monday, not Saturday.
+    const dates = backSchedule(template, '2025-11-18', '2025-11-15', cal).map((m) => m.dueDate);
+    expect(dates.every((d) => cal.isWorkingDay(d))).toBe(true);
+    expect(dates[0]).toBe('2025-11-17');
+    expect(dates[dates.length - 1]).toBe('2025-11-18');
+  });
+
   it('refuses a deadline before the start', () => {
     expect(() => backSchedule(template, '2025-11-01', '2025-11-03', cal)).toThrow(AppError);
   });

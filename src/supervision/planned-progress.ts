@@ -98,11 +98,14 @@ export function backSchedule(
   // Working days strictly between start and deadline, nearest the start first.
   const days: string[] = [];
   for (let d = calendar.nextWorkingDay(startDate); d < deadline; d = calendar.nextWorkingDay(d)) days.push(d);
+  const earliest = calendar.isWorkingDay(startDate) ? startDate : (days[0] ?? deadline);
   let later = 0;
   const result: Milestone[] = [];
   for (let i = template.length - 1; i >= 0; i--) {
     const back = Math.round((total * later) / sum);
-    const dueDate = back === 0 ? deadline : (days[days.length - back] ?? startDate);
+    // A short deadline leaves no room: the milestone falls on the start, or on the first working
+    // day after it when the plan is made on a day off (a plan made on Saturday put work on Saturday).
+    const dueDate = back === 0 ? deadline : (days[days.length - back] ?? earliest);
     result.unshift({ name: template[i].name, dueDate, weight: template[i].weight });
     later += shares[i];
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { appendEvent } from '../audit/audit.repository.js';
 import type { ProblemWrite } from '../problems/problem-hooks.js';
 import { departmentUserIds, roleUserIds, type NotifyInput } from '../notify/notifier.js';
 import { ensureSupervisionRow } from './warnings.service.js';
@@ -34,9 +35,49 @@ export function problemWriteHook(rt: SupervisionRuntime) {
         .where('problem_id', '=', w.problemId)
         .execute();
     }
+    if (w.action === 'rectify') await closeMilestonesAtRectify(trx, w, now);
     for (const n of await noticesFor(trx, w, row)) await rt.notifier.notify(trx, n, now);
     await recomputeWithParent(rt, trx, w.problemId);
   };
+}
+
+/**
+ * Reporting an item rectified finishes its plan: milestones still open are closed with it (a
+ * closed item showed "planned 25 %" for ever), and the timeline records which were still open,
+ * since the unit was asked to confirm rectifying with open milestones.
+ */
+async function closeMilestonesAtRectify(trx: Db, w: ProblemWrite, now: string): Promise<void> {
+  const open = await trx
+    .selectFrom('milestones')
+    .select(['id', 'name', 'due_date'])
+    .where('problem_id', '=', w.problemId)
+    .where('done_at', 'is', null)
+    .orderBy('due_date')
+    .orderBy('id')
+    .execute();
+  if (!open.length) return;
+  await trx
+    .updateTable('milestones')
+    .set({ done_at: now })
+    .where(
+      'id',
+      'in',
+      open.map((m) => m.id),
+    )
+    .execute();
+  await appendEvent(trx, {
+    problemId: w.problemId,
+    action: 'milestones_closed',
+    actorId: w.actorId,
+    actorName: 'system',
+    role: 'system',
+    fromState: 'rectified',
+    toState: 'rectified',
+    payload: { atRectify: true, milestones: open.map((m) => ({ name: m.name, dueDate: m.due_date })) },
+    reason: null,
+    isPublic: false,
+    createdAt: now,
+  });
 }
 
 async function noticesFor(

@@ -6,6 +6,7 @@ import { problemWriteHook } from './problem-write-hook.js';
 import { supervisionJobs } from './supervision-jobs.js';
 import { itemSupervisionRoutes } from './item.routes.js';
 import { boardRoutes } from './board.routes.js';
+import { intakeRoutes } from './intake-clock.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { registerCalendarCommands } from './calendar-commands.js';
 
@@ -28,6 +29,7 @@ export const supervisionFeature = defineFeature<SupervisionRuntime>({
     await app.register(calendarRoutes(rt));
     await app.register(itemSupervisionRoutes(rt));
     await app.register(boardRoutes(rt));
+    await app.register(intakeRoutes(rt));
   },
   cli: registerCalendarCommands,
 });

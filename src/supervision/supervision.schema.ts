@@ -137,6 +137,24 @@ export const WarningItemSchema = Type.Object({
 });
 export const LevelCounts = Type.Record(Type.String(), Type.Integer());
 export const WarningList = Type.Object({ counts: LevelCounts, items: Type.Array(WarningItemSchema) });
+/** A page of the supervision board: `total` matches every filter; `counts` per colour and
+ * `missingTotal` (missing weekly reports) ignore only their own filter, so tabs show true totals. */
+export const WarningPage = Type.Object({
+  counts: LevelCounts,
+  total: Type.Integer(),
+  missingTotal: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(WarningItemSchema),
+});
+export const TodoPage = Type.Object({
+  kind: Type.String(),
+  counts: Type.Object({ sign: Type.Integer(), plan: Type.Integer(), report: Type.Integer(), rectify: Type.Integer() }),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(WarningItemSchema),
+});
 export const LeaderItems = Type.Object({
   leaderId: Type.Integer(),
   counts: LevelCounts,

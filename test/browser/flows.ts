@@ -84,6 +84,22 @@ export class Api {
     );
   }
 
+  /** Adds the test PNG to an item as staff (who) or as its reporter (token). */
+  async upload(code: string, who: string | null, token?: string, name = 'photo.png') {
+    const form = new FormData();
+    form.append('file', new Blob([PNG], { type: 'image/png' }), name);
+    const headers: Record<string, string> = { origin: this.base };
+    if (who) headers.cookie = await this.login(who);
+    if (token) headers['x-tracking-token'] = token;
+    const res = await fetch(`${this.base}/api/v1/problems/${code}/attachments`, {
+      method: 'POST',
+      headers,
+      body: form,
+    });
+    if (!res.ok) throw new Error(`upload to ${code}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }
+
   async departmentId(code: string): Promise<number> {
     const r = await this.call('GET', '/api/v1/departments');
     return r.items.find((d: { code: string }) => d.code === code).id;

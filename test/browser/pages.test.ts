@@ -101,7 +101,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
     it(`renders the back office at ${size.width} px`, async () => {
       const pages: [string, string, string, string][] = [
         ['shouli', '/admin/inbox', 'inbox', 'inbox-list'],
-        ['chengguan', '/admin/workspace', 'workspace', 'workspace-missing'],
+        ['chengguan', '/admin/workspace', 'workspace', 'todo'],
         ['ducha', '/admin/supervision', 'supervision', 'warning-table'],
         ['ducha', '/admin/settlement', 'settlement', 'settle-departments'],
         ['shuji', '/admin/leader', 'leader', 'leader-items'],

@@ -90,6 +90,19 @@ describe.each(DIALECTS)('who may call the supervision API (%s)', (dialect) => {
       chengguan: 200,
       jiaoyu: 200,
     });
+    await expectStatuses('GET', () => '/api/v1/supervision/intake-clock', undefined, {
+      anonymous: 401,
+      admin: 200,
+      shouli: 200,
+      ducha: 200,
+      shuji: 403,
+      chengguan: 403,
+    });
+    await expectStatuses('GET', () => '/api/v1/supervision/todo', undefined, {
+      anonymous: 401,
+      chengguan: 200,
+      ducha: 200,
+    });
     await expectStatuses('GET', () => '/api/v1/supervision/leader/items', undefined, {
       anonymous: 401,
       shuji: 200,
@@ -207,6 +220,8 @@ describe.each(DIALECTS)('who may call the supervision API (%s)', (dialect) => {
       '/api/v1/problems/{code}/extensions': ['get', 'post'],
       '/api/v1/problems/{code}/extensions/{id}/decision': ['post'],
       '/api/v1/supervision/warnings': ['get'],
+      '/api/v1/supervision/todo': ['get'],
+      '/api/v1/supervision/intake-clock': ['get'],
       '/api/v1/supervision/leader/items': ['get'],
       '/api/v1/supervision/departments/{id}/record': ['get'],
       '/api/v1/supervision/actions': ['get', 'post'],

@@ -12,6 +12,8 @@ export interface Comment {
   hiddenReason?: string | null;
   hiddenBy?: string | null;
   contact?: string | null;
+  /** The official reply (官方回复). */
+  reply?: { text: string; by: string; at: string } | null;
   problem?: { code: string; title: string };
 }
 export interface CommentPage {
@@ -64,6 +66,7 @@ export const likeComment = (id: number, on: boolean) =>
     ? api.post<Liked>(`/api/v1/comments/${id}/like`, undefined, { headers: headers() })
     : api.del<Liked>(`/api/v1/comments/${id}/like`, { headers: headers() });
 export const hideComment = (id: number, reason: string) => api.post<Comment>(`/api/v1/comments/${id}/hide`, { reason });
+export const replyToComment = (id: number, text: string) => api.post<Comment>(`/api/v1/comments/${id}/reply`, { text });
 export const restoreComment = (id: number) => api.post<Comment>(`/api/v1/comments/${id}/restore`);
 export const mostCommented = (limit = 5, signal?: AbortSignal) =>
   api

@@ -24,6 +24,13 @@ export interface WarningList {
   counts: Record<string, number>;
   items: WarningItem[];
 }
+/** A page of the supervision board with true totals (issue #18). */
+export interface WarningPage extends WarningList {
+  total: number;
+  missingTotal: number;
+  limit: number;
+  offset: number;
+}
 
 export interface Milestone {
   id: number;

@@ -12,14 +12,38 @@ import type {
   SupervisionAction,
   TimeLimits,
   WarningList,
+  WarningPage,
 } from './supervision-types.js';
 
 const enc = encodeURIComponent;
 const item = (code: string) => `/api/v1/problems/${enc(code)}`;
 
 // Boards
-export const getWarnings = (q: { level?: string; departmentId?: number }, signal?: AbortSignal) =>
-  api.get<WarningList>('/api/v1/supervision/warnings', { query: q, signal });
+export type WarningQuery = {
+  level?: string;
+  departmentId?: number;
+  areaId?: number;
+  q?: string;
+  missing?: boolean;
+  limit?: number;
+  offset?: number;
+};
+export const getWarnings = (q: WarningQuery, signal?: AbortSignal) =>
+  api.get<WarningPage>('/api/v1/supervision/warnings', { query: q, signal });
+export type TodoKind = 'sign' | 'plan' | 'report' | 'rectify';
+export const getTodo = (
+  q: { kind: TodoKind; departmentId?: number; q?: string; limit?: number; offset?: number },
+  signal?: AbortSignal,
+) =>
+  api.get<WarningPage & { kind: TodoKind; counts: Record<TodoKind, number> }>('/api/v1/supervision/todo', {
+    query: q,
+    signal,
+  });
+export const getIntakeClock = (codes: string, signal?: AbortSignal) =>
+  api.get<{ waiting: number; overdue: number; items: { code: string; dispatchBy: string; overdue: boolean }[] }>(
+    '/api/v1/supervision/intake-clock',
+    { query: { codes }, signal },
+  );
 export const getLeaderItems = (leaderId?: number, signal?: AbortSignal) =>
   api.get<WarningList & { leaderId: number }>('/api/v1/supervision/leader/items', { query: { leaderId }, signal });
 export const listActions = (q: { from?: string; to?: string } = {}, signal?: AbortSignal) =>

@@ -59,6 +59,7 @@ export interface Attachment {
   size: number;
   kind: string;
   url: string;
+  createdAt?: string;
 }
 
 export interface Problem {

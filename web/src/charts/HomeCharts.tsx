@@ -3,6 +3,7 @@ import type { CountRow, StatsSummary } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { COLORS, describeRows, topRows } from './chart-rows.js';
 import { EChart, type ChartOption } from './EChart.js';
+import { departmentChartHeight } from './ChartsPlaceholder.js';
 
 /** Found vs rectified as horizontal bars, largest first at the top. */
 function barOption(rows: CountRow[], found: string, rectified: string, name: (r: CountRow) => string): ChartOption {
@@ -106,7 +107,7 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
             <figcaption>{t('home.byDepartment')}</figcaption>
             <EChart
               option={deptBars}
-              height={Math.max(240, Math.min(12, departments.length) * 28 + 60)}
+              height={departmentChartHeight(departments.length)}
               testId="chart-department"
               label={describeRows(departments)}
             />

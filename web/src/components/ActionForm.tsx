@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { performAction, uploadAttachment } from '../api/problems.js';
 import { listRef } from '../api/reference.js';
-import { previewDeadline } from '../api/supervision.js';
+import { getItemSupervision, previewDeadline } from '../api/supervision.js';
 import { defaultDepartmentOf, tierOf } from '../lib/suggest.js';
 import type { Action, Problem, ProblemWithActions } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
@@ -84,6 +84,16 @@ export function ActionForm({
 
   const set = (name: string) => (v: FormValue) => setValues((cur) => ({ ...cur, [name]: v }));
 
+  /** Rectifying with milestones still open closes them; the unit says so first (the timeline records it). */
+  const confirmOpenMilestones = async () => {
+    const sup = await getItemSupervision(code).catch(() => null);
+    const open = sup?.milestones.filter((m) => m.doneAt === null) ?? [];
+    return (
+      open.length === 0 ||
+      window.confirm(t('rectify.openMilestones', { n: open.length, names: join(open.map((m) => m.name)) }))
+    );
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -92,6 +102,7 @@ export function ActionForm({
       setError(t('action.missing', { fields: join(missing.map((m) => t(specs.find((s) => s.name === m)!.label))) }));
       return;
     }
+    if (action === 'rectify' && !(await confirmOpenMilestones())) return;
     setBusy(true);
     setError(null);
     try {

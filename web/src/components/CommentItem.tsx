@@ -1,19 +1,39 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { hideComment, likeComment, restoreComment, type Comment } from '../api/comments.js';
+import { hideComment, likeComment, replyToComment, restoreComment, type Comment } from '../api/comments.js';
 import { useI18n } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
 import { useErrorText } from './Async.js';
 import { Field } from './Field.js';
 
 /** One comment. Text is rendered as a React text node, so markup typed by anyone stays inert. */
+/** A thumbs-up drawn as SVG: an emoji renders as an empty box on systems without an emoji font. */
+function ThumbIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M7 10v11H3V10h4Zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7" />
+    </svg>
+  );
+}
+
 export function CommentItem({
   comment: c,
   moderate,
+  canReply = false,
   onChange,
   context,
 }: {
   comment: Comment;
   moderate: boolean;
+  /** Staff may answer in public (官方回复). */
+  canReply?: boolean;
   onChange: (c: Comment) => void;
   context?: ReactNode;
 }) {
@@ -23,6 +43,8 @@ export function CommentItem({
   const [error, setError] = useState<string | null>(null);
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');
+  const [replying, setReplying] = useState(false);
+  const [answer, setAnswer] = useState('');
 
   const run = async (f: () => Promise<Partial<Comment>>) => {
     if (busy) return;
@@ -38,6 +60,14 @@ export function CommentItem({
     }
   };
   const toggleLike = () => run(() => likeComment(c.id, !c.likedByMe));
+  const reply = (e: FormEvent) => {
+    e.preventDefault();
+    if (answer.trim())
+      void run(() => replyToComment(c.id, answer.trim())).then(() => {
+        setReplying(false);
+        setAnswer('');
+      });
+  };
   const hide = (e: FormEvent) => {
     e.preventDefault();
     if (reason.trim()) void run(() => hideComment(c.id, reason.trim()));
@@ -67,6 +97,16 @@ export function CommentItem({
         <p className="muted">{t('comments.hiddenReason', { reason: c.hiddenReason, by: c.hiddenBy ?? '' })}</p>
       )}
       {c.contact && <p className="muted">{t('comments.contactStaff', { contact: c.contact })}</p>}
+      {c.reply && (
+        <div className="comment-reply" data-testid="comment-official-reply">
+          <strong>{t('comments.officialReply')}</strong>
+          <span className="muted small">
+            {' '}
+            {c.reply.by} · <time dateTime={c.reply.at}>{formatTime(c.reply.at)}</time>
+          </span>
+          <p>{c.reply.text}</p>
+        </div>
+      )}
       <div className="button-row">
         {!c.hidden && (
           <button
@@ -78,7 +118,20 @@ export function CommentItem({
             data-testid="comment-like"
             aria-label={t('comments.likeLabel', { n: c.likes })}
           >
-            👍 <span data-testid="comment-likes">{c.likes}</span>
+            <ThumbIcon /> <span data-testid="comment-likes">{c.likes}</span>
+          </button>
+        )}
+        {canReply && !c.hidden && !replying && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => {
+              setAnswer(c.reply?.text ?? '');
+              setReplying(true);
+            }}
+            data-testid="comment-reply"
+          >
+            {c.reply ? t('comments.editReply') : t('comments.reply')}
           </button>
         )}
         {moderate && !c.hidden && !hiding && (
@@ -103,6 +156,34 @@ export function CommentItem({
           </button>
         )}
       </div>
+      {replying && (
+        <form className="form" onSubmit={reply} data-testid="comment-reply-form">
+          <Field id={`reply-${c.id}`} label={t('comments.replyLabel')} required>
+            <textarea
+              id={`reply-${c.id}`}
+              value={answer}
+              rows={3}
+              maxLength={1000}
+              required
+              onChange={(e) => setAnswer(e.target.value)}
+              data-testid="comment-reply-text"
+            />
+          </Field>
+          <div className="button-row">
+            <button
+              type="submit"
+              className="btn btn-primary btn-small"
+              disabled={busy || !answer.trim()}
+              data-testid="comment-reply-submit"
+            >
+              {t('comments.replySend')}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setReplying(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
       {hiding && (
         <form className="form form-inline" onSubmit={hide} data-testid="comment-hide-form">
           <Field id={`hide-${c.id}`} label={t('comments.hideReason')} required>

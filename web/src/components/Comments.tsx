@@ -58,10 +58,12 @@ export function Comments({
   code,
   canThank,
   moderate = false,
+  canReply = false,
 }: {
   code: string;
   canThank: boolean;
   moderate?: boolean;
+  canReply?: boolean;
 }) {
   const { t } = useI18n();
   const [sort, setSort] = useState<Sort>('hot');
@@ -101,7 +103,7 @@ export function Comments({
       ) : (
         <ul className="comment-list" aria-busy={pages.loading} data-testid="comment-list">
           {items.map((c) => (
-            <CommentItem key={c.id} comment={c} moderate={moderate} onChange={pages.replace} />
+            <CommentItem key={c.id} comment={c} moderate={moderate} canReply={canReply} onChange={pages.replace} />
           ))}
         </ul>
       )}

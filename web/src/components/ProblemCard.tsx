@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Problem } from '../api/types.js';
+import { attachmentSrc } from '../api/problems.js';
 import { Link } from '../router.js';
 import { useI18n } from '../i18n/index.js';
 import { formatDate } from '../lib/format.js';
@@ -9,8 +10,21 @@ import { StatusBadge } from './StatusBadge.js';
 /** One row of a problem list; `href` picks the public or the staff page. */
 export function ProblemCard({ problem: p, href, children }: { problem: Problem; href: string; children?: ReactNode }) {
   const { t } = useI18n();
+  const photo = (p.attachments ?? []).find((a) => a.mime.startsWith('image/'));
   return (
-    <li className="card problem-card" data-testid="problem-item" data-code={p.code}>
+    <li className={`card problem-card${photo ? ' has-thumb' : ''}`} data-testid="problem-item" data-code={p.code}>
+      {photo && (
+        // Decorative beside the linked title; the item page describes the photos.
+        <img
+          className="card-thumb"
+          src={attachmentSrc(photo)}
+          alt=""
+          loading="lazy"
+          width={72}
+          height={72}
+          data-testid="card-thumb"
+        />
+      )}
       <div className="card-head">
         <Link to={href} className="card-title" data-testid="problem-link">
           <Highlighted segments={p.highlight?.title} fallback={p.title} />
@@ -35,7 +49,7 @@ export function ProblemCard({ problem: p, href, children }: { problem: Problem; 
             {formatDate(p.deadline)}
           </span>
         )}
-        <span>{formatDate(p.updatedAt)}</span>
+        <span>{t('card.updated', { date: formatDate(p.updatedAt) })}</span>
       </div>
       {(p.highlight?.description || p.highlight?.address) && (
         <p className="card-snippet" data-testid="search-snippet">

@@ -20,10 +20,13 @@ export function ProblemDetails({
   problem: p,
   token,
   children,
+  photos = true,
 }: {
   problem: Problem;
   token?: string;
   children?: ReactNode;
+  /** False when the children show the photos themselves (the verification form). */
+  photos?: boolean;
 }) {
   const { t, join } = useI18n();
   const depts = join(p.coDepartments?.map((d) => d.name) ?? []);
@@ -91,7 +94,7 @@ export function ProblemDetails({
         </section>
       )}
       {p.anonymous && <p className="muted">{t('problem.anonymous')}</p>}
-      <Photos attachments={p.attachments ?? []} token={token} />
+      {photos && <Photos attachments={p.attachments ?? []} token={token} assignedAt={p.assignedAt} />}
       {children}
     </article>
   );

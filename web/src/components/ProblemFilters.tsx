@@ -28,6 +28,18 @@ export const STATUS_GROUPS = {
   ],
 } as const;
 
+/** Stages name what they include, so "整改中" the stage and "整改中" the state are not two identical entries. */
+const STAGE_LABELS = {
+  accepted: 'filter.stage.accepted',
+  in_progress: 'filter.stage.in_progress',
+  rectified: 'filter.stage.rectified',
+} as const;
+
+/** Filters on a phone start folded (they filled the first screen) unless one is in use. */
+const startsOpen = (v: FilterValues) =>
+  [v.status, v.categoryId, v.areaId, v.departmentId, v.warning].some(Boolean) ||
+  (typeof window !== 'undefined' && window.matchMedia?.('(min-width: 640px)').matches !== false);
+
 /** 'relevance' sends no sort: with a text query the server then ranks by relevance. */
 const SORTS = ['relevance', 'updated_desc', 'created_desc', 'created_asc', 'deadline_asc'] as const;
 
@@ -45,10 +57,12 @@ export function ProblemFilters({
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
   const set = (k: keyof FilterValues) => (v: string) => onChange({ ...value, [k]: v });
-  const statusLabel = (s: string) =>
-    s.includes(',')
-      ? t(`statusGroup.${s.split(',')[0] as 'accepted' | 'in_progress' | 'rectified'}`)
-      : t(`status.${s as 'accepted'}`);
+  const [open] = useState(() => startsOpen(value));
+  const active = [value.status, value.categoryId, value.areaId, value.departmentId, value.warning].filter(
+    Boolean,
+  ).length;
+  const stages = statuses.filter((s) => s.includes(','));
+  const states = statuses.filter((s) => !s.includes(','));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -74,8 +88,11 @@ export function ProblemFilters({
         </button>
       </div>
       {/* Open by default (controls stay reachable); a phone user may fold them away. */}
-      <details className="filter-more" open>
-        <summary data-testid="filters-toggle">{t('list.moreFilters')}</summary>
+      <details className="filter-more" open={open}>
+        <summary data-testid="filters-toggle">
+          {t('list.moreFilters')}
+          {active > 0 && <span className="tab-count">{t('filter.active', { n: active })}</span>}
+        </summary>
         <div className="grid-5">
           <Field id="filter-status" label={t('problem.status')}>
             <select
@@ -85,11 +102,20 @@ export function ProblemFilters({
               data-testid="filter-status"
             >
               <option value="">{t('common.all')}</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
+              <optgroup label={t('filter.byStage')}>
+                {stages.map((s) => (
+                  <option key={s} value={s}>
+                    {t(STAGE_LABELS[s.split(',')[0] as keyof typeof STAGE_LABELS])}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('filter.byState')}>
+                {states.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s as 'accepted'}`)}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </Field>
           <Field id="filter-category" label={t('problem.category')}>

@@ -26,6 +26,7 @@ const LABELLED = new Set<string>([
   'plan',
   'extension_requested',
   'weekly_report_missing',
+  'milestones_closed',
 ]);
 
 /** Payload fields worth showing next to an event, in display order. */
@@ -47,6 +48,7 @@ const PAYLOAD_FIELDS = [
   'duplicateCode',
   'reportCount',
   'level',
+  'milestones',
 ] as const;
 
 function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
@@ -61,7 +63,9 @@ function PayloadLine({ payload }: { payload: Record<string, unknown> | null }) {
     <ul className="timeline-payload">
       {parts.map((k) => {
         const raw = payload[k];
-        let v = Array.isArray(raw) ? join(raw.map(String)) : String(raw);
+        let v = Array.isArray(raw)
+          ? join(raw.map((x) => (x && typeof x === 'object' && 'name' in x ? `${x.name} (${x.dueDate})` : String(x))))
+          : String(raw);
         if (k === 'percent') v = `${v}%`;
         if (k === 'result' && (VERIFY_RESULTS as readonly string[]).includes(v)) v = t(`verify.${v}` as MessageKey);
         if (k === 'rating' && /^[1-5]$/.test(v)) v = t(`rating.${v}` as MessageKey);

@@ -5,15 +5,20 @@ import { zhPortal } from './zh-portal.js';
 import { enPortal } from './en-portal.js';
 import { zhOffice } from './zh-office.js';
 import { enOffice } from './en-office.js';
+import { zhWork } from './zh-work.js';
+import { enWork } from './en-work.js';
 
 export type Lang = 'zh' | 'en';
 // Core, portal and back-office messages live in separate files; each English file is typed
 // against its Chinese source, so a missing translation fails the typecheck.
-const zh = { ...zhCore, ...zhPortal, ...zhOffice };
+const zh = { ...zhCore, ...zhPortal, ...zhOffice, ...zhWork };
 export type MessageKey = keyof typeof zh;
 type Vars = Record<string, string | number>;
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en: { ...enCore, ...enPortal, ...enOffice } };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  zh,
+  en: { ...enCore, ...enPortal, ...enOffice, ...enWork },
+};
 const STORAGE_KEY = 'qingdan.lang';
 
 function initialLang(): Lang {

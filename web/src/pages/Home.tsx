@@ -2,7 +2,8 @@ import { lazy, Suspense } from 'react';
 import { getSummary } from '../api/stats.js';
 import { listProblems } from '../api/problems.js';
 import type { StatsSummary } from '../api/types.js';
-import { Async, Loading } from '../components/Async.js';
+import { Async } from '../components/Async.js';
+import { ChartsPlaceholder } from '../charts/ChartsPlaceholder.js';
 import { MostCommented } from '../components/MostCommented.js';
 import { ProblemCard } from '../components/ProblemCard.js';
 import { useI18n } from '../i18n/index.js';
@@ -12,25 +13,28 @@ import { Link } from '../router.js';
 // ECharts is large: only pages that draw charts pull it in.
 const HomeCharts = lazy(() => import('../charts/HomeCharts.js'));
 
-function Headline({ s }: { s: StatsSummary }) {
+/** The headline figures; without a summary yet, the same lines with dashes so nothing moves when it comes. */
+function Headline({ s }: { s: StatsSummary | null }) {
   const { t, tn } = useI18n();
-  const figures: [string, number, string][] = [
-    [t('home.inProgress'), s.inProgress, 'figure-in-progress'],
-    [t('home.overdue'), s.overdue, 'figure-overdue'],
-    [t('home.longTerm'), s.longTerm, 'figure-long-term'],
+  const dash = '—';
+  const figures: [string, number | string, string][] = [
+    [t('home.inProgress'), s?.inProgress ?? dash, 'figure-in-progress'],
+    [t('home.overdue'), s?.overdue ?? dash, 'figure-overdue'],
+    [t('home.longTerm'), s?.longTerm ?? dash, 'figure-long-term'],
   ];
+  const rate = s ? s.rectificationRate : 0;
   return (
     <>
-      <p className="headline" data-testid="headline">
+      <p className="headline" data-testid={s ? 'headline' : 'headline-pending'}>
         {tn('home.headline', {
           found: (
             <strong className="big-number" data-testid="headline-found">
-              {s.found}
+              {s?.found ?? dash}
             </strong>
           ),
           rectified: (
             <strong className="big-number" data-testid="headline-rectified">
-              {s.rectified}
+              {s?.rectified ?? dash}
             </strong>
           ),
         })}
@@ -45,9 +49,9 @@ function Headline({ s }: { s: StatsSummary }) {
           </li>
         ))}
       </ul>
-      {s.rectificationRate != null && (
-        <p className="muted" data-testid="headline-rate">
-          {t('home.rate', { rate: (s.rectificationRate * 100).toFixed(1) })}
+      {rate != null && (
+        <p className="muted" data-testid={s ? 'headline-rate' : undefined}>
+          {t('home.rate', { rate: s ? (rate * 100).toFixed(1) : dash })}
         </p>
       )}
       <p className="muted">{t('home.headlineNote')}</p>
@@ -80,15 +84,21 @@ export function Home() {
 
       <section className="panel" aria-labelledby="stats-h" data-testid="stats">
         <h2 id="stats-h">{t('home.statsTitle')}</h2>
-        <Async state={summary} notFoundText={t('home.statsUnavailable')}>
-          {(s) => <Headline s={s} />}
-        </Async>
+        {summary.loading ? (
+          <Headline s={null} />
+        ) : (
+          <Async state={summary} notFoundText={t('home.statsUnavailable')}>
+            {(s) => <Headline s={s} />}
+          </Async>
+        )}
       </section>
 
-      {summary.data && (
-        <Suspense fallback={<Loading label={t('home.chartsLoading')} />}>
+      {summary.data ? (
+        <Suspense fallback={<ChartsPlaceholder summary={summary.data} />}>
           <HomeCharts summary={summary.data} />
         </Suspense>
+      ) : (
+        summary.loading && <ChartsPlaceholder summary={null} />
       )}
 
       <section className="panel" aria-labelledby="news-h" data-testid="good-news">

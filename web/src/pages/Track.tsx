@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getProblem, getTimeline } from '../api/problems.js';
 import { isApiError } from '../api/client.js';
+import type { TimelineEvent } from '../api/types.js';
 import { Async, ErrorBox, Loading } from '../components/Async.js';
 import { Field } from '../components/Field.js';
 import { ProblemDetails } from '../components/ProblemDetails.js';
@@ -9,6 +10,12 @@ import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 import { navigate, useLocation, withQuery } from '../router.js';
 import { VerifyForm } from './VerifyForm.js';
+
+/** The evidence of the latest rectification, from the timeline (the item itself does not keep it). */
+const rectifyEvidence = (events: TimelineEvent[]) => {
+  const last = [...events].reverse().find((e) => e.action === 'rectify');
+  return typeof last?.payload?.evidence === 'string' ? last.payload.evidence : null;
+};
 
 export function Track() {
   const { t } = useI18n();
@@ -79,7 +86,7 @@ function TrackResult({ code, token }: { code: string; token?: string }) {
 
   return (
     <div className="track-result" data-testid="track-result">
-      <ProblemDetails problem={problem} token={token}>
+      <ProblemDetails problem={problem} token={token} photos={!(canVerify && token)}>
         {verified && (
           <p className="state state-ok" role="status" data-testid="verify-done">
             {t('verify.thanks')}
@@ -87,7 +94,8 @@ function TrackResult({ code, token }: { code: string; token?: string }) {
         )}
         {canVerify && token && (
           <VerifyForm
-            code={problem.code}
+            problem={problem}
+            evidence={rectifyEvidence(timeline.data?.items ?? [])}
             token={token}
             onDone={(r) => {
               item.setData(r);

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { performAction } from '../api/problems.js';
-import type { ProblemWithActions, VerifyResult } from '../api/types.js';
+import type { Problem, ProblemWithActions, VerifyResult } from '../api/types.js';
+import { Photos } from '../components/Photos.js';
+import { formatTime } from '../lib/format.js';
 import { useErrorText } from '../components/Async.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
@@ -11,14 +13,18 @@ const RATINGS: Record<VerifyResult, number[]> = { satisfied: [5, 4], basically_s
 
 /** The reporter checks the rectified result (验收) with the tracking token. */
 export function VerifyForm({
-  code,
+  problem,
+  evidence,
   token,
   onDone,
 }: {
-  code: string;
+  problem: Problem;
+  /** What the unit wrote when it reported the item rectified. */
+  evidence: string | null;
   token: string;
   onDone: (r: ProblemWithActions) => void;
 }) {
+  const code = problem.code;
   const { t } = useI18n();
   const errorText = useErrorText();
   const [result, setResult] = useState<VerifyResult | ''>('');
@@ -55,6 +61,16 @@ export function VerifyForm({
 
   return (
     <form className="form panel verify-form" onSubmit={submit} data-testid="verify-form">
+      {/* The evidence first: a rating means something only once the work has been seen. */}
+      <section className="verify-evidence" aria-labelledby="verify-evidence-h" data-testid="verify-evidence">
+        <h2 id="verify-evidence-h">{t('verify.evidence')}</h2>
+        <p data-testid="verify-evidence-text">{evidence || t('verify.noEvidence')}</p>
+        {problem.rectifiedAt && (
+          <p className="muted small">{t('verify.rectifiedAt', { at: formatTime(problem.rectifiedAt) })}</p>
+        )}
+        <Photos attachments={problem.attachments ?? []} token={token} assignedAt={problem.assignedAt} only="after" />
+        <Photos attachments={problem.attachments ?? []} token={token} assignedAt={problem.assignedAt} only="before" />
+      </section>
       <fieldset className="fieldset">
         <legend>{t('verify.title')}</legend>
         <p className="hint">{t('verify.lead')}</p>

@@ -79,6 +79,7 @@ export function AdminProblem({ code }: { code: string }) {
               code={problem.code}
               canThank={['rectified', 'verified', 'closed'].includes(problem.status)}
               moderate={!!user && MODERATORS.includes(user.role)}
+              canReply={!!user && [...MODERATORS, 'department'].includes(user.role)}
             />
           )}
         </div>

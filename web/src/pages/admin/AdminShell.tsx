@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { ErrorBox, Loading } from '../../components/Async.js';
+import { NotificationBell } from '../../components/NotificationBell.js';
 import { useI18n } from '../../i18n/index.js';
 import { SECTIONS, useAuth } from '../../lib/auth.js';
 import { webFeatures } from '../../features.js';
@@ -30,6 +31,7 @@ export function AdminShell({ children, roles }: { children: ReactNode; roles?: R
         <div className="admin-user" data-testid="current-user">
           <strong>{user.displayName}</strong>
           <span className="muted">{t(`role.${user.role}`)}</span>
+          <NotificationBell />
         </div>
         <nav aria-label={t('nav.backOffice')} className="admin-nav">
           {sections.map((s) => (

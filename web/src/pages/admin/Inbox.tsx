@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { listRef } from '../../api/reference.js';
-import { getDuplicateInbox } from '../../api/supervision.js';
+import { getDuplicateInbox, getIntakeClock } from '../../api/supervision.js';
+import { formatTime } from '../../lib/format.js';
 import { InlineActions } from '../../components/InlineActions.js';
 import { PagedList } from '../../components/PagedList.js';
 import { Field } from '../../components/Field.js';
@@ -11,14 +12,23 @@ import { usePagedProblems } from '../../lib/use-paged.js';
 import { hintDefaults, hintsFor, InboxHints } from './InboxHints.js';
 
 const TRIAGE = ['accept', 'reject', 'merge', 'assign'] as const;
+const SORTS = ['created_asc', 'created_desc', 'updated_desc'] as const;
 
-/** Acceptance inbox (受理): new and accepted reports oldest first, with triage hints and quick actions. */
+/**
+ * Acceptance inbox (受理): new and accepted reports (oldest first unless sorted otherwise), each with its
+ * dispatch limit and a flag once past it, triage hints and quick actions.
+ */
 export function Inbox() {
   const { t } = useI18n();
   const { user } = useAuth();
   const [status, setStatus] = useState('submitted,accepted');
   const [q, setQ] = useState('');
-  const paged = usePagedProblems({ status, q: q || undefined, sort: 'created_asc', limit: 20 });
+  const [sort, setSort] = useState<(typeof SORTS)[number]>('created_asc');
+  const paged = usePagedProblems({ status, q: q || undefined, sort, limit: 20 });
+  const codes = paged.items.map((p) => p.code).join(',');
+  // When each report on the page must be dispatched, and how many are past it in all.
+  const clock = useAsync((s) => getIntakeClock(codes, s), [codes]);
+  const late = new Map(clock.data?.items.map((i) => [i.code, i]) ?? []);
   const refs = useAsync(() => Promise.all([listRef('categories'), listRef('departments')]), []);
   const dups = useAsync((s) => getDuplicateInbox(s).catch(() => new Map()), [paged.items.length]);
 
@@ -51,10 +61,29 @@ export function Inbox() {
             onBlur={(e) => setQ(e.currentTarget.value.trim())}
           />
         </Field>
+        <Field id="inbox-sort" label={t('inbox.sort')}>
+          <select
+            id="inbox-sort"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as (typeof SORTS)[number])}
+            data-testid="inbox-sort"
+          >
+            {SORTS.map((k) => (
+              <option key={k} value={k}>
+                {t(`inbox.sort.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <button type="button" className="btn" onClick={paged.reload} data-testid="inbox-refresh">
           {t('common.refresh')}
         </button>
       </div>
+      {clock.data && (
+        <p className={clock.data.overdue ? 'state state-error' : 'muted'} data-testid="inbox-overdue">
+          {t('inbox.overdueCount', { overdue: clock.data.overdue, waiting: clock.data.waiting })}
+        </p>
+      )}
       <PagedList
         paged={paged}
         testId="inbox-list"
@@ -63,8 +92,20 @@ export function Inbox() {
         renderExtra={(p) => {
           const [cats, depts] = refs.data ?? [[], []];
           const hints = hintsFor(p, cats, dups.data?.get(p.code));
+          const due = late.get(p.code);
           return (
             <>
+              {due && (
+                <p className="small">
+                  {due.overdue ? (
+                    <span className="badge badge-overdue" data-testid="inbox-late">
+                      {t('inbox.late', { at: formatTime(due.dispatchBy) })}
+                    </span>
+                  ) : (
+                    <span className="muted">{t('inbox.dispatchBy', { at: formatTime(due.dispatchBy) })}</span>
+                  )}
+                </p>
+              )}
               <InboxHints problem={p} hints={hints} departments={depts} />
               {user && (
                 <InlineActions

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { getWarnings } from '../../api/supervision.js';
-import { Async } from '../../components/Async.js';
 import { InlineActions } from '../../components/InlineActions.js';
 import { PagedList } from '../../components/PagedList.js';
 import { Field } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
-import { WarningTable } from '../../components/WarningTable.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAuth } from '../../lib/auth.js';
-import { useAsync } from '../../lib/use-async.js';
 import { usePagedProblems } from '../../lib/use-paged.js';
+import { TodoPanel } from './TodoPanel.js';
+import { WarningBoard } from './WarningBoard.js';
 
 const WORK = ['sign', 'return', 'progress', 'rectify'] as const;
 const VIEWS = {
@@ -18,7 +16,7 @@ const VIEWS = {
   done: 'rectified,verified,closed',
 } as const;
 
-/** Department workspace: this week's missing reports first, then my unit's items by stage. */
+/** Department workspace: the to-do first (sign, plan, weekly report, rectify), then warnings, then items by stage. */
 export function Workspace() {
   const { t } = useI18n();
   const { user } = useAuth();
@@ -30,10 +28,6 @@ export function Workspace() {
     sort: 'deadline_asc',
     limit: 20,
   });
-  const warnings = useAsync(
-    (s) => getWarnings({ departmentId: dept ? Number(dept) : undefined }, s),
-    [dept, paged.items],
-  );
 
   return (
     <div>
@@ -41,30 +35,19 @@ export function Workspace() {
       {user?.role !== 'admin' && !user?.departmentId && (
         <p className="state state-error">{t('workspace.noDepartment')}</p>
       )}
-      <section className="panel" aria-labelledby="missing-h" data-testid="workspace-missing">
-        <h2 id="missing-h">{t('workspace.missingReports')}</h2>
-        <Async state={warnings}>
-          {(w) => (
-            <WarningTable
-              items={w.items.filter((i) => i.missingWeeklyReport)}
-              testId="missing-reports"
-              emptyText={t('workspace.noMissing')}
-            />
-          )}
-        </Async>
-      </section>
-      <section className="panel" aria-labelledby="warned-h">
+      {user?.role === 'admin' && (
+        <div className="panel form-inline">
+          <Field id="workspace-dept" label={t('problem.leadDepartment')}>
+            <RefSelect kind="departments" id="workspace-dept" value={dept} onChange={setDept} testId="workspace-dept" />
+          </Field>
+        </div>
+      )}
+      <TodoPanel departmentId={dept ? Number(dept) : undefined} />
+      <section className="panel" aria-labelledby="warned-h" data-testid="workspace-warnings">
         <h2 id="warned-h">{t('workspace.warned')}</h2>
-        <Async state={warnings}>
-          {(w) => (
-            <WarningTable
-              items={w.items.filter((i) => !i.missingWeeklyReport)}
-              testId="workspace-warnings"
-              emptyText={t('workspace.noWarnings')}
-            />
-          )}
-        </Async>
+        <WarningBoard testId="ws-warnings" />
       </section>
+      <h2>{t('workspace.mine')}</h2>
       <div className="panel form-inline">
         <div className="tabs" role="group" aria-label={t('workspace.view')}>
           {(Object.keys(VIEWS) as (keyof typeof VIEWS)[]).map((v) => (
@@ -80,11 +63,6 @@ export function Workspace() {
             </button>
           ))}
         </div>
-        {user?.role === 'admin' && (
-          <Field id="workspace-dept" label={t('problem.leadDepartment')}>
-            <RefSelect kind="departments" id="workspace-dept" value={dept} onChange={setDept} testId="workspace-dept" />
-          </Field>
-        )}
       </div>
       <p className="muted">{t('workspace.hint')}</p>
       <PagedList

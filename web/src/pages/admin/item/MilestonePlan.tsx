@@ -24,6 +24,7 @@ export function MilestonePlan({
   const { t, lang } = useI18n();
   const errorText = useErrorText();
   const canPlan = PLANNERS.includes(role) && OPEN.includes(sup.status);
+  const limit = sup.status === 'long_term' ? (sup.checkpointDate ?? sup.deadline) : sup.deadline;
   const templates = useAsync(() => (canPlan ? listPlanTemplates() : Promise.resolve([])), [canPlan]);
   const [template, setTemplate] = useState('standard');
   const [row, setRow] = useState({ name: '', dueDate: '', weight: '10' });
@@ -45,6 +46,8 @@ export function MilestonePlan({
     e.preventDefault();
     if (!row.name.trim() || !row.dueDate)
       return setError(t('action.missing', { fields: `${t('sup.milestone')} / ${t('sup.due')}` }));
+    // The form skips the browser's own checks (noValidate), so the deadline is checked here, as the server would.
+    if (limit && row.dueDate > limit) return setError(t('sup.afterLimit', { limit }));
     const kept = sup.milestones.map((m) => ({
       name: m.name,
       dueDate: m.dueDate,
@@ -124,7 +127,7 @@ export function MilestonePlan({
                 id="ms-due"
                 type="date"
                 value={row.dueDate}
-                max={sup.deadline ?? undefined}
+                max={limit ?? undefined}
                 onChange={(e) => setRow({ ...row, dueDate: e.target.value })}
                 data-testid="ms-due"
               />

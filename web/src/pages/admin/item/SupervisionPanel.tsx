@@ -48,7 +48,7 @@ export function SupervisionPanel({
               </div>
               <div className="dl-row">
                 <dt>{t('board.progress')}</dt>
-                <dd>
+                <dd data-testid="item-progress">
                   {t('board.plannedReported', { planned: pct(s.plannedPercent), reported: pct(s.reportedPercent) })}
                 </dd>
               </div>

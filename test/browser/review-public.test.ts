@@ -1,0 +1,111 @@
+/**
+ * Issue #18 in Chromium, the public pages: the problem list's count, thumbnails, labelled dates,
+ * distinct status filters folded on a phone (fix 8). Screenshots at 1280 and 375 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  shot,
+  startServer,
+  type Server,
+} from './harness.js';
+import { Api, login } from './flows.js';
+
+describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
+  let server: Server;
+  let browser: Browser;
+  let api: Api;
+  beforeAll(async () => {
+    await ensureWeb();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    api = new Api(server.url);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Every public item the list holds, by walking its pages. */
+  async function countAll(query: string): Promise<number> {
+    let n = 0;
+    let cursor = '';
+    do {
+      const page = await api.call('GET', `/api/v1/problems?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      n += page.items.length;
+      cursor = page.nextCursor ?? '';
+    } while (cursor);
+    return n;
+  }
+
+  it('counts the results, shows thumbnails and labelled dates, and folds the filters on a phone', async () => {
+    const { code, token } = await api.report({ title: '公开清单测试：公园座椅损坏' });
+    await api.upload(code, null, token, 'bench.png');
+    await api.act('shouli', code, 'accept');
+
+    const { page, errors } = await newPage(browser, server.url, PHONE);
+    await page.goto('/problems');
+    const total = await countAll('');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${total} 个问题`);
+    // Folded on a phone: the first screen shows the list, not five selects.
+    expect(await page.getByTestId('filter-status').isVisible()).toBe(false);
+    const first = page.getByTestId('problem-item').first();
+    expect((await first.boundingBox())!.y).toBeLessThan(740);
+    await shot(page, 'review-problem-list');
+
+    const card = page.locator(`[data-testid="problem-item"][data-code="${code}"]`);
+    await card.getByTestId('card-thumb').waitFor();
+    await expect
+      .poll(() => card.getByTestId('card-thumb').evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await card.locator('.card-meta').textContent()).toMatch(/更新于 \d{4}-\d{2}-\d{2}/);
+
+    // Each status entry reads differently; a stage counts what its states do.
+    await page.getByTestId('filters-toggle').click();
+    const labels = await page.getByTestId('filter-status').locator('option').allTextContents();
+    expect(new Set(labels).size).toBe(labels.length);
+    await page.getByTestId('filter-status').selectOption('in_progress,long_term');
+    const inProgress = await countAll('&status=in_progress,long_term');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${inProgress} 个问题`);
+    await expect.poll(() => page.getByTestId('filters-toggle').textContent()).toContain('已选 1 项');
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/problems');
+    expect(await page.getByTestId('filter-status').isVisible()).toBe(true);
+    await shot(page, 'review-problem-list');
+    expect(errors).toEqual([]);
+  }, 90_000);
+  it('lets staff answer a comment in public, and draws the like as an icon, not an emoji', async () => {
+    const { code } = await api.report({ title: '评论回复测试：公交站台顶棚漏雨' });
+    await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
+    await api.call('POST', `/api/v1/problems/${code}/comments`, { text: '下雨天等车全身湿透，什么时候修？' });
+
+    const staff = await newPage(browser, server.url, DESKTOP);
+    await login(staff.page, 'chengguan');
+    await staff.page.goto(`/admin/problems/${code}`);
+    const comment = staff.page.getByTestId('comment').first();
+    await comment.getByTestId('comment-reply').click();
+    await comment.getByTestId('comment-reply-text').fill('已列入本周维修计划，周五前完成。');
+    await comment.getByTestId('comment-reply-submit').click();
+    await comment.getByTestId('comment-official-reply').waitFor();
+
+    const { page, errors } = await newPage(browser, server.url, PHONE);
+    await page.goto(`/problems/${code}`);
+    const reply = page.getByTestId('comment-official-reply');
+    await expect.poll(() => reply.textContent()).toContain('已列入本周维修计划，周五前完成。');
+    expect(await reply.textContent()).toContain('官方回复');
+    const likeButton = page.getByTestId('comment-like').first();
+    expect(await likeButton.locator('svg').count()).toBe(1);
+    expect(await likeButton.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
+    await page.getByTestId('comments').scrollIntoViewIfNeeded();
+    await shot(page, 'review-comment-reply');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'review-comment-reply');
+    expect([...errors, ...staff.errors]).toEqual([]);
+  }, 60_000);
+});
