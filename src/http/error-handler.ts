@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 
 /** The one error body every endpoint uses. */
 export interface ErrorBody {
@@ -44,6 +45,10 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
       status: 400,
       body: errorBody('validation_failed', `invalid ${fe.validationContext ?? 'request'}: ${fe.message}`, details),
     };
+  }
+  // A lost or refused database connection: the request may be retried once the pool reconnects.
+  if (isDatabaseUnavailable(fe)) {
+    return { status: 503, body: errorBody('unavailable', 'the database is unavailable; try again shortly') };
   }
   // PostgreSQL's class 22 "data exception" (a number out of range for its column, malformed
   // text for a type) is caused by the input, not by the server: the client hears 400, not 500.
@@ -94,7 +99,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorBody(err);
     // Stack traces go to the log only, never to the client.
-    if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 503) request.log.warn({ err: { message: err.message, code: err.code } }, body.error.message);
+    else if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.error.code, status }, body.error.message);
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   });
