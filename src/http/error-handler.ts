@@ -50,6 +50,11 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
   if (isDatabaseUnavailable(fe)) {
     return { status: 503, body: errorBody('unavailable', 'the database is unavailable; try again shortly') };
   }
+  // A foreign key naming a row that does not exist (an unknown department, parent, category):
+  // every such id comes from the request, so it is the client's mistake, not a server fault.
+  if (fe.code === '23503' || fe.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { status: 400, body: errorBody('bad_request', 'a referenced record does not exist') };
+  }
   // PostgreSQL's class 22 "data exception" (a number out of range for its column, malformed
   // text for a type) is caused by the input, not by the server: the client hears 400, not 500.
   if (typeof fe.code === 'string' && /^22[0-9A-Z]{3}$/.test(fe.code) && 'severity' in fe) {
