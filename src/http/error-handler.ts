@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from '../db/connection-errors.js';
@@ -98,6 +99,30 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
     .type('application/json; charset=utf-8')
     .header('X-Content-Type-Options', 'nosniff')
     .send(body);
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (raw non-ASCII or control
+ * bytes in the URL, malformed headers, headers too large); Fastify's fallback body is not ours.
+ * The socket gets a complete response in the one error format and is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message]: [number, string, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [413, 'Payload Too Large', 'payload_too_large', 'the request headers are too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'bad_request', 'the request was not received in time']
+        : [400, 'Bad Request', 'bad_request', 'the request is malformed (a URL must be percent-encoded ASCII)'];
+  const body = JSON.stringify(errorBody(code, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
