@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Clock } from './shared/time.js';
 import { createKernel, type Kernel } from './kernel.js';
-import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { webCacheHeaders } from './http/web-cache.js';
 import { registerAuth } from './http/auth-hook.js';
@@ -48,6 +48,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('kernel', k);
   // JSON, forms (Open311) and multipart (uploads) only: anything else is a 415, not a string body.

@@ -33,10 +33,13 @@ export interface OpenDb {
 
 export function createDb(opts: DbOptions): OpenDb {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it on the next checkout.
-    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`));
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      // A database that accepts TCP but never answers must not hold requests forever.
+      connectionTimeoutMillis: 10_000,
+    });
+    watchConnectionErrors(pool);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: DIALECTS.postgres };
   }
   const file = sqliteFilePath(opts);
@@ -50,6 +53,26 @@ export function createDb(opts: DbOptions): OpenDb {
   sqlite.pragma('busy_timeout = 5000');
   cachePreparedStatements(sqlite);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: DIALECTS.sqlite };
+}
+
+/**
+ * A connection the server drops (pg_terminate_backend, a restart, a failover) emits 'error' on its
+ * client. pg-pool listens only while the client is idle; a client checked out for a transaction
+ * has no listener, and Node turns that unhandled 'error' event into a process exit. So every
+ * client gets a listener for its whole life: the query in flight fails by itself (the edge answers
+ * 503), and the pool discards the dead client on release and connects a new one on demand.
+ * Warnings are rate-limited: a cut under load hits every connection at once.
+ */
+function watchConnectionErrors(pool: pg.Pool): void {
+  let lastWarning = 0;
+  const warn = (err: Error, where: string) => {
+    const now = Date.now();
+    if (now - lastWarning < 1000) return;
+    lastWarning = now;
+    process.emitWarning(`PostgreSQL ${where} connection lost: ${err.message}`);
+  };
+  pool.on('error', (err) => warn(err, 'idle'));
+  pool.on('connect', (client) => client.on('error', (err) => warn(err, 'active')));
 }
 
 /**

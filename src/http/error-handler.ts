@@ -1,5 +1,7 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 
 /** The one error body every endpoint uses. */
 export interface ErrorBody {
@@ -44,6 +46,15 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
       status: 400,
       body: errorBody('validation_failed', `invalid ${fe.validationContext ?? 'request'}: ${fe.message}`, details),
     };
+  }
+  // A lost or refused database connection: the request may be retried once the pool reconnects.
+  if (isDatabaseUnavailable(fe)) {
+    return { status: 503, body: errorBody('unavailable', 'the database is unavailable; try again shortly') };
+  }
+  // A foreign key naming a row that does not exist (an unknown department, parent, category):
+  // every such id comes from the request, so it is the client's mistake, not a server fault.
+  if (fe.code === '23503' || fe.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { status: 400, body: errorBody('bad_request', 'a referenced record does not exist') };
   }
   // PostgreSQL's class 22 "data exception" (a number out of range for its column, malformed
   // text for a type) is caused by the input, not by the server: the client hears 400, not 500.
@@ -90,11 +101,36 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
     .send(body);
 }
 
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (raw non-ASCII or control
+ * bytes in the URL, malformed headers, headers too large); Fastify's fallback body is not ours.
+ * The socket gets a complete response in the one error format and is closed.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message]: [number, string, ErrorCode, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [413, 'Payload Too Large', 'payload_too_large', 'the request headers are too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'bad_request', 'the request was not received in time']
+        : [400, 'Bad Request', 'bad_request', 'the request is malformed (a URL must be percent-encoded ASCII)'];
+  const body = JSON.stringify(errorBody(code, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorBody(err);
     // Stack traces go to the log only, never to the client.
-    if (status >= 500) request.log.error({ err }, 'request failed');
+    if (status === 503) request.log.warn({ err: { message: err.message, code: err.code } }, body.error.message);
+    else if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.error.code, status }, body.error.message);
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   });

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { digest, randomToken } from '../auth/secrets.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import * as repo from './user.repository.js';
+import { checkDepartment } from './user.service.js';
 
 function present(k: Awaited<ReturnType<typeof repo.listApiKeys>>[number]) {
   return {
@@ -24,8 +25,7 @@ export function apiKeyService(db: Db, clock: () => Date) {
     /** The key is returned once; only its digest is stored. */
     async create(actor: Actor, input: { name: string; role?: string; departmentId?: number | null }) {
       const role = input.role ?? 'public';
-      if (role === 'department' && !input.departmentId)
-        throw new AppError('validation_failed', 'a department key needs a department', { field: 'departmentId' });
+      await checkDepartment(db, role, input.departmentId);
       const key = randomToken('qdk_');
       const id = await repo.insertApiKey(db, {
         name: input.name,

@@ -21,7 +21,8 @@ export function presentUser(u: repo.UserRow) {
   };
 }
 
-async function checkDepartment(db: Db, role: string, departmentId: number | null | undefined) {
+/** A department role needs a department, and a named department must exist (not a foreign-key 500). */
+export async function checkDepartment(db: Db, role: string, departmentId: number | null | undefined) {
   if (role === 'department' && !departmentId)
     throw new AppError('validation_failed', 'department staff need a department', { field: 'departmentId' });
   if (

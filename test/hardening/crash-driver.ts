@@ -6,6 +6,17 @@ export interface Acknowledged {
   items: Map<string, string[]>;
   requests: number;
   failures: number;
+  /** Every answer's status → how many; and each refusal's error code (fault tests check both). */
+  statuses: Map<number, number>;
+  errorCodes: Map<string, number>;
+}
+
+function record(ack: Acknowledged, res: { status: number; json: any }): void {
+  ack.statuses.set(res.status, (ack.statuses.get(res.status) ?? 0) + 1);
+  if (res.status >= 300) {
+    const code = typeof res.json?.error?.code === 'string' ? res.json.error.code : 'not-in-error-format';
+    ack.errorCodes.set(code, (ack.errorCodes.get(code) ?? 0) + 1);
+  }
 }
 
 // A whole lifecycle, performed with an administrator's API key; each loop stops at a random step.
@@ -31,7 +42,11 @@ async function post(
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  try {
+    return { status: res.status, json: text ? JSON.parse(text) : null };
+  } catch {
+    return { status: res.status, json: text };
+  }
 }
 
 /**
@@ -43,7 +58,7 @@ export function driveTraffic(
   url: string,
   opts: { clients: number; adminKey: string; departments: Record<string, number>; rnd: () => number },
 ) {
-  const ack: Acknowledged = { items: new Map(), requests: 0, failures: 0 };
+  const ack: Acknowledged = { items: new Map(), requests: 0, failures: 0, statuses: new Map(), errorCodes: new Map() };
   let running = true;
   // Keys unique to this run: a key reused from an earlier round would (rightly) replay its old answer.
   const run = Math.floor(opts.rnd() * 1e9).toString(36);
@@ -62,6 +77,7 @@ export function driveTraffic(
           },
           n % 2 ? { 'idempotency-key': `crash-${run}-${n}-${ack.requests}` } : {},
         );
+        record(ack, created);
         if (created.status !== 201) {
           ack.failures++;
           continue;
@@ -76,6 +92,7 @@ export function driveTraffic(
           const r = await post(url, `/api/v1/problems/${code}/actions/${action}`, body(opts.departments), {
             'x-api-key': opts.adminKey,
           });
+          record(ack, r);
           if (r.status !== 200) {
             ack.failures++;
             break;
