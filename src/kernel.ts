@@ -10,6 +10,7 @@ import { composeHooks } from './kernel-hooks.js';
 import { emptyHooks, type ProblemHooks } from './problems/problem-hooks.js';
 import { systemClock, type Clock } from './shared/time.js';
 import { pino, type Logger } from 'pino';
+import { redactedRequest } from './http/redact-url.js';
 
 /**
  * The application without HTTP: the database and its dialect, the configuration, the clock, and
@@ -122,5 +123,10 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
 
 function loggerFor(config: Config, option: boolean | object | undefined): Logger {
   if (option === false) return pino({ level: 'silent' });
-  return pino({ level: config.logLevel, ...(typeof option === 'object' ? option : {}) });
+  // Fastify logs each request through this logger's `req` serializer: URLs go out with secrets redacted.
+  return pino({
+    level: config.logLevel,
+    serializers: { req: redactedRequest },
+    ...(typeof option === 'object' ? option : {}),
+  });
 }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
+import { checkSameOrigin } from '../http/security.js';
 import type { Kernel } from '../kernel.js';
 import type { UsersState } from './users.feature.js';
 import {
@@ -14,6 +16,17 @@ import {
   PatchUserBody,
   UserSchema,
 } from './user.schema.js';
+
+/**
+ * A cross-site form could post the attacker's own credentials here and swap the victim's session
+ * for the attacker's account (login CSRF): our pages send JSON, which a form cannot, and the
+ * browser's Origin must be ours, as for every cookie-authenticated write.
+ */
+async function loginFromOwnPages(req: FastifyRequest): Promise<void> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw new AppError('unsupported_media_type', 'sign in with a JSON body');
+  checkSameOrigin(req.method, req.headers);
+}
 
 export const userRoutes =
   ({ users, apiKeys }: UsersState, k: Kernel): FastifyPluginAsyncTypebox =>
@@ -34,8 +47,9 @@ export const userRoutes =
         schema: {
           tags: auth,
           body: LoginBody,
-          response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 429) },
+          response: { 200: Type.Object({ user: UserSchema }), ...errors(400, 401, 403, 415, 429) },
         },
+        onRequest: loginFromOwnPages,
       },
       async (req, reply) => {
         k.rateLimiter.hit('login', req.ip, config.loginPerMinute);
