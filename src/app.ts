@@ -14,6 +14,7 @@ import type { Clock } from './shared/time.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
+import { tileOrigin } from './residents/map-config.js';
 import { registerAuth } from './http/auth-hook.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
@@ -75,7 +76,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
   });
   registerErrorHandling(app);
-  registerSecurity(app);
+  registerSecurity(app, tileOrigin(config.map));
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
 

@@ -5,11 +5,15 @@ import { residentAuth } from './resident-auth.js';
 import { residentReports } from './resident-reports.js';
 import { queueReporterUpdate } from './reporter-updates.js';
 import { residentRoutes } from './resident.routes.js';
+import { mapService } from './map.service.js';
+import { mapRoutes } from './map.routes.js';
+import { seedDemoMap } from './demo-map.js';
 
 export interface ResidentsState {
   auth: ReturnType<typeof residentAuth>;
   reports: ReturnType<typeof residentReports>;
   devInbox: Map<string, { code: string; at: string }> | null;
+  map: ReturnType<typeof mapService>;
 }
 
 /**
@@ -31,6 +35,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
       }),
       reports: residentReports(k.db, k.of(problemsFeature).problems),
       devInbox,
+      map: mapService(k.db, k.clock),
     };
   },
   hooks: (_state, k) => ({
@@ -48,5 +53,12 @@ export const residentsFeature = defineFeature<ResidentsState>({
         ),
     },
   }),
-  routes: (state, k) => residentRoutes(state, k),
+  demo: async (state, k, demo) => {
+    const placed = await seedDemoMap(k.db, state.map, demo.ids.areas);
+    demo.log(`map: 5 invented district boundaries, ${placed} items placed in their districts`);
+  },
+  routes: (state, k) => async (app) => {
+    await app.register(residentRoutes(state, k));
+    await app.register(mapRoutes(state.map, k.config.map));
+  },
 });
