@@ -15,6 +15,7 @@ import { createKernel, type Kernel } from './kernel.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { webCacheHeaders } from './http/web-cache.js';
+import { tileOrigin } from './residents/map-config.js';
 import { registerAuth } from './http/auth-hook.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
@@ -77,7 +78,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
   });
   registerErrorHandling(app);
-  registerSecurity(app);
+  registerSecurity(app, tileOrigin(config.map));
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
 

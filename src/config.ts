@@ -3,6 +3,7 @@ import { ConfigError } from './config-error.js';
 import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.js';
 import { parseSupervisionConfig, type SupervisionConfig } from './supervision/supervision-config.js';
 import { parseHallConfig, type HallConfig } from './hall/hall-config.js';
+import { parseMapConfig, type MapConfig } from './residents/map-config.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   readonly supervision: SupervisionConfig;
   /** The one-window hall: the ID-number key, the notices' font, the public URL: src/hall/hall-config.ts. */
   readonly hall: HallConfig;
+  /** The map's tile source (QINGDAN_TILE_URL …): src/residents/map-config.ts. */
+  readonly map: MapConfig;
 }
 
 export { ConfigError } from './config-error.js';
@@ -99,6 +102,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     open311Jurisdictions: open311Jurisdictions(env),
     supervision: overrides.supervision ?? parseSupervisionConfig(env),
     hall: overrides.hall ?? parseHallConfig(env),
+    map: overrides.map ?? parseMapConfig(env),
     ...overrides,
   };
   return Object.freeze(config);

@@ -19,6 +19,7 @@ import { statsFeature } from './stats/stats.feature.js';
 import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
+import { residentsFeature } from './residents/residents.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 
 /**
@@ -49,6 +50,7 @@ export const features: readonly Feature<any>[] = [
   statsFeature, // headline figures, trends, monthly report; qingdan stats rebuild
   commentsFeature, // comments, thanks and likes, moderation
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
+  residentsFeature, // residents: phone sign-in, my reports, updates, subscriptions, map
   backupFeature, // qingdan backup, restore
   demoFeature, // qingdan seed --demo | --bulk N
 ];
@@ -62,7 +64,7 @@ export const PROBLEM_HOOKS: HookOrder = {
   // Before the item is committed: throwing refuses it.
   onCreate: ['questions.answers'],
   // After every write (a report, an action, an import row, a merge's master, an extension).
-  afterWrite: ['supervision.warnings', 'search.queue', 'stats.counters', 'stats.summary-cache'],
+  afterWrite: ['supervision.warnings', 'search.queue', 'stats.counters', 'stats.summary-cache', 'residents.updates'],
   // Once per batch of writes in one transaction (a sheet import), before it commits.
   afterBatch: ['search.queue'],
   // When items are presented, once per page.

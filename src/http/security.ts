@@ -2,18 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const cspFor = (tileOrigin: string | null) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    // The map's configured tile host only (src/residents/map-config.ts), and no other.
+    `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -44,7 +46,8 @@ export function unstorableTextAt(value: unknown): string | null {
   return null;
 }
 
-export function registerSecurity(app: FastifyInstance): void {
+export function registerSecurity(app: FastifyInstance, tileOrigin: string | null = null): void {
+  const CSP = cspFor(tileOrigin);
   // %00 in a path or query string reaches SQL as a NUL character; PostgreSQL answers with an error.
   app.addHook('onRequest', async (request) => {
     if (/%00/i.test(request.url)) throw new AppError('bad_request', 'the URL contains a NUL character (%00)');

@@ -31,6 +31,13 @@ export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[]
   return isPubliclyVisible(row);
 }
 
+/**
+ * A signed-in resident (a `public` user, src/residents) is the reporter of what they reported
+ * while signed in or claimed with its token, and may do what the tracking token allows.
+ */
+export const isOwnReport = (actor: Actor, row: ProblemRow) =>
+  actor.kind === 'user' && actor.role === 'public' && actor.id !== null && row.created_by === actor.id;
+
 /** Reporter contact is for roles that call reporters back, and for the reporter themself. */
 export const mayReadContact = (actor: Actor) => CONTACT_ROLES.includes(actor.role);
 

@@ -11,7 +11,7 @@ import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
 import { countProblems, listProblems, listRanked, type ListFilter, type SortKey } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
-import { canRead, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
+import { canRead, isOwnReport, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
 import type { Dialect } from '../db/dialect.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
@@ -58,9 +58,9 @@ export function problemService(deps: ProblemDeps) {
     const row = await repo.findProblemByCode(dbx, code);
     const notFound = new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
     if (!row) throw notFound;
-    const hasToken = Boolean(
-      token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash),
-    );
+    const hasToken =
+      isOwnReport(actor, row) ||
+      Boolean(token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash));
     const coDepartmentIds = (await repo.coDepartmentIdsOf(dbx, [row.id])).get(row.id) ?? [];
     if (!canRead(actor, row, coDepartmentIds, hasToken)) throw notFound;
     return { row, coDepartmentIds, hasToken };

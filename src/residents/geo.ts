@@ -1,0 +1,74 @@
+import { AppError } from '../errors.js';
+
+/** GeoJSON geometry of an area boundary: rings of [lng, lat] in WGS-84. */
+export type Geometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+const invalid = (why: string) =>
+  new AppError('validation_failed', `边界不是有效的 GeoJSON 多边形 / not a valid GeoJSON polygon: ${why}`, {
+    field: 'geometry',
+  });
+
+/** Accepts a Polygon, a MultiPolygon, or a Feature holding one; refuses anything else. */
+export function parseGeometry(input: unknown): Geometry {
+  const g =
+    (input as { type?: string; geometry?: unknown })?.type === 'Feature'
+      ? (input as { geometry: unknown }).geometry
+      : input;
+  const { type, coordinates } = (g ?? {}) as { type?: string; coordinates?: unknown };
+  const polygons = type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : null;
+  if (!Array.isArray(polygons) || !polygons.length) throw invalid('the type must be Polygon or MultiPolygon');
+  for (const poly of polygons) {
+    if (!Array.isArray(poly) || !poly.length) throw invalid('a polygon has no rings');
+    for (const ring of poly) {
+      if (!Array.isArray(ring) || ring.length < 4) throw invalid('a ring needs at least four positions');
+      for (const p of ring) if (!isPosition(p)) throw invalid('a position is not [lng, lat] within range');
+    }
+  }
+  return { type, coordinates } as Geometry;
+}
+
+const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && validLngLat(p[0] as number, p[1] as number);
+
+export const validLngLat = (lng: number, lat: number) =>
+  Number.isFinite(lng) && Number.isFinite(lat) && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
+
+function inRing(lng: number, lat: number, ring: number[][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Inside the outer ring and outside every hole of one of the polygons. */
+export function contains(g: Geometry, lng: number, lat: number): boolean {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polygons.some(([outer, ...holes]) => inRing(lng, lat, outer) && !holes.some((h) => inRing(lng, lat, h)));
+}
+
+/** Metres between two WGS-84 points (haversine). */
+export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
+}
+
+/** The box around a geometry: [minLng, minLat, maxLng, maxLat]. */
+export function bounds(g: Geometry): [number, number, number, number] {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const b: [number, number, number, number] = [180, 90, -180, -90];
+  for (const poly of polygons)
+    for (const [lng, lat] of poly[0]) {
+      b[0] = Math.min(b[0], lng);
+      b[1] = Math.min(b[1], lat);
+      b[2] = Math.max(b[2], lng);
+      b[3] = Math.max(b[3], lat);
+    }
+  return b;
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
+import { errors, IdParams } from '../http/common-schemas.js';
+import type { MapConfig } from './map-config.js';
+import type { mapService } from './map.service.js';
+
+const tags = ['map'];
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+const Lng = Type.Number({ minimum: -180, maximum: 180 });
+const NameRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const mapRoutes =
+  (map: ReturnType<typeof mapService>, config: MapConfig): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get('/api/v1/map/config', { schema: { tags } }, async () => config);
+    app.get('/api/v1/map/areas', { schema: { tags } }, async () => ({ items: await map.boundaries() }));
+    app.put(
+      '/api/v1/map/areas/:id/boundary',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags,
+          description: 'Upload an area boundary: a GeoJSON Polygon, MultiPolygon or Feature in WGS-84.',
+          params: IdParams,
+          body: Type.Unknown(),
+          ...{ response: errors(400, 401, 403, 404) },
+        },
+      },
+      (req) => map.setBoundary(req.params.id, req.body),
+    );
+    app.get(
+      '/api/v1/map/locate',
+      {
+        schema: {
+          tags,
+          querystring: Type.Object({ lat: Lat, lng: Lng }),
+          response: { 200: Type.Object({ area: NameRef }), ...errors(400) },
+        },
+      },
+      (req) => map.locate(req.query.lat, req.query.lng),
+    );
+    app.get(
+      '/api/v1/map/nearby',
+      {
+        schema: {
+          tags,
+          querystring: Type.Object({
+            lat: Lat,
+            lng: Lng,
+            radius: Type.Optional(Type.Integer({ minimum: 10, maximum: 2000 })),
+          }),
+        },
+      },
+      async (req) => ({ items: await map.nearby(req.query.lat, req.query.lng, req.query.radius ?? 300) }),
+    );
+    app.get(
+      '/api/v1/map/clusters',
+      {
+        schema: {
+          tags,
+          querystring: Type.Object({
+            zoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })),
+            bbox: Type.Optional(Type.String({ maxLength: 100 })),
+            status: Type.Optional(Type.String({ maxLength: 20 })),
+            categoryId: Type.Optional(Type.Integer({ minimum: 1 })),
+            areaId: Type.Optional(Type.Integer({ minimum: 1 })),
+          }),
+        },
+      },
+      async (req) => {
+        const { zoom, bbox, ...filter } = req.query;
+        return map.clusters({ ...filter, bbox: bbox ? parseBbox(bbox) : undefined }, zoom ?? 10);
+      },
+    );
+  };
+
+function parseBbox(text: string): [number, number, number, number] {
+  const b = text.split(',').map(Number);
+  if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] > b[2] || b[1] > b[3])
+    throw new AppError('validation_failed', 'bbox must be minLng,minLat,maxLng,maxLat', { field: 'bbox' });
+  return b as [number, number, number, number];
+}

@@ -1,0 +1,64 @@
+import { defineFeature } from '../feature.js';
+import { notifyFeature } from '../notify/notify.feature.js';
+import { problemsFeature } from '../problems/problems.feature.js';
+import { residentAuth } from './resident-auth.js';
+import { residentReports } from './resident-reports.js';
+import { queueReporterUpdate } from './reporter-updates.js';
+import { residentRoutes } from './resident.routes.js';
+import { mapService } from './map.service.js';
+import { mapRoutes } from './map.routes.js';
+import { seedDemoMap } from './demo-map.js';
+
+export interface ResidentsState {
+  auth: ReturnType<typeof residentAuth>;
+  reports: ReturnType<typeof residentReports>;
+  devInbox: Map<string, { code: string; at: string }> | null;
+  map: ReturnType<typeof mapService>;
+}
+
+/**
+ * The residents' side (docs/residents.md): sign-in by phone code (residents are `public` users with
+ * ordinary sessions), "my reports", messages to reporters at each public step of their report.
+ */
+export const residentsFeature = defineFeature<ResidentsState>({
+  name: 'residents',
+  install(k) {
+    const notifier = k.of(notifyFeature);
+    const devInbox = k.config.demo ? new Map<string, { code: string; at: string }>() : null;
+    return {
+      auth: residentAuth({
+        db: k.db,
+        clock: k.clock,
+        sessionDays: k.config.sessionDays,
+        sms: notifier.channels.find((c) => c.name === 'webhook'),
+        devInbox,
+      }),
+      reports: residentReports(k.db, k.of(problemsFeature).problems),
+      devInbox,
+      map: mapService(k.db, k.clock),
+    };
+  },
+  hooks: (_state, k) => ({
+    afterWrite: {
+      'residents.updates': (trx, write) =>
+        queueReporterUpdate(
+          trx,
+          {
+            clock: k.clock,
+            timezone: k.config.timezone,
+            publicUrl: k.config.hall.publicUrl ?? '',
+            channels: () => k.of(notifyFeature).channels,
+          },
+          write,
+        ),
+    },
+  }),
+  demo: async (state, k, demo) => {
+    const placed = await seedDemoMap(k.db, state.map, demo.ids.areas);
+    demo.log(`map: 5 invented district boundaries, ${placed} items placed in their districts`);
+  },
+  routes: (state, k) => async (app) => {
+    await app.register(residentRoutes(state, k));
+    await app.register(mapRoutes(state.map, k.config.map));
+  },
+});
