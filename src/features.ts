@@ -64,7 +64,14 @@ export const PROBLEM_HOOKS: HookOrder = {
   // Before the item is committed: throwing refuses it.
   onCreate: ['questions.answers'],
   // After every write (a report, an action, an import row, a merge's master, an extension).
-  afterWrite: ['supervision.warnings', 'search.queue', 'stats.counters', 'stats.summary-cache', 'residents.updates'],
+  afterWrite: [
+    'supervision.warnings',
+    'search.queue',
+    'stats.counters',
+    'stats.summary-cache',
+    'residents.updates',
+    'residents.subscriptions',
+  ],
   // Once per batch of writes in one transaction (a sheet import), before it commits.
   afterBatch: ['search.queue'],
   // When items are presented, once per page.

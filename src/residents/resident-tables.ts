@@ -27,7 +27,7 @@ export interface ResidentSubscriptionTable {
   area_id: number | null;
   category_id: number | null;
   mode: string;
-  unsubscribe_hash: string;
+  unsubscribe_token: string;
   created_at: string;
   last_sent_at: string | null;
 }

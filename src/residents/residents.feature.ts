@@ -1,4 +1,6 @@
 import { defineFeature } from '../feature.js';
+import { addDays, localDate } from '../shared/time.js';
+import { localHour } from './update-templates.js';
 import { notifyFeature } from '../notify/notify.feature.js';
 import { problemsFeature } from '../problems/problems.feature.js';
 import { residentAuth } from './resident-auth.js';
@@ -8,12 +10,15 @@ import { residentRoutes } from './resident.routes.js';
 import { mapService } from './map.service.js';
 import { mapRoutes } from './map.routes.js';
 import { seedDemoMap } from './demo-map.js';
+import { subscriptionService } from './subscriptions.js';
+import { subscriptionRoutes } from './subscription.routes.js';
 
 export interface ResidentsState {
   auth: ReturnType<typeof residentAuth>;
   reports: ReturnType<typeof residentReports>;
   devInbox: Map<string, { code: string; at: string }> | null;
   map: ReturnType<typeof mapService>;
+  subscriptions: ReturnType<typeof subscriptionService>;
 }
 
 /**
@@ -36,9 +41,16 @@ export const residentsFeature = defineFeature<ResidentsState>({
       reports: residentReports(k.db, k.of(problemsFeature).problems),
       devInbox,
       map: mapService(k.db, k.clock),
+      subscriptions: subscriptionService({
+        db: k.db,
+        clock: k.clock,
+        timezone: k.config.timezone,
+        publicUrl: k.config.hall.publicUrl ?? '',
+        channels: () => notifier.channels,
+      }),
     };
   },
-  hooks: (_state, k) => ({
+  hooks: (state, k) => ({
     afterWrite: {
       'residents.updates': (trx, write) =>
         queueReporterUpdate(
@@ -51,8 +63,21 @@ export const residentsFeature = defineFeature<ResidentsState>({
           },
           write,
         ),
+      'residents.subscriptions': (trx, write) => state.subscriptions.afterWrite(trx, write),
     },
   }),
+  jobs: (state, k) => [
+    {
+      name: 'resident-digest',
+      description: "residents' daily digest of what their subscriptions saw (once a day, 08:00 local)",
+      // Before 08:00 the slot is yesterday's, already done: the digest goes once a day after 08:00.
+      slot: (now) => {
+        const today = localDate(now, k.config.timezone);
+        return localHour(now, k.config.timezone) >= 8 ? today : addDays(today, -1);
+      },
+      run: async () => state.subscriptions.sendDigests(),
+    },
+  ],
   demo: async (state, k, demo) => {
     const placed = await seedDemoMap(k.db, state.map, demo.ids.areas);
     demo.log(`map: 5 invented district boundaries, ${placed} items placed in their districts`);
@@ -60,5 +85,6 @@ export const residentsFeature = defineFeature<ResidentsState>({
   routes: (state, k) => async (app) => {
     await app.register(residentRoutes(state, k));
     await app.register(mapRoutes(state.map, k.config.map));
+    await app.register(subscriptionRoutes(state.subscriptions, k.db, k.config.hall.publicUrl ?? ''));
   },
 });

@@ -55,7 +55,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<Server> {
+/** `env` adds settings for one test file (an SMS gateway's URL, a tile source). */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-browser-'));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -74,6 +75,7 @@ export async function startServer(): Promise<Server> {
         QINGDAN_LOGIN_PER_MINUTE: '1000',
         QINGDAN_PUBLIC_SUBMIT_PER_MINUTE: '1000',
         QINGDAN_WEB_DIR: path.join(ROOT, 'web', 'dist'),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

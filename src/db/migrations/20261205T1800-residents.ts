@@ -41,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category_id', 'integer', (c) => c.references('categories.id'))
     // 'immediate' or 'daily' (a digest of what happened since last_sent_at).
     .addColumn('mode', 'text', (c) => c.notNull())
-    .addColumn('unsubscribe_hash', 'text', (c) => c.notNull().unique())
+    // Kept in clear: it is put in every message, and only ends this one subscription.
+    .addColumn('unsubscribe_token', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_sent_at', 'text')
     .execute();

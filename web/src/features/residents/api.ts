@@ -1,0 +1,50 @@
+import { api } from '../../api/client.js';
+
+export interface Profile {
+  phone: string;
+  email: string | null;
+  notifyBy: 'sms' | 'email' | 'none';
+}
+export interface MyReport {
+  code: string;
+  title: string;
+  status: string;
+  nextStep: { zh: string; en: string };
+  deadline: string | null;
+  unit: string | null;
+  area: string | null;
+  canVerify: boolean;
+  createdAt: string;
+}
+export interface Boundary {
+  areaId: number;
+  name: string;
+  nameEn: string | null;
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+export interface Cluster {
+  lat: number;
+  lng: number;
+  count: number;
+  code: string | null;
+}
+export interface MapConfig {
+  tileUrl: string | null;
+  tileAttribution: string;
+  tileCrs: 'wgs84' | 'gcj02';
+}
+
+export const residentsApi = {
+  sendCode: (phone: string) =>
+    api.post<{ sentTo: string; expiresInMinutes: number }>('/api/v1/residents/code', { phone }),
+  signIn: (phone: string, code: string) => api.post<Profile>('/api/v1/residents/session', { phone, code }),
+  me: () => api.get<Profile>('/api/v1/residents/me'),
+  saveMe: (p: Partial<Profile>) => api.patch<Profile>('/api/v1/residents/me', p),
+  reports: () => api.get<{ items: MyReport[] }>('/api/v1/residents/reports'),
+  claim: (code: string, token: string) =>
+    api.post<{ code: string }>('/api/v1/residents/reports/claim', { code, token }),
+  mapConfig: () => api.get<MapConfig>('/api/v1/map/config'),
+  areas: () => api.get<{ items: Boundary[] }>('/api/v1/map/areas'),
+  clusters: (q: { zoom: number; status?: string }) =>
+    api.get<{ total: number; clusters: Cluster[] }>('/api/v1/map/clusters', { query: q }),
+};

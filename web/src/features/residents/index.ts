@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import type { WebFeature } from '../../feature.js';
+
+/** The residents' side (docs/residents.md): phone sign-in, my reports, the map. */
+export const residentsFeature: WebFeature = {
+  name: 'residents',
+  pages: [
+    { path: '/map', page: lazy(() => import('./MapPage.js')), nav: { zh: '问题地图', en: 'Map' }, testId: 'nav-map' },
+    {
+      path: '/me',
+      page: lazy(() => import('./MyReports.js')),
+      nav: { zh: '我的反映', en: 'My reports' },
+      testId: 'nav-me',
+    },
+    { path: '/me/signin', page: lazy(() => import('./SignIn.js')) },
+  ],
+};

@@ -1,0 +1,19 @@
+import { wgs84ToGcj02 } from '../../../../src/residents/gcj02.js';
+
+/** Web-Mercator world pixels at a zoom (256-pixel tiles), so XYZ tiles line up when configured. */
+export function project(lng: number, lat: number, zoom: number, gcj: boolean): [number, number] {
+  const [x, y] = gcj ? wgs84ToGcj02(lng, lat) : [lng, lat];
+  const size = 256 * 2 ** zoom;
+  const rad = (y * Math.PI) / 180;
+  return [((x + 180) / 360) * size, ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * size];
+}
+
+/** The tiles covering a view box, as {z}/{x}/{y} with their pixel position. */
+export function tilesFor(box: { x: number; y: number; w: number; h: number }, zoom: number) {
+  const out: Array<{ x: number; y: number; key: string }> = [];
+  const max = 2 ** zoom;
+  for (let tx = Math.floor(box.x / 256); tx <= Math.floor((box.x + box.w) / 256); tx++)
+    for (let ty = Math.floor(box.y / 256); ty <= Math.floor((box.y + box.h) / 256); ty++)
+      if (tx >= 0 && ty >= 0 && tx < max && ty < max) out.push({ x: tx, y: ty, key: `${zoom}/${tx}/${ty}` });
+  return out;
+}
