@@ -108,4 +108,20 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await shot(page, 'review-comment-reply');
     expect([...errors, ...staff.errors]).toEqual([]);
   }, 60_000);
+  it('shrinks the charts with the window and marks the current month as partial', async () => {
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await page.goto('/');
+    await page.getByTestId('chart-month').locator('canvas').waitFor();
+    await page.setViewportSize(PHONE);
+    // The page fits the phone again: no chart keeps its desktop width.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const widths = await page.locator('.chart').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByTestId('partial-month-note').waitFor();
+    expect(await page.getByTestId('chart-month').getAttribute('aria-label')).toContain('（至今）');
+    await shot(page, 'review-home');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'review-home');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

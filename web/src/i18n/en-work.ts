@@ -54,4 +54,6 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'comments.replyLabel': 'Official reply (public)',
   'comments.replySend': 'Publish the reply',
   'comments.officialReply': 'Official reply',
+  'home.partialMonth': ' (so far)',
+  'home.partialMonthNote': '{month} is not over: figures so far.',
 };

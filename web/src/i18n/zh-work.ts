@@ -52,4 +52,6 @@ export const zhWork = {
   'comments.replyLabel': '官方回复（公开显示）',
   'comments.replySend': '发布回复',
   'comments.officialReply': '官方回复',
+  'home.partialMonth': '（至今）',
+  'home.partialMonthNote': '{month} 尚未结束，数据截至今日。',
 };
