@@ -124,4 +124,20 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await shot(page, 'review-home');
     expect(errors).toEqual([]);
   }, 60_000);
+  it('names categories, areas and units in English on an English page, and finds lower-case codes', async () => {
+    const cats = (await api.call('GET', '/api/v1/categories')).items;
+    const lights = cats.find((c: { code: string }) => c.code === 'noise');
+    const { code, token } = await api.report({ title: '英文页面测试：夜间施工噪音', categoryId: lights.id });
+    await api.act('shouli', code, 'accept');
+    const { context, page, errors } = await newPage(browser, server.url, PHONE);
+    await context.addInitScript(() => localStorage.setItem('qingdan.lang', 'en'));
+    await page.goto(`/problems/${code}`);
+    await expect.poll(() => page.getByTestId('problem-details').textContent()).toContain(lights.nameEn);
+    expect(await page.getByTestId('problem-details').textContent()).not.toContain(lights.name);
+    // A code typed in lower case is the same item.
+    await page.goto(`/track?code=${code.toLowerCase()}&token=${token}`);
+    await expect.poll(() => page.getByTestId('problem-code').textContent()).toBe(code);
+    await shot(page, 'review-english-item');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
