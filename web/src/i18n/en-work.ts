@@ -56,4 +56,8 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'comments.officialReply': 'Official reply',
   'home.partialMonth': ' (so far)',
   'home.partialMonthNote': '{month} is not over: figures so far.',
+  'photos.choose': 'Choose photos',
+  'photos.chosen': '{n} photos added',
+  'photos.none': 'No photos added yet',
+  'home.figuresNote': 'These figures count public items only; the supervision board also counts non-public ones.',
 };
