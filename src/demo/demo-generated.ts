@@ -27,6 +27,7 @@ const SOURCES = [
   'media',
 ];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const STREETS = ['北京路', '江津路', '荆沙路', '塔桥路', '红门路', '园林路', '航空路', '北湖路', '豉湖路', '学堂路'];
 
 /** Where a generated item's story stops, by weight: most are fixed, some are still in progress. */
 const ENDINGS: Array<[weight: number, steps: Array<Action | 'verify_unsatisfied'>]> = [
@@ -71,8 +72,16 @@ export async function seedGenerated(
     const cat = pick(leaves);
     const tpl = TEMPLATES[cat.code];
     const area = pick(places);
-    // Spread over eight months, denser recently, as a campaign gathers pace.
-    const ageDays = Math.floor(rnd() ** 1.6 * 240) + 1;
+    let r = rnd() * total;
+    const steps = ENDINGS.find(([w]) => {
+      r -= w;
+      return r < 0;
+    })![1];
+    // Spread over eight months, denser recently, as a campaign gathers pace. An item whose story
+    // stops short of closing is recent: a real city does not leave most of its open items overdue,
+    // nor reports waiting months for acceptance.
+    const open = steps[steps.length - 1] !== 'close';
+    const ageDays = open ? Math.floor(rnd() * (steps.length === 0 ? 2 : 25)) + 1 : Math.floor(rnd() ** 1.6 * 240) + 1;
     let t = realNow.getTime() - ageDays * 86_400_000 + Math.floor(rnd() * 8 * 3_600_000);
     ctx.setNow(new Date(t));
     const anonymous = rnd() < 0.3;
@@ -81,6 +90,10 @@ export async function seedGenerated(
       description: pick(tpl.details),
       categoryId: ctx.ids.categories[cat.code],
       areaId: ctx.ids.areas[area.code],
+      // A street address and a point within a few kilometres of the city centre (沙市, 30.32 N 112.25 E).
+      address: `${area.name}${pick(STREETS)}${1 + Math.floor(rnd() * 200)}号`,
+      lat: Math.round((30.32 + (rnd() - 0.5) * 0.12) * 1e5) / 1e5,
+      lng: Math.round((112.25 + (rnd() - 0.5) * 0.16) * 1e5) / 1e5,
       sourceCode: pick(SOURCES),
       urgency: rnd() < 0.05 ? 'urgent' : 'normal',
       isPublic: rnd() > 0.08,
@@ -90,11 +103,6 @@ export async function seedGenerated(
         : { name: `${pick([...SURNAMES])}先生`, phone: `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` },
     });
     const code = created.problem.code;
-    let r = rnd() * total;
-    const steps = ENDINGS.find(([w]) => {
-      r -= w;
-      return r < 0;
-    })![1];
     const dept = cat.dept!;
     const staff = ctx.actors[deptStaff.get(dept) ?? ''] ?? ctx.actors.admin;
     for (const step of steps) {

@@ -135,7 +135,7 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
       eb.or([
         sql<SqlBool>`problems.title like ${like} escape '\\'`,
         sql<SqlBool>`problems.description like ${like} escape '\\'`,
-        eb('problems.code', '=', f.textLike),
+        eb('problems.code', '=', f.textLike.toUpperCase()),
       ]),
     );
   }

@@ -6,7 +6,7 @@ import { OVERDUE_STATES } from './problem-list.repository.js';
 import { loadReferenceNames, type ReferenceNames } from '../reference/reference-names.js';
 import type { State } from '../lifecycle/lifecycle.js';
 
-type Named = { id: number; name: string; code?: string };
+type Named = { id: number; name: string; name_en?: string | null; code?: string };
 
 /** Names of everything a problem refers to, loaded once for a page of problems. */
 export interface Lookups {
@@ -85,7 +85,8 @@ export async function loadLookups(
 
 const ref = (m: Map<number, Named>, id: number | null) => {
   const r = id === null ? undefined : m.get(id);
-  return r ? { id: r.id, name: r.name } : null;
+  // The English name rides along, so an English page can name a category (it showed only Chinese).
+  return r ? { id: r.id, name: r.name, nameEn: r.name_en ?? null } : null;
 };
 
 export function isOverdue(row: ProblemRow, today: string): boolean {

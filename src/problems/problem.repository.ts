@@ -4,8 +4,9 @@ import type { ProblemTable } from '../db/schema.js';
 
 export type ProblemRow = Selectable<ProblemTable>;
 
+/** Codes are issued in capitals (JZ-2026-000071); one typed in lower case names the same item. */
 export const findProblemByCode = (db: Db, code: string) =>
-  db.selectFrom('problems').selectAll().where('code', '=', code).executeTakeFirst();
+  db.selectFrom('problems').selectAll().where('code', '=', code.trim().toUpperCase()).executeTakeFirst();
 export const findProblemById = (db: Db, id: number) =>
   db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
 

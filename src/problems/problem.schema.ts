@@ -2,7 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
 import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
-const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
+const Ref = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameEn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 const NullableRef = Type.Union([Ref, Type.Null()]);
 // Ids are 32-bit in both databases; a larger one could not exist and would overflow PostgreSQL's integer.
 const id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 
-type Named = { id: number; name: string; code?: string };
+type Named = { id: number; name: string; name_en: string | null; code?: string };
 
 /** id → name of the small reference tables: what every page of items needs to show names. */
 export interface ReferenceNames {
@@ -15,11 +15,11 @@ const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r
 
 export async function loadReferenceNames(db: Db): Promise<ReferenceNames> {
   const [categories, areas, departments, sources, tags] = await Promise.all([
-    db.selectFrom('categories').select(['id', 'name']).execute(),
-    db.selectFrom('areas').select(['id', 'name']).execute(),
-    db.selectFrom('departments').select(['id', 'name']).execute(),
-    db.selectFrom('sources').select(['id', 'name', 'code']).execute(),
-    db.selectFrom('tags').select(['id', 'name']).execute(),
+    db.selectFrom('categories').select(['id', 'name', 'name_en']).execute(),
+    db.selectFrom('areas').select(['id', 'name', 'name_en']).execute(),
+    db.selectFrom('departments').select(['id', 'name', 'name_en']).execute(),
+    db.selectFrom('sources').select(['id', 'name', 'name_en', 'code']).execute(),
+    db.selectFrom('tags').select(['id', 'name', 'name_en']).execute(),
   ]);
   return {
     categories: byId(categories),

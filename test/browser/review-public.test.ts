@@ -15,7 +15,7 @@ import {
   startServer,
   type Server,
 } from './harness.js';
-import { Api, login } from './flows.js';
+import { Api, login, photo } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
   let server: Server;
@@ -107,5 +107,73 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await page.setViewportSize(DESKTOP);
     await shot(page, 'review-comment-reply');
     expect([...errors, ...staff.errors]).toEqual([]);
+  }, 60_000);
+  it('shrinks the charts with the window and marks the current month as partial', async () => {
+    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    await page.goto('/');
+    await page.getByTestId('chart-month').locator('canvas').waitFor();
+    await page.setViewportSize(PHONE);
+    // The page fits the phone again: no chart keeps its desktop width.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const widths = await page.locator('.chart').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByTestId('partial-month-note').waitFor();
+    expect(await page.getByTestId('chart-month').getAttribute('aria-label')).toContain('（至今）');
+    await shot(page, 'review-home');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'review-home');
+    expect(errors).toEqual([]);
+  }, 60_000);
+  it('names categories, areas and units in English on an English page, and finds lower-case codes', async () => {
+    const cats = (await api.call('GET', '/api/v1/categories')).items;
+    const lights = cats.find((c: { code: string }) => c.code === 'noise');
+    const { code, token } = await api.report({ title: '英文页面测试：夜间施工噪音', categoryId: lights.id });
+    await api.act('shouli', code, 'accept');
+    const { context, page, errors } = await newPage(browser, server.url, PHONE);
+    await context.addInitScript(() => localStorage.setItem('qingdan.lang', 'en'));
+    await page.goto(`/problems/${code}`);
+    await expect.poll(() => page.getByTestId('problem-details').textContent()).toContain(lights.nameEn);
+    expect(await page.getByTestId('problem-details').textContent()).not.toContain(lights.name);
+    // A code typed in lower case is the same item.
+    await page.goto(`/track?code=${code.toLowerCase()}&token=${token}`);
+    await expect.poll(() => page.getByTestId('problem-code').textContent()).toBe(code);
+    await shot(page, 'review-english-item');
+    expect(errors).toEqual([]);
+  }, 60_000);
+  it('small things: the open phone menu reads, photos added are counted, tables scroll by keyboard', async () => {
+    const { page, errors } = await newPage(browser, server.url, PHONE);
+    await page.goto('/');
+    await page.getByTestId('figures-note').waitFor();
+    await page.getByTestId('menu-toggle').click();
+    // White on a darkened red, not white on near-white (1.12:1 before).
+    const contrast = await page.getByTestId('menu-toggle').evaluate((el) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const st = getComputedStyle(el);
+      const header = getComputedStyle(el.closest('.site-header')!);
+      const bg = rgb(st.backgroundColor);
+      const alpha = Number((st.backgroundColor.match(/[\d.]+/g) ?? [])[3] ?? 1);
+      const base = rgb(header.backgroundColor);
+      const mixed = bg.map((v, i) => v * alpha + base[i] * (1 - alpha));
+      const [a, b] = [lum(rgb(st.color)), lum(mixed)].sort((x, y) => y - x);
+      return (a + 0.05) / (b + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
+
+    await page.goto('/report');
+    await page.getByTestId('photo-input').first().setInputFiles(photo('a.png'));
+    await expect.poll(() => page.getByTestId('photo-chosen').first().textContent()).toBe('已添加 1 张照片');
+
+    await page.goto('/scoreboard');
+    const wrap = page.locator('.table-wrap').first();
+    await wrap.waitFor();
+    expect(await wrap.getAttribute('tabindex')).toBe('0');
+    await wrap.focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('table-wrap'))).toBe(true);
+    await shot(page, 'review-scoreboard');
+    expect(errors).toEqual([]);
   }, 60_000);
 });

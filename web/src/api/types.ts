@@ -51,6 +51,7 @@ export interface ApiKey {
 export interface IdName {
   id: number;
   name: string;
+  nameEn?: string | null;
 }
 export interface Attachment {
   id: number;

@@ -5,6 +5,9 @@ import { COLORS, describeRows, topRows } from './chart-rows.js';
 import { EChart, type ChartOption } from './EChart.js';
 import { departmentChartHeight } from './ChartsPlaceholder.js';
 
+/** This month where the city is (the server counts months in its time zone). */
+const cityMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+
 /** Found vs rectified as horizontal bars, largest first at the top. */
 function barOption(rows: CountRow[], found: string, rectified: string, name: (r: CountRow) => string): ChartOption {
   const sorted = [...rows].sort((a, b) => a.count - b.count).slice(-12);
@@ -32,21 +35,28 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
   const departments = useMemo(() => topRows(s.byDepartment).filter((r) => r.count > 0), [s]);
   const label = (r: CountRow) => r.name;
 
-  const monthly = useMemo<ChartOption>(
-    () => ({
+  // The current month is only partly over: its point is drawn hollow and labelled "so far", so
+  // a trend that seems to drop to nothing reads as the unfinished month it is.
+  const current = cityMonth();
+  const partial = t('home.partialMonth');
+  const monthLabel = (m: string) => (m === current ? `${m}${partial}` : m);
+  const monthly = useMemo<ChartOption>(() => {
+    const point = (v: number, m: string) =>
+      m === current ? { value: v, symbol: 'emptyCircle', symbolSize: 10, itemStyle: { opacity: 0.6 } } : v;
+    return {
       color: COLORS,
       tooltip: { trigger: 'axis' },
       legend: { data: [found, rectified] },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: s.byMonth.map((m) => m.month) },
+      xAxis: { type: 'category', data: s.byMonth.map((m) => monthLabel(m.month)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: found, type: 'line', smooth: true, data: s.byMonth.map((m) => m.found) },
-        { name: rectified, type: 'line', smooth: true, data: s.byMonth.map((m) => m.rectified) },
+        { name: found, type: 'line', smooth: true, data: s.byMonth.map((m) => point(m.found, m.month)) },
+        { name: rectified, type: 'line', smooth: true, data: s.byMonth.map((m) => point(m.rectified, m.month)) },
       ],
-    }),
-    [s, found, rectified],
-  );
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s, found, rectified, current, partial]);
 
   const areaPie = useMemo<ChartOption>(
     () => ({
@@ -83,10 +93,15 @@ export default function HomeCharts({ summary: s }: { summary: StatsSummary }) {
         {s.byMonth.length > 0 && (
           <figure>
             <figcaption>{t('home.byMonth')}</figcaption>
+            {s.byMonth.some((m) => m.month === current) && (
+              <p className="muted small" data-testid="partial-month-note">
+                {t('home.partialMonthNote', { month: current })}
+              </p>
+            )}
             <EChart
               option={monthly}
               testId="chart-month"
-              label={s.byMonth.map((m) => `${m.month} ${m.found}/${m.rectified}`).join('; ')}
+              label={s.byMonth.map((m) => `${monthLabel(m.month)} ${m.found}/${m.rectified}`).join('; ')}
             />
           </figure>
         )}

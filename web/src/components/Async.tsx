@@ -38,12 +38,21 @@ const KNOWN: Record<string, MessageKey> = {
 
 /** A short human message for any thrown value. */
 export function useErrorText(): (e: unknown) => string {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (e) => {
     if (isApiError(e)) {
       const key = KNOWN[e.code];
       const base = key ? t(key) : t('error.generic');
-      const plain = key === 'error.network' || key === 'error.not_found' || !e.message || e.message === e.code;
+      // The server explains in English; a Chinese page shows its own sentence rather than a mixed one
+      // ("填写的内容有误（milestone … is due …）"). Chinese details (from the server's texts) still show.
+      const foreign = lang === 'zh' && !/[\u4e00-\u9fff]/.test(e.message ?? '');
+      // Field errors carry a Chinese text of their own (messageZh): use it on a Chinese page.
+      const zhDetails = Array.isArray(e.details)
+        ? e.details.map((d: { messageZh?: unknown }) => d?.messageZh).filter((m): m is string => typeof m === 'string')
+        : [];
+      if (foreign && zhDetails.length) return t('common.withDetail', { text: base, detail: zhDetails.join('；') });
+      const plain =
+        foreign || key === 'error.network' || key === 'error.not_found' || !e.message || e.message === e.code;
       return plain ? base : t('common.withDetail', { text: base, detail: e.message });
     }
     return t('error.generic');

@@ -50,8 +50,17 @@ export function PhotoPicker({
 
   return (
     <div className="photo-picker">
+      {/* The native input says "no file chosen" even after photos were added (they are kept here,
+          not in the input): it stays for keyboards and screen readers, hidden behind a labelled button. */}
+      <label htmlFor={id} className="btn photo-choose">
+        {t('photos.choose')}
+      </label>
+      <span className="muted photo-chosen" aria-live="polite" data-testid="photo-chosen">
+        {files.length ? t('photos.chosen', { n: files.length }) : t('photos.none')}
+      </span>
       <input
         id={id}
+        className="file-input-hidden"
         type="file"
         accept={types.join(',')}
         multiple

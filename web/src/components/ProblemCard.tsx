@@ -9,7 +9,7 @@ import { StatusBadge } from './StatusBadge.js';
 
 /** One row of a problem list; `href` picks the public or the staff page. */
 export function ProblemCard({ problem: p, href, children }: { problem: Problem; href: string; children?: ReactNode }) {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const photo = (p.attachments ?? []).find((a) => a.mime.startsWith('image/'));
   return (
     <li className={`card problem-card${photo ? ' has-thumb' : ''}`} data-testid="problem-item" data-code={p.code}>
@@ -33,13 +33,13 @@ export function ProblemCard({ problem: p, href, children }: { problem: Problem; 
       </div>
       <div className="card-meta muted">
         <span className="code">{p.code}</span>
-        {p.category && <span>{p.category.name}</span>}
-        {p.area && <span>{p.area.name}</span>}
+        {p.category && <span>{name(p.category)}</span>}
+        {p.area && <span>{name(p.area)}</span>}
         {p.leadDepartment && (
           <span>
             {t('problem.leadDepartment')}
             {t('common.colon')}
-            {p.leadDepartment.name}
+            {name(p.leadDepartment)}
           </span>
         )}
         {p.deadline && (

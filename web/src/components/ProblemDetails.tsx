@@ -28,8 +28,8 @@ export function ProblemDetails({
   /** False when the children show the photos themselves (the verification form). */
   photos?: boolean;
 }) {
-  const { t, join } = useI18n();
-  const depts = join(p.coDepartments?.map((d) => d.name) ?? []);
+  const { t, join, name } = useI18n();
+  const depts = join(p.coDepartments?.map((d) => name(d)) ?? []);
   return (
     <article className="problem-details" data-testid="problem-details" data-code={p.code}>
       <header className="details-head">
@@ -44,11 +44,11 @@ export function ProblemDetails({
       </header>
       <p className="description">{p.description}</p>
       <dl className="dl">
-        <Row label={t('problem.category')}>{p.category?.name ?? '—'}</Row>
-        <Row label={t('problem.area')}>{p.area?.name ?? '—'}</Row>
+        <Row label={t('problem.category')}>{p.category ? name(p.category) : '—'}</Row>
+        <Row label={t('problem.area')}>{p.area ? name(p.area) : '—'}</Row>
         {p.address && <Row label={t('problem.address')}>{p.address}</Row>}
         <Row label={t('problem.leadDepartment')} testId="problem-department">
-          {p.leadDepartment?.name ?? t('problem.notAssigned')}
+          {p.leadDepartment ? name(p.leadDepartment) : t('problem.notAssigned')}
         </Row>
         {depts && <Row label={t('problem.coDepartments')}>{depts}</Row>}
         {p.ownerLeader && <Row label={t('problem.ownerLeader')}>{p.ownerLeader.displayName}</Row>}
@@ -72,7 +72,7 @@ export function ProblemDetails({
         <Row label={t('problem.createdAt')}>{formatTime(p.createdAt)}</Row>
         {p.closedAt && <Row label={t('problem.closedAt')}>{formatTime(p.closedAt)}</Row>}
         {p.source && <Row label={t('problem.source')}>{p.source.name}</Row>}
-        {p.tags?.length > 0 && <Row label={t('problem.tags')}>{join(p.tags.map((x) => x.name))}</Row>}
+        {p.tags?.length > 0 && <Row label={t('problem.tags')}>{join(p.tags.map((x) => name(x)))}</Row>}
         {p.answers?.map((a) => (
           <Row key={a.code} label={a.label} testId={`answer-${a.code}`}>
             {a.display}

@@ -47,7 +47,8 @@ export function RankTable({
       {!rows.length ? (
         <Empty />
       ) : (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must take focus to scroll by keyboard
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
           <table className="table" data-testid={testId}>
             <thead>
               <tr>

@@ -18,7 +18,8 @@ export function WarningTable({
   const { t, join } = useI18n();
   if (!items.length) return <Empty testId={`${testId}-empty`}>{emptyText}</Empty>;
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must take focus to scroll by keyboard
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('board.warning')}>
       <table className="table" data-testid={testId}>
         <thead>
           <tr>

@@ -54,4 +54,10 @@ export const enWork: Record<keyof typeof zhWork, string> = {
   'comments.replyLabel': 'Official reply (public)',
   'comments.replySend': 'Publish the reply',
   'comments.officialReply': 'Official reply',
+  'home.partialMonth': ' (so far)',
+  'home.partialMonthNote': '{month} is not over: figures so far.',
+  'photos.choose': 'Choose photos',
+  'photos.chosen': '{n} photos added',
+  'photos.none': 'No photos added yet',
+  'home.figuresNote': 'These figures count public items only; the supervision board also counts non-public ones.',
 };

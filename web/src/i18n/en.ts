@@ -65,7 +65,7 @@ export const en: Record<MessageKey, string> = {
   'home.statsTitle': 'Progress',
   'home.statsUnavailable': 'Figures are not available right now',
   'home.headline': '{found} problems found, {rectified} rectified',
-  'home.headlineNote': 'Every other item has a responsible unit and a back-scheduled deadline.',
+  'home.headlineNote': 'All the other items have a responsible unit and a back-scheduled deadline.',
   'home.inProgress': 'Being fixed',
   'home.overdue': 'Overdue',
   'home.longTerm': 'Long-term',

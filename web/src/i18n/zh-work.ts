@@ -52,4 +52,10 @@ export const zhWork = {
   'comments.replyLabel': '官方回复（公开显示）',
   'comments.replySend': '发布回复',
   'comments.officialReply': '官方回复',
+  'home.partialMonth': '（至今）',
+  'home.partialMonthNote': '{month} 尚未结束，数据截至今日。',
+  'photos.choose': '选择照片',
+  'photos.chosen': '已添加 {n} 张照片',
+  'photos.none': '尚未添加照片',
+  'home.figuresNote': '这里只统计公开的问题；督办看板还包括不公开的问题，所以数字会更大。',
 };

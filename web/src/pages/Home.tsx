@@ -55,6 +55,9 @@ function Headline({ s }: { s: StatsSummary | null }) {
         </p>
       )}
       <p className="muted">{t('home.headlineNote')}</p>
+      <p className="muted small" data-testid="figures-note">
+        {t('home.figuresNote')}
+      </p>
     </>
   );
 }

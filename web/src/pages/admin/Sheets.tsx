@@ -60,12 +60,12 @@ export function Sheets() {
             <option value="valid_only">{t('sheets.validOnly')}</option>
           </select>
         </Field>
-        <button type="submit" className="btn primary" disabled={!file || busy} data-testid="import-submit">
+        <button type="submit" className="btn btn-primary" disabled={!file || busy} data-testid="import-submit">
           {busy ? t('state.loading') : t('sheets.run')}
         </button>
       </form>
       {error && (
-        <p className="error" role="alert" data-testid="import-error">
+        <p className="field-error" role="alert" data-testid="import-error">
           {error}
         </p>
       )}
