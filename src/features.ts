@@ -20,6 +20,7 @@ import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
+import { opsFeature } from './ops/ops.feature.js';
 
 /**
  * Every feature of Qingdan, in the order they are installed: a feature may use the state of those
@@ -50,6 +51,7 @@ export const features: readonly Feature<any>[] = [
   commentsFeature, // comments, thanks and likes, moderation
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   backupFeature, // qingdan backup, restore
+  opsFeature, // /livez, /readyz, /metrics; request ids and timings
   demoFeature, // qingdan seed --demo | --bulk N
 ];
 

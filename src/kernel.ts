@@ -50,6 +50,8 @@ export interface KernelOptions {
   clock?: Clock;
   /** Run migrations first (default true). */
   migrate?: boolean;
+  /** Close a given `db` in close(), after the features (a database the kernel opened is always closed). */
+  closeDb?: boolean;
   features?: readonly Feature<any>[];
   /** false: log nothing (tests); an object: pino options. Default: the configured level. */
   logger?: boolean | object;
@@ -101,7 +103,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     close() {
       closed ??= (async () => {
         for (const f of [...features].reverse()) await f.close?.(states.get(f) as never, k);
-        if (opened) await db.destroy();
+        if (opened || opts.closeDb) await db.destroy();
       })();
       return closed;
     },
@@ -120,7 +122,43 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
   return k;
 }
 
+/** Credentials never reach the logs, whichever feature logs a request or its headers. */
+const REDACT = {
+  paths: [
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'req.headers["x-api-key"]',
+    'req.headers["x-tracking-token"]',
+    'headers.cookie',
+    'headers.authorization',
+    'headers["x-api-key"]',
+    'password',
+    '*.password',
+    'token',
+    '*.token',
+  ],
+  censor: '[redacted]',
+};
+
+// Tracking tokens and API keys may arrive in the query string (?token=, Open311's api_key=).
+const SECRET_PARAMS = /([?&](?:token|api_key|apikey|key)=)[^&#]*/gi;
+
+/** Fastify's request line for the log, with secrets in the URL replaced. */
+function requestForLog(req: { method: string; url: string; ip?: string; host?: string }) {
+  return {
+    method: req.method,
+    url: req.url.replace(SECRET_PARAMS, '$1[redacted]'),
+    host: req.host,
+    remoteAddress: req.ip,
+  };
+}
+
 function loggerFor(config: Config, option: boolean | object | undefined): Logger {
   if (option === false) return pino({ level: 'silent' });
-  return pino({ level: config.logLevel, ...(typeof option === 'object' ? option : {}) });
+  return pino({
+    level: config.logLevel,
+    redact: REDACT,
+    serializers: { req: requestForLog },
+    ...(typeof option === 'object' ? option : {}),
+  });
 }
