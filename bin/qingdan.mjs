@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const compiled = path.join(root, 'dist', 'src', 'cli', 'main.js');
+const compiled = path.join(root, 'dist', 'cli', 'main.js');
 const haveTsx = fs.existsSync(path.join(root, 'node_modules', 'tsx', 'package.json'));
 if (!haveTsx || process.env.NODE_ENV === 'production') {
   if (!fs.existsSync(compiled)) {

@@ -88,7 +88,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
   });
   registerErrorHandling(app);
-  if (k.has(opsFeature)) registerRequestTracking(app, k.of(opsFeature).metrics);
+  if (k.has(opsFeature)) registerRequestTracking(app, k.of(opsFeature));
   registerSecurity(app);
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
