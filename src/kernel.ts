@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/database.js';
 import { detectDialect, type Dialect } from './db/dialect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateForStart } from './db/migrate.js';
 import type { Feature } from './feature.js';
 import { features as allFeatures, PROBLEM_HOOKS } from './features.js';
 import type { Job } from './jobs/job-runner.js';
@@ -61,7 +61,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
   const opened = opts.db ? null : createDb(config);
   const db = opts.db ?? opened!.db;
   const dialect = opts.dialect ?? opened?.dialect ?? detectDialect(db);
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrateForStart(db);
   const features = opts.features ?? allFeatures;
   const states = new Map<Feature<any>, unknown>();
   const installed = new Set<Feature<any>>();

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { createDb } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateForStart } from './db/migrate.js';
+import { withSeedLock } from './ops/seed-lock.js';
 import { buildApp } from './app.js';
 import { isEmpty, seedDemo } from './demo/demo-seed.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-reference.js';
@@ -10,15 +11,18 @@ import { opsFeature } from './ops/ops.feature.js';
 /** Starts Qingdan: migrate, seed the demo city into an empty database if asked, listen. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const { db, dialect } = createDb(config);
-  await migrateToLatest(db);
+  const { ahead } = await migrateForStart(db);
   const say = (m: string) => process.stdout.write(`${m}\n`);
-  if (config.demo && (await isEmpty(db))) {
+  if (ahead.length) say(`清单 Qingdan: the schema is from a newer release (${ahead.join(', ')}); serving on it`);
+  // Instances started together seed once: the first takes the lock, the others find the city there.
+  await withSeedLock(db, dialect, async () => {
+    if (!config.demo || !(await isEmpty(db))) return;
     say('清单 Qingdan: seeding the demo city (Jingzhou) into the empty database …');
     await seedDemo(db, dialect, config, { generated: Number(process.env.QINGDAN_DEMO_ITEMS ?? 2000), log: say });
     say(
       `Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`,
     );
-  }
+  });
   // The kernel closes the database after every feature (indexer, scheduler, notifier) has stopped.
   const app = await buildApp(config, { db, migrate: false, closeDb: true });
   await app.listen({ port: config.port, host: config.host });
