@@ -79,7 +79,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     log: loggerFor(config, opts.logger),
     hooks,
     jobs,
-    rateLimiter: new RateLimiter(() => clock().getTime()),
+    rateLimiter: new RateLimiter(() => clock().getTime(), dialect.name === 'postgres' ? db : null),
     features,
     of<S>(feature: Feature<S>): S {
       if (!installed.has(feature)) {
