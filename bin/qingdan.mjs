@@ -1,11 +1,21 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so the repo needs no compile step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// The `qingdan` command. Runs in this very process (no child), so SIGTERM and Ctrl-C reach the
+// server directly: the compiled build (`npm run build:server`) when tsx is not installed
+// (`npm ci --omit=dev`), else the TypeScript sources through tsx's loader.
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const r = spawnSync(process.execPath, [tsx, path.join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(r.status ?? 1);
+const compiled = path.join(root, 'dist', 'cli', 'main.js');
+const haveTsx = fs.existsSync(path.join(root, 'node_modules', 'tsx', 'package.json'));
+if (!haveTsx || process.env.NODE_ENV === 'production') {
+  if (!fs.existsSync(compiled)) {
+    process.stderr.write('qingdan: no compiled build in dist/ and no tsx: run `npm run build:server` first\n');
+    process.exit(1);
+  }
+  await import(pathToFileURL(compiled).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(path.join(root, 'src', 'cli', 'main.ts')).href);
+}

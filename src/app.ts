@@ -20,10 +20,14 @@ import { registerAuth } from './http/auth-hook.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
 import { usersFeature } from './users/users.feature.js';
+import { opsFeature } from './ops/ops.feature.js';
+import { registerRequestTracking, requestId } from './ops/request-id.js';
 
 export interface BuildOptions {
   /** An open database (tests); the caller closes it. Default: the configured one, closed with the app. */
   db?: Db;
+  /** Close `db` with the app, after every feature has stopped (the server, which opened it to seed). */
+  closeDb?: boolean;
   clock?: Clock;
   logger?: boolean | object;
   /** Run migrations before serving (default true). */
@@ -39,7 +43,13 @@ declare module 'fastify' {
 
 /** Builds the whole application without listening; tests drive it with app.inject(). */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
-  const k = await createKernel(config, { db: opts.db, clock: opts.clock, migrate: opts.migrate, logger: opts.logger });
+  const k = await createKernel(config, {
+    db: opts.db,
+    clock: opts.clock,
+    migrate: opts.migrate,
+    logger: opts.logger,
+    closeDb: opts.closeDb,
+  });
   const app = Fastify({
     // The kernel's logger: requests and features log through one pino instance.
     loggerInstance: k.log as FastifyBaseLogger,
@@ -50,6 +60,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
     clientErrorHandler,
+    // Ids unique across instances (not req-1 in each process), or the proxy's X-Request-Id.
+    requestIdHeader: false,
+    genReqId: requestId,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('kernel', k);
   // JSON, forms (Open311) and multipart (uploads) only: anything else is a 415, not a string body.
@@ -78,12 +91,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
   });
   registerErrorHandling(app);
+  if (k.has(opsFeature)) registerRequestTracking(app, k.of(opsFeature));
   registerSecurity(app, tileOrigin(config.map));
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   for (const f of k.features) {
     if (f.routes) await app.register(f.routes(k.of(f), k));
   }

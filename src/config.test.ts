@@ -28,6 +28,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ [name]: value })).toThrow(pattern);
   });
 
+  it('refuses the demo in production and a cluster without PostgreSQL', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', QINGDAN_DEMO: '1' })).toThrow(/QINGDAN_DEMO is refused/);
+    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false });
+    expect(() => parseConfig({ QINGDAN_CLUSTER: '1' })).toThrow(/QINGDAN_CLUSTER=1 needs DATABASE_URL/);
+    const c = parseConfig({ QINGDAN_CLUSTER: '1', DATABASE_URL: 'postgres://db/qingdan' });
+    expect(c.clustered).toBe(true);
+  });
+
   it('reads the documented variables', () => {
     const c = parseConfig({
       PORT: '8080',

@@ -12,6 +12,10 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly dataDir: string;
   readonly demo: boolean;
+  /** NODE_ENV=production: the compiled build; the demo city (published passwords) is refused. */
+  readonly production: boolean;
+  /** QINGDAN_CLUSTER: several instances share one database, which must then be PostgreSQL. */
+  readonly clustered: boolean;
   readonly codePrefix: string;
   readonly logLevel: string;
   readonly sessionDays: number;
@@ -82,12 +86,26 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
   } catch {
     throw new ConfigError(`QINGDAN_TIMEZONE is not a known time zone: "${timezone}"`);
   }
+  const production = env.NODE_ENV === 'production';
+  const demo = bool(env, 'QINGDAN_DEMO', false);
+  if (production && demo) {
+    throw new ConfigError(
+      'QINGDAN_DEMO is refused with NODE_ENV=production: the demo accounts share a published password',
+    );
+  }
+  const clustered = bool(env, 'QINGDAN_CLUSTER', false);
+  if (clustered && !databaseUrl) {
+    // Fail closed: without it every instance would quietly serve its own empty SQLite file.
+    throw new ConfigError('QINGDAN_CLUSTER=1 needs DATABASE_URL (PostgreSQL): instances cannot share SQLite');
+  }
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data'),
-    demo: bool(env, 'QINGDAN_DEMO', false),
+    demo,
+    production,
+    clustered,
     codePrefix,
     logLevel,
     sessionDays: int(env, 'QINGDAN_SESSION_DAYS', 7, 1, 365),

@@ -21,6 +21,7 @@ import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
 import { residentsFeature } from './residents/residents.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
+import { opsFeature } from './ops/ops.feature.js';
 
 /**
  * Every feature of Qingdan, in the order they are installed: a feature may use the state of those
@@ -52,6 +53,7 @@ export const features: readonly Feature<any>[] = [
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   residentsFeature, // residents: phone sign-in, my reports, updates, subscriptions, map
   backupFeature, // qingdan backup, restore
+  opsFeature, // /livez, /readyz, /metrics; request ids and timings
   demoFeature, // qingdan seed --demo | --bulk N
 ];
 

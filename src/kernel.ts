@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/database.js';
 import { detectDialect, type Dialect } from './db/dialect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateForStart } from './db/migrate.js';
 import type { Feature } from './feature.js';
 import { features as allFeatures, PROBLEM_HOOKS } from './features.js';
 import type { Job } from './jobs/job-runner.js';
@@ -51,6 +51,8 @@ export interface KernelOptions {
   clock?: Clock;
   /** Run migrations first (default true). */
   migrate?: boolean;
+  /** Close a given `db` in close(), after the features (a database the kernel opened is always closed). */
+  closeDb?: boolean;
   features?: readonly Feature<any>[];
   /** false: log nothing (tests); an object: pino options. Default: the configured level. */
   logger?: boolean | object;
@@ -60,7 +62,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
   const opened = opts.db ? null : createDb(config);
   const db = opts.db ?? opened!.db;
   const dialect = opts.dialect ?? opened?.dialect ?? detectDialect(db);
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrateForStart(db);
   const features = opts.features ?? allFeatures;
   const states = new Map<Feature<any>, unknown>();
   const installed = new Set<Feature<any>>();
@@ -78,7 +80,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     log: loggerFor(config, opts.logger),
     hooks,
     jobs,
-    rateLimiter: new RateLimiter(() => clock().getTime()),
+    rateLimiter: new RateLimiter(() => clock().getTime(), dialect.name === 'postgres' ? db : null),
     features,
     of<S>(feature: Feature<S>): S {
       if (!installed.has(feature)) {
@@ -102,7 +104,7 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
     close() {
       closed ??= (async () => {
         for (const f of [...features].reverse()) await f.close?.(states.get(f) as never, k);
-        if (opened) await db.destroy();
+        if (opened || opts.closeDb) await db.destroy();
       })();
       return closed;
     },
@@ -121,11 +123,30 @@ export async function createKernel(config: Config, opts: KernelOptions = {}): Pr
   return k;
 }
 
+/** Credentials never reach the logs, whichever feature logs a request or its headers. */
+const REDACT = {
+  paths: [
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'req.headers["x-api-key"]',
+    'req.headers["x-tracking-token"]',
+    'headers.cookie',
+    'headers.authorization',
+    'headers["x-api-key"]',
+    'password',
+    '*.password',
+    'token',
+    '*.token',
+  ],
+  censor: '[redacted]',
+};
+
 function loggerFor(config: Config, option: boolean | object | undefined): Logger {
   if (option === false) return pino({ level: 'silent' });
   // Fastify logs each request through this logger's `req` serializer: URLs go out with secrets redacted.
   return pino({
     level: config.logLevel,
+    redact: REDACT,
     serializers: { req: redactedRequest },
     ...(typeof option === 'object' ? option : {}),
   });

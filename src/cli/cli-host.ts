@@ -1,6 +1,6 @@
 import { ConfigError, parseConfig, type Config } from '../config.js';
 import { createDb, type OpenDb } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateForStart } from '../db/migrate.js';
 import { createKernel, type Kernel } from '../kernel.js';
 import type { Actor } from '../auth/actor.js';
 import { actorForUser } from '../users/user.service.js';
@@ -52,7 +52,7 @@ export function cliHost(): CliHost {
     async withDb(fn) {
       const open = createDb(config());
       try {
-        await migrateToLatest(open.db);
+        await migrateForStart(open.db);
         return await fn(open, config());
       } finally {
         await open.db.destroy();

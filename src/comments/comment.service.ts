@@ -105,7 +105,7 @@ export function commentService(services: CommentDeps) {
       if (kind === 'thanks' && !THANKS_STATES.includes(row.status)) {
         throw new AppError('conflict', 'thanks can be sent once the item is rectified', { status: row.status });
       }
-      if (!isStaff(c.actor)) services.rateLimiter.hit('comment', c.clientHash, LIMITS.commentsPerMinute);
+      if (!isStaff(c.actor)) await services.rateLimiter.hit('comment', c.clientHash, LIMITS.commentsPerMinute);
       const id = await repo.insertComment(db, {
         problem_id: row.id,
         kind,
@@ -120,7 +120,7 @@ export function commentService(services: CommentDeps) {
 
     async like(c: Caller, id: number, on: boolean) {
       await visibleComment(c.actor, id);
-      services.rateLimiter.hit('like', c.clientHash, LIMITS.likesPerMinute);
+      await services.rateLimiter.hit('like', c.clientHash, LIMITS.likesPerMinute);
       const now = clock().toISOString();
       await db
         .transaction()

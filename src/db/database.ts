@@ -31,6 +31,14 @@ export interface OpenDb {
   dialect: Dialect;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The PostgreSQL pool's connections (for /metrics); null on SQLite. */
+export function poolStats(db: Db): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 export function createDb(opts: DbOptions): OpenDb {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -40,7 +48,9 @@ export function createDb(opts: DbOptions): OpenDb {
       connectionTimeoutMillis: 10_000,
     });
     watchConnectionErrors(pool);
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: DIALECTS.postgres };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
+    return { db, dialect: DIALECTS.postgres };
   }
   const file = sqliteFilePath(opts);
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -23,6 +23,7 @@ function registerSeedCommand(program: Command, cli: CliHost): void {
     .action(async (opts: { demo?: boolean; items: string; bulk?: string; months?: string; seed?: string }) => {
       if (opts.bulk) return runBulkSeed(program, cli, { bulk: opts.bulk, months: opts.months, seed: opts.seed });
       if (!opts.demo) throw new Error('say what to seed: --demo or --bulk N');
+      if (cli.config().production) throw new Error('the demo city is not seeded with NODE_ENV=production');
       await cli.withDb(async ({ db, dialect }, config) => {
         if (!(await isEmpty(db))) throw new Error('the database is not empty; the demo seeds only an empty one');
         await seedDemo(db, dialect, config, {

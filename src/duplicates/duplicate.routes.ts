@@ -50,7 +50,8 @@ export const duplicateRoutes =
         },
       },
       async (req) => {
-        if (!isStaff(req.actor)) k.rateLimiter.hit('duplicates', clientKey(req), k.config.publicSubmitPerMinute * 4);
+        if (!isStaff(req.actor))
+          await k.rateLimiter.hit('duplicates', clientKey(req), k.config.publicSubmitPerMinute * 4);
         return { items: await dups.suggest(req.body, { publicOnly: !isStaff(req.actor) }) };
       },
     );

@@ -72,7 +72,7 @@ export function open311Submit(deps: Open311Deps, reads: Open311Service) {
     }
     const key = (await reads.client(call))!;
     // The same per-client limit as the native form: Open311 is not a way around it.
-    if (!isStaff(key.actor)) deps.rateLimiter.hit('submit', `api_key:${key.id}`, config.publicSubmitPerMinute);
+    if (!isStaff(key.actor)) await deps.rateLimiter.hit('submit', `api_key:${key.id}`, config.publicSubmitPerMinute);
 
     const serviceCode = optionalParam(params, 'service_code');
     const category = serviceCode === undefined ? undefined : await reads.leafByCode(serviceCode);

@@ -38,7 +38,7 @@ export const problemRoutes =
         },
       },
       async (req, reply) => {
-        if (!isStaff(req.actor)) k.rateLimiter.hit('submit', clientKey(req), k.config.publicSubmitPerMinute);
+        if (!isStaff(req.actor)) await k.rateLimiter.hit('submit', clientKey(req), k.config.publicSubmitPerMinute);
         const key = req.headers['idempotency-key'];
         const { reply: body, replayed } = await submit(req.actor, req.body, key ? `${clientKey(req)}:${key}` : null);
         if (replayed) reply.header('Idempotent-Replayed', 'true');

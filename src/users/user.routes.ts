@@ -52,7 +52,7 @@ export const userRoutes =
         onRequest: loginFromOwnPages,
       },
       async (req, reply) => {
-        k.rateLimiter.hit('login', req.ip, config.loginPerMinute);
+        await k.rateLimiter.hit('login', req.ip, config.loginPerMinute);
         const { sessionId, user } = await users.login(req.body.username, req.body.password);
         reply.setCookie(SESSION_COOKIE, sessionId, cookieOpts);
         return { user };
