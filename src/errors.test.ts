@@ -18,6 +18,7 @@ describe('error registry', () => {
       rate_limited: 429,
       internal: 500,
       unavailable: 503,
+      insufficient_storage: 507,
     });
   });
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   internal: 500,
   // A capability this server lacks (e.g. no CJK font for PDF notices); the client falls back.
   unavailable: 503,
+  // The disk (or the database's) is full: nothing was stored; the operator must free space.
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
@@ -27,20 +28,22 @@ export function attachmentService(
     const hash = crypto.createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
-    const out = fs.createWriteStream(tmp, { flags: 'wx' });
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // pipeline() hears every failure of every stage (ENOSPC on a full disk is emitted as 'error',
+    // which unheard would end the process, even when opening the file) and destroys the others.
+    const measure = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
         if (size > opts.maxBytes)
-          throw new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`);
+          return cb(new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`));
         if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
         hash.update(chunk);
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+        cb(null, chunk);
+      },
+    });
+    try {
+      await pipeline(stream, measure, fs.createWriteStream(tmp, { flags: 'wx' }));
       return { tmp, size, sha256: hash.digest('hex'), head };
     } catch (err) {
-      out.destroy();
       fs.rmSync(tmp, { force: true });
       throw err;
     }

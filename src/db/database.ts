@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import type { Database } from './schema.js';
 import { DIALECTS, type Dialect } from './dialect.js';
 
@@ -62,7 +62,7 @@ export function createDb(opts: DbOptions): OpenDb {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   cachePreparedStatements(sqlite);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: DIALECTS.sqlite };
+  return { db: new Kysely<Database>({ dialect: new QingdanSqliteDialect(sqlite) }), dialect: DIALECTS.sqlite };
 }
 
 /**
@@ -83,6 +83,25 @@ function watchConnectionErrors(pool: pg.Pool): void {
   };
   pool.on('error', (err) => warn(err, 'idle'));
   pool.on('connect', (client) => client.on('error', (err) => warn(err, 'active')));
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL on a full disk, an I/O
+ * error); Kysely then sends its own ROLLBACK, which fails with "cannot rollback - no transaction
+ * is active" and replaces the real error. Skipping the ROLLBACK when none is open keeps the cause.
+ */
+class QingdanSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver() {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
 
 /**

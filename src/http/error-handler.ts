@@ -51,6 +51,11 @@ export function toErrorBody(err: FastifyError | AppError | Error): { status: num
   if (isDatabaseUnavailable(fe)) {
     return { status: 503, body: errorBody('unavailable', 'the database is unavailable; try again shortly') };
   }
+  // A full disk (the file system's ENOSPC, SQLite's SQLITE_FULL, PostgreSQL's 53100): nothing was
+  // stored, the server carries on, and the log names the cause.
+  if (fe.code === 'ENOSPC' || fe.code === 'EDQUOT' || fe.code === 'SQLITE_FULL' || fe.code === '53100') {
+    return { status: 507, body: errorBody('insufficient_storage', 'the server has no space left to store this') };
+  }
   // A foreign key naming a row that does not exist (an unknown department, parent, category):
   // every such id comes from the request, so it is the client's mistake, not a server fault.
   if (fe.code === '23503' || fe.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
@@ -132,6 +137,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status === 503) request.log.warn({ err: { message: err.message, code: err.code } }, body.error.message);
     else if (status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.error.code, status }, body.error.message);
+    // Refused before its body was read (a full disk, a file too large): close the connection, or
+    // the client goes on sending the rest of a large body into a socket it then waits on.
+    if (!request.raw.complete) reply.header('connection', 'close');
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -28,9 +28,16 @@ export function rejectedWriter(file: string, format: SheetFormat, headers: strin
   let n = 0;
   if (format === 'csv') {
     const out = fs.createWriteStream(file);
+    // A full disk is emitted as 'error'; unheard, it would end the process. finish() reports it.
+    let failed: Error | null = null;
+    out.on('error', (err) => {
+      failed ??= err;
+    });
     out.write(UTF8_BOM + csvLine(header));
     const close = () =>
-      new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      new Promise<void>((resolve, reject) =>
+        failed ? reject(failed) : out.end((err?: Error | null) => (err || failed ? reject(err ?? failed) : resolve())),
+      );
     return {
       add(rowNumber, cells, problems) {
         n++;
