@@ -22,6 +22,12 @@ export interface Config {
   readonly webDir: string;
   readonly timezone: string;
   readonly secureCookies: boolean;
+  /**
+   * QINGDAN_PUBLIC_URL: the address the public reaches this server at, for absolute links in
+   * answers (Open311 discovery, media_url). Never taken from a request's Host header, which the
+   * caller writes. Default: the listen address.
+   */
+  readonly publicUrl: string;
   /** QINGDAN_OPEN311_JURISDICTIONS: the Open311 jurisdiction ids served (src/open311/jurisdictions.ts). */
   readonly open311Jurisdictions: readonly Jurisdiction[];
   /** Notifications (SMTP, webhook), warning thresholds, rates and jobs: src/supervision/supervision-config.ts. */
@@ -79,9 +85,14 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
   } catch {
     throw new ConfigError(`QINGDAN_TIMEZONE is not a known time zone: "${timezone}"`);
   }
+  const publicUrl = env.QINGDAN_PUBLIC_URL?.trim() || null;
+  if (publicUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
+    throw new ConfigError(`QINGDAN_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const config: Config = {
-    port: int(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
+    port,
+    host,
     databaseUrl,
     dataDir: path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data'),
     demo: bool(env, 'QINGDAN_DEMO', false),
@@ -96,6 +107,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
     timezone,
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
+    publicUrl: publicUrl?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     open311Jurisdictions: open311Jurisdictions(env),
     supervision: overrides.supervision ?? parseSupervisionConfig(env),
     hall: overrides.hall ?? parseHallConfig(env),
