@@ -32,6 +32,18 @@ export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[]
   return isPubliclyVisible(row);
 }
 
+/**
+ * The internal timeline (notes with contact details, return reasons, summons, officials' names) is
+ * for the citywide offices and the units on the item; any other unit sees what the public sees.
+ */
+export function mayReadInternal(actor: Actor, row: ProblemRow, coDepartmentIds: number[]): boolean {
+  if (CITYWIDE_ROLES.includes(actor.role)) return true;
+  return (
+    actor.role === 'department' &&
+    (inScope(actor, row.lead_department_id) || coDepartmentIds.some((d) => inScope(actor, d)))
+  );
+}
+
 /** Reporter contact is for roles that call reporters back, and for the reporter themself. */
 export const mayReadContact = (actor: Actor) => CONTACT_ROLES.includes(actor.role);
 
