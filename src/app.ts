@@ -15,6 +15,7 @@ import { createKernel, type Kernel } from './kernel.js';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { registerAuth } from './http/auth-hook.js';
+import { registerGuessThrottle } from './http/guess-throttle.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
 import { usersFeature } from './users/users.feature.js';
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   registerErrorHandling(app);
   registerSecurity(app);
+  registerGuessThrottle(app, k.rateLimiter, config);
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
 

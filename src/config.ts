@@ -18,6 +18,10 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly publicSubmitPerMinute: number;
   readonly loginPerMinute: number;
+  /** Tracking tokens one address may present a minute (QINGDAN_TOKEN_TRIES_PER_MINUTE). */
+  readonly tokenTriesPerMinute: number;
+  /** Refused API keys or tokens one address may send a minute before it is shut out for the minute. */
+  readonly secretFailuresPerMinute: number;
   readonly trustProxy: boolean;
   readonly webDir: string;
   readonly timezone: string;
@@ -103,6 +107,8 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     maxBodyBytes: int(env, 'QINGDAN_MAX_BODY_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
     publicSubmitPerMinute: int(env, 'QINGDAN_PUBLIC_SUBMIT_PER_MINUTE', 30, 1, 1_000_000),
     loginPerMinute: int(env, 'QINGDAN_LOGIN_PER_MINUTE', 10, 1, 1_000_000),
+    tokenTriesPerMinute: int(env, 'QINGDAN_TOKEN_TRIES_PER_MINUTE', 120, 1, 1_000_000),
+    secretFailuresPerMinute: int(env, 'QINGDAN_SECRET_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
     trustProxy: bool(env, 'QINGDAN_TRUST_PROXY', false),
     webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
     timezone,

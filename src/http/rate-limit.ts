@@ -27,6 +27,12 @@ export class RateLimiter {
     }
   }
 
+  /** Whether `key` has already used more than `limit` hits in the current window (counts nothing). */
+  over(bucket: string, key: string, limit: number, windowMs = 60_000): boolean {
+    const w = this.windows.get(`${bucket}:${key}`);
+    return Boolean(w && this.clock() - w.start < windowMs && w.count > limit);
+  }
+
   reset(): void {
     this.windows.clear();
   }
