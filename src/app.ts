@@ -17,6 +17,7 @@ import { registerSecurity } from './http/security.js';
 import { webCacheHeaders } from './http/web-cache.js';
 import { tileOrigin } from './residents/map-config.js';
 import { registerAuth } from './http/auth-hook.js';
+import { registerGuessThrottle } from './http/guess-throttle.js';
 import { registerAccess } from './http/access.js';
 import { ErrorSchema } from './http/common-schemas.js';
 import { usersFeature } from './users/users.feature.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   registerErrorHandling(app);
   if (k.has(opsFeature)) registerRequestTracking(app, k.of(opsFeature));
   registerSecurity(app, tileOrigin(config.map));
+  registerGuessThrottle(app, k.rateLimiter, config);
   registerAuth(app, k.of(usersFeature));
   registerAccess(app);
 

@@ -23,10 +23,20 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly publicSubmitPerMinute: number;
   readonly loginPerMinute: number;
+  /** Tracking tokens one address may present a minute (QINGDAN_TOKEN_TRIES_PER_MINUTE). */
+  readonly tokenTriesPerMinute: number;
+  /** Refused API keys or tokens one address may send a minute before it is shut out for the minute. */
+  readonly secretFailuresPerMinute: number;
   readonly trustProxy: boolean;
   readonly webDir: string;
   readonly timezone: string;
   readonly secureCookies: boolean;
+  /**
+   * QINGDAN_PUBLIC_URL: the address the public reaches this server at, for absolute links in
+   * answers (Open311 discovery, media_url). Never taken from a request's Host header, which the
+   * caller writes. Default: the listen address.
+   */
+  readonly publicUrl: string;
   /** QINGDAN_OPEN311_JURISDICTIONS: the Open311 jurisdiction ids served (src/open311/jurisdictions.ts). */
   readonly open311Jurisdictions: readonly Jurisdiction[];
   /** Notifications (SMTP, webhook), warning thresholds, rates and jobs: src/supervision/supervision-config.ts. */
@@ -98,9 +108,14 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     // Fail closed: without it every instance would quietly serve its own empty SQLite file.
     throw new ConfigError('QINGDAN_CLUSTER=1 needs DATABASE_URL (PostgreSQL): instances cannot share SQLite');
   }
+  const publicUrl = env.QINGDAN_PUBLIC_URL?.trim() || null;
+  if (publicUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
+    throw new ConfigError(`QINGDAN_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const config: Config = {
-    port: int(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1',
+    port,
+    host,
     databaseUrl,
     dataDir: path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data'),
     demo,
@@ -113,10 +128,13 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     maxBodyBytes: int(env, 'QINGDAN_MAX_BODY_BYTES', 256 * 1024, 1024, 100 * 1024 * 1024),
     publicSubmitPerMinute: int(env, 'QINGDAN_PUBLIC_SUBMIT_PER_MINUTE', 30, 1, 1_000_000),
     loginPerMinute: int(env, 'QINGDAN_LOGIN_PER_MINUTE', 10, 1, 1_000_000),
+    tokenTriesPerMinute: int(env, 'QINGDAN_TOKEN_TRIES_PER_MINUTE', 120, 1, 1_000_000),
+    secretFailuresPerMinute: int(env, 'QINGDAN_SECRET_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
     trustProxy: bool(env, 'QINGDAN_TRUST_PROXY', false),
     webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
     timezone,
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
+    publicUrl: publicUrl?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     open311Jurisdictions: open311Jurisdictions(env),
     supervision: overrides.supervision ?? parseSupervisionConfig(env),
     hall: overrides.hall ?? parseHallConfig(env),

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff } from '../auth/actor.js';
+import { mayReadInternal } from '../problems/problem-access.js';
 import type { Clock } from '../shared/time.js';
 import type { ProblemService } from '../problems/problem.service.js';
 import { findAttachment, insertAttachment } from './attachment.repository.js';
@@ -57,8 +58,10 @@ export function attachmentService(
       file: { filename: string; stream: Readable; truncated?: () => boolean },
     ) {
       const loaded = await opts.problems.load(db, actor, code, token);
-      // Reporters add photos while their report is new; staff add files at any step they can see.
-      if (!isStaff(actor) && !(loaded.hasToken && loaded.row.status === 'submitted')) {
+      // Reporters add photos while their report is new; staff who may act on the item (the citywide
+      // offices, its lead and co-units) add files at any step; another unit may only read it.
+      const staffMay = isStaff(actor) && mayReadInternal(actor, loaded.row, loaded.coDepartmentIds);
+      if (!staffMay && !(loaded.hasToken && loaded.row.status === 'submitted')) {
         throw new AppError(
           actor.kind === 'anonymous' && !loaded.hasToken ? 'unauthenticated' : 'forbidden',
           'you may not add files to this item',

@@ -19,6 +19,8 @@ import type { CommentListQueryInput, CommentView, PostCommentInput } from './com
 
 /** Who moderates: the offices that answer to the public, not the units being commented on. */
 export const MODERATORS: Role[] = ['admin', 'acceptance', 'supervisor'];
+/** Hidden text (spam, abuse, someone's phone number) and why it was hidden: for moderators only. */
+const moderates = (actor: Actor) => MODERATORS.includes(actor.role);
 /** Thanks (送锦旗) are for work done: they open once an item is rectified. */
 const THANKS_STATES = ['rectified', 'verified', 'closed'];
 export const LIMITS = { commentsPerMinute: 5, likesPerMinute: 60 };
@@ -45,16 +47,16 @@ export function commentService(services: CommentDeps) {
       hidden: r.hidden_at !== null,
       reply: r.reply_text && r.reply_at ? { text: r.reply_text, by: r.reply_by ?? '', at: r.reply_at } : null,
     };
-    if (isStaff(actor))
+    if (moderates(actor))
       Object.assign(view, { hiddenReason: r.hidden_reason, hiddenAt: r.hidden_at, hiddenBy: r.hidden_by });
     if (mayReadContact(actor)) view.contact = r.author_contact;
     return view;
   }
 
-  /** A comment the caller may act on: its item must be readable and (for the public) not hidden. */
+  /** A comment the caller may act on: its item must be readable and (but for moderators) not hidden. */
   async function visibleComment(actor: Actor, id: number) {
     const row = await repo.findComment(db, id);
-    if (!row || (row.hidden_at !== null && !isStaff(actor))) throw notFound('comment', id);
+    if (!row || (row.hidden_at !== null && !moderates(actor))) throw notFound('comment', id);
     const problem = await db
       .selectFrom('problems')
       .select('code')
@@ -69,7 +71,7 @@ export function commentService(services: CommentDeps) {
   return {
     async list(c: Caller, code: string, q: CommentListQueryInput) {
       const { row } = await services.problems.load(db, c.actor, code);
-      const includeHidden = isStaff(c.actor);
+      const includeHidden = moderates(c.actor);
       const limit = q.limit ?? 20;
       const offset = q.offset ?? 0;
       const rows = await repo.listForProblem(db, row.id, {

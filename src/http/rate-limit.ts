@@ -23,12 +23,30 @@ export class RateLimiter {
     const { start, count } = this.shared
       ? await this.sharedHit(this.shared, bucket, key, now, windowMs)
       : this.localHit(bucket, key, now, windowMs);
-    if (count > limit) {
-      const retryAfter = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
-      throw new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, {
-        retryAfterSeconds: retryAfter,
-      });
-    }
+    if (count > limit) this.refuse(start, now, windowMs);
+  }
+
+  /**
+   * This process's count only, synchronously: for guards that must take effect on the very next
+   * request (the guess throttle), where one instance's view is enough.
+   */
+  hitLocal(bucket: string, key: string, limit: number, windowMs = 60_000): void {
+    const now = this.clock();
+    const { start, count } = this.localHit(bucket, key, now, windowMs);
+    if (count > limit) this.refuse(start, now, windowMs);
+  }
+
+  /** Whether `key` has used more than `limit` local hits in the current window (counts nothing). */
+  over(bucket: string, key: string, limit: number, windowMs = 60_000): boolean {
+    const w = this.windows.get(`${bucket}:${key}`);
+    return Boolean(w && this.clock() - w.start < windowMs && w.count > limit);
+  }
+
+  private refuse(start: number, now: number, windowMs: number): never {
+    const retryAfter = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
+    throw new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, {
+      retryAfterSeconds: retryAfter,
+    });
   }
 
   reset(): void {

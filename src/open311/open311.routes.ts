@@ -28,12 +28,13 @@ function langOf(req: FastifyRequest): Lang {
   return /^en\b/i.test(pick.trim()) ? 'en' : 'zh';
 }
 
-function callOf(req: FastifyRequest, params: RawParams): Open311Call {
+function callOf(req: FastifyRequest, params: RawParams, publicUrl: string): Open311Call {
   const header = req.headers['x-api-key'];
   return {
     params,
     lang: langOf(req),
-    baseUrl: `${req.protocol}://${req.host}`,
+    // Links in answers point at the configured address: the Host header is the caller's to write.
+    baseUrl: publicUrl,
     ...(typeof header === 'string' && header !== '' && { headerKey: header }),
   };
 }
@@ -80,7 +81,7 @@ export const open311Routes =
           { schema: { tags, summary: 'discovery, services, requests, servicerequestupdates (.xml or .json)' } },
           async (req, reply) => {
             const { name, format } = parseFormat(req.params.file);
-            const call = callOf(req, objectOr(req.query));
+            const call = callOf(req, objectOr(req.query), deps.config.publicUrl);
             switch (name) {
               case 'discovery':
                 return send(reply, format, { kind: 'discovery', data: reads.discovery(call) });
@@ -103,7 +104,10 @@ export const open311Routes =
           async (req, reply) => {
             const { name, format } = parseFormat(req.params.file);
             if (name !== 'discovery') throw unknownPath(req);
-            return send(reply, format, { kind: 'discovery', data: reads.discovery(callOf(req, objectOr(req.query))) });
+            return send(reply, format, {
+              kind: 'discovery',
+              data: reads.discovery(callOf(req, objectOr(req.query), deps.config.publicUrl)),
+            });
           },
         );
 
@@ -119,7 +123,7 @@ export const open311Routes =
               );
             }
             // The spec's parameters are form fields; jurisdiction_id and api_key may also be in the query.
-            const call = callOf(req, { ...objectOr(req.query), ...objectOr(req.body) });
+            const call = callOf(req, { ...objectOr(req.query), ...objectOr(req.body) }, deps.config.publicUrl);
             return send(reply, format, { kind: 'post_response', data: await submit(call) });
           },
         );
@@ -131,7 +135,7 @@ export const open311Routes =
             const { name, format } = parseFormat(req.params.file);
             return send(reply, format, {
               kind: 'service_definition',
-              data: await reads.definition(callOf(req, objectOr(req.query)), name),
+              data: await reads.definition(callOf(req, objectOr(req.query), deps.config.publicUrl), name),
             });
           },
         );
@@ -143,7 +147,7 @@ export const open311Routes =
             const { name, format } = parseFormat(req.params.file);
             return send(reply, format, {
               kind: 'requests',
-              data: await reads.requests(callOf(req, objectOr(req.query)), name),
+              data: await reads.requests(callOf(req, objectOr(req.query), deps.config.publicUrl), name),
             });
           },
         );
@@ -155,7 +159,7 @@ export const open311Routes =
             const { name, format } = parseFormat(req.params.file);
             return send(reply, format, {
               kind: 'token',
-              data: await reads.token(callOf(req, objectOr(req.query)), name),
+              data: await reads.token(callOf(req, objectOr(req.query), deps.config.publicUrl), name),
             });
           },
         );

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
-import { CITYWIDE_ROLES, CONTACT_ROLES } from '../auth/actor.js';
+import { CITYWIDE_ROLES, CONTACT_ROLES, STAFF_ROLES } from '../auth/actor.js';
+import { AppError } from '../errors.js';
 import { PUBLIC_STATES, type ActorContext, type State } from '../lifecycle/lifecycle.js';
 import type { ProblemRow } from './problem.repository.js';
 import type { Visibility } from './problem-list.repository.js';
@@ -38,6 +39,18 @@ export function canRead(actor: Actor, row: ProblemRow, coDepartmentIds: number[]
 export const isOwnReport = (actor: Actor, row: ProblemRow) =>
   actor.kind === 'user' && actor.role === 'public' && actor.id !== null && row.created_by === actor.id;
 
+/**
+ * The internal timeline (notes with contact details, return reasons, summons, officials' names) is
+ * for the citywide offices and the units on the item; any other unit sees what the public sees.
+ */
+export function mayReadInternal(actor: Actor, row: ProblemRow, coDepartmentIds: number[]): boolean {
+  if (CITYWIDE_ROLES.includes(actor.role)) return true;
+  return (
+    actor.role === 'department' &&
+    (inScope(actor, row.lead_department_id) || coDepartmentIds.some((d) => inScope(actor, d)))
+  );
+}
+
 /** Reporter contact is for roles that call reporters back, and for the reporter themself. */
 export const mayReadContact = (actor: Actor) => CONTACT_ROLES.includes(actor.role);
 
@@ -54,4 +67,23 @@ export function lifecycleContext(
     hasToken,
     isOwnerLeader: actor.id !== null && actor.id === row.owner_leader_id,
   };
+}
+
+/** Fields of a new item that shape the work rather than describe the problem: staff set them. */
+const STAFF_ONLY_FIELDS = ['parentCode', 'measures', 'tagIds'] as const;
+
+/**
+ * What a report may set, by who sends it. The public cannot attach its report under another item
+ * (a child drags the parent's roll-up and, answered 201 or 400, would tell whether a private code
+ * exists), write the measures or tag it: those are refused before any lookup. Urgency above
+ * normal is the acceptance desk's call; a resident's choice is taken as normal.
+ */
+export function reportInputFor<
+  T extends { urgency?: string } & Partial<Record<(typeof STAFF_ONLY_FIELDS)[number], unknown>>,
+>(actor: Actor, input: T): T {
+  if (STAFF_ROLES.includes(actor.role)) return input;
+  for (const field of STAFF_ONLY_FIELDS) {
+    if (input[field] !== undefined) throw new AppError('forbidden', `only staff may set ${field}`, { field });
+  }
+  return input.urgency && input.urgency !== 'normal' ? { ...input, urgency: 'normal' } : input;
 }

@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.js';
 import type { Actor } from '../auth/actor.js';
-import { isStaff } from '../auth/actor.js';
 import { eventsOf } from '../audit/audit.repository.js';
 import { attachmentsOfEvents } from '../attachments/attachment.repository.js';
 import type { ProblemService } from './problem.service.js';
 import { codesOf } from './problem.repository.js';
+import { mayReadInternal } from './problem-access.js';
 
 // The public sees which office acted, not which official.
 const PUBLIC_ACTOR: Record<string, string> = {
@@ -40,8 +40,8 @@ const PUBLIC_FIELDS = [
 
 export async function timeline(db: Db, problems: ProblemService, actor: Actor, code: string, token?: string) {
   const loaded = await problems.load(db, actor, code, token);
-  const staff = isStaff(actor);
-  const own = (await eventsOf(db, loaded.row.id)).filter((e) => staff || e.is_public === 1);
+  const internal = mayReadInternal(actor, loaded.row, loaded.coDepartmentIds);
+  const own = (await eventsOf(db, loaded.row.id)).filter((e) => internal || e.is_public === 1);
   // A merged duplicate's reporter follows the master: its public events after the merge show here.
   const masterId = loaded.row.merged_into_id;
   const mergedAt = own.findLast((e) => e.action === 'merge')?.id ?? 0;
@@ -60,16 +60,16 @@ export async function timeline(db: Db, problems: ProblemService, actor: Actor, c
         action: e.action,
         fromState: e.from_state,
         toState: e.to_state,
-        actorName: staff ? e.actor_name : (PUBLIC_ACTOR[e.role] ?? e.role),
+        actorName: internal ? e.actor_name : (PUBLIC_ACTOR[e.role] ?? e.role),
         role: e.role,
         reason: e.reason,
-        payload: staff
+        payload: internal
           ? payload
           : Object.fromEntries(Object.entries(payload).filter(([k]) => PUBLIC_FIELDS.includes(k))),
         isPublic: e.is_public === 1,
         createdAt: e.created_at,
         attachments: files
-          .filter((f) => f.event_id === e.id && (staff || f.is_public === 1))
+          .filter((f) => f.event_id === e.id && (internal || f.is_public === 1))
           .map((f) => ({
             id: f.id,
             filename: f.filename,

@@ -11,7 +11,14 @@ import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
 import { countProblems, listProblems, listRanked, type ListFilter, type SortKey } from './problem-list.repository.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
-import { canRead, isOwnReport, lifecycleContext, mayReadContact, visibilityFor } from './problem-access.js';
+import {
+  canRead,
+  isOwnReport,
+  lifecycleContext,
+  mayReadContact,
+  reportInputFor,
+  visibilityFor,
+} from './problem-access.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
 import type { Dialect } from '../db/dialect.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
@@ -76,9 +83,10 @@ export function problemService(deps: ProblemDeps) {
   /** `beforeCommit` lets the caller store something (the idempotent reply) in the same transaction. */
   async function create(
     actor: Actor,
-    input: CreateProblemInput,
+    sent: CreateProblemInput,
     beforeCommit?: (trx: Db, response: unknown) => Promise<void>,
   ) {
+    const input = reportInputFor(actor, sent);
     const now = clock().toISOString();
     const token = randomToken('t_');
     const sourceCode =

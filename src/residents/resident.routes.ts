@@ -28,7 +28,7 @@ export const residentRoutes =
       },
       async (req) => {
         // Per IP per minute in memory (bursts), then per number and per IP per hour in the database.
-        k.rateLimiter.hit('resident-code', req.ip, 5);
+        await k.rateLimiter.hit('resident-code', req.ip, 5);
         return state.auth.requestCode(req.body.phone, req.ip);
       },
     );
@@ -36,7 +36,7 @@ export const residentRoutes =
       '/api/v1/residents/session',
       { schema: { tags, body: SessionBody, response: { 200: ProfileSchema, ...errors(400, 401, 429) } } },
       async (req, reply) => {
-        k.rateLimiter.hit('resident-verify', req.ip, 20);
+        await k.rateLimiter.hit('resident-verify', req.ip, 20);
         const { sessionId } = await state.auth.verifyCode(req.body.phone, req.body.code);
         reply.setCookie(SESSION_COOKIE, sessionId, {
           path: '/',
@@ -71,8 +71,8 @@ export const residentRoutes =
           response: { 200: Type.Object({ code: Type.String(), claimed: Type.Boolean() }), ...errors(401, 404, 409) },
         },
       },
-      (req) => {
-        k.rateLimiter.hit('resident-claim', req.ip, 20);
+      async (req) => {
+        await k.rateLimiter.hit('resident-claim', req.ip, 20);
         return state.reports.claim(req.actor, req.body.code, req.body.token);
       },
     );

@@ -3,7 +3,7 @@ import { OVERDUE_STATES } from '../problems/problem-list.repository.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { insertAction } from './supervision-actions.repository.js';
 import { lastDueDate, REPORTING_STATES, missedWeek, weekStart } from './weekly-report-rule.js';
-import { lastReportAt } from './item-progress.js';
+import { lastReportAt, UNTRIAGED_CHILD_STATES } from './item-progress.js';
 import { recomputeWarning } from './warnings.service.js';
 import type { SupervisionRuntime } from './runtime.js';
 
@@ -84,7 +84,15 @@ export async function checkWeeklyReports(
     .select(['id', 'code', 'title', 'status', 'signed_at', 'lead_department_id'])
     .where('status', 'in', REPORTING_STATES)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('problems as c').select('c.id').whereRef('c.parent_id', '=', 'problems.id'))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('problems as c')
+            .select('c.id')
+            .whereRef('c.parent_id', '=', 'problems.id')
+            .where('c.status', 'not in', UNTRIAGED_CHILD_STATES),
+        ),
+      ),
     )
     .orderBy('id')
     .execute();

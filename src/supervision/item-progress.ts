@@ -9,7 +9,9 @@ import type { SupervisionRuntime } from './runtime.js';
 /** States in which an item's work is finished, so a parent counts it as fully done. */
 const DONE_STATES = ['rectified', 'verified', 'closed'];
 /** Child items that never became work (or became another item) do not weigh on the parent. */
-const IGNORED_CHILD_STATES = ['rejected', 'merged'];
+// A child counts once the acceptance desk has taken it on: an untriaged report (anyone may file one)
+// must not drag the parent's progress down, nor one refused or merged away.
+export const UNTRIAGED_CHILD_STATES = ['submitted', 'rejected', 'merged'];
 
 export interface ChildProgress {
   id: number;
@@ -74,7 +76,7 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
         's.planned_percent',
       ])
       .where('problems.parent_id', '=', row.id)
-      .where('problems.status', 'not in', IGNORED_CHILD_STATES)
+      .where('problems.status', 'not in', UNTRIAGED_CHILD_STATES)
       .orderBy('problems.id')
       .execute(),
     lastReportAt(db, row.id),

@@ -114,16 +114,19 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
         await verifyDummyPassword(password); // as much work as a wrong password for a real account
         throw refused;
       }
+      // A locked account answers exactly as an unknown one (no telling which names exist).
       if (user.locked_until && user.locked_until > now()) {
-        throw new AppError('rate_limited', 'too many failed sign-ins; the account is locked for a while', {
-          lockedUntil: user.locked_until,
-        });
+        await verifyDummyPassword(password);
+        throw refused;
       }
-      if (!(await verifyPassword(password, user.password_hash))) {
-        const failed = user.failed_logins + 1;
-        const lock =
-          failed >= MAX_FAILED_LOGINS ? new Date(opts.clock().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-        await repo.updateUser(db, user.id, { failed_logins: lock ? 0 : failed, locked_until: lock });
+      // Each attempt is counted atomically before the slow password check, so guesses sent in
+      // parallel cannot all pass the lock check on a stale count: at most MAX_FAILED_LOGINS
+      // passwords are tried per lock period.
+      const attempt = await repo.countLoginAttempt(db, user.id);
+      if (attempt > MAX_FAILED_LOGINS || !(await verifyPassword(password, user.password_hash))) {
+        if (attempt > MAX_FAILED_LOGINS) await verifyDummyPassword(password);
+        if (attempt >= MAX_FAILED_LOGINS)
+          await repo.lockAccount(db, user.id, new Date(opts.clock().getTime() + LOCK_MINUTES * 60_000).toISOString());
         throw refused;
       }
       const sessionId = randomToken();

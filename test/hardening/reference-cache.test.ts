@@ -28,7 +28,7 @@ describe.each(DIALECTS)('cached reference names (%s)', (dialect) => {
     const list = await t.as('shouli', { method: 'GET', url: '/api/v1/problems?limit=5' });
     expect(list.json().items[0].area.name).toBe('沙市');
     const tag = await t.as('admin', { method: 'POST', url: '/api/v1/tags', payload: { code: 'night', name: '夜间' } });
-    const created = await t.as(null, {
+    const created = await t.as('shouli', {
       method: 'POST',
       url: '/api/v1/problems',
       payload: { title: '夜间施工', description: '夜间施工噪音', tagIds: [tag.json().id] },

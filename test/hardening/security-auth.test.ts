@@ -67,8 +67,22 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
   it('locks an account after five wrong passwords, even for the right one', async () => {
     for (let i = 0; i < 5; i++) expect((await login(t, 'shuili', 'wrong-password')).statusCode).toBe(401);
     const locked = await login(t, 'shuili', DEMO_PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('rate_limited');
+    // Answered as an unknown account would be (issue #16, finding 7): no telling which names exist.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toEqual((await login(t, 'no-such-user', DEMO_PASSWORD)).json());
+  });
+
+  it('counts wrong passwords sent in parallel, none lost (issue #16, finding 7)', async () => {
+    await t.tdb.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).execute();
+    const wrong = await Promise.all(Array.from({ length: 16 }, () => login(t, 'jiaoyu', 'wrong-password')));
+    expect(wrong.map((r) => r.statusCode)).toEqual(Array(16).fill(401));
+    expect((await login(t, 'jiaoyu', DEMO_PASSWORD)).statusCode).toBe(401);
+    const row = await t.tdb.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('username', '=', 'jiaoyu')
+      .executeTakeFirstOrThrow();
+    expect(row.locked_until).not.toBeNull();
   });
 
   it('takes as long for an unknown username as for a wrong password', async () => {

@@ -88,7 +88,7 @@ describe.each(DIALECTS)('statistics counters equal the live counts (%s)', (diale
     const d = Object.values(t.ids.departments);
     await Promise.all([
       ...Array.from({ length: 12 }, () =>
-        t.as(null, {
+        t.as('shouli', {
           method: 'POST',
           url: '/api/v1/problems',
           payload: {
