@@ -19,6 +19,7 @@ import { statsFeature } from './stats/stats.feature.js';
 import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
+import { campaignsFeature } from './campaigns/campaigns.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 
 /**
@@ -49,6 +50,7 @@ export const features: readonly Feature<any>[] = [
   statsFeature, // headline figures, trends, monthly report; qingdan stats rebuild
   commentsFeature, // comments, thanks and likes, moderation
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
+  campaignsFeature, // visits, forums, subjects, 一企一策 plans, enforcement, panels; qingdan campaigns
   backupFeature, // qingdan backup, restore
   demoFeature, // qingdan seed --demo | --bulk N
 ];
