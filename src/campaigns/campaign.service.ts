@@ -120,7 +120,7 @@ export function campaignService(rt: CampaignRuntime) {
           field: 'deadline',
         });
       return db.transaction().execute(async (trx) => {
-        const sourceCode = await ensureSource(trx, 'campaign');
+        const sourceCode = await ensureSource(rt, trx, 'campaign');
         const created = await rt.problems.problems.create(
           CAMPAIGN_DESK,
           {

@@ -1,7 +1,10 @@
 import { defineFeature } from '../feature.js';
 import { problemsFeature } from '../problems/problems.feature.js';
+import { referenceFeature } from '../reference/reference.feature.js';
 import { supervisionFeature } from '../supervision/supervision.feature.js';
 import { verifyCampaignChain } from './campaign-audit.js';
+import { registerCampaignCommands } from './campaign-commands.js';
+import { seedCampaignsDemo } from './demo/campaign-demo.js';
 import { createCampaignRuntime, type CampaignRuntime } from './campaign-runtime.js';
 import { campaignRoutes } from './campaign.routes.js';
 import { campaignService } from './campaign.service.js';
@@ -34,7 +37,11 @@ export interface CampaignsState {
 export const campaignsFeature = defineFeature<CampaignsState>({
   name: 'campaigns',
   install: (k) => {
-    const rt = createCampaignRuntime(k, { problems: k.of(problemsFeature), supervision: k.of(supervisionFeature) });
+    const rt = createCampaignRuntime(k, {
+      problems: k.of(problemsFeature),
+      supervision: k.of(supervisionFeature),
+      referenceNames: k.of(referenceFeature).names,
+    });
     return {
       rt,
       subjects: subjectService(rt),
@@ -51,5 +58,7 @@ export const campaignsFeature = defineFeature<CampaignsState>({
     await app.register(recordRoutes(s));
     await app.register(campaignRoutes(s));
   },
+  cli: registerCampaignCommands,
+  demo: (s, k, demo) => seedCampaignsDemo(s, k, demo),
   auditChains: (s) => [{ name: 'campaigns', verify: () => verifyCampaignChain(s.rt.db) }],
 });

@@ -5,12 +5,17 @@ import type { CampaignRuntime } from './campaign-runtime.js';
 import type { FindingInputT } from './campaign.schema.js';
 import { FINDING_SOURCES } from './vocabulary.js';
 
-/** Makes sure a source exists (the demo lists them; a city without the demo gets them on first use). */
-export async function ensureSource(trx: Db, key: keyof typeof FINDING_SOURCES): Promise<string> {
+/**
+ * Makes sure a source exists (the demo lists them; a city without the demo gets them on first use),
+ * and clears the cached reference names so the new item is presented with it.
+ */
+export async function ensureSource(rt: CampaignRuntime, trx: Db, key: keyof typeof FINDING_SOURCES): Promise<string> {
   const s = FINDING_SOURCES[key];
   const found = await trx.selectFrom('sources').select('id').where('code', '=', s.code).executeTakeFirst();
-  if (!found)
+  if (!found) {
     await trx.insertInto('sources').values({ code: s.code, name: s.name, name_en: s.nameEn, sort: 80 }).execute();
+    rt.referenceNames.invalidate();
+  }
   return s.code;
 }
 
@@ -36,7 +41,7 @@ export async function createFindings(
   link: { visitId?: number; forumId?: number; foundOn: string; ownerLeaderId?: number | null; areaId?: number | null },
   findings: FindingInputT[],
 ) {
-  const sourceCode = await ensureSource(trx, link.visitId ? 'visit' : 'forum');
+  const sourceCode = await ensureSource(rt, trx, link.visitId ? 'visit' : 'forum');
   await checkSubjects(
     trx,
     findings.map((f) => f.subjectId),

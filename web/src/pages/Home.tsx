@@ -3,6 +3,7 @@ import { getSummary } from '../api/stats.js';
 import { listProblems } from '../api/problems.js';
 import type { StatsSummary } from '../api/types.js';
 import { Async, Loading } from '../components/Async.js';
+import { FeatureFigures } from '../components/FeatureFigures.js';
 import { MostCommented } from '../components/MostCommented.js';
 import { ProblemCard } from '../components/ProblemCard.js';
 import { useI18n } from '../i18n/index.js';
@@ -83,6 +84,7 @@ export function Home() {
         <Async state={summary} notFoundText={t('home.statsUnavailable')}>
           {(s) => <Headline s={s} />}
         </Async>
+        <FeatureFigures />
       </section>
 
       {summary.data && (
