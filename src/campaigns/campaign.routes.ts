@@ -154,7 +154,7 @@ export const campaignRoutes =
           response: { 200: ProgrammeView, ...errors(404) },
         },
       },
-      async (req) => s.programmes.get(req.params.code),
+      async (req) => s.programmes.get(req.actor, req.params.code),
     );
     app.put(
       '/api/v1/campaigns/programmes/parts/:code',

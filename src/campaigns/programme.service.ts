@@ -1,8 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
-import { requireRole } from '../auth/actor.js';
+import { isStaff, requireRole } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
-import { RECTIFIED_STATES } from '../lifecycle/lifecycle.js';
+import { PUBLIC_STATES, RECTIFIED_STATES } from '../lifecycle/lifecycle.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { PLANNERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -64,13 +64,16 @@ export function programmeService(rt: CampaignRuntime) {
     },
 
     /** The programme with its parts and their sub-projects (two levels), money and progress rolled up. */
-    async get(code: string) {
+    async get(actor: Actor, code: string) {
       const root = await db
         .selectFrom('problems')
-        .select(['id', 'code', 'title', 'status', 'progress_percent'])
+        .select(['id', 'code', 'title', 'status', 'progress_percent', 'is_public'])
         .where('code', '=', code)
         .executeTakeFirst();
-      if (!root) throw notFound('problem', code);
+      // The public reads a programme and its parts only where the items themselves are public.
+      const open = (p: { is_public: number; status: string }) =>
+        isStaff(actor) || (p.is_public === 1 && (PUBLIC_STATES as readonly string[]).includes(p.status));
+      if (!root || !open(root)) throw notFound('problem', code);
       const parts = await db
         .selectFrom('problems as p')
         .innerJoin('cmp_programme_parts as pp', 'pp.problem_id', 'p.id')
@@ -82,6 +85,7 @@ export function programmeService(rt: CampaignRuntime) {
           'p.status',
           'p.progress_percent',
           'p.parent_id',
+          'p.is_public',
           'parent.code as parent_code',
         ])
         .select(['pp.kind', 'pp.budget_wan', 'pp.spent_wan', 'pp.year_from', 'pp.year_to'])
@@ -92,7 +96,8 @@ export function programmeService(rt: CampaignRuntime) {
           ]),
         )
         .orderBy('p.id')
-        .execute();
+        .execute()
+        .then((rows) => rows.filter(open));
       const done = RECTIFIED_STATES as readonly string[];
       const pct = (p: { status: string; progress_percent: number }) =>
         done.includes(p.status) ? 100 : p.progress_percent;

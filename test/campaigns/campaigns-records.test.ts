@@ -166,4 +166,46 @@ describe.each(DIALECTS)('campaign records (%s)', (dialect) => {
     expect(dept.statusCode).toBe(403);
     expect((await post('jiaoyu', '/api/v1/subjects', { kind: 'school', name: '沙市第七中学' })).statusCode).toBe(201);
   });
+
+  it('rolls a programme up from its sub-projects: progress weighted by budget, money summed', async () => {
+    const item = async (title: string, parentCode?: string) => {
+      const res = await post('shouli', '/api/v1/problems', {
+        title,
+        description: `${title}（水环境综合治理）`,
+        ...(parentCode && { parentCode }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const code = res.json().problem.code;
+      await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.water, deadline: '2028-12-31' });
+      return code;
+    };
+    const root = await item('中心城区水环境综合治理三年行动');
+    const part = await item('黑臭水体治理', root);
+    const a = await item('护城河清淤', part);
+    const b = await item('西干渠截污', part);
+    const put = (who: string, code: string, body: object) =>
+      t.as(who, { method: 'PUT', url: `/api/v1/campaigns/programmes/parts/${code}`, payload: body });
+    expect((await put('shuili', root, { kind: 'part', budgetWan: 1, yearFrom: 2026, yearTo: 2028 })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await put('jiaoyu', a, { kind: 'subproject', budgetWan: 1, yearFrom: 2026, yearTo: 2027 })).statusCode,
+    ).toBe(403);
+    expect((await put('shuili', part, { kind: 'part', budgetWan: 0, yearFrom: 2026, yearTo: 2028 })).statusCode).toBe(
+      204,
+    );
+    expect(
+      (await put('shuili', a, { kind: 'subproject', budgetWan: 3000, spentWan: 3000, yearFrom: 2026, yearTo: 2026 }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await put('shuili', b, { kind: 'subproject', budgetWan: 1000, spentWan: 200, yearFrom: 2027, yearTo: 2028 }))
+        .statusCode,
+    ).toBe(204);
+    await act(t, 'shuili', a, 'sign');
+    expect((await act(t, 'shuili', a, 'rectify', { evidence: '清淤完成' })).statusCode).toBe(200);
+    const p = (await get(null, `/api/v1/campaigns/programmes/${root}`)).json();
+    expect(p).toMatchObject({ budgetWan: 4000, spentWan: 3200, progressPercent: 75, yearFrom: 2026, yearTo: 2028 });
+    expect(p.parts.map((x: { code: string }) => x.code)).toEqual([part, a, b]);
+  });
 });
