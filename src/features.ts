@@ -20,6 +20,7 @@ import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
 import { residentsFeature } from './residents/residents.feature.js';
+import { campaignsFeature } from './campaigns/campaigns.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 import { opsFeature } from './ops/ops.feature.js';
 
@@ -52,6 +53,7 @@ export const features: readonly Feature<any>[] = [
   commentsFeature, // comments, thanks and likes, moderation
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   residentsFeature, // residents: phone sign-in, my reports, updates, subscriptions, map
+  campaignsFeature, // visits, forums, subjects, 一企一策 plans, enforcement, panels; qingdan campaigns
   backupFeature, // qingdan backup, restore
   opsFeature, // /livez, /readyz, /metrics; request ids and timings
   demoFeature, // qingdan seed --demo | --bulk N

@@ -12,6 +12,8 @@ registerServe(program, cli);
 for (const f of features) f.cli?.(program, cli);
 
 program.parseAsync(process.argv).catch((err) => {
-  process.stderr.write(`qingdan: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `qingdan: ${err instanceof Error ? (process.env.QINGDAN_STACK ? err.stack : err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

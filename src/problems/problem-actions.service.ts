@@ -49,65 +49,71 @@ async function recordOnMaster(
 export function problemActions(deps: ProblemDeps, problems: ProblemService) {
   return {
     async act(actor: Actor, code: string, action: Action, input: Input, token?: string) {
-      const result = await deps.db.transaction().execute(async (trx) => {
-        const l = await problems.load(trx, actor, code, token);
-        const ctx = lifecycleContext(actor, l.row, l.coDepartmentIds, l.hasToken);
-        const d = decide(l.row.status as State, action, ctx, input);
-        if (!d.ok) {
-          const code =
-            d.refusal === 'missing_input'
-              ? 'validation_failed'
-              : d.refusal === 'forbidden' && actor.kind === 'anonymous' && !l.hasToken
-                ? 'unauthenticated'
-                : d.refusal;
-          throw new AppError(code, d.message, {
-            state: l.row.status,
-            action,
-            allowed: d.allowed,
-            ...(d.missing && { missing: d.missing }),
-          });
-        }
-        const now = deps.clock().toISOString();
-        const base = { now, today: problems.today(), hasToken: l.hasToken, deadlines: deps.hooks.deadlines };
-        const facts = await loadFacts(trx, action, l.row, input, base);
-        const effect = EFFECTS[action](l.row, input, facts);
-        // A merge's effect has a master only when its target was found.
-        if (effect.master) await recordOnMaster(trx, deps, facts.target!, effect.master, now);
-        if (effect.coDepartments) await repo.setCoDepartments(trx, l.row.id, effect.coDepartments);
-        await repo.updateProblem(trx, l.row.id, { ...effect.patch, status: d.to, updated_at: now });
-        const ev = await appendEvent(trx, {
-          problemId: l.row.id,
-          action,
-          actorId: actor.id,
-          actorName: actor.name,
-          role: actor.role,
-          fromState: l.row.status,
-          toState: recordedState(action, l.row.status, d.to),
-          payload: effect.payload,
-          reason: effect.reason,
-          isPublic: d.public,
-          createdAt: now,
-        });
-        if (Array.isArray(input.attachmentIds) && input.attachmentIds.length) {
-          await linkAttachments(trx, l.row.id, ev.id, input.attachmentIds);
-        }
-        await runAfterWrite(deps.hooks, trx, {
-          problemId: l.row.id,
-          code: l.row.code,
-          action,
-          eventId: ev.id,
-          fromState: l.row.status,
-          toState: d.to,
-          payload: effect.payload,
-          actorId: actor.id,
-        });
-        return {
-          ...l,
-          row: (await repo.findProblemById(trx, l.row.id))!,
-          coDepartmentIds: (await repo.coDepartmentIdsOf(trx, [l.row.id])).get(l.row.id) ?? [],
-        };
-      });
+      const result = await deps.db.transaction().execute((trx) => apply(trx, actor, code, action, input, token));
       return problems.withActions(actor, result);
     },
+    /** Acts in the caller's transaction (a campaign's plan item is created and assigned at once). */
+    async actWithin(trx: Db, actor: Actor, code: string, action: Action, input: Input): Promise<void> {
+      await apply(trx, actor, code, action, input);
+    },
   };
+
+  async function apply(trx: Db, actor: Actor, code: string, action: Action, input: Input, token?: string) {
+    const l = await problems.load(trx, actor, code, token);
+    const ctx = lifecycleContext(actor, l.row, l.coDepartmentIds, l.hasToken);
+    const d = decide(l.row.status as State, action, ctx, input);
+    if (!d.ok) {
+      const code =
+        d.refusal === 'missing_input'
+          ? 'validation_failed'
+          : d.refusal === 'forbidden' && actor.kind === 'anonymous' && !l.hasToken
+            ? 'unauthenticated'
+            : d.refusal;
+      throw new AppError(code, d.message, {
+        state: l.row.status,
+        action,
+        allowed: d.allowed,
+        ...(d.missing && { missing: d.missing }),
+      });
+    }
+    const now = deps.clock().toISOString();
+    const base = { now, today: problems.today(), hasToken: l.hasToken, deadlines: deps.hooks.deadlines };
+    const facts = await loadFacts(trx, action, l.row, input, base);
+    const effect = EFFECTS[action](l.row, input, facts);
+    // A merge's effect has a master only when its target was found.
+    if (effect.master) await recordOnMaster(trx, deps, facts.target!, effect.master, now);
+    if (effect.coDepartments) await repo.setCoDepartments(trx, l.row.id, effect.coDepartments);
+    await repo.updateProblem(trx, l.row.id, { ...effect.patch, status: d.to, updated_at: now });
+    const ev = await appendEvent(trx, {
+      problemId: l.row.id,
+      action,
+      actorId: actor.id,
+      actorName: actor.name,
+      role: actor.role,
+      fromState: l.row.status,
+      toState: recordedState(action, l.row.status, d.to),
+      payload: effect.payload,
+      reason: effect.reason,
+      isPublic: d.public,
+      createdAt: now,
+    });
+    if (Array.isArray(input.attachmentIds) && input.attachmentIds.length) {
+      await linkAttachments(trx, l.row.id, ev.id, input.attachmentIds);
+    }
+    await runAfterWrite(deps.hooks, trx, {
+      problemId: l.row.id,
+      code: l.row.code,
+      action,
+      eventId: ev.id,
+      fromState: l.row.status,
+      toState: d.to,
+      payload: effect.payload,
+      actorId: actor.id,
+    });
+    return {
+      ...l,
+      row: (await repo.findProblemById(trx, l.row.id))!,
+      coDepartmentIds: (await repo.coDepartmentIdsOf(trx, [l.row.id])).get(l.row.id) ?? [],
+    };
+  }
 }

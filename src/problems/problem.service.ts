@@ -80,11 +80,15 @@ export function problemService(deps: ProblemDeps) {
     return { problem, allowedActions: allowed };
   }
 
-  /** `beforeCommit` lets the caller store something (the idempotent reply) in the same transaction. */
+  /**
+   * `beforeCommit` lets the caller store something (the idempotent reply) in the same transaction;
+   * `within` writes in the caller's transaction instead (a visit and its findings commit together).
+   */
   async function create(
     actor: Actor,
     sent: CreateProblemInput,
     beforeCommit?: (trx: Db, response: unknown) => Promise<void>,
+    within?: Db,
   ) {
     const input = reportInputFor(actor, sent);
     const now = clock().toISOString();
@@ -99,7 +103,8 @@ export function problemService(deps: ProblemDeps) {
       throw new AppError('validation_failed', 'the title needs at least 2 characters besides spaces', {
         field: 'title',
       });
-    return db.transaction().execute(async (trx) => {
+    const inTransaction = <T>(f: (trx: Db) => Promise<T>) => (within ? f(within) : db.transaction().execute(f));
+    return inTransaction(async (trx) => {
       const refs = await validateReferences(trx, { ...input, sourceCode });
       const year = now.slice(0, 4);
       const seq = await repo.nextSequence(trx, `${config.codePrefix}-${year}`);

@@ -90,6 +90,10 @@ export function milestoneService(rt: SupervisionRuntime) {
   }
 
   return {
+    /** Sets a plan in the caller's transaction (a campaign's 一企一策 plan item, created at once). */
+    setPlanWithin: (trx: Db, actor: Actor, code: string, input: MilestoneInput[], how: Record<string, unknown>) =>
+      replace(trx, actor, code, input, how),
+
     async setPlan(actor: Actor, code: string, input: MilestoneInput[]) {
       return db.transaction().execute((trx) => replace(trx, actor, code, input, { source: 'manual' }));
     },

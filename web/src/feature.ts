@@ -22,4 +22,6 @@ export interface WebFeature {
   name: string;
   pages?: Array<{ path: string; page: LazyPage; nav?: Label; testId?: string }>;
   admin?: Array<{ path: string; page: LazyPage; roles: Role[]; nav?: Label; testId?: string }>;
+  /** Headline figures of the feature, shown with the home page's and the boards' statistics. */
+  figures?: LazyExoticComponent<ComponentType<{ detail?: boolean }>>;
 }

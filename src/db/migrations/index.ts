@@ -11,6 +11,7 @@ import * as statsCounters from './20261130T0100-stats-counters.js';
 import * as searchQueue from './20261130T0110-search-queue.js';
 import * as listIndexes from './20261130T0120-list-indexes.js';
 import * as hall from './20261205T1300-hall.js';
+import * as campaigns from './20261205T1500-campaigns.js';
 import * as rateLimits from './20261205T1700-rate-limits.js';
 import * as residents from './20261205T1800-residents.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '20261130T0110-search-queue': searchQueue,
   '20261130T0120-list-indexes': listIndexes,
   '20261205T1300-hall': hall,
+  '20261205T1500-campaigns': campaigns,
   '20261205T1700-rate-limits': rateLimits,
   '20261205T1800-residents': residents,
   '20261205T2200-comment-replies': commentReplies,

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 import { percent } from '../lib/format.js';
 import { Async } from './Async.js';
+import { FeatureFigures } from './FeatureFigures.js';
 import { topRows } from '../charts/chart-rows.js';
 
 /** Headline counts for staff boards, plus the per-department table when asked for. */
@@ -32,6 +33,7 @@ export function SummaryFigures({ byDepartment = false }: { byDepartment?: boolea
                 </li>
               ))}
             </ul>
+            <FeatureFigures detail={byDepartment} />
             {byDepartment && s.byDepartment.length > 0 && (
               <div className="table-wrap">
                 <table className="table" data-testid="summary-departments">

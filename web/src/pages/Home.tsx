@@ -4,6 +4,7 @@ import { listProblems } from '../api/problems.js';
 import type { StatsSummary } from '../api/types.js';
 import { Async } from '../components/Async.js';
 import { ChartsPlaceholder } from '../charts/ChartsPlaceholder.js';
+import { FeatureFigures } from '../components/FeatureFigures.js';
 import { MostCommented } from '../components/MostCommented.js';
 import { ProblemCard } from '../components/ProblemCard.js';
 import { useI18n } from '../i18n/index.js';
@@ -94,6 +95,7 @@ export function Home() {
             {(s) => <Headline s={s} />}
           </Async>
         )}
+        <FeatureFigures />
       </section>
 
       {summary.data ? (

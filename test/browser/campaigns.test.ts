@@ -1,0 +1,199 @@
+/**
+ * The campaign's instruments in Chromium against the real server (the demo city): a forum recorded
+ * in the form becomes three items, assigned, and the forum page shows them so; a campaign opened in
+ * the form gets 20 subject plans (one through the plan form), a missed milestone leads to a sealing
+ * recorded in the form, lifted with its button; the plans and the campaign are rectified, a
+ * residents' panel accepts it in the form and the public page shows it complete; audit verify
+ * passes. Every new page at 1280 and 375 px.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  ROOT,
+  shot,
+  startServer,
+  type Server,
+} from './harness.js';
+import { Api, login } from './flows.js';
+import { creditCode } from '../campaigns/campaign-fixtures.js';
+
+const run = promisify(execFile);
+const cityDay = (offset = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+
+async function ready(page: Page, testId: string) {
+  await page.getByTestId(testId).first().waitFor();
+  await page
+    .locator('[data-testid="loading"]')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+}
+async function check(page: Page, name: string, testId: string) {
+  await ready(page, testId);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    `${name} overflows`,
+  ).toBeLessThanOrEqual(1);
+  const unlabelled = await page.$$eval(
+    'input:not([type=hidden]), select, textarea',
+    (els) => els.filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label'))).length,
+  );
+  expect(unlabelled, `${name}: unlabelled controls`).toBe(0);
+  await shot(page, `campaigns-${name}`);
+}
+
+describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
+  let server: Server;
+  let browser: Browser;
+  let api: Api;
+  beforeAll(async () => {
+    await ensureWeb();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    api = new Api(server.url);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('walks a forum to assigned items and a campaign to a public, accepted completion', async () => {
+    const office = await newPage(browser, server.url);
+    const page = office.page;
+    await login(page, 'ducha');
+    await page.goto('/admin/forums');
+    await ready(page, 'forum-form');
+    await page.locator('#forum-title').fill('开发区企业座谈会（测试）');
+    await page.locator('#forum-host').fill('市长 刘振华');
+    await page.locator('#forum-place').fill('开发区管委会');
+    await page
+      .locator('#forum-points')
+      .fill('班车太少｜园区通勤不便\n*停电不通知｜检修停电未提前告知\n培训不对口｜培训与岗位脱节');
+    await page.getByTestId('forum-save').click();
+    await ready(page, 'forum-items');
+    await expect.poll(() => page.getByTestId('item-row').count()).toBe(3);
+    const codes = await page.getByTestId('forum-items').locator('tbody tr td:first-child').allTextContents();
+    const eco = await api.departmentId('eco');
+    for (const code of codes)
+      await api.call('POST', `/api/v1/problems/${code}/actions/assign`, { leadDepartmentId: eco }, 'shouli');
+    await page.reload();
+    await ready(page, 'forum-items');
+    await expect.poll(() => page.getByTestId('item-status').allTextContents()).toEqual(['已交办', '已交办', '已交办']);
+
+    await page.goto('/admin/campaigns');
+    await ready(page, 'campaign-form');
+    await page.locator('#cmp-name').fill('西区异味专项整治（测试）');
+    await page.locator('#cmp-desc').fill('西区20家企业一企一策');
+    await page.locator('#cmp-dept').selectOption({ label: '市生态环境局' });
+    await page.locator('#cmp-deadline').fill(cityDay(60));
+    await page.getByTestId('campaign-create').click();
+    await page.waitForURL(/\/admin\/campaigns\/\d+$/);
+    const campaignId = Number(page.url().split('/').pop());
+    const subjects: number[] = [];
+    for (let i = 0; i < 20; i++)
+      subjects.push(
+        (
+          await api.call(
+            'POST',
+            '/api/v1/subjects',
+            { kind: 'enterprise', name: `西区测试企业${i + 1}号`, creditCode: creditCode(9000 + i), departmentId: eco },
+            'admin',
+          )
+        ).id,
+      );
+    const measures = [
+      { name: '限期安装在线监测', weight: 50, dueDate: cityDay(-1) },
+      { name: '整改验收', weight: 50, dueDate: cityDay(60) },
+    ];
+    for (const subjectId of subjects.slice(0, 19))
+      await api.call('POST', `/api/v1/campaigns/${campaignId}/plans`, { subjectId, measures }, 'shengtai');
+    await page.reload();
+    await ready(page, 'plan-form');
+    await page.locator('#plan-subject').selectOption({ label: '西区测试企业20号' });
+    await page.getByTestId('plan-save').click();
+    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(20);
+
+    await page.locator('#enf-subject').selectOption({ label: '西区测试企业1号' });
+    await page.locator('#enf-kind').selectOption('sealed');
+    await page.locator('#enf-milestone').selectOption({ index: 1 });
+    await page.locator('#enf-basis').fill('《中华人民共和国大气污染防治法》第一百零八条');
+    await page.locator('#enf-doc').fill('荆环封〔测试〕1号');
+    await page.getByTestId('enforcement-save').click();
+    await expect.poll(() => page.getByTestId('enforcement-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('plan-active').count()).toBe(1);
+    await page.getByTestId('enforcement-lift').click();
+    await expect.poll(() => page.getByTestId('enforcement-row').first().textContent()).toContain('解除');
+    await expect.poll(() => page.getByTestId('campaign-enforcement').textContent()).toMatch(/查封 1 家.*已解除 1 项/);
+
+    const c = await api.call('GET', `/api/v1/campaigns/${campaignId}`, undefined, 'ducha');
+    for (const code of [...c.planList.map((p: { item: { code: string } }) => p.item.code), c.code]) {
+      await api.call('POST', `/api/v1/problems/${code}/actions/sign`, {}, 'shengtai');
+      await api.call('POST', `/api/v1/problems/${code}/actions/rectify`, { evidence: '整改完成' }, 'shengtai');
+    }
+    await page.reload();
+    await ready(page, 'panel-form');
+    await page.locator('#panel-members').fill('李阿姨,resident,5,满意\n赵代表,deputy,5');
+    await page.getByTestId('panel-save').click();
+    await expect.poll(() => page.getByTestId('panel').count()).toBe(1);
+
+    const pub = await newPage(browser, server.url);
+    await pub.page.goto(`/campaigns/${campaignId}`);
+    await ready(pub.page, 'campaign-accepted');
+    expect(await pub.page.getByTestId('campaign-status').textContent()).toContain('已验收');
+    expect(await pub.page.getByTestId('panel').textContent()).not.toContain('resident');
+
+    const verify = await run(process.execPath, [path.join(ROOT, 'bin', 'qingdan.mjs'), 'audit', 'verify'], {
+      cwd: ROOT,
+      env: { ...process.env, QINGDAN_DATA_DIR: server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    });
+    expect(verify.stdout).toMatch(/campaigns chain intact/);
+    for (const p of [office, pub]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  }, 240_000);
+
+  it('shows every campaign page at 1280 and 375 px', async () => {
+    const demo = (await api.call('GET', '/api/v1/campaigns?limit=100')).items.find(
+      (c: { name: string }) => c.name === '东区臭气扰民专项整治',
+    );
+    const subject = (await api.call('GET', '/api/v1/subjects?limit=1', undefined, 'ducha')).items[0].id;
+    const forum = (await api.call('GET', '/api/v1/forums?limit=1', undefined, 'ducha')).items[0].id;
+    const visit = (await api.call('GET', '/api/v1/visits?limit=1', undefined, 'ducha')).items[0].id;
+    for (const size of [DESKTOP, PHONE]) {
+      const pub = await newPage(browser, server.url, size);
+      await pub.page.goto('/');
+      await check(pub.page, 'home', 'campaign-headline');
+      await pub.page.goto('/campaigns');
+      await check(pub.page, 'public', 'campaign-cards');
+      await pub.page.goto(`/campaigns/${demo.id}`);
+      await check(pub.page, 'public-campaign', 'campaign-accepted');
+      const staff = await newPage(browser, server.url, size);
+      await login(staff.page, 'ducha');
+      for (const [url, name, id] of [
+        ['/admin/campaigns', 'admin-campaigns', 'campaign-table'],
+        [`/admin/campaigns/${demo.id}`, 'admin-campaign', 'plan-cards'],
+        ['/admin/visits', 'visits', 'visit-table'],
+        [`/admin/visits/${visit}`, 'visit', 'visit-items'],
+        ['/admin/forums', 'forums', 'forum-list'],
+        [`/admin/forums/${forum}`, 'forum', 'forum-items'],
+        ['/admin/subjects', 'subjects', 'subject-table'],
+        [`/admin/subjects/${subject}`, 'subject', 'subject-enforcement'],
+      ])
+        await staff.page.goto(url).then(() => check(staff.page, name, id));
+      for (const p of [pub, staff]) {
+        expect(p.errors).toEqual([]);
+        await p.context.close();
+      }
+    }
+  }, 240_000);
+});

@@ -1,0 +1,71 @@
+/** The campaigns' endpoints, typed from the server's schemas (src/campaigns/*.schema.ts). */
+import type { Static } from '@sinclair/typebox';
+import { api } from '../../api/client.js';
+import type {
+  FindingInput,
+  ForumDetail,
+  ForumInput,
+  ForumPage,
+  SubjectInput,
+  SubjectPage,
+  SubjectView,
+  ItemBrief,
+  VisitDetail,
+  VisitInput,
+  VisitPage,
+} from '../../../../src/campaigns/campaign.schema.js';
+import type {
+  CampaignDetail,
+  CampaignInput,
+  CampaignPage,
+  EnforcementInput,
+  EnforcementView,
+  PanelInput,
+  PlanInput,
+} from '../../../../src/campaigns/campaign-plan.schema.js';
+import type { CampaignFigures } from '../../../../src/campaigns/campaign-stats.js';
+
+export type Figures = Static<typeof CampaignFigures>;
+export type Campaign = Static<typeof CampaignDetail>;
+export type Campaigns = Static<typeof CampaignPage>;
+export type Subject = Static<typeof SubjectView>;
+export type Subjects = Static<typeof SubjectPage>;
+export type Brief = Static<typeof ItemBrief>;
+export type Enforcement = Static<typeof EnforcementView>;
+export type Finding = Static<typeof FindingInput>;
+export type SubjectDetail = {
+  subject: Subject;
+  items: Brief[];
+  plans: { planId: number; campaignId: number; campaignName: string; item: Brief }[];
+  enforcement: Enforcement[];
+};
+type S = AbortSignal;
+type Page = { limit?: number; offset?: number };
+type Created = { id: number; items: string[] };
+
+export const campaignsApi = {
+  figures: (s?: S) => api.get<Figures>('/api/v1/campaigns/figures', { signal: s }),
+  campaigns: (q: Page, s?: S) => api.get<Campaigns>('/api/v1/campaigns', { query: q, signal: s }),
+  campaign: (id: number, s?: S) => api.get<Campaign>(`/api/v1/campaigns/${id}`, { signal: s }),
+  createCampaign: (b: Static<typeof CampaignInput>) => api.post<{ id: number; code: string }>('/api/v1/campaigns', b),
+  addPlan: (id: number, b: Static<typeof PlanInput>) =>
+    api.post<{ id: number; code: string }>(`/api/v1/campaigns/${id}/plans`, b),
+  enforce: (id: number, b: Static<typeof EnforcementInput>) =>
+    api.post<{ id: number }>(`/api/v1/campaigns/${id}/enforcement`, b),
+  lift: (id: number, measureId: number, b: { liftedOn: string; docNumber: string; note?: string }) =>
+    api.post<null>(`/api/v1/campaigns/${id}/enforcement/${measureId}/lift`, b),
+  panel: (code: string, b: Static<typeof PanelInput>) =>
+    api.post<{ id: number; result: string }>(`/api/v1/campaigns/acceptance/${encodeURIComponent(code)}`, b),
+  subjects: (q: Page & { kind?: string; q?: string }, s?: S) =>
+    api.get<Subjects>('/api/v1/subjects', { query: q, signal: s }),
+  subject: (id: number, s?: S) => api.get<SubjectDetail>(`/api/v1/subjects/${id}`, { signal: s }),
+  createSubject: (b: Static<typeof SubjectInput>) => api.post<{ id: number }>('/api/v1/subjects', b),
+  visits: (q: Page & { leaderId?: number; month?: string }, s?: S) =>
+    api.get<Static<typeof VisitPage>>('/api/v1/visits', { query: q, signal: s }),
+  visit: (id: number, s?: S) => api.get<Static<typeof VisitDetail>>(`/api/v1/visits/${id}`, { signal: s }),
+  createVisit: (b: Static<typeof VisitInput>) => api.post<Created>('/api/v1/visits', b),
+  forums: (q: Page, s?: S) => api.get<Static<typeof ForumPage>>('/api/v1/forums', { query: q, signal: s }),
+  forum: (id: number, s?: S) => api.get<Static<typeof ForumDetail>>(`/api/v1/forums/${id}`, { signal: s }),
+  createForum: (b: Static<typeof ForumInput>) => api.post<Created>('/api/v1/forums', b),
+  leaders: (s?: S) => api.get<{ items: { id: number; displayName: string }[] }>('/api/v1/leaders', { signal: s }),
+};
