@@ -19,6 +19,7 @@ import { statsFeature } from './stats/stats.feature.js';
 import { commentsFeature } from './comments/comments.feature.js';
 import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
+import { dispatchFeature } from './dispatch/dispatch.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 
 /**
@@ -48,6 +49,7 @@ export const features: readonly Feature<any>[] = [
   sheetsFeature, // spreadsheet import and export; qingdan import, export
   statsFeature, // headline figures, trends, monthly report; qingdan stats rebuild
   commentsFeature, // comments, thanks and likes, moderation
+  dispatchFeature, // category suggestions learned from history; qingdan dispatch evaluate, train
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   backupFeature, // qingdan backup, restore
   demoFeature, // qingdan seed --demo | --bulk N
