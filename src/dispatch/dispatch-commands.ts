@@ -1,20 +1,43 @@
 /**
  * `qingdan dispatch evaluate --train FILE --test FILE`: held-out accuracy of the dispatch model on
  * labelled files (CSV label,text without header, or a sheet in the import format).
+ * `qingdan dispatch train`: retrains the suggestions from the database.
  * `qingdan dispatch sample --out DIR`: writes the generated corpus (train.csv, test.csv) to measure on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { CliHost } from '../cli/cli-host.js';
 import { csvLine, UTF8_BOM } from '../sheets/csv-writer.js';
 import { evaluate } from './evaluate.js';
 import { readLabelled } from './labelled-file.js';
 import type { Example } from './linear-model.js';
 import { sampleCorpus } from './sample-corpus.js';
+import { dispatchFeature } from './dispatch.feature.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-export function registerDispatchEvaluate(dispatch: Command): void {
+export function registerDispatchCommands(program: Command, cli: CliHost): void {
+  const dispatch = program.command('dispatch').description('category and lead-unit suggestions learned from history');
+  dispatch
+    .command('train')
+    .description("retrain the suggestions from the city's triaged items")
+    .action(async () => {
+      await cli.withKernel(
+        async (k) => {
+          const results = await k.of(dispatchFeature).train();
+          if (!results.length) process.stdout.write('not enough triaged items to learn from (need two labels)\n');
+          for (const r of results) {
+            const acc =
+              r.top1 === null
+                ? 'too few to hold out'
+                : `held-out top-1 ${r.top1.toFixed(3)}, top-3 ${r.top3?.toFixed(3)}`;
+            process.stdout.write(`${r.target}: ${r.items} items, ${r.labels} labels, ${r.trainMs} ms; ${acc}\n`);
+          }
+        },
+        { start: false },
+      );
+    });
   dispatch
     .command('evaluate')
     .description('train on one labelled file and print top-1 / top-3 accuracy on another')

@@ -11,6 +11,7 @@ import * as statsCounters from './20261130T0100-stats-counters.js';
 import * as searchQueue from './20261130T0110-search-queue.js';
 import * as listIndexes from './20261130T0120-list-indexes.js';
 import * as hall from './20261205T1300-hall.js';
+import * as dispatch from './20261205T1900-dispatch.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0110-search-queue': searchQueue,
   '20261130T0120-list-indexes': listIndexes,
   '20261205T1300-hall': hall,
+  '20261205T1900-dispatch': dispatch,
 };
