@@ -61,6 +61,33 @@ export const dispatchRoutes =
       async (req) => present(`${req.body.title}\n${req.body.description ?? ''}`),
     );
 
+    app.post(
+      '/api/v1/dispatch/train',
+      {
+        config: { access: ['admin', 'supervisor'] },
+        schema: {
+          tags,
+          summary: 'Retrain the suggestions from the triaged items now (admin, supervisor)',
+          response: {
+            200: Type.Object({
+              models: Type.Array(
+                Type.Object({
+                  target: Type.String(),
+                  items: Type.Integer(),
+                  labels: Type.Integer(),
+                  top1: Type.Union([Type.Number(), Type.Null()]),
+                  top3: Type.Union([Type.Number(), Type.Null()]),
+                  trainMs: Type.Number(),
+                }),
+              ),
+            }),
+            ...errors(401, 403),
+          },
+        },
+      },
+      async () => ({ models: await dispatch.train() }),
+    );
+
     app.get(
       '/api/v1/problems/:code/dispatch',
       {

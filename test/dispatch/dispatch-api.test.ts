@@ -56,7 +56,10 @@ describe.each(DIALECTS)('dispatch learned from history (%s)', (dialect) => {
   });
 
   it('trains from the triaged items and ranks categories and lead units, top-3 with scores', async () => {
-    const results = await t.kernel.of(dispatchFeature).train();
+    expect((await t.as('shouli', { method: 'POST', url: '/api/v1/dispatch/train' })).statusCode).toBe(403);
+    const trained = await t.as('admin', { method: 'POST', url: '/api/v1/dispatch/train' });
+    expect(trained.statusCode, trained.body).toBe(200);
+    const results: Array<{ target: string; items: number; labels: number }> = trained.json().models;
     expect(results.map((r) => [r.target, r.items, r.labels])).toEqual([
       ['category', 18, 3],
       ['department', 18, 3],

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { listRef } from '../../api/reference.js';
+import { getDispatchMany } from '../../api/dispatch.js';
 import { getDuplicateInbox } from '../../api/supervision.js';
 import { InlineActions } from '../../components/InlineActions.js';
 import { PagedList } from '../../components/PagedList.js';
@@ -21,6 +22,8 @@ export function Inbox() {
   const paged = usePagedProblems({ status, q: q || undefined, sort: 'created_asc', limit: 20 });
   const refs = useAsync(() => Promise.all([listRef('categories'), listRef('departments')]), []);
   const dups = useAsync((s) => getDuplicateInbox(s).catch(() => new Map()), [paged.items.length]);
+  const codes = paged.items.filter((p) => !p.category).map((p) => p.code);
+  const learned = useAsync((s) => getDispatchMany(codes, s), [codes.join(',')]);
 
   return (
     <div>
@@ -62,7 +65,7 @@ export function Inbox() {
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
         renderExtra={(p) => {
           const [cats, depts] = refs.data ?? [[], []];
-          const hints = hintsFor(p, cats, dups.data?.get(p.code));
+          const hints = hintsFor(p, cats, dups.data?.get(p.code), learned.data?.get(p.code));
           return (
             <>
               <InboxHints problem={p} hints={hints} departments={depts} />
