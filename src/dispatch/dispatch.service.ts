@@ -35,10 +35,21 @@ export interface Suggestion {
   score: number;
 }
 
+/**
+ * A model learned from fewer items suggests worse than the categories' keywords (a demo city of
+ * 50 items routed 路灯不亮 to 异味扰民), so below this it is stored but not used.
+ * QINGDAN_DISPATCH_MIN_ITEMS overrides it (tests, small pilots).
+ */
+function minItemsToSuggest(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.QINGDAN_DISPATCH_MIN_ITEMS ?? 200);
+  return Number.isInteger(n) && n >= 0 ? n : 200;
+}
+
 const textOf = (r: { title: string; description: string }) => `${r.title}\n${r.description}`;
 
 export function dispatchService(db: Db, clock: Clock) {
-  const models = new Map<DispatchTarget, { model: LinearModel; trainedAt: string }>();
+  const models = new Map<DispatchTarget, { model: LinearModel; trainedAt: string; items: number }>();
+  const minItems = minItemsToSuggest();
 
   async function trainOne(target: DispatchTarget, examples: Example[]): Promise<TrainResult | null> {
     if (new Set(examples.map((e) => e.label)).size < 2) return null;
@@ -66,7 +77,7 @@ export function dispatchService(db: Db, clock: Clock) {
       trained_at: clock().toISOString(),
     };
     await saveModel(db, row);
-    models.set(target, { model, trainedAt: row.trained_at });
+    models.set(target, { model, trainedAt: row.trained_at, items: row.items });
     return { target, items: examples.length, labels: model.labels.length, top1, top3, trainMs };
   }
 
@@ -94,14 +105,19 @@ export function dispatchService(db: Db, clock: Clock) {
       for (const row of await loadModels(db)) {
         const t = row.target as DispatchTarget;
         if (models.get(t)?.trainedAt === row.trained_at) continue;
-        models.set(t, { model: LinearModel.fromJSON(JSON.parse(row.model)), trainedAt: row.trained_at });
+        const model = LinearModel.fromJSON(JSON.parse(row.model));
+        models.set(t, { model, trainedAt: row.trained_at, items: row.items });
       }
     },
 
-    /** The `limit` likeliest categories and lead units for a text, best first; empty before training. */
+    /** The `limit` likeliest categories and lead units, best first; empty without a model of enough items. */
     suggest(text: string, limit = 3): Record<DispatchTarget, Suggestion[]> {
+      const usable = (t: DispatchTarget) => {
+        const m = models.get(t);
+        return m && m.items >= minItems ? m.model : null;
+      };
       const rank = (t: DispatchTarget) =>
-        (models.get(t)?.model.rank(text) ?? [])
+        (usable(t)?.rank(text) ?? [])
           .slice(0, limit)
           .map((r) => ({ id: Number(r.label), score: Math.round(r.score * 1000) / 1000 }));
       return { category: rank('category'), department: rank('department') };

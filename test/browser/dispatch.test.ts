@@ -8,6 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, shot, startServer, type Server } from './harness.js';
 import { Api, login } from './flows.js';
 
+// The history here is tiny; a real city's model needs 200 items before it is used.
+process.env.QINGDAN_DISPATCH_MIN_ITEMS = '10';
+
 describe.skipIf(!HAVE_BROWSER)('dispatch suggestions in the inbox', () => {
   let server: Server;
   let browser: Browser;

@@ -4,6 +4,8 @@ import { dispatchService } from '../../src/dispatch/dispatch.service.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { dialects } from '../helpers/test-db.js';
 
+// The history here is tiny; a real city's model needs 200 items before it is used.
+process.env.QINGDAN_DISPATCH_MIN_ITEMS = '10';
 const DIALECTS = await dialects();
 
 /** Triaged history: three kinds of complaint, each with its category and lead unit. */
@@ -82,4 +84,27 @@ describe.each(DIALECTS)('dispatch learned from history (%s)', (dialect) => {
     expect(other.suggest('路灯坏了').category[0].id).toBe(t.ids.categories['street-lights']);
     expect(other.suggest('路灯坏了')).toEqual(t.kernel.of(dispatchFeature).suggest('路灯坏了'));
   });
+});
+
+describe.each(DIALECTS)('dispatch below the minimum history (%s)', (dialect) => {
+  it('stores a model of too few items but keeps suggesting nothing', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      for (const [category, title] of [
+        ['street-lights', '路灯不亮'],
+        ['odour', '工厂异味'],
+      ]) {
+        const { code } = await reportProblem(t, { title, description: title, categoryId: t.ids.categories[category] });
+        await act(t, 'shouli', code, 'accept');
+        await act(t, 'shouli', code, 'assign', { leadDepartmentId: t.ids.departments.urban });
+      }
+      process.env.QINGDAN_DISPATCH_MIN_ITEMS = '3';
+      const service = dispatchService(t.tdb.db, t.clock.now);
+      expect((await service.train()).map((r) => r.items)).toEqual([2]);
+      expect(service.suggest('路灯不亮').category).toEqual([]);
+    } finally {
+      process.env.QINGDAN_DISPATCH_MIN_ITEMS = '10';
+      await t.close();
+    }
+  }, 60_000);
 });
