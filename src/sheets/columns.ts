@@ -64,7 +64,6 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
       '存在的问题',
       '留言详情',
       '留言内容',
-      '诉求内容',
     ],
     { required: true },
   ),
