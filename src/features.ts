@@ -21,6 +21,7 @@ import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
 import { residentsFeature } from './residents/residents.feature.js';
 import { campaignsFeature } from './campaigns/campaigns.feature.js';
+import { dispatchFeature } from './dispatch/dispatch.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 import { opsFeature } from './ops/ops.feature.js';
 
@@ -51,6 +52,7 @@ export const features: readonly Feature<any>[] = [
   sheetsFeature, // spreadsheet import and export; qingdan import, export
   statsFeature, // headline figures, trends, monthly report; qingdan stats rebuild
   commentsFeature, // comments, thanks and likes, moderation
+  dispatchFeature, // category suggestions learned from history; qingdan dispatch evaluate, train
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   residentsFeature, // residents: phone sign-in, my reports, updates, subscriptions, map
   campaignsFeature, // visits, forums, subjects, 一企一策 plans, enforcement, panels; qingdan campaigns

@@ -38,17 +38,24 @@ function eligible(eb: EB, e: Eligibility): Expression<SqlBool> {
   return eb.and(parts);
 }
 
-/** Terms of the draft for an any-of text query, title words first; at most `max`. */
-export function draftTerms(d: Draft, max = 24): string[] {
-  const out = new Set<string>();
-  for (const t of [...shingles(d.title), ...shingles(d.description ?? '')]) {
-    if (out.size >= max) break;
-    out.add(t);
-  }
-  return [...out];
+/**
+ * Terms of the draft for an any-of text query: every title term, then description terms taken
+ * evenly from the whole text (a long letter's distinctive part is rarely its opening greeting).
+ */
+export function draftTerms(d: Draft, max = 32): string[] {
+  const out = new Set(shingles(d.title));
+  const body = [...shingles(d.description ?? '')].filter((t) => !out.has(t));
+  const room = Math.max(0, max - out.size);
+  const step = body.length > room ? body.length / room : 1;
+  for (let i = 0; i < body.length && out.size < max; i += step) out.add(body[Math.floor(i)]);
+  return [...out].slice(0, max);
 }
 
-/** Items sharing words with the draft, best BM25/cover density among the newest matches. */
+/**
+ * Items sharing words with the draft, the best-ranked by BM25 / cover density over every
+ * eligible item (not the newest matches: a duplicate of an old item must still be found), plus
+ * near-exact copies: items holding every one of the draft's leading terms, newest first.
+ */
 export async function textCandidates(
   db: Db,
   fullText: FullTextIndex,
@@ -58,16 +65,24 @@ export async function textCandidates(
 ): Promise<number[]> {
   const terms = draftTerms(d);
   if (!terms.length) return [];
-  const hits = await fullText.matches(db, {
-    fts: terms.map((t) => `"${t}"`).join(' OR '),
-    tsquery: terms.map((t) => `'${t}'`).join(' | '),
-    limit: 500,
-    where: (eb) => eligible(eb as EB, e),
-  });
-  return hits
-    .sort((a, b) => b.score - a.score)
-    .slice(0, keep)
-    .map((h) => h.id);
+  const where = (eb: ExpressionBuilder<any, any>) => eligible(eb as EB, e);
+  const exact = terms.slice(0, 12);
+  const [ranked, copies] = await Promise.all([
+    fullText.matches(db, {
+      fts: terms.map((t) => `"${t}"`).join(' OR '),
+      tsquery: terms.map((t) => `'${t}'`).join(' | '),
+      limit: keep,
+      order: 'relevance',
+      where,
+    }),
+    fullText.matches(db, {
+      fts: exact.map((t) => `"${t}"`).join(' AND '),
+      tsquery: exact.map((t) => `'${t}'`).join(' & '),
+      limit: 10,
+      where,
+    }),
+  ]);
+  return [...new Set([...copies.map((h) => h.id), ...ranked.map((h) => h.id)])];
 }
 
 /** Items of the same area (subtree) and category family, newest first. */

@@ -53,7 +53,8 @@ export const postgresFullText: FullTextIndex = {
       .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
       .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
     if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
-    const rows = await query.orderBy('problem_search.problem_id', 'desc').limit(q.limit).execute();
+    query = q.order === 'relevance' ? query.orderBy(rank, 'desc') : query.orderBy('problem_search.problem_id', 'desc');
+    const rows = await query.limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
 };

@@ -85,7 +85,11 @@ export const sqliteFullText: FullTextIndex = {
     if (q.where) {
       query = query.innerJoin('problems', (j) => j.on(sql<SqlBool>`problems.id = problem_search.rowid`)).where(q.where);
     }
-    const rows = await query.orderBy(sql`problem_search.rowid`, 'desc').limit(q.limit).execute();
+    query =
+      q.order === 'relevance'
+        ? query.orderBy(sql`bm25(problem_search, 10.0, 4.0, 1.0)`)
+        : query.orderBy(sql`problem_search.rowid`, 'desc');
+    const rows = await query.limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
 };

@@ -47,6 +47,11 @@ export interface FullTextQuery {
   tsquery: string;
   /** At most this many matches, newest first: bounds the cost of a broad query on a huge list. */
   limit: number;
+  /**
+   * 'relevance' returns the `limit` best-scored matches instead of the newest: every match is
+   * scored, so only for selective queries or a bounded list (duplicate candidates).
+   */
+  order?: 'newest' | 'relevance';
   /** Restricts matches by columns of `problems`, joined only when given. */
   where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 }

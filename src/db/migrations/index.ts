@@ -14,6 +14,7 @@ import * as hall from './20261205T1300-hall.js';
 import * as campaigns from './20261205T1500-campaigns.js';
 import * as rateLimits from './20261205T1700-rate-limits.js';
 import * as residents from './20261205T1800-residents.js';
+import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '20261205T1500-campaigns': campaigns,
   '20261205T1700-rate-limits': rateLimits,
   '20261205T1800-residents': residents,
+  '20261205T1900-dispatch': dispatch,
   '20261205T2200-comment-replies': commentReplies,
 };

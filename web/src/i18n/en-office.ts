@@ -7,6 +7,7 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'common.previous': 'Previous',
 
   'inbox.lead': 'New reports, oldest first, with a suggested category, a suggested lead unit and likely duplicates.',
+  'inbox.alsoLikely': 'also likely',
   'inbox.suggestedCategory': 'Suggested category',
   'inbox.suggestedDepartment': 'Suggested lead unit',
   'inbox.duplicates': 'Likely duplicates',

@@ -6,6 +6,7 @@ export const zhOffice = {
   'common.previous': '上一页',
 
   'inbox.lead': '新反映的问题按时间先后排列，附建议类别、建议牵头单位和可能的重复件。',
+  'inbox.alsoLikely': '其次可能',
   'inbox.suggestedCategory': '建议类别',
   'inbox.suggestedDepartment': '建议牵头单位',
   'inbox.duplicates': '可能重复',

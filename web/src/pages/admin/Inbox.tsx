@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { listRef } from '../../api/reference.js';
+import { getDispatchMany } from '../../api/dispatch.js';
 import { getDuplicateInbox, getIntakeClock } from '../../api/supervision.js';
 import { formatTime } from '../../lib/format.js';
 import { InlineActions } from '../../components/InlineActions.js';
@@ -31,6 +32,8 @@ export function Inbox() {
   const late = new Map(clock.data?.items.map((i) => [i.code, i]) ?? []);
   const refs = useAsync(() => Promise.all([listRef('categories'), listRef('departments')]), []);
   const dups = useAsync((s) => getDuplicateInbox(s).catch(() => new Map()), [paged.items.length]);
+  const untriaged = paged.items.filter((p) => !p.category).map((p) => p.code);
+  const learned = useAsync((s) => getDispatchMany(untriaged, s), [untriaged.join(',')]);
 
   return (
     <div>
@@ -91,7 +94,7 @@ export function Inbox() {
         hrefFor={(p) => `/admin/problems/${encodeURIComponent(p.code)}`}
         renderExtra={(p) => {
           const [cats, depts] = refs.data ?? [[], []];
-          const hints = hintsFor(p, cats, dups.data?.get(p.code));
+          const hints = hintsFor(p, cats, dups.data?.get(p.code), learned.data?.get(p.code));
           const due = late.get(p.code);
           return (
             <>

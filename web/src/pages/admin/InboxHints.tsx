@@ -1,3 +1,4 @@
+import type { DispatchSuggestions, RankedSuggestion } from '../../api/dispatch.js';
 import type { DuplicateSuggestion } from '../../api/supervision-types.js';
 import type { Category, Department, Problem } from '../../api/types.js';
 import { useI18n } from '../../i18n/index.js';
@@ -9,11 +10,29 @@ export interface Hints {
   category: Category | null;
   departmentId: number | null;
   duplicates: DuplicateSuggestion[];
+  /** The learned ranking (top 3) when the server has a model; the first is the pre-filled one. */
+  ranked: RankedSuggestion[];
 }
 
-export function hintsFor(p: Problem, categories: Category[], duplicates: DuplicateSuggestion[] = []): Hints {
-  const category = suggestCategory(p, categories);
-  return { category, departmentId: p.leadDepartment?.id ?? defaultDepartmentOf(category, categories), duplicates };
+/**
+ * The model learned from triaged history (server side) comes first; without one (a new city)
+ * the category's keywords are the fallback.
+ */
+export function hintsFor(
+  p: Problem,
+  categories: Category[],
+  duplicates: DuplicateSuggestion[] = [],
+  learned?: DispatchSuggestions,
+): Hints {
+  const top = learned?.categories[0];
+  const category = p.category
+    ? suggestCategory(p, categories)
+    : ((top && categories.find((c) => c.id === top.id)) ?? suggestCategory(p, categories));
+  const departmentId =
+    p.leadDepartment?.id ??
+    (p.category ? null : learned?.departments[0]?.id) ??
+    defaultDepartmentOf(category, categories);
+  return { category, departmentId, duplicates, ranked: p.category ? [] : (learned?.categories ?? []) };
 }
 
 /** What the inbox pre-fills: the suggested unit for assignment, the likeliest duplicate for a merge. */
@@ -44,6 +63,18 @@ export function InboxHints({
           {t(guessed ? 'inbox.suggestedCategory' : 'problem.category')}
           {t('common.colon')}
           {name(hints.category)}
+          {hints.ranked.length > 1 && (
+            <span data-testid="hint-category-others">
+              {' '}
+              ({t('inbox.alsoLikely')}
+              {t('common.colon')}
+              {hints.ranked
+                .slice(1)
+                .map((r) => r.name)
+                .join(t('common.listSep'))}
+              )
+            </span>
+          )}
         </span>
       )}
       {dept && (
