@@ -12,6 +12,7 @@ import {
   CommentSchema,
   HideBody,
   LikeResult,
+  ModerationList,
   ModerationQuery,
   MostCommented,
   PostCommentBody,
@@ -153,13 +154,7 @@ export const commentRoutes =
           tags,
           summary: 'Newest comments across items, for moderation (admin, acceptance, supervisor)',
           querystring: ModerationQuery,
-          response: {
-            200: Type.Object({
-              items: Type.Array(CommentSchema),
-              nextOffset: Type.Union([Type.Integer(), Type.Null()]),
-            }),
-            ...errors(400, 401, 403),
-          },
+          response: { 200: ModerationList, ...errors(400, 401, 403) },
         },
       },
       async (req) => comments.moderation(req.actor, req.query),

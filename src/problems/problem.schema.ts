@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
+import { ACTIONS, STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
 import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
 const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
@@ -87,6 +87,18 @@ export const AttachmentSchema = Type.Object({
   url: Type.String(),
 });
 
+/** Matched and unmatched runs of a field for a text query (src/search/search-highlight.ts). */
+export const SegmentSchema = Type.Object({ text: Type.String(), match: Type.Boolean() });
+const HighlightSchema = Type.Object(
+  {
+    title: Type.Optional(Type.Array(SegmentSchema)),
+    description: Type.Optional(Type.Array(SegmentSchema)),
+    address: Type.Optional(Type.Array(SegmentSchema)),
+    measures: Type.Optional(Type.Array(SegmentSchema)),
+  },
+  { description: 'on a list with q: the fields that matched, as segments' },
+);
+
 export const ProblemSchema = Type.Object(
   {
     code: Type.String(),
@@ -132,12 +144,16 @@ export const ProblemSchema = Type.Object(
     rectifiedAt: Type.Union([Type.String(), Type.Null()]),
     closedAt: Type.Union([Type.String(), Type.Null()]),
     answers: Type.Optional(Type.Array(AnswerSchema)),
+    highlight: Type.Optional(HighlightSchema),
   },
   { additionalProperties: true },
 );
 export type ProblemView = Static<typeof ProblemSchema>;
 
-export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(Type.String()) });
+const LifecycleAction = Type.Union(ACTIONS.map((a) => Type.Literal(a)));
+export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(LifecycleAction) });
+/** A new item and, once, the secret token that lets its reporter follow and verify it. */
+export const Created = Type.Object({ problem: ProblemSchema, trackingToken: Type.String() });
 export const ProblemList = Type.Object({
   items: Type.Array(ProblemSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),

@@ -1,4 +1,4 @@
-import type { Action } from '../api/types.js';
+import type { Action } from '../../../src/lifecycle/lifecycle.js';
 import type { MessageKey } from '../i18n/index.js';
 
 export type FieldKind =

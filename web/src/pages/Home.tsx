@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { getSummary } from '../api/stats.js';
 import { listProblems } from '../api/problems.js';
-import type { StatsSummary } from '../api/types.js';
+import type { StatsSummary } from '../api/stats.js';
 import { Async, Loading } from '../components/Async.js';
 import { MostCommented } from '../components/MostCommented.js';
 import { ProblemCard } from '../components/ProblemCard.js';

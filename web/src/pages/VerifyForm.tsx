@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { performAction } from '../api/problems.js';
-import type { ProblemWithActions, VerifyResult } from '../api/types.js';
+import type { ProblemWithActions } from '../api/problems.js';
+import type { VerifyResult } from '../../../src/lifecycle/lifecycle.js';
 import { useErrorText } from '../components/Async.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
