@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
 import { ACTIONS, STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
 import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
@@ -162,7 +162,7 @@ export const ProblemList = Type.Object({
 const reason = Type.String({ minLength: 1, maxLength: 2000 });
 const text = Type.String({ minLength: 1, maxLength: 10_000 });
 const attachmentIds = Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true }));
-const body = (props: Parameters<typeof Type.Object>[0]) => Type.Object(props, { additionalProperties: false });
+const body = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 
 /** One body schema per action; the route picks by the action in the path. */
 export const ACTION_BODIES = {
