@@ -13,6 +13,7 @@ import {
   HideBody,
   ReplyBody,
   LikeResult,
+  ModerationList,
   ModerationQuery,
   MostCommented,
   PostCommentBody,
@@ -169,13 +170,7 @@ export const commentRoutes =
           tags,
           summary: 'Newest comments across items, for moderation (admin, acceptance, supervisor)',
           querystring: ModerationQuery,
-          response: {
-            200: Type.Object({
-              items: Type.Array(CommentSchema),
-              nextOffset: Type.Union([Type.Integer(), Type.Null()]),
-            }),
-            ...errors(400, 401, 403),
-          },
+          response: { 200: ModerationList, ...errors(400, 401, 403) },
         },
       },
       async (req) => comments.moderation(req.actor, req.query),

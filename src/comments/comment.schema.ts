@@ -80,6 +80,12 @@ export const CommentList = Type.Object({
   nextOffset: Type.Union([Type.Integer(), Type.Null()]),
 });
 
+/** The moderation queue: newest first, across items. */
+export const ModerationList = Type.Object({
+  items: Type.Array(CommentSchema),
+  nextOffset: Type.Union([Type.Integer(), Type.Null()]),
+});
+
 export const LikeResult = Type.Object({ id: Type.Integer(), likes: Type.Integer(), likedByMe: Type.Boolean() });
 
 export const MostCommented = Type.Object({

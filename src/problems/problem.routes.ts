@@ -10,16 +10,15 @@ import { idempotentSubmit } from './idempotent-submit.js';
 import {
   ACTION_BODIES,
   CreateProblemBody,
+  Created,
   ListQuery,
   ProblemList,
-  ProblemSchema,
   ProblemWithActions,
   TimelineSchema,
 } from './problem.schema.js';
 
 const tags = ['problems'];
 const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
-const Created = Type.Object({ problem: ProblemSchema, trackingToken: Type.String() });
 
 export const problemRoutes =
   ({ problems, actions, timeline }: ProblemsState, k: Kernel): FastifyPluginAsyncTypebox =>

@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import { ACTIONS, STATES, VERIFY_RESULTS } from '../lifecycle/lifecycle.js';
 import { AnswerSchema, AnswersInput } from '../questions/question.schema.js';
 
 const Ref = Type.Object({
@@ -93,6 +93,18 @@ export const AttachmentSchema = Type.Object({
   createdAt: Type.Optional(Type.String()),
 });
 
+/** Matched and unmatched runs of a field for a text query (src/search/search-highlight.ts). */
+export const SegmentSchema = Type.Object({ text: Type.String(), match: Type.Boolean() });
+const HighlightSchema = Type.Object(
+  {
+    title: Type.Optional(Type.Array(SegmentSchema)),
+    description: Type.Optional(Type.Array(SegmentSchema)),
+    address: Type.Optional(Type.Array(SegmentSchema)),
+    measures: Type.Optional(Type.Array(SegmentSchema)),
+  },
+  { description: 'on a list with q: the fields that matched, as segments' },
+);
+
 export const ProblemSchema = Type.Object(
   {
     code: Type.String(),
@@ -138,12 +150,16 @@ export const ProblemSchema = Type.Object(
     rectifiedAt: Type.Union([Type.String(), Type.Null()]),
     closedAt: Type.Union([Type.String(), Type.Null()]),
     answers: Type.Optional(Type.Array(AnswerSchema)),
+    highlight: Type.Optional(HighlightSchema),
   },
   { additionalProperties: true },
 );
 export type ProblemView = Static<typeof ProblemSchema>;
 
-export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(Type.String()) });
+const LifecycleAction = Type.Union(ACTIONS.map((a) => Type.Literal(a)));
+export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(LifecycleAction) });
+/** A new item and, once, the secret token that lets its reporter follow and verify it. */
+export const Created = Type.Object({ problem: ProblemSchema, trackingToken: Type.String() });
 export const ProblemList = Type.Object({
   items: Type.Array(ProblemSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
@@ -152,7 +168,7 @@ export const ProblemList = Type.Object({
 const reason = Type.String({ minLength: 1, maxLength: 2000 });
 const text = Type.String({ minLength: 1, maxLength: 10_000 });
 const attachmentIds = Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true }));
-const body = (props: Parameters<typeof Type.Object>[0]) => Type.Object(props, { additionalProperties: false });
+const body = <T extends TProperties>(props: T) => Type.Object(props, { additionalProperties: false });
 
 /** One body schema per action; the route picks by the action in the path. */
 export const ACTION_BODIES = {

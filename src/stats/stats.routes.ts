@@ -5,6 +5,7 @@ import { ListQuery } from '../problems/problem.schema.js';
 import type { Actor } from '../auth/actor.js';
 import type { StatsState } from './stats.feature.js';
 import { visibilityFor } from '../problems/problem-access.js';
+import { SummarySchema } from './stats.schema.js';
 
 const tags = ['stats'];
 const StatsQuery = Type.Omit(ListQuery, ['sort', 'limit', 'cursor'], { additionalProperties: false });
@@ -12,40 +13,6 @@ const TrendQuery = Type.Composite(
   [StatsQuery, Type.Object({ interval: Type.Optional(Type.Union([Type.Literal('week'), Type.Literal('month')])) })],
   { additionalProperties: false },
 );
-const TreeRow = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
-  count: Type.Integer(),
-  rectified: Type.Integer(),
-});
-const FlatRow = Type.Object({
-  id: Type.Integer(),
-  code: Type.String(),
-  name: Type.String(),
-  count: Type.Integer(),
-  rectified: Type.Integer(),
-});
-export const SummarySchema = Type.Object({
-  found: Type.Integer({ description: 'items the list returns for this filter' }),
-  rectified: Type.Integer({ description: 'rectified, verified or closed' }),
-  inProgress: Type.Integer({ description: 'assigned or in progress' }),
-  overdue: Type.Integer({ description: "as the list's overdue=true" }),
-  longTerm: Type.Integer(),
-  rectificationRate: Type.Union([Type.Number(), Type.Null()]),
-  byCategory: Type.Array(TreeRow, { description: 'counts include sub-categories, as categoryId= on the list' }),
-  byArea: Type.Array(TreeRow),
-  byDepartment: Type.Array(TreeRow, {
-    description: 'lead or co-unit, sub-units included, as departmentId= on the list',
-  }),
-  bySource: Type.Array(FlatRow),
-  byTag: Type.Array(FlatRow),
-  byMonth: Type.Array(Type.Object({ month: Type.String(), found: Type.Integer(), rectified: Type.Integer() }), {
-    description: 'by month of creation (UTC), as from/to on the list',
-  }),
-  asOf: Type.String(),
-});
-
 /** Public headline figures; anonymous callers count public items only, like the list. */
 export const statsRoutes =
   (

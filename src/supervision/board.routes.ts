@@ -12,6 +12,7 @@ import {
   ActionSchema,
   DepartmentRecord,
   LeaderItems,
+  PlanTemplateSchema,
   TimeLimitsBody,
   TimeLimitsView,
   TodoPage,
@@ -164,18 +165,7 @@ export const boardRoutes =
           tags,
           summary: 'Standard plans that can be spread backwards from a deadline',
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  code: Type.String(),
-                  name: Type.String(),
-                  nameEn: Type.String(),
-                  milestones: Type.Array(
-                    Type.Object({ name: Type.String(), fraction: Type.Number(), weight: Type.Number() }),
-                  ),
-                }),
-              ),
-            }),
+            200: Type.Object({ items: Type.Array(PlanTemplateSchema) }),
             ...errors(401, 403),
           },
         },

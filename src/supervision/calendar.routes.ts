@@ -3,20 +3,12 @@ import { Type } from '@sinclair/typebox';
 import { errors } from '../http/common-schemas.js';
 import { calendarService } from './calendar.service.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { CalendarYearSchema } from './supervision.schema.js';
 
 const tags = ['calendar'];
 const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Day = Type.Object({ date, name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
-const YearView = Type.Object({
-  year: Type.Integer(),
-  source: Type.Union(['custom', 'shipped', 'none'].map((s) => Type.Literal(s))),
-  note: Type.Union([Type.String(), Type.Null()]),
-  daysOff: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
-  adjustedWorkdays: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
-  updatedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
 /** The working-day calendar: public to read (deadlines are public), administrators edit a year. */
 export const calendarRoutes =
   (rt: SupervisionRuntime): FastifyPluginAsyncTypebox =>
@@ -79,7 +71,7 @@ export const calendarRoutes =
           tags,
           summary: "A year's public holidays and adjusted workdays (调休)",
           params: YearParams,
-          response: { 200: YearView },
+          response: { 200: CalendarYearSchema },
         },
       },
       async (req) => cal.year(req.params.year),
@@ -101,7 +93,7 @@ export const calendarRoutes =
             },
             { additionalProperties: false },
           ),
-          response: { 200: YearView, ...errors(400, 401, 403) },
+          response: { 200: CalendarYearSchema, ...errors(400, 401, 403) },
         },
       },
       async (req) => cal.putYear(req.actor, req.params.year, req.body),
@@ -115,7 +107,7 @@ export const calendarRoutes =
           tags,
           summary: 'Drop an edited year, falling back to the shipped data (admin)',
           params: YearParams,
-          response: { 200: YearView, ...errors(401, 403) },
+          response: { 200: CalendarYearSchema, ...errors(401, 403) },
         },
       },
       async (req) => cal.deleteYear(req.params.year),

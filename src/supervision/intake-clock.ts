@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../http/common-schemas.js';
 import { limitUrgency } from './calendar-store.js';
+import { IntakeClock } from './supervision.schema.js';
 import { dispatchDeadline } from './time-limits.js';
 import type { SupervisionRuntime } from './runtime.js';
 
@@ -49,16 +50,7 @@ export const intakeRoutes =
             { codes: Type.Optional(Type.String({ maxLength: 5000, description: 'comma-separated item codes' })) },
             { additionalProperties: false },
           ),
-          response: {
-            200: Type.Object({
-              waiting: Type.Integer(),
-              overdue: Type.Integer(),
-              items: Type.Array(
-                Type.Object({ code: Type.String(), dispatchBy: Type.String(), overdue: Type.Boolean() }),
-              ),
-            }),
-            ...errors(401, 403),
-          },
+          response: { 200: IntakeClock, ...errors(401, 403) },
         },
       },
       async (req) => intakeClock(rt, req.query.codes?.split(',').filter(Boolean)),

@@ -155,6 +155,12 @@ export const TodoPage = Type.Object({
   offset: Type.Integer(),
   items: Type.Array(WarningItemSchema),
 });
+/** The acceptance inbox's dispatch clock (intake-clock.ts). */
+export const IntakeClock = Type.Object({
+  waiting: Type.Integer(),
+  overdue: Type.Integer(),
+  items: Type.Array(Type.Object({ code: Type.String(), dispatchBy: Type.String(), overdue: Type.Boolean() })),
+});
 export const LeaderItems = Type.Object({
   leaderId: Type.Integer(),
   counts: LevelCounts,
@@ -170,7 +176,7 @@ export const DepartmentRecord = Type.Object({
 
 const tierLimit = obj({
   amount: Type.Integer({ minimum: 0, maximum: 3650 }),
-  unit: Type.Union(['working_days', 'calendar_days', 'calendar_months'].map((u) => Type.Literal(u))),
+  unit: Type.Union((['working_days', 'calendar_days', 'calendar_months'] as const).map((u) => Type.Literal(u))),
 });
 const tierMap = Type.Record(Type.String(), tierLimit);
 export const TimeLimitsBody = obj({
@@ -185,4 +191,23 @@ export const TimeLimitsBody = obj({
 export const TimeLimitsView = Type.Object({
   effective: Type.Object({}, { additionalProperties: true }),
   overrides: Type.Object({}, { additionalProperties: true }),
+});
+
+/** A standard plan (plan-templates.ts): milestones at fractions of the time to the deadline. */
+export const PlanTemplateSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  milestones: Type.Array(Type.Object({ name: Type.String(), fraction: Type.Number(), weight: Type.Number() })),
+});
+
+export const CalendarDaySchema = Type.Object({ date: Type.String(), name: Type.String() });
+/** One year of the working-day calendar: the administrators' own, the shipped one, or none. */
+export const CalendarYearSchema = Type.Object({
+  year: Type.Integer(),
+  source: Type.Union((['custom', 'shipped', 'none'] as const).map((s) => Type.Literal(s))),
+  note: nullable(Type.String()),
+  daysOff: Type.Array(CalendarDaySchema),
+  adjustedWorkdays: Type.Array(CalendarDaySchema),
+  updatedAt: nullable(Type.String()),
 });

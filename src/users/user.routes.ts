@@ -11,6 +11,7 @@ import {
   ApiKeySchema,
   CreateApiKeyBody,
   CreateUserBody,
+  LeaderSchema,
   LoginBody,
   PasswordBody,
   PatchUserBody,
@@ -112,7 +113,7 @@ export const userRoutes =
         schema: {
           tags: admin,
           response: {
-            200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), displayName: Type.String() })) }),
+            200: Type.Object({ items: Type.Array(LeaderSchema) }),
             ...errors(401, 403),
           },
         },

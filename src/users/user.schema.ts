@@ -16,6 +16,9 @@ export const UserSchema = Type.Object({
   active: Type.Boolean(),
 });
 
+/** A leader an item can be owned by (领办): what the assign form offers. */
+export const LeaderSchema = Type.Object({ id: Type.Integer(), displayName: Type.String() });
+
 export const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },

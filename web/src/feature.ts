@@ -1,5 +1,5 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { Role } from './api/types.js';
+import type { Role } from './api/auth.js';
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 type LazyPage = LazyExoticComponent<Page> | Page;

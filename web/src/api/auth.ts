@@ -1,5 +1,11 @@
 import { api } from './client.js';
-import type { ApiKey, Role, User } from './types.js';
+import type { Static } from '@sinclair/typebox';
+import type { ApiKeySchema, LeaderSchema, STAFF_ROLE_SCHEMA, UserSchema } from '../../../src/users/user.schema.js';
+
+export type User = Static<typeof UserSchema>;
+export type Role = Static<typeof STAFF_ROLE_SCHEMA>;
+export type ApiKey = Static<typeof ApiKeySchema>;
+export type Leader = Static<typeof LeaderSchema>;
 
 export const login = (username: string, password: string) =>
   api.post<{ user: User }>('/api/v1/auth/login', { username, password });

@@ -1,35 +1,16 @@
+import type { Static } from '@sinclair/typebox';
+import type {
+  CommentList,
+  CommentSchema,
+  LikeResult,
+  ModerationList,
+  MostCommented,
+  PostCommentBody,
+} from '../../../src/comments/comment.schema.js';
 import { api, uuid } from './client.js';
 
-export interface Comment {
-  id: number;
-  kind: 'comment' | 'thanks';
-  authorName: string | null;
-  text: string;
-  likes: number;
-  likedByMe: boolean;
-  createdAt: string;
-  hidden: boolean;
-  hiddenReason?: string | null;
-  hiddenBy?: string | null;
-  contact?: string | null;
-  /** The official reply (官方回复). */
-  reply?: { text: string; by: string; at: string } | null;
-  problem?: { code: string; title: string };
-}
-export interface CommentPage {
-  items: Comment[];
-  total: number;
-  counts: { comment: number; thanks: number };
-  nextOffset: number | null;
-}
-export interface MostCommentedItem {
-  code: string;
-  title: string;
-  status: string;
-  comments: number;
-  thanks: number;
-  lastCommentAt: string;
-}
+export type Comment = Static<typeof CommentSchema>;
+export type CommentPage = Static<typeof CommentList>;
 
 /** A random id this browser keeps, so the server counts one like per browser (see src/comments). */
 function clientToken(): string {
@@ -56,11 +37,9 @@ export const listComments = (
   q: { sort: 'hot' | 'new'; offset?: number; limit?: number },
   signal?: AbortSignal,
 ) => api.get<CommentPage>(base(code), { query: q, headers: headers(), signal });
-export const postComment = (
-  code: string,
-  body: { text: string; kind: 'comment' | 'thanks'; authorName?: string; contact?: string },
-) => api.post<Comment>(base(code), body, { headers: headers() });
-type Liked = { id: number; likes: number; likedByMe: boolean };
+export const postComment = (code: string, body: Static<typeof PostCommentBody>) =>
+  api.post<Comment>(base(code), body, { headers: headers() });
+type Liked = Static<typeof LikeResult>;
 export const likeComment = (id: number, on: boolean) =>
   on
     ? api.post<Liked>(`/api/v1/comments/${id}/like`, undefined, { headers: headers() })
@@ -70,7 +49,7 @@ export const replyToComment = (id: number, text: string) => api.post<Comment>(`/
 export const restoreComment = (id: number) => api.post<Comment>(`/api/v1/comments/${id}/restore`);
 export const mostCommented = (limit = 5, signal?: AbortSignal) =>
   api
-    .get<{ items: MostCommentedItem[] }>('/api/v1/comments/most-commented', { query: { limit }, signal })
+    .get<Static<typeof MostCommented>>('/api/v1/comments/most-commented', { query: { limit }, signal })
     .then((r) => r.items);
 export const moderationQueue = (q: { hidden?: boolean; offset?: number }, signal?: AbortSignal) =>
-  api.get<{ items: Comment[]; nextOffset: number | null }>('/api/v1/comments', { query: q, signal });
+  api.get<Static<typeof ModerationList>>('/api/v1/comments', { query: q, signal });

@@ -1,5 +1,24 @@
 import { api, request } from './client.js';
-import type { Action, Attachment, Page, Problem, ProblemWithActions, TimelineEvent, Urgency } from './types.js';
+import type { Static } from '@sinclair/typebox';
+import type { Action } from '../../../src/lifecycle/lifecycle.js';
+import type {
+  AttachmentSchema,
+  Created,
+  ProblemList,
+  ProblemSchema,
+  ProblemWithActions as ProblemWithActionsSchema,
+  SegmentSchema,
+  TimelineSchema,
+  URGENCIES,
+} from '../../../src/problems/problem.schema.js';
+
+// The shapes the server answers with, from its TypeBox schemas (type-only: no server code is bundled).
+export type Problem = Static<typeof ProblemSchema>;
+export type ProblemWithActions = Static<typeof ProblemWithActionsSchema>;
+export type TimelineEvent = Static<typeof TimelineSchema>['items'][number];
+export type Attachment = Static<typeof AttachmentSchema>;
+export type Segment = Static<typeof SegmentSchema>;
+export type Urgency = (typeof URGENCIES)[number];
 
 const base = '/api/v1/problems';
 const enc = encodeURIComponent;
@@ -24,7 +43,7 @@ export interface NewProblem {
 }
 
 export function createProblem(body: NewProblem, idempotencyKey: string) {
-  return api.post<{ problem: Problem; trackingToken: string }>(base, body, {
+  return api.post<Static<typeof Created>>(base, body, {
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 }
@@ -49,7 +68,10 @@ export interface ProblemQuery {
 }
 
 export function listProblems(query: ProblemQuery, signal?: AbortSignal) {
-  return api.get<Page<Problem>>(base, { query: { ...query, overdue: query.overdue ? 'true' : undefined }, signal });
+  return api.get<Static<typeof ProblemList>>(base, {
+    query: { ...query, overdue: query.overdue ? 'true' : undefined },
+    signal,
+  });
 }
 
 export function getProblem(code: string, token?: string, signal?: AbortSignal) {
@@ -57,7 +79,10 @@ export function getProblem(code: string, token?: string, signal?: AbortSignal) {
 }
 
 export function getTimeline(code: string, token?: string, signal?: AbortSignal) {
-  return api.get<{ items: TimelineEvent[] }>(`${base}/${enc(code)}/timeline`, { headers: tokenHeader(token), signal });
+  return api.get<Static<typeof TimelineSchema>>(`${base}/${enc(code)}/timeline`, {
+    headers: tokenHeader(token),
+    signal,
+  });
 }
 
 export function performAction(code: string, action: Action, body: Record<string, unknown>, token?: string) {

@@ -1,13 +1,24 @@
 import { api } from './client.js';
-import type { Area, Category, Department, Source, Tag } from './types.js';
+import type { Static } from '@sinclair/typebox';
+import type {
+  AreaSchema,
+  CategorySchema,
+  DepartmentSchema,
+  FlatRefSchema,
+} from '../../../src/reference/reference.schema.js';
+
+export type Area = Static<typeof AreaSchema>;
+export type Department = Static<typeof DepartmentSchema>;
+export type Category = Static<typeof CategorySchema>;
+type FlatRef = Static<typeof FlatRefSchema>;
 
 export type RefKind = 'areas' | 'departments' | 'categories' | 'sources' | 'tags';
 export interface RefMap {
   areas: Area;
   departments: Department;
   categories: Category;
-  sources: Source;
-  tags: Tag;
+  sources: FlatRef;
+  tags: FlatRef;
 }
 
 const cache = new Map<RefKind, Promise<unknown[]>>();

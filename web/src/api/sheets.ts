@@ -1,38 +1,10 @@
+import type { Static } from '@sinclair/typebox';
+import type { ImportMode } from '../../../src/sheets/import-report.js';
+import type { ImportReportSchema } from '../../../src/sheets/sheet.schema.js';
 import { request } from './client.js';
 
-export type ImportMode = 'dry_run' | 'strict' | 'valid_only';
-
-export interface ImportIssue {
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  value?: string;
-  message: string;
-  severity: 'error' | 'warning';
-  suggestions?: string[];
-}
-
-export interface ImportReport {
-  ok: boolean;
-  mode: string;
-  committed: boolean;
-  fileName: string;
-  sheetName: string | null;
-  totals: {
-    rows: number;
-    valid: number;
-    invalid: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    skipped: number;
-  };
-  issues: ImportIssue[];
-  issueCount: { errors: number; warnings: number };
-  issuesTruncated: boolean;
-  rejectedFile: string | null;
-  rowsPerSecond: number;
-}
+export type { ImportMode };
+export type ImportReport = Static<typeof ImportReportSchema>;
 
 /** POST /api/v1/imports: a 整改清单 upload, as a dry run or for real. */
 export function importSheet(file: File, mode: ImportMode): Promise<ImportReport> {

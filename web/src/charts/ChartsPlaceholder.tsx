@@ -1,4 +1,4 @@
-import type { StatsSummary } from '../api/types.js';
+import type { StatsSummary } from '../api/stats.js';
 import { useI18n } from '../i18n/index.js';
 import { topRows } from './chart-rows.js';
 

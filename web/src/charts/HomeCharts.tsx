@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CountRow, StatsSummary } from '../api/types.js';
+import type { CountRow, StatsSummary } from '../api/stats.js';
 import { useI18n } from '../i18n/index.js';
 import { COLORS, describeRows, topRows } from './chart-rows.js';
 import { EChart, type ChartOption } from './EChart.js';

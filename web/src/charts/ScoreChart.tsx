@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ScoreRow } from '../api/supervision-types.js';
+import type { ScoreRow } from '../api/supervision.js';
 import { useI18n } from '../i18n/index.js';
 import { EChart, type ChartOption } from './EChart.js';
 

@@ -1,4 +1,4 @@
-import type { CountRow } from '../api/types.js';
+import type { CountRow } from '../api/stats.js';
 
 /**
  * The rows worth a chart from a tree breakdown: counts already include sub-items, so charting

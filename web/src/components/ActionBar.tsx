@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Action, Problem, ProblemWithActions } from '../api/types.js';
+import type { Action } from '../../../src/lifecycle/lifecycle.js';
+import type { Problem, ProblemWithActions } from '../api/problems.js';
 import { useI18n } from '../i18n/index.js';
 import { ActionForm } from './ActionForm.js';
 import { actionLabel, type FormValues } from '../lib/action-fields.js';

@@ -3,7 +3,8 @@ import { performAction, uploadAttachment } from '../api/problems.js';
 import { listRef } from '../api/reference.js';
 import { getItemSupervision, previewDeadline } from '../api/supervision.js';
 import { defaultDepartmentOf, tierOf } from '../lib/suggest.js';
-import type { Action, Problem, ProblemWithActions } from '../api/types.js';
+import type { Action } from '../../../src/lifecycle/lifecycle.js';
+import type { Problem, ProblemWithActions } from '../api/problems.js';
 import { useI18n } from '../i18n/index.js';
 import {
   actionLabel,

@@ -1,4 +1,4 @@
-import type { Segment } from '../api/types.js';
+import type { Segment } from '../api/problems.js';
 
 /** Search hits as text with <mark>: the server sends segments, never markup, and none is parsed here. */
 export function Highlighted({ segments, fallback }: { segments?: Segment[]; fallback: string }) {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { Action, Problem, User } from '../api/types.js';
+import type { Action } from '../../../src/lifecycle/lifecycle.js';
+import type { Problem } from '../api/problems.js';
+import type { User } from '../api/auth.js';
 import { useI18n } from '../i18n/index.js';
 import { allowedActions } from '../../../src/lifecycle/lifecycle.js';
 import { ActionBar } from './ActionBar.js';

@@ -1,5 +1,5 @@
 import { mostCommented } from '../api/comments.js';
-import type { State } from '../api/types.js';
+import type { State } from '../../../src/lifecycle/lifecycle.js';
 import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';
 import { Link } from '../router.js';

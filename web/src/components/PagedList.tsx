@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Problem } from '../api/types.js';
+import type { Problem } from '../api/problems.js';
 import { useI18n } from '../i18n/index.js';
 import type { usePagedProblems } from '../lib/use-paged.js';
 import { Empty, ErrorBox, Loading } from './Async.js';

@@ -1,4 +1,4 @@
-import type { Attachment } from '../api/types.js';
+import type { Attachment } from '../api/problems.js';
 import { attachmentSrc } from '../api/problems.js';
 import { useI18n } from '../i18n/index.js';
 import { formatBytes } from '../lib/format.js';

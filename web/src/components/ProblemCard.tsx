@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Problem } from '../api/types.js';
+import type { Problem } from '../api/problems.js';
 import { attachmentSrc } from '../api/problems.js';
 import { Link } from '../router.js';
 import { useI18n } from '../i18n/index.js';

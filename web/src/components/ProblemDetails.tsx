@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Problem, VerifyResult } from '../api/types.js';
+import type { Problem } from '../api/problems.js';
+import type { VerifyResult } from '../../../src/lifecycle/lifecycle.js';
 import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
-import { useI18n } from '../i18n/index.js';
+import { type MessageKey, useI18n } from '../i18n/index.js';
 import { formatDate, formatTime } from '../lib/format.js';
 import { ProgressBar, StatusBadge } from './StatusBadge.js';
 import { Photos } from './Photos.js';
@@ -39,7 +40,9 @@ export function ProblemDetails({
             {p.code}
           </span>
           <StatusBadge status={p.status} overdue={p.overdue} testId="problem-status" />
-          {p.urgency !== 'normal' && <span className="badge badge-urgent">{t(`urgency.${p.urgency}`)}</span>}
+          {p.urgency !== 'normal' && (
+            <span className="badge badge-urgent">{t(`urgency.${p.urgency}` as MessageKey)}</span>
+          )}
         </div>
       </header>
       <p className="description">{p.description}</p>

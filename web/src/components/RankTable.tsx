@@ -1,4 +1,4 @@
-import type { Brief, ScoreRow } from '../api/supervision-types.js';
+import type { Brief, ScoreRow } from '../api/supervision.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { percent } from '../lib/format.js';
 import { Empty } from './Async.js';

@@ -1,4 +1,4 @@
-import type { State } from '../api/types.js';
+import type { State } from '../../../src/lifecycle/lifecycle.js';
 import { useI18n } from '../i18n/index.js';
 
 export function StatusBadge({ status, overdue, testId }: { status: State; overdue?: boolean; testId?: string }) {

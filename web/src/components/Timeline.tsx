@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../api/types.js';
+import type { TimelineEvent } from '../api/problems.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
 import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
@@ -97,7 +97,9 @@ export function Timeline({ events, token }: { events: TimelineEvent[]; token?: s
         <li key={e.id} className="timeline-item" data-testid="timeline-item" data-action={e.action}>
           <div className="timeline-head">
             <strong>{LABELLED.has(e.action) ? t(`action.${e.action}` as MessageKey) : e.action}</strong>
-            {e.toState && e.fromState !== e.toState && <span className="muted"> → {t(`status.${e.toState}`)}</span>}
+            {e.toState && e.fromState !== e.toState && (
+              <span className="muted"> → {t(`status.${e.toState}` as MessageKey)}</span>
+            )}
             {!e.isPublic && <span className="badge badge-internal">{t('timeline.internal')}</span>}
           </div>
           <div className="timeline-meta muted">

@@ -1,4 +1,4 @@
-import type { Warning } from '../api/supervision-types.js';
+import type { Warning } from '../api/supervision.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 
 /** The warning colour as a word as well as a colour, so it reads without colour vision. */
@@ -8,7 +8,7 @@ export function WarningBadge({ warning, testId = 'warning-badge' }: { warning: W
   const reasons = join(warning.reasons.map((r) => t(`reason.${r}` as MessageKey)));
   return (
     <span className={`badge warning-${warning.level}`} data-testid={testId} data-level={warning.level} title={reasons}>
-      {t(`warning.${warning.level}`)}
+      {t(`warning.${warning.level}` as MessageKey)}
       {reasons && <span className="visually-hidden">{t('common.withDetail', { text: '', detail: reasons })}</span>}
     </span>
   );

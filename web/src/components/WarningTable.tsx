@@ -1,4 +1,4 @@
-import type { WarningItem } from '../api/supervision-types.js';
+import type { WarningItem } from '../api/supervision.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDate, pct } from '../lib/format.js';
 import { Link } from '../router.js';

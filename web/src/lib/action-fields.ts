@@ -1,4 +1,6 @@
-import type { Action } from '../api/types.js';
+import type { Static } from '@sinclair/typebox';
+import { ACTIONS, type Action, TRANSITIONS } from '../../../src/lifecycle/lifecycle.js';
+import type { ACTION_BODIES } from '../../../src/problems/problem.schema.js';
 import type { MessageKey } from '../i18n/index.js';
 
 export type FieldKind =
@@ -16,48 +18,70 @@ export type FieldKind =
 export interface FieldSpec {
   name: string;
   kind: FieldKind;
-  required?: boolean;
+  required: boolean;
   label: MessageKey;
 }
 
-const f = (name: string, kind: FieldKind, label: MessageKey, required = false): FieldSpec => ({
-  name,
-  kind,
-  label,
-  required,
-});
+/** A form input, named as the action's body schema names it (a typo fails the typecheck). */
+type Input<A extends Action> = [
+  name: keyof Static<(typeof ACTION_BODIES)[A]> & string,
+  kind: FieldKind,
+  label: MessageKey,
+];
 
-/** The input each action takes (docs/api-contract.md); `required` mirrors the lifecycle table. */
-export const ACTION_FIELDS: Record<Action, FieldSpec[]> = {
-  accept: [f('note', 'textarea', 'field.note')],
-  reject: [f('reason', 'textarea', 'field.reason', true)],
-  merge: [f('targetCode', 'text', 'field.targetCode', true), f('reason', 'textarea', 'field.reason')],
+/** The inputs each action's form offers (docs/api-contract.md), in the order shown. */
+const INPUTS: { [A in Action]: Input<A>[] } = {
+  accept: [['note', 'textarea', 'field.note']],
+  reject: [['reason', 'textarea', 'field.reason']],
+  merge: [
+    ['targetCode', 'text', 'field.targetCode'],
+    ['reason', 'textarea', 'field.reason'],
+  ],
   assign: [
-    f('leadDepartmentId', 'department', 'field.leadDepartmentId', true),
-    f('coDepartmentIds', 'departments', 'field.coDepartmentIds'),
-    f('deadline', 'date', 'field.deadline'),
-    f('ownerLeaderId', 'leader', 'field.ownerLeaderId'),
-    f('responsiblePerson', 'text', 'field.responsiblePerson'),
-    f('measures', 'textarea', 'field.measures'),
+    ['leadDepartmentId', 'department', 'field.leadDepartmentId'],
+    ['coDepartmentIds', 'departments', 'field.coDepartmentIds'],
+    ['deadline', 'date', 'field.deadline'],
+    ['ownerLeaderId', 'leader', 'field.ownerLeaderId'],
+    ['responsiblePerson', 'text', 'field.responsiblePerson'],
+    ['measures', 'textarea', 'field.measures'],
   ],
   sign: [],
-  return: [f('reason', 'textarea', 'field.reason', true)],
+  return: [['reason', 'textarea', 'field.reason']],
   progress: [
-    f('text', 'textarea', 'field.text', true),
-    f('percent', 'percent', 'field.percent', true),
-    f('attachmentIds', 'files', 'field.attachments'),
+    ['text', 'textarea', 'field.text'],
+    ['percent', 'percent', 'field.percent'],
+    ['attachmentIds', 'files', 'field.attachments'],
   ],
-  rectify: [f('evidence', 'textarea', 'field.evidence', true), f('attachmentIds', 'files', 'field.attachments')],
+  rectify: [
+    ['evidence', 'textarea', 'field.evidence'],
+    ['attachmentIds', 'files', 'field.attachments'],
+  ],
   verify: [
-    f('result', 'result', 'field.result', true),
-    f('comment', 'textarea', 'field.comment'),
-    f('method', 'method', 'field.method'),
+    ['result', 'result', 'field.result'],
+    ['comment', 'textarea', 'field.comment'],
+    ['method', 'method', 'field.method'],
   ],
-  close: [f('note', 'textarea', 'field.note')],
-  reopen: [f('reason', 'textarea', 'field.reason', true)],
-  long_term: [f('checkpointDate', 'date', 'field.checkpointDate', true), f('reason', 'textarea', 'field.reason')],
-  note: [f('text', 'textarea', 'field.text', true)],
+  close: [['note', 'textarea', 'field.note']],
+  reopen: [['reason', 'textarea', 'field.reason']],
+  long_term: [
+    ['checkpointDate', 'date', 'field.checkpointDate'],
+    ['reason', 'textarea', 'field.reason'],
+  ],
+  note: [['text', 'textarea', 'field.text']],
 };
+
+/** Each action's fields; which are required is the lifecycle table's `requires`, as the server checks. */
+export const ACTION_FIELDS = Object.fromEntries(
+  ACTIONS.map((a) => [
+    a,
+    (INPUTS[a] as [string, FieldKind, MessageKey][]).map(([name, kind, label]) => ({
+      name,
+      kind,
+      label,
+      required: TRANSITIONS[a].requires.includes(name),
+    })),
+  ]),
+) as Record<Action, FieldSpec[]>;
 
 /** Fields for an action; an action this UI does not know yet gets an empty form (the server validates). */
 export const fieldsFor = (action: string): FieldSpec[] => ACTION_FIELDS[action as Action] ?? [];

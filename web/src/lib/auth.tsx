@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import * as authApi from '../api/auth.js';
 import { isApiError } from '../api/client.js';
-import type { Role, User } from '../api/types.js';
+import type { Role, User } from '../api/auth.js';
 
 interface AuthState {
   user: User | null;

@@ -1,4 +1,5 @@
-import type { Category, Problem } from '../api/types.js';
+import type { Category } from '../api/reference.js';
+import type { Problem } from '../api/problems.js';
 
 /**
  * Triage hints for the acceptance inbox, computed from public reference data: the category whose

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listProblems, type ProblemQuery } from '../api/problems.js';
-import type { Problem } from '../api/types.js';
+import type { Problem } from '../api/problems.js';
 
 /** Keyset paging over /problems: the first page on query change, then "load more" with nextCursor. */
 export function usePagedProblems(query: ProblemQuery) {

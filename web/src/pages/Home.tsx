@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { getSummary } from '../api/stats.js';
 import { listProblems } from '../api/problems.js';
-import type { StatsSummary } from '../api/types.js';
+import type { StatsSummary } from '../api/stats.js';
 import { Async } from '../components/Async.js';
 import { ChartsPlaceholder } from '../charts/ChartsPlaceholder.js';
 import { FeatureFigures } from '../components/FeatureFigures.js';

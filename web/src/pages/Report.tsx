@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { uuid } from '../api/client.js';
 import { createProblem, uploadAttachment, type NewProblem } from '../api/problems.js';
-import type { Question } from '../api/supervision-types.js';
-import type { Problem, Urgency } from '../api/types.js';
+import type { Question } from '../api/supervision.js';
+import type { Problem, Urgency } from '../api/problems.js';
 import { useErrorText } from '../components/Async.js';
 import { Field } from '../components/Field.js';
 import { PhotoPicker } from '../components/PhotoPicker.js';

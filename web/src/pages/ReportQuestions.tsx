@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { getQuestions } from '../api/supervision.js';
-import type { Question } from '../api/supervision-types.js';
+import type { Question } from '../api/supervision.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
 import { useAsync } from '../lib/use-async.js';

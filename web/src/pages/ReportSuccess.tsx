@@ -1,4 +1,4 @@
-import type { Problem } from '../api/types.js';
+import type { Problem } from '../api/problems.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { useI18n } from '../i18n/index.js';
 import { Link, withQuery } from '../router.js';

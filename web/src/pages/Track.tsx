@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getProblem, getTimeline } from '../api/problems.js';
 import { isApiError } from '../api/client.js';
-import type { TimelineEvent } from '../api/types.js';
+import type { TimelineEvent } from '../api/problems.js';
 import { Async, ErrorBox, Loading } from '../components/Async.js';
 import { Field } from '../components/Field.js';
 import { ProblemDetails } from '../components/ProblemDetails.js';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { performAction } from '../api/problems.js';
-import type { Problem, ProblemWithActions, VerifyResult } from '../api/types.js';
+import type { Problem, ProblemWithActions } from '../api/problems.js';
+import type { VerifyResult } from '../../../src/lifecycle/lifecycle.js';
 import { Photos } from '../components/Photos.js';
 import { formatTime } from '../lib/format.js';
 import { useErrorText } from '../components/Async.js';

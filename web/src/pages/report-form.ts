@@ -1,5 +1,5 @@
 import type { NewProblem } from '../api/problems.js';
-import type { Urgency } from '../api/types.js';
+import type { Urgency } from '../api/problems.js';
 import type { Contact } from './ReportContact.js';
 import type { Place } from './ReportLocation.js';
 

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { WebFeature } from '../../feature.js';
-import type { Role } from '../../api/types.js';
+import type { Role } from '../../api/auth.js';
 
 const STAFF: Role[] = ['admin', 'acceptance', 'supervisor', 'leader', 'department'];
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.js';
 import { SECTIONS, useAuth } from '../../lib/auth.js';
 import { webFeatures } from '../../features.js';
 import { NavLink, navigate, useLocation, withQuery } from '../../router.js';
-import type { Role } from '../../api/types.js';
+import type { Role } from '../../api/auth.js';
 
 /** Back-office frame: requires a session, shows the sections the user's role may use. */
 export function AdminShell({ children, roles }: { children: ReactNode; roles?: Role[] }) {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../api/auth.js';
-import type { Role } from '../../api/types.js';
+import type { Role } from '../../api/auth.js';
 import { Async, useErrorText } from '../../components/Async.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Field } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
-import { useI18n } from '../../i18n/index.js';
+import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { formatTime } from '../../lib/format.js';
 import { useAsync } from '../../lib/use-async.js';
 import { ROLES } from './UserForm.js';
@@ -120,7 +120,7 @@ export function ApiKeysEditor() {
                   <tr key={k.id} className={k.revokedAt ? 'inactive' : ''}>
                     <th scope="row">{k.name}</th>
                     <td className="code">{k.prefix}…</td>
-                    <td>{t(`role.${k.role}`)}</td>
+                    <td>{t(`role.${k.role}` as MessageKey)}</td>
                     <td>{formatTime(k.createdAt)}</td>
                     <td>{k.revokedAt ? `${t('apiKey.revoked')} ${formatTime(k.revokedAt)}` : t('apiKey.active')}</td>
                     <td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getCalendarYear, putCalendarYear } from '../../api/supervision.js';
-import type { CalendarDay } from '../../api/supervision-types.js';
+import type { CalendarDay } from '../../api/supervision.js';
 import { Async, useErrorText } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';

@@ -1,6 +1,7 @@
 import type { DispatchSuggestions, RankedSuggestion } from '../../api/dispatch.js';
-import type { DuplicateSuggestion } from '../../api/supervision-types.js';
-import type { Category, Department, Problem } from '../../api/types.js';
+import type { DuplicateSuggestion } from '../../api/supervision.js';
+import type { Category, Department } from '../../api/reference.js';
+import type { Problem } from '../../api/problems.js';
 import { useI18n } from '../../i18n/index.js';
 import { defaultDepartmentOf, suggestCategory } from '../../lib/suggest.js';
 import type { FormValues } from '../../lib/action-fields.js';

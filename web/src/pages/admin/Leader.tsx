@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getLeaderItems, listLeaders } from '../../api/supervision.js';
-import { LEVELS } from '../../api/supervision-types.js';
+import { LEVELS } from '../../api/supervision.js';
 import { Async } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
 import { ListSection } from '../../components/ListSection.js';

@@ -1,4 +1,4 @@
-import type { Question } from '../../api/supervision-types.js';
+import type { Question } from '../../api/supervision.js';
 import { Field } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
 

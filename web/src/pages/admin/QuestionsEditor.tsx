@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getQuestions, putQuestions } from '../../api/supervision.js';
-import type { Question } from '../../api/supervision-types.js';
+import type { Question } from '../../api/supervision.js';
 import { Async, useErrorText } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';

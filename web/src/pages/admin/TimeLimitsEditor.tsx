@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getTimeLimits, putTimeLimits } from '../../api/supervision.js';
-import type { TierLimit } from '../../api/supervision-types.js';
+import type { TierLimit } from '../../api/supervision.js';
 import { Async, useErrorText } from '../../components/Async.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAsync } from '../../lib/use-async.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { createUser, updateUser, type UserInput } from '../../api/auth.js';
-import type { Role, User } from '../../api/types.js';
+import type { Role, User } from '../../api/auth.js';
 import { useErrorText } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
@@ -24,7 +24,7 @@ export function UserForm({
     displayName: user?.displayName ?? '',
     role: user?.role ?? ('department' as Role),
     departmentId: user?.departmentId != null ? String(user.departmentId) : '',
-    active: user ? user.active !== false && user.active !== 0 : true,
+    active: user ? user.active : true,
     password: '',
   });
   const [busy, setBusy] = useState(false);

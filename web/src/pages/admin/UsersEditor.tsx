@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { listUsers } from '../../api/auth.js';
 import { listRef } from '../../api/reference.js';
-import type { User } from '../../api/types.js';
+import type { User } from '../../api/auth.js';
 import { Async } from '../../components/Async.js';
 import { useI18n } from '../../i18n/index.js';
 import { useAsync } from '../../lib/use-async.js';
 import { UserForm } from './UserForm.js';
 
-const isActive = (u: User) => u.active !== false && u.active !== 0;
+const isActive = (u: User) => u.active;
 
 /** Staff accounts: list, create, edit role/department/active, reset password. */
 export function UsersEditor() {

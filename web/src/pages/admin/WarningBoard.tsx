@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getWarnings } from '../../api/supervision.js';
-import { LEVELS } from '../../api/supervision-types.js';
+import { getWarnings, LEVELS } from '../../api/supervision.js';
 import { Async } from '../../components/Async.js';
 import { RefSelect } from '../../components/RefSelect.js';
 import { WarningTable } from '../../components/WarningTable.js';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { recordAction } from '../../../api/supervision.js';
-import { ACTION_KINDS, type SupervisionAction } from '../../../api/supervision-types.js';
-import type { Role } from '../../../api/types.js';
+import { ACTION_KINDS, type SupervisionAction } from '../../../api/supervision.js';
+import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
 import { Field } from '../../../components/Field.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -28,7 +28,11 @@ export function ActionsLog({
 }) {
   const { t, join } = useI18n();
   const errorText = useErrorText();
-  const [form, setForm] = useState({ kind: 'reminder', text: '', people: '' });
+  const [form, setForm] = useState<{ kind: (typeof ACTION_KINDS)[number]; text: string; people: string }>({
+    kind: 'reminder',
+    text: '',
+    people: '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Boards can carry months of automatic reminders: show the latest few until asked for all.
@@ -98,7 +102,7 @@ export function ActionsLog({
               <select
                 id={`sa-kind-${code ?? departmentId}`}
                 value={form.kind}
-                onChange={(e) => setForm({ ...form, kind: e.target.value })}
+                onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof ACTION_KINDS)[number] })}
                 data-testid="sa-kind"
               >
                 {ACTION_KINDS.map((k) => (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { decideExtension, requestExtension } from '../../../api/supervision.js';
-import type { Extension, ItemSupervision } from '../../../api/supervision-types.js';
-import type { Role } from '../../../api/types.js';
+import type { Extension, ItemSupervision } from '../../../api/supervision.js';
+import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
 import { Field } from '../../../components/Field.js';
-import { useI18n } from '../../../i18n/index.js';
+import { type MessageKey, useI18n } from '../../../i18n/index.js';
 import { formatDate } from '../../../lib/format.js';
 
 const OVERSIGHT: Role[] = ['admin', 'supervisor'];
@@ -55,7 +55,7 @@ export function Extensions({ sup, role, onChanged }: { sup: ItemSupervision; rol
         <ul className="plain-list">
           {sup.extensions.map((x) => (
             <li key={x.id} data-testid="extension" data-status={x.status}>
-              <strong>{t(`ext.${x.status}`)}</strong>{' '}
+              <strong>{t(`ext.${x.status}` as MessageKey)}</strong>{' '}
               {t('sup.extensionLine', {
                 from: formatDate(x.originalDeadline),
                 to: formatDate(x.grantedDeadline ?? x.requestedDeadline),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { listPlanTemplates, markMilestone, planFromTemplate, savePlan } from '../../../api/supervision.js';
-import type { ItemSupervision } from '../../../api/supervision-types.js';
-import type { Role } from '../../../api/types.js';
+import type { ItemSupervision } from '../../../api/supervision.js';
+import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
 import { Field } from '../../../components/Field.js';
 import { useI18n } from '../../../i18n/index.js';

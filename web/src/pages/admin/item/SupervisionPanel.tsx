@@ -1,6 +1,7 @@
 import { getItemSupervision } from '../../../api/supervision.js';
-import type { ItemSupervision } from '../../../api/supervision-types.js';
-import type { Problem, Role } from '../../../api/types.js';
+import type { ItemSupervision } from '../../../api/supervision.js';
+import type { Problem } from '../../../api/problems.js';
+import type { Role } from '../../../api/auth.js';
 import { Async } from '../../../components/Async.js';
 import { WarningBadge } from '../../../components/WarningBadge.js';
 import { useI18n } from '../../../i18n/index.js';
