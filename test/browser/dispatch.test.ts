@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, shot, startServer, type Server } from './harness.js';
-import { Api, login } from './flows.js';
+import { Api, login, newestFirstInInbox } from './flows.js';
 
 // The history here is tiny; a real city's model needs 200 items before it is used.
 process.env.QINGDAN_DISPATCH_MIN_ITEMS = '10';
@@ -39,6 +39,7 @@ describe.skipIf(!HAVE_BROWSER)('dispatch suggestions in the inbox', () => {
     const learned = await api.call('GET', `/api/v1/problems/${code}/dispatch`, undefined, 'shouli');
     expect(learned.categories.length).toBeGreaterThanOrEqual(2);
     await login(page, 'shouli');
+    await newestFirstInInbox(page);
     const item = page.locator(`[data-testid="problem-item"][data-code="${code}"]`);
     await expect.poll(() => item.getByTestId('hint-category-others').count(), { timeout: 15_000 }).toBe(1);
     expect(await item.getByTestId('hint-category').textContent()).toContain(learned.categories[0].name);

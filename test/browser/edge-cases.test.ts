@@ -16,7 +16,7 @@ import {
   startServer,
   type Server,
 } from './harness.js';
-import { Api, login, selectByText } from './flows.js';
+import { Api, login, selectByText, newestFirstInInbox } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
   let server: Server;
@@ -53,6 +53,7 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
     const unsorted = await api.report({ title: '胜利街道路灯坏了', description: '晚上一片漆黑' });
     const office = await open();
     await login(office, 'shouli');
+    await newestFirstInInbox(office);
     // A report without a category gets one suggested from the categories' keywords, and its unit.
     const hinted = office.locator(`[data-testid="problem-item"][data-code="${unsorted.code}"]`);
     await expect.poll(() => hinted.getByTestId('hint-category').textContent()).toContain('路灯不亮');
@@ -85,10 +86,13 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
     await selectByText(office, 'action-field-leadDepartmentId', '市城市管理执法委员会');
     await office.getByTestId('action-submit').click();
     await expect.poll(() => office.getByTestId('problem-department').textContent()).toBe('市城市管理执法委员会');
-    const actions = await office
-      .locator('[data-testid="timeline-item"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-    expect(actions.filter((a) => a === 'assign' || a === 'return')).toEqual(['assign', 'return', 'assign']);
+    // The timeline reloads after the item's header: wait for it rather than read it once.
+    const actions = () =>
+      office
+        .locator('[data-testid="timeline-item"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
+        .then((all) => all.filter((a) => a === 'assign' || a === 'return'));
+    await expect.poll(actions).toEqual(['assign', 'return', 'assign']);
   });
 
   it('sends an item back to the unit when the reporter is not satisfied', async () => {

@@ -105,3 +105,12 @@ export class Api {
     return r.items.find((d: { code: string }) => d.code === code).id;
   }
 }
+
+/**
+ * The acceptance inbox lists the oldest reports first, a page at a time; a report the test just
+ * made is on the first page of the newest-first order.
+ */
+export async function newestFirstInInbox(page: Page): Promise<void> {
+  await page.getByTestId('inbox-sort').waitFor();
+  await page.getByTestId('inbox-sort').selectOption('created_desc');
+}

@@ -17,7 +17,7 @@ import {
   startServer,
   type Server,
 } from './harness.js';
-import { Api, cityMonth, login, photo, selectByText } from './flows.js';
+import { Api, cityMonth, login, photo, selectByText, newestFirstInInbox } from './flows.js';
 
 const UNIT = '市城市管理执法委员会';
 
@@ -83,6 +83,7 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     // The acceptance office assigns it: the unit and the deadline come pre-filled.
     const office = await newPage(browser, server.url, DESKTOP);
     await login(office.page, 'shouli');
+    await newestFirstInInbox(office.page);
     const card = office.page.locator(`[data-testid="problem-item"][data-code="${code}"]`);
     await expect.poll(() => card.getByTestId('hint-department').textContent()).toContain(UNIT);
     await card.getByTestId('quick-actions').click();

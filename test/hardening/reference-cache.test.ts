@@ -33,6 +33,6 @@ describe.each(DIALECTS)('cached reference names (%s)', (dialect) => {
       url: '/api/v1/problems',
       payload: { title: '夜间施工', description: '夜间施工噪音', tagIds: [tag.json().id] },
     });
-    expect(created.json().problem.tags).toEqual([{ id: tag.json().id, name: '夜间' }]);
+    expect(created.json().problem.tags).toEqual([{ id: tag.json().id, name: '夜间', nameEn: null }]);
   });
 });

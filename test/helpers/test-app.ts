@@ -116,9 +116,11 @@ export async function createTestApp(
 
 /** Report an item as the public and return its code and tracking token. */
 export async function reportProblem(t: TestApp, body: Record<string, unknown> = {}) {
-  // A parent item, measures and tags are staff-only (issue #16): such reports come in through the
-  // acceptance desk, still as web reports.
-  const desk = ['parentCode', 'measures', 'tagIds'].some((f) => body[f] !== undefined);
+  // A parent item, measures, tags and a raised urgency are staff-only (issue #16): such reports come
+  // in through the acceptance desk, still as web reports.
+  const desk =
+    ['parentCode', 'measures', 'tagIds'].some((f) => body[f] !== undefined) ||
+    (body.urgency !== undefined && body.urgency !== 'normal');
   const res = await t.as(desk ? 'shouli' : null, {
     method: 'POST',
     url: '/api/v1/problems',

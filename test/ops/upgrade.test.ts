@@ -50,9 +50,18 @@ describe.each(await dialects())('upgrades on %s', (dialect) => {
     await sql`delete from kysely_migration where name = ${NEWEST}`.execute(tdb.db);
     await expect(migrateForStart(tdb.db)).rejects.toThrow(/does not know .*lacks some it needs/);
   });
+});
 
-  // Several instances share PostgreSQL only; SQLite is one instance's file.
-  it.runIf(dialect === 'postgres')('seeds once when two instances start together', async () => {
+// Several instances share PostgreSQL only; SQLite is one instance's file.
+describe.runIf((await dialects()).includes('postgres'))('two instances on PostgreSQL', () => {
+  const dialect = 'postgres' as const;
+  let tdb: TestDatabase | undefined;
+  afterEach(async () => {
+    await tdb?.destroy();
+    tdb = undefined;
+  });
+
+  it('seeds once when two instances start together', async () => {
     tdb = await createTestDatabase(dialect);
     const second = createDb({ databaseUrl: tdb.databaseUrl, dataDir: tdb.dataDir, sqliteFile: tdb.sqliteFile });
     const seeded: string[] = [];

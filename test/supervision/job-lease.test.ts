@@ -145,7 +145,9 @@ describe.each(DIALECTS)('jobs across two instances on one database (%s)', (diale
     // Every feature's jobs, each once (supervision's warnings, reminders and weekly reports among them).
     expect(byName).toEqual(Object.fromEntries(apps[0].kernel.jobs.map((j) => [j.name, 1])));
     expect(byName).toMatchObject({ warnings: 1, reminders: 1, 'weekly-reports': 1, notifications: 1 });
-  });
+    // Two SQLite connections in one process: a job waiting on the other's write lock busy-waits the
+    // whole thread, so every feature's jobs in turn take tens of seconds on a loaded machine.
+  }, 90_000);
 
   it('lets exactly one of many concurrent claimants take a free lease', async () => {
     const now = new Date('2026-11-07T01:00:00Z');
