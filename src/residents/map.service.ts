@@ -98,15 +98,14 @@ export function mapService(db: Db, clock: Clock) {
   async function clusters(filter: MapFilter, zoom: number) {
     const areaIds = filter.areaId ? await subtreeIds(db, 'areas', filter.areaId) : null;
     const [minLng, minLat, maxLng, maxLat] = filter.bbox ?? [-180, -90, 180, 90];
+    // An unknown status is a caller's mistake, not an empty list: `in ()` is invalid SQL on PostgreSQL.
+    if (filter.status && !PUBLIC_STATES.includes(filter.status as never))
+      throw new AppError('validation_failed', `unknown public status: ${filter.status}`, { field: 'status' });
     const rows = await db
       .selectFrom('problems')
       .select(['code', 'lat', 'lng'])
       .where('is_public', '=', 1)
-      .where(
-        'status',
-        'in',
-        filter.status ? [filter.status].filter((s) => PUBLIC_STATES.includes(s as never)) : PUBLIC_STATES,
-      )
+      .where('status', 'in', filter.status ? [filter.status] : PUBLIC_STATES)
       .where('lat', 'is not', null)
       .where('lat', '>=', minLat)
       .where('lat', '<=', maxLat)
