@@ -55,7 +55,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     // The kernel's logger: requests and features log through one pino instance.
     loggerInstance: k.log as FastifyBaseLogger,
     bodyLimit: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: config.trustProxy ? [...config.trustProxy] : false,
     // Deeply nested JSON is refused by the parser before it can cost anything.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 200 },

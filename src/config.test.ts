@@ -36,6 +36,19 @@ describe('configuration', () => {
     expect(c.clustered).toBe(true);
   });
 
+  it('trusts only the named proxies, never every forwarded address', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ QINGDAN_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ QINGDAN_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => parseConfig({ QINGDAN_TRUST_PROXY: 'true' })).toThrow(/must name the proxies/);
+    for (const bad of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/2', '::1/129'])
+      expect(() => parseConfig({ QINGDAN_TRUST_PROXY: bad })).toThrow(/not an IP address or CIDR/);
+  });
+
   it('reads the documented variables', () => {
     const c = parseConfig({
       PORT: '8080',

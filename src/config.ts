@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.js';
@@ -27,7 +28,12 @@ export interface Config {
   readonly tokenTriesPerMinute: number;
   /** Refused API keys or tokens one address may send a minute before it is shut out for the minute. */
   readonly secretFailuresPerMinute: number;
-  readonly trustProxy: boolean;
+  /**
+   * QINGDAN_TRUST_PROXY: the reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-*`
+   * headers are believed; false believes none. Never "any": a client could then pick its own
+   * address and step around every per-address limit.
+   */
+  readonly trustProxy: false | readonly string[];
   readonly webDir: string;
   readonly timezone: string;
   readonly secureCookies: boolean;
@@ -67,6 +73,27 @@ function bool(env: Env, name: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function trustedProxies(raw: string | undefined): false | readonly string[] {
+  if (raw === undefined || /^(|0|false|no|off)$/i.test(raw.trim())) return false;
+  if (/^(1|true|yes|on)$/i.test(raw.trim()))
+    throw new ConfigError(
+      'QINGDAN_TRUST_PROXY must name the proxies (e.g. 127.0.0.1,10.0.0.0/8): trusting every forwarded ' +
+        'address lets any client choose its own and escape the per-address limits',
+    );
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max)))
+      throw new ConfigError(`QINGDAN_TRUST_PROXY: "${entry}" is not an IP address or CIDR range`);
+  }
+  return Object.freeze(list);
 }
 
 function open311Jurisdictions(env: Env): readonly Jurisdiction[] {
@@ -130,7 +157,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     loginPerMinute: int(env, 'QINGDAN_LOGIN_PER_MINUTE', 10, 1, 1_000_000),
     tokenTriesPerMinute: int(env, 'QINGDAN_TOKEN_TRIES_PER_MINUTE', 120, 1, 1_000_000),
     secretFailuresPerMinute: int(env, 'QINGDAN_SECRET_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
-    trustProxy: bool(env, 'QINGDAN_TRUST_PROXY', false),
+    trustProxy: trustedProxies(env.QINGDAN_TRUST_PROXY),
     webDir: path.resolve(env.QINGDAN_WEB_DIR ?? 'web/dist'),
     timezone,
     secureCookies: bool(env, 'QINGDAN_SECURE_COOKIES', false),
