@@ -39,10 +39,13 @@ export function enc(s: string): string {
  * queue and index are left out: the indexer folds earlier accepted writes into them in the
  * background, at any moment (src/search/search-indexer.ts).
  */
+const BOOKKEEPING = new Set(['search_queue', 'rate_limits']);
+
 export async function fingerprint(db: Db): Promise<Record<string, number>> {
   const tables = (await db.introspection.getTables())
     .map((t) => t.name)
-    .filter((n) => !n.startsWith('kysely_') && n !== 'search_queue' && !n.startsWith('problem_search'));
+    // Request counters (`rate_limits`) move on every counted request, refused or not: not stored data.
+    .filter((n) => !n.startsWith('kysely_') && !BOOKKEEPING.has(n) && !n.startsWith('problem_search'));
   const out: Record<string, number> = {};
   for (const t of tables) {
     const r = await db
