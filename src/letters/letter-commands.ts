@@ -7,7 +7,8 @@ import { lettersFeature } from './letters.feature.js';
 
 const kindOf = (k: string | undefined): LetterKind | undefined => {
   if (k === undefined) return undefined;
-  if (!(LETTER_KINDS as readonly string[]).includes(k)) throw new Error(`--kind must be one of ${LETTER_KINDS.join(', ')}`);
+  if (!(LETTER_KINDS as readonly string[]).includes(k))
+    throw new Error(`--kind must be one of ${LETTER_KINDS.join(', ')}`);
   return k as LetterKind;
 };
 
@@ -23,19 +24,21 @@ export function registerLetterCommands(program: Command, cli: CliHost): void {
     .option('--unit <id>', 'addressed unit (department id)')
     .option('--limit <n>', 'how many', '50')
     .option('--as <username>', 'list as this user (default: console)')
-    .action(async (o: { overdue?: boolean; kind?: string; status?: string; unit?: string; limit: string; as?: string }) => {
-      await cli.withKernel(async (k) => {
-        printJson(
-          await k.of(lettersFeature).letters.list(await cli.actor(k, o.as), {
-            overdue: o.overdue,
-            kind: kindOf(o.kind),
-            status: o.status as never,
-            departmentId: o.unit ? Number(o.unit) : undefined,
-            limit: Number(o.limit),
-          }),
-        );
-      });
-    });
+    .action(
+      async (o: { overdue?: boolean; kind?: string; status?: string; unit?: string; limit: string; as?: string }) => {
+        await cli.withKernel(async (k) => {
+          printJson(
+            await k.of(lettersFeature).letters.list(await cli.actor(k, o.as), {
+              overdue: o.overdue,
+              kind: kindOf(o.kind),
+              status: o.status as never,
+              departmentId: o.unit ? Number(o.unit) : undefined,
+              limit: Number(o.limit),
+            }),
+          );
+        });
+      },
+    );
 
   cmd
     .command('issue')

@@ -81,9 +81,13 @@ function filtered(db: Db, f: LetterFilter) {
     .$if(f.kind !== undefined, (q) => q.where('l.kind', '=', f.kind!))
     .$if(f.year !== undefined, (q) => q.where('l.year', '=', f.year!))
     .$if(f.status === 'issued', (q) => q.where('l.acknowledged_at', 'is', null).where('l.replied_at', 'is', null))
-    .$if(f.status === 'acknowledged', (q) => q.where('l.acknowledged_at', 'is not', null).where('l.replied_at', 'is', null))
+    .$if(f.status === 'acknowledged', (q) =>
+      q.where('l.acknowledged_at', 'is not', null).where('l.replied_at', 'is', null),
+    )
     .$if(f.status === 'replied', (q) => q.where('l.replied_at', 'is not', null))
-    .$if(f.overdueBefore !== undefined, (q) => q.where('l.replied_at', 'is', null).where('l.reply_due', '<', f.overdueBefore!));
+    .$if(f.overdueBefore !== undefined, (q) =>
+      q.where('l.replied_at', 'is', null).where('l.reply_due', '<', f.overdueBefore!),
+    );
 }
 
 export async function listLetters(db: Db, f: LetterFilter) {

@@ -90,7 +90,8 @@ export const letterRoutes =
         config: { access: ['department'] },
         schema: {
           tags,
-          summary: "The addressed unit's written reply (after signing for it); a reply after the deadline is marked late",
+          summary:
+            "The addressed unit's written reply (after signing for it); a reply after the deadline is marked late",
           params: IdParams,
           body: ReplyBody,
           response: { 200: LetterSchema, ...errors(400, 401, 403, 404, 409) },

@@ -40,7 +40,11 @@ export const IssueLetterBody = obj({
   kind: Kind,
   problemCode: Type.String({ minLength: 1, maxLength: 40 }),
   departmentId: Type.Optional(Type.Integer({ minimum: 1, description: "default: the item's lead unit" })),
-  reason: Type.String({ minLength: 1, maxLength: 500, description: 'what triggered it: a missed milestone, a red warning' }),
+  reason: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: 'what triggered it: a missed milestone, a red warning',
+  }),
   text: Type.String({ minLength: 1, maxLength: 10_000 }),
   replyDays: Type.Optional(
     Type.Integer({ minimum: 1, maximum: MAX_REPLY_DAYS, description: 'working days to reply (default 5)' }),

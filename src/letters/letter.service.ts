@@ -59,10 +59,16 @@ export function letterService(rt: SupervisionRuntime) {
         const problem = await findProblemByCode(trx, input.problemCode);
         if (!problem) throw notFound('problem', input.problemCode);
         if (!OPEN_STATES.includes(problem.status as never) || problem.lead_department_id === null)
-          throw new AppError('invalid_transition', `item ${problem.code} has no unit at work on it (${problem.status})`);
+          throw new AppError(
+            'invalid_transition',
+            `item ${problem.code} has no unit at work on it (${problem.status})`,
+          );
         const departmentId = input.departmentId ?? problem.lead_department_id;
         const dept = await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
-        if (!dept) throw new AppError('validation_failed', `department ${departmentId} does not exist`, { field: 'departmentId' });
+        if (!dept)
+          throw new AppError('validation_failed', `department ${departmentId} does not exist`, {
+            field: 'departmentId',
+          });
         const today = rt.today();
         const replyDue = replyDeadline(rt.store.calendar(), today, input);
         const year = Number(today.slice(0, 4));

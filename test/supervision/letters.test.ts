@@ -95,9 +95,17 @@ describe.each(DIALECTS)('supervision letters (%s)', (dialect) => {
     });
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ status: 'acknowledged', acknowledgement: { signedBy: '李四（副局长）' } });
-    const again = await t.as('chengguan', { method: 'POST', url: `${URL}/${l.id}/acknowledge`, payload: { signedBy: 'x' } });
+    const again = await t.as('chengguan', {
+      method: 'POST',
+      url: `${URL}/${l.id}/acknowledge`,
+      payload: { signedBy: 'x' },
+    });
     expect(again.statusCode).toBe(409);
-    const r = await t.as('chengguan', { method: 'POST', url: `${URL}/${l.id}/reply`, payload: { text: '已完成施工。' } });
+    const r = await t.as('chengguan', {
+      method: 'POST',
+      url: `${URL}/${l.id}/reply`,
+      payload: { text: '已完成施工。' },
+    });
     expect(r.json()).toMatchObject({ status: 'replied', overdue: false, reply: { text: '已完成施工。', late: false } });
     const actions = (await staffTimeline(t, code)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['letter_issued', 'letter_acknowledged', 'letter_replied']));

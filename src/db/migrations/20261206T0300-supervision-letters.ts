@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overdue_recorded_at', 'text')
     .addUniqueConstraint('supervision_letters_serial_uq', ['kind', 'year', 'serial'])
     .execute();
-  await db.schema.createIndex('supervision_letters_problem_idx').on('supervision_letters').column('problem_id').execute();
+  await db.schema
+    .createIndex('supervision_letters_problem_idx')
+    .on('supervision_letters')
+    .column('problem_id')
+    .execute();
   await db.schema
     .createIndex('supervision_letters_dept_idx')
     .on('supervision_letters')
