@@ -1,9 +1,7 @@
-import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor.js';
-import type { Db } from '../db/database.js';
+import { requireRole, type Actor } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { OPEN_STATES } from '../lifecycle/lifecycle.js';
 import { departmentUserIds } from '../notify/notifier.js';
-import { inScope } from '../problems/problem-access.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
 import { departmentScope } from '../supervision/supervision-access.js';
 import type { SupervisionRuntime } from '../supervision/runtime.js';
@@ -11,6 +9,7 @@ import { docNumber, LETTER_NAMES, type LetterKind, replyDeadline } from './lette
 import { presentLetter } from './letter-present.js';
 import { countLetters, getLetter, type LetterFilter, listLetters, nextSerial } from './letter.repository.js';
 import { recordLetterEvent } from './letter-events.js';
+import { load, loadForUnit } from './letter-access.js';
 
 /** Who issues letters and summons: the supervision office, leaders and administrators. */
 export const ISSUERS = ['admin', 'supervisor', 'leader'] as const;
@@ -34,23 +33,6 @@ export type ListQuery = Omit<LetterFilter, 'departmentIds' | 'overdueBefore' | '
 /** Letters (督办函) and summons (约谈): numbered, printable, acknowledged and answered by the unit. */
 export function letterService(rt: SupervisionRuntime) {
   const db = rt.db;
-
-  async function load(dbx: Db, actor: Actor, id: number) {
-    const scope = departmentScope(actor);
-    const row = await getLetter(dbx, id);
-    if (!row || (scope !== 'all' && !scope.includes(row.department_id))) throw notFound('letter', id);
-    return row;
-  }
-
-  /** The addressed unit's own staff only: anyone else (another unit, the office) is refused. */
-  async function loadForUnit(trx: Db, actor: Actor, id: number) {
-    requireRole(actor, STAFF_ROLES);
-    const row = await getLetter(trx, id);
-    if (!row) throw notFound('letter', id);
-    if (actor.role !== 'department' || !inScope(actor, row.department_id))
-      throw new AppError('forbidden', `only ${row.department_name} may answer letter ${row.doc_number}`);
-    return row;
-  }
 
   return {
     async issue(actor: Actor, input: IssueInput) {
