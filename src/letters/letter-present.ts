@@ -39,5 +39,3 @@ export function presentLetter(r: LetterRow, clock: CityClock) {
       : null,
   };
 }
-
-export type LetterView = ReturnType<typeof presentLetter>;
