@@ -4,6 +4,7 @@ import { registerLetterCommands } from './letter-commands.js';
 import { recordOverdueLetters } from './letter-events.js';
 import { letterRoutes } from './letter.routes.js';
 import { letterService, type LetterService } from './letter.service.js';
+import { seedLettersDemo } from './letters-demo.js';
 import type { SupervisionRuntime } from '../supervision/runtime.js';
 
 export interface LettersState {
@@ -32,4 +33,5 @@ export const lettersFeature = defineFeature<LettersState>({
   ],
   routes: (s, k) => letterRoutes(s.letters, k.config.hall.pdfFont),
   cli: registerLetterCommands,
+  demo: (s, _k, demo) => seedLettersDemo(s, demo),
 });
