@@ -11,6 +11,7 @@ import { open311Feature } from './open311/open311.feature.js';
 import { notifyFeature } from './notify/notify.feature.js';
 import { jobsFeature } from './jobs/jobs.feature.js';
 import { supervisionFeature } from './supervision/supervision.feature.js';
+import { lettersFeature } from './letters/letters.feature.js';
 import { assessmentFeature } from './assessment/assessment.feature.js';
 import { searchFeature } from './search/search.feature.js';
 import { duplicatesFeature } from './duplicates/duplicates.feature.js';
@@ -46,6 +47,7 @@ export const features: readonly Feature<any>[] = [
   notifyFeature, // in-app inbox, e-mail and webhook (SMS) delivery
   jobsFeature, // scheduled jobs of every feature; qingdan jobs
   supervisionFeature, // calendar, time limits, plans, warnings, board; qingdan calendar
+  lettersFeature, // numbered supervision letters and summons, PDF, acknowledgement, reply; qingdan letters
   assessmentFeature, // monthly settlement and rankings; qingdan settle
   searchFeature, // Chinese full-text search; qingdan search reindex
   duplicatesFeature, // likely duplicates

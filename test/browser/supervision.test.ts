@@ -1,6 +1,6 @@
 /**
  * Supervision in Chromium against the real server: a unit asks for an extension and the
- * supervision office grants it, records a supervision letter, sees the warning board, settles a
+ * supervision office grants it, records a reminder, sees the warning board, settles a
  * month; the owning leader finds the item in the leader view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await server?.stop();
   });
 
-  it("extends a deadline, records a supervision letter, settles a month and shows the leader's items", async () => {
+  it("extends a deadline, records a reminder, settles a month and shows the leader's items", async () => {
     const { code } = await api.report({ title: '开发区夜班公交班次太少' });
     const leader = (await api.call('GET', '/api/v1/leaders', undefined, 'shouli')).items.find(
       (l: { displayName: string }) => l.displayName.includes('张建国'),
@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await o.getByTestId('ext-grant').click();
     await o.locator('[data-testid="extension"][data-status="granted"]').waitFor();
     await expect.poll(() => o.getByTestId('problem-deadline').textContent()).toBe(wanted);
-    await o.getByTestId('sa-kind').selectOption('letter');
+    await o.getByTestId('sa-kind').selectOption('reminder');
     await o.getByTestId('sa-text').fill('请于一周内报送增开线路方案');
     await o.getByTestId('sa-submit').click();
     await o.getByTestId('supervision-action').filter({ hasText: '增开线路方案' }).waitFor();

@@ -27,10 +27,16 @@ const LABELLED = new Set<string>([
   'extension_requested',
   'weekly_report_missing',
   'milestones_closed',
+  'letter_issued',
+  'letter_acknowledged',
+  'letter_replied',
+  'letter_overdue',
 ]);
 
 /** Payload fields worth showing next to an event, in display order. */
 const PAYLOAD_FIELDS = [
+  'docNumber',
+  'signedBy',
   'leadDepartmentName',
   'coDepartmentNames',
   'deadline',

@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { formatDate, pct } from '../lib/format.js';
 import { Link } from '../router.js';
 import { Empty } from './Async.js';
+import { IssueLetterLink } from './IssueLetterLink.js';
 import { WarningBadge } from './WarningBadge.js';
 
 /** Items with their warning, planned vs reported progress and weekly-report duty, for boards. */
@@ -40,7 +41,8 @@ export function WarningTable({
                 </div>
               </th>
               <td>
-                <WarningBadge warning={w.warning} />
+                <WarningBadge warning={w.warning} />{' '}
+                <IssueLetterLink code={w.code} title={w.title} reasons={w.warning.reasons} />
                 {w.missingWeeklyReport && (
                   <span className="badge badge-overdue">{t('reason.missing_weekly_report')}</span>
                 )}

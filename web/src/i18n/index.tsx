@@ -7,17 +7,19 @@ import { zhOffice } from './zh-office.js';
 import { enOffice } from './en-office.js';
 import { zhWork } from './zh-work.js';
 import { enWork } from './en-work.js';
+import { zhLetters } from './zh-letters.js';
+import { enLetters } from './en-letters.js';
 
 export type Lang = 'zh' | 'en';
 // Core, portal and back-office messages live in separate files; each English file is typed
 // against its Chinese source, so a missing translation fails the typecheck.
-const zh = { ...zhCore, ...zhPortal, ...zhOffice, ...zhWork };
+const zh = { ...zhCore, ...zhPortal, ...zhOffice, ...zhWork, ...zhLetters };
 export type MessageKey = keyof typeof zh;
 type Vars = Record<string, string | number>;
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
   zh,
-  en: { ...enCore, ...enPortal, ...enOffice, ...enWork },
+  en: { ...enCore, ...enPortal, ...enOffice, ...enWork, ...enLetters },
 };
 const STORAGE_KEY = 'qingdan.lang';
 

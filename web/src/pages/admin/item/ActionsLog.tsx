@@ -38,6 +38,9 @@ export function ActionsLog({
   // Boards can carry months of automatic reminders: show the latest few until asked for all.
   const [all, setAll] = useState(false);
   const shown = all ? actions : actions.slice(0, 8);
+  // On an item, letters and summons are numbered records with a reply (the 发督办函 link); the
+  // free-text log keeps them only for a unit as a whole, which has no item to attach them to.
+  const kinds = code ? ACTION_KINDS.filter((k) => k !== 'letter' && k !== 'summons') : ACTION_KINDS;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -105,7 +108,7 @@ export function ActionsLog({
                 onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof ACTION_KINDS)[number] })}
                 data-testid="sa-kind"
               >
-                {ACTION_KINDS.map((k) => (
+                {kinds.map((k) => (
                   <option key={k} value={k}>
                     {t(`supKind.${k}`)}
                   </option>

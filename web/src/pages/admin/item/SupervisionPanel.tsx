@@ -7,6 +7,7 @@ import { WarningBadge } from '../../../components/WarningBadge.js';
 import { useI18n } from '../../../i18n/index.js';
 import { formatDate, formatTime, pct } from '../../../lib/format.js';
 import { useAsync } from '../../../lib/use-async.js';
+import { IssueLetterLink } from '../../../components/IssueLetterLink.js';
 import { ActionsLog } from './ActionsLog.js';
 import { Extensions } from './Extensions.js';
 import { MilestonePlan } from './MilestonePlan.js';
@@ -44,7 +45,8 @@ export function SupervisionPanel({
               <div className="dl-row">
                 <dt>{t('board.warning')}</dt>
                 <dd data-testid="item-warning">
-                  {s.warning.level === 'none' ? t('warning.none') : <WarningBadge warning={s.warning} />}
+                  {s.warning.level === 'none' ? t('warning.none') : <WarningBadge warning={s.warning} />}{' '}
+                  <IssueLetterLink code={problem.code} title={problem.title} reasons={s.warning.reasons} />
                 </dd>
               </div>
               <div className="dl-row">
