@@ -16,7 +16,8 @@ describe('pdfScript', () => {
 
   it('looks inside compressed object streams, and distrusts one it cannot read', () => {
     const packed = zlib.deflateSync(Buffer.from('5 0 << /S /JavaScript /JS 6 0 R >>'));
-    const head = `%PDF-1.7\n4 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`;
+    const dict = `/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length}`;
+    const head = `%PDF-1.7\n4 0 obj << ${dict} >>\nstream\n`;
     expect(pdfScript(pdf(head, packed, '\nendstream endobj'))).toBe('JavaScript');
     expect(pdfScript(pdf(head, Buffer.from('not deflate'), '\nendstream endobj'))).toBe('ObjStm');
   });

@@ -62,5 +62,3 @@ export function deviceIds(db: Db, clock: Clock) {
     },
   };
 }
-
-export type DeviceIds = ReturnType<typeof deviceIds>;

@@ -120,7 +120,7 @@ describe.each(DIALECTS)('backup during writes, restore into an empty database (%
       await app.close();
     }
     expect((await verifyChain(target.db)).ok).toBe(true);
-  });
+  }, 90_000); // ~25 s alone on two cores; the writer loop shares them with the rest of a test run
 
   it('refuses to restore over a database that has data', async () => {
     const file = path.join(dir, `backup-${dialect}.db`);

@@ -30,7 +30,8 @@ function pdf(catalogExtra: string, objects: string[] = []): Buffer {
 }
 function objectStream(content: string): string {
   const packed = zlib.deflateSync(Buffer.from(content, 'latin1')).toString('latin1');
-  return `3 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n${packed}\nendstream endobj`;
+  const dict = `/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length}`;
+  return `3 0 obj << ${dict} >>\nstream\n${packed}\nendstream endobj`;
 }
 
 let files: Record<string, Buffer>;
