@@ -3,7 +3,6 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +13,7 @@ import type { Clock } from './shared/time.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
+import { registerStrictBodies } from './http/text-input.js';
 import { webCacheHeaders } from './http/web-cache.js';
 import { tileOrigin } from './residents/map-config.js';
 import { registerAuth } from './http/auth-hook.js';
@@ -87,7 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: config.maxBodyBytes });
+  registerStrictBodies(app, config.maxBodyBytes);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10, parts: 12 },
   });

@@ -12,6 +12,7 @@ import type { Clock } from '../shared/time.js';
 import type { ProblemService } from '../problems/problem.service.js';
 import { findAttachment, insertAttachment } from './attachment.repository.js';
 import { safeFilename, sniff, ALLOWED_TYPES } from './sniff.js';
+import { cleanUpload } from './clean-file.js';
 
 /**
  * Files live under <dataDir>/attachments/<yyyy>/<random>.<ext>; the name on disk is ours, never
@@ -23,10 +24,9 @@ export function attachmentService(
 ) {
   const root = path.join(opts.dataDir, 'attachments');
 
-  async function writeStream(stream: Readable): Promise<{ tmp: string; size: number; sha256: string; head: Buffer }> {
+  async function writeStream(stream: Readable): Promise<{ tmp: string; size: number; head: Buffer }> {
     fs.mkdirSync(root, { recursive: true });
     const tmp = path.join(root, `.upload-${crypto.randomBytes(12).toString('hex')}`);
-    const hash = crypto.createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
     // pipeline() hears every failure of every stage (ENOSPC on a full disk is emitted as 'error',
@@ -37,13 +37,12 @@ export function attachmentService(
         if (size > opts.maxBytes)
           return cb(new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`));
         if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
-        hash.update(chunk);
         cb(null, chunk);
       },
     });
     try {
       await pipeline(stream, measure, fs.createWriteStream(tmp, { flags: 'wx' }));
-      return { tmp, size, sha256: hash.digest('hex'), head };
+      return { tmp, size, head };
     } catch (err) {
       fs.rmSync(tmp, { force: true });
       throw err;
@@ -73,6 +72,11 @@ export function attachmentService(
         fs.rmSync(written.tmp, { force: true });
         throw new AppError('unsupported_media_type', `only these file types are accepted: ${ALLOWED_TYPES.join(', ')}`);
       }
+      // What is stored is the re-encoded photo (or the checked PDF), not the bytes as sent.
+      const stored = await cleanUpload(written.tmp, type).catch((err) => {
+        fs.rmSync(written.tmp, { force: true });
+        throw err;
+      });
       const now = opts.clock();
       const key = path.posix.join(
         String(now.getUTCFullYear()),
@@ -87,8 +91,8 @@ export function attachmentService(
           kind: type.kind,
           filename: safeFilename(file.filename, type.ext),
           mime: type.mime,
-          size: written.size,
-          sha256: written.sha256,
+          size: stored.size,
+          sha256: stored.sha256,
           storage_key: key,
           is_public: 1,
           uploaded_by: actor.id,
@@ -98,7 +102,7 @@ export function attachmentService(
           id,
           filename: safeFilename(file.filename, type.ext),
           mime: type.mime,
-          size: written.size,
+          size: stored.size,
           kind: type.kind,
           url: `/api/v1/attachments/${id}`,
         };

@@ -71,11 +71,35 @@ export async function likedBy(db: Db, commentIds: number[], likerHash: string): 
   return new Set(rows.map((r) => r.comment_id));
 }
 
+/** Anonymous likes of a comment from one address since `since`, but for this liker's own. */
+export async function anonymousLikesFrom(
+  trx: Db,
+  commentId: number,
+  clientHash: string,
+  likerHash: string,
+  since: string,
+): Promise<number> {
+  const r = await trx
+    .selectFrom('comment_likes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('comment_id', '=', commentId)
+    .where('client_hash', '=', clientHash)
+    .where('liker_hash', '<>', likerHash)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** True when this liker had not liked it yet; the counter moves only then. */
-export async function addLike(trx: Db, commentId: number, likerHash: string, now: string): Promise<boolean> {
+export async function addLike(
+  trx: Db,
+  commentId: number,
+  by: { likerHash: string; clientHash: string | null },
+  now: string,
+): Promise<boolean> {
   const r = await trx
     .insertInto('comment_likes')
-    .values({ comment_id: commentId, liker_hash: likerHash, created_at: now })
+    .values({ comment_id: commentId, liker_hash: by.likerHash, client_hash: by.clientHash, created_at: now })
     .onConflict((oc) => oc.columns(['comment_id', 'liker_hash']).doNothing())
     .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;

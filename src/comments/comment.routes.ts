@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { MODERATORS } from './comment.service.js';
 import { digest } from '../auth/secrets.js';
 import { clientKey } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import type { Caller, CommentService } from './comment.service.js';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './device-id.js';
 import {
   CommentList,
   CommentListQuery,
@@ -20,29 +21,41 @@ import {
 } from './comment.schema.js';
 
 const tags = ['comments'];
-/** A random id a browser keeps in localStorage, so likes count once per browser, not per address. */
-const CLIENT_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
-const ClientHeaders = Type.Object({
-  'x-client-token': Type.Optional(
-    Type.String({
-      maxLength: 100,
-      description:
-        'per-browser random id (16-100 of A-Z a-z 0-9 _ -); likes count once per id, or once per address without it',
-    }),
-  ),
-});
 
-function caller(req: FastifyRequest): Caller {
+/**
+ * Who the request is, for comments and likes. An account likes as itself; an anonymous browser
+ * as the signed device id in its `qd_device` cookie, which a like (`reply` given) issues when it
+ * is missing or forged. A client-chosen token (the old X-Client-Token) no longer counts.
+ */
+async function caller(
+  comments: CommentService,
+  req: FastifyRequest,
+  reply?: { to: FastifyReply; secure: boolean },
+): Promise<Caller> {
   const client = clientKey(req);
-  const token = req.headers['x-client-token'];
-  const liker = typeof token === 'string' && CLIENT_TOKEN.test(token) ? `token:${token}` : client;
-  return { actor: req.actor, clientHash: digest(`client:${client}`), likerHash: digest(`liker:${liker}`) };
+  const clientHash = digest(`client:${client}`);
+  if (req.actor.kind !== 'anonymous') return { actor: req.actor, clientHash, likerHash: digest(`liker:${client}`) };
+  let device = await comments.devices.verify(req.cookies[DEVICE_COOKIE]);
+  if (!device && reply) {
+    const issued = await comments.devices.issue();
+    device = issued.id;
+    reply.to.setCookie(DEVICE_COOKIE, issued.cookie, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: reply.secure,
+      maxAge: DEVICE_DAYS * 86400,
+    });
+  }
+  return { actor: req.actor, clientHash, likerHash: device ? digest(`liker:device:${device}`) : null };
 }
 
 /** Comments, thanks and likes on public items; moderation for the offices that answer the public. */
 export const commentRoutes =
-  (comments: CommentService): FastifyPluginAsyncTypebox =>
+  (comments: CommentService, secureCookies: boolean): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const liking = async (req: FastifyRequest, reply: FastifyReply) =>
+      caller(comments, req, { to: reply, secure: secureCookies });
     app.get(
       '/api/v1/problems/:code/comments',
       {
@@ -52,11 +65,10 @@ export const commentRoutes =
             'Comments and thanks on an item, hottest or newest first; staff also see hidden ones with the reason',
           params: CodeParams,
           querystring: CommentListQuery,
-          headers: ClientHeaders,
           response: { 200: CommentList, ...errors(400, 404) },
         },
       },
-      async (req) => comments.list(caller(req), req.params.code, req.query),
+      async (req) => comments.list(await caller(comments, req), req.params.code, req.query),
     );
 
     app.post(
@@ -67,11 +79,11 @@ export const commentRoutes =
           summary: 'Comment on a public item, or send thanks (送锦旗) once it is rectified; rate-limited per client',
           params: CodeParams,
           body: PostCommentBody,
-          headers: ClientHeaders,
           response: { 201: CommentSchema, ...errors(400, 404, 409, 429) },
         },
       },
-      async (req, reply) => reply.status(201).send(await comments.post(caller(req), req.params.code, req.body)),
+      async (req, reply) =>
+        reply.status(201).send(await comments.post(await caller(comments, req), req.params.code, req.body)),
     );
 
     app.post(
@@ -79,13 +91,14 @@ export const commentRoutes =
       {
         schema: {
           tags,
-          summary: 'Like a comment; a second like by the same client changes nothing',
+          summary:
+            'Like a comment: once per account, or once per signed device (the qd_device cookie, issued here); ' +
+            'anonymous likes are capped per address per comment',
           params: IdParams,
-          headers: ClientHeaders,
           response: { 200: LikeResult, ...errors(400, 404, 429) },
         },
       },
-      async (req) => comments.like(caller(req), req.params.id, true),
+      async (req, reply) => comments.like(await liking(req, reply), req.params.id, true),
     );
 
     app.delete(
@@ -95,11 +108,10 @@ export const commentRoutes =
           tags,
           summary: 'Take a like back',
           params: IdParams,
-          headers: ClientHeaders,
           response: { 200: LikeResult, ...errors(400, 404, 429) },
         },
       },
-      async (req) => comments.like(caller(req), req.params.id, false),
+      async (req, reply) => comments.like(await liking(req, reply), req.params.id, false),
     );
 
     app.post(

@@ -59,7 +59,7 @@ export const CommentSchema = Type.Object({
   authorName: nullable(Type.String()),
   text: Type.String(),
   likes: Type.Integer(),
-  likedByMe: Type.Boolean({ description: 'whether the client named by X-Client-Token (or this address) liked it' }),
+  likedByMe: Type.Boolean({ description: 'whether this account, or this browser (its qd_device cookie), liked it' }),
   createdAt: Type.String(),
   hidden: Type.Boolean({ description: 'always false for the public, who never receive hidden comments' }),
   hiddenReason: Type.Optional(nullable(Type.String())),

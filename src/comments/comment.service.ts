@@ -7,9 +7,12 @@ import type { Db } from '../db/database.js';
 import type { Clock } from '../shared/time.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { ProblemService } from '../problems/problem.service.js';
+import type { Dialect } from '../db/dialect.js';
+import { deviceIds } from './device-id.js';
 
 export interface CommentDeps {
   db: Db;
+  dialect: Dialect;
   clock: Clock;
   problems: ProblemService;
   rateLimiter: RateLimiter;
@@ -23,17 +26,40 @@ export const MODERATORS: Role[] = ['admin', 'acceptance', 'supervisor'];
 const moderates = (actor: Actor) => MODERATORS.includes(actor.role);
 /** Thanks (送锦旗) are for work done: they open once an item is rectified. */
 const THANKS_STATES = ['rectified', 'verified', 'closed'];
-export const LIMITS = { commentsPerMinute: 5, likesPerMinute: 60 };
+/**
+ * Anonymous likes of one comment from one address count at most `anonymousLikesPerAddress` times
+ * a window: a household or an office behind one address may hold a few people, a script that
+ * drops its device cookie before every like is still a few likes. Accounts count once each.
+ */
+export const LIMITS = { commentsPerMinute: 5, likesPerMinute: 60, anonymousLikesPerAddress: 3, likeWindowHours: 24 };
 
-/** The caller as comments see them: digests only, never an address or a token in clear. */
+/** The caller as comments see them: digests only, never an address or a device id in clear. */
 export interface Caller {
   actor: Actor;
   clientHash: string;
-  likerHash: string;
+  /** The account or signed device that likes; null for a browser without a device id yet. */
+  likerHash: string | null;
 }
 
 export function commentService(services: CommentDeps) {
   const { db, clock } = services;
+  const devices = deviceIds(db, clock);
+
+  /** Refuses an anonymous like once its address has liked this comment its share of times. */
+  async function capAnonymous(trx: Db, c: Caller, id: number, likerHash: string) {
+    if (c.actor.kind !== 'anonymous') return;
+    // The comment's row lock serialises likes of one comment, so two at once cannot both pass.
+    await services.dialect.forUpdate(trx.selectFrom('comments').select('id').where('id', '=', id)).execute();
+    const since = new Date(clock().getTime() - LIMITS.likeWindowHours * 3_600_000).toISOString();
+    const n = await repo.anonymousLikesFrom(trx, id, c.clientHash, likerHash, since);
+    if (n >= LIMITS.anonymousLikesPerAddress)
+      throw new AppError(
+        'rate_limited',
+        '这个网络地址已为这条评论匿名点赞多次，请登录后点赞 / this address has liked this comment ' +
+          `${LIMITS.anonymousLikesPerAddress} times without signing in; sign in to like it`,
+        { retryAfterSeconds: LIMITS.likeWindowHours * 3600 },
+      );
+  }
 
   function present(r: repo.CommentRow, actor: Actor, liked: Set<number>): CommentView {
     const view: CommentView = {
@@ -82,11 +108,13 @@ export function commentService(services: CommentDeps) {
         offset,
       });
       const page = rows.slice(0, limit);
-      const liked = await repo.likedBy(
-        db,
-        page.map((r) => r.id),
-        c.likerHash,
-      );
+      const liked = c.likerHash
+        ? await repo.likedBy(
+            db,
+            page.map((r) => r.id),
+            c.likerHash,
+          )
+        : new Set<number>();
       const counts = await repo.countsForProblem(db, row.id, includeHidden);
       return {
         items: page.map((r) => present(r, c.actor, liked)),
@@ -120,13 +148,20 @@ export function commentService(services: CommentDeps) {
       return present((await repo.findComment(db, id))!, c.actor, new Set());
     },
 
+    devices,
+
     async like(c: Caller, id: number, on: boolean) {
+      const liker = c.likerHash;
+      if (!liker) throw new AppError('internal', 'a like needs an account or a device id');
       await visibleComment(c.actor, id);
       await services.rateLimiter.hit('like', c.clientHash, LIMITS.likesPerMinute);
       const now = clock().toISOString();
-      await db
-        .transaction()
-        .execute((trx) => (on ? repo.addLike(trx, id, c.likerHash, now) : repo.removeLike(trx, id, c.likerHash)));
+      const from = c.actor.kind === 'anonymous' ? c.clientHash : null;
+      await db.transaction().execute(async (trx) => {
+        if (!on) return repo.removeLike(trx, id, liker);
+        await capAnonymous(trx, c, id, liker);
+        return repo.addLike(trx, id, { likerHash: liker, clientHash: from }, now);
+      });
       const row = (await repo.findComment(db, id))!;
       return { id, likes: row.like_count, likedByMe: on };
     },

@@ -7,6 +7,12 @@ import { commentRoutes } from './comment.routes.js';
 export const commentsFeature = defineFeature<CommentService>({
   name: 'comments',
   install: (k) =>
-    commentService({ db: k.db, clock: k.clock, problems: k.of(problemsFeature).problems, rateLimiter: k.rateLimiter }),
-  routes: (comments) => commentRoutes(comments),
+    commentService({
+      db: k.db,
+      dialect: k.dialect,
+      clock: k.clock,
+      problems: k.of(problemsFeature).problems,
+      rateLimiter: k.rateLimiter,
+    }),
+  routes: (comments, k) => commentRoutes(comments, k.config.secureCookies),
 });

@@ -445,6 +445,14 @@ export interface SheetImportKeyTable {
 export interface Database {
   comments: CommentTable;
   comment_likes: CommentLikeTable;
+  server_keys: ServerKeyTable;
+}
+
+/** Keys the server makes for itself on first use (the device-id signing key of src/comments). */
+export interface ServerKeyTable {
+  name: string;
+  secret: string;
+  created_at: string;
 }
 
 export interface CommentTable {
@@ -470,6 +478,8 @@ export interface CommentLikeTable {
   comment_id: number;
   liker_hash: string;
   created_at: string;
+  /** The address an anonymous like came from, as a digest (migration 20261206T0100); null for accounts. */
+  client_hash: string | null;
 }
 
 // Statistics counters (migration 20261130T0100-stats-counters, src/stats).

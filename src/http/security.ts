@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
+import { checkBodyText } from './text-input.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
 const cspFor = (tileOrigin: string | null) =>
@@ -19,46 +20,14 @@ const cspFor = (tileOrigin: string | null) =>
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-// An unpaired UTF-16 surrogate: JSON can carry one ("\ud800"), UTF-8 cannot store it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
-
-/**
- * The path (field.sub.0) of the first string in a parsed body that no database can store as sent:
- * PostgreSQL text refuses NUL (a 500 there), and a lone surrogate would come back as U+FFFD from
- * both. Refusing them up front keeps stored text byte-for-byte what was accepted, on both databases.
- * Iterative, so deep nesting cannot overflow the stack.
- */
-export function unstorableTextAt(value: unknown): string | null {
-  const stack: Array<[unknown, string]> = [[value, '']];
-  while (stack.length) {
-    const [v, at] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (unstorable(v)) return at || '(body)';
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        const next = at ? `${at}.${k}` : k;
-        if (unstorable(k)) return next;
-        stack.push([x, next]);
-      }
-    }
-  }
-  return null;
-}
-
 export function registerSecurity(app: FastifyInstance, tileOrigin: string | null = null): void {
   const CSP = cspFor(tileOrigin);
   // %00 in a path or query string reaches SQL as a NUL character; PostgreSQL answers with an error.
   app.addHook('onRequest', async (request) => {
     if (/%00/i.test(request.url)) throw new AppError('bad_request', 'the URL contains a NUL character (%00)');
   });
-  app.addHook('preValidation', async (request) => {
-    const at = unstorableTextAt(request.body);
-    if (at)
-      throw new AppError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', {
-        field: at,
-      });
-  });
+  // Before the schema: NUL, lone surrogates, control and bidi characters are named by field (text-input.ts).
+  app.addHook('preValidation', async (request) => checkBodyText(request));
   // Ajv coerces "Infinity" and "1e400" into numbers that pass as integers (and skip min/max);
   // JSON cannot carry them, so they can only come from a coerced query or path.
   app.addHook('preHandler', async (request) => {

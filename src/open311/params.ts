@@ -1,6 +1,6 @@
 /**
  * Reading GeoReport v2 parameters from a query string or a form body, as a plain parser (Fastify's
- * querystring, @fastify/formbody) hands them over: flat keys, a string or — for a repeated key —
+ * querystring, src/http/text-input.ts) hands them over: flat keys, a string or — for a repeated key —
  * an array of strings. Empty values count as absent: clients routinely send every field of a
  * form, filled or not (`service_code=&status=`), and the spec defines no meaning for "".
  */

@@ -9,6 +9,11 @@ import type ExcelJS from 'exceljs';
 import { excel } from './exceljs.js';
 import { AppError } from '../errors.js';
 import { readCsv } from './csv-reader.js';
+import { cellText } from './cell-value.js';
+import { checkXlsxSize } from './zip-guard.js';
+
+/** Excel's own limit on a cell; anything longer was not written by a spreadsheet. */
+export const MAX_CELL_CHARS = 32_767;
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -56,8 +61,49 @@ export function byteCounter(onBytes: (n: number) => void): Transform {
   });
 }
 
+const columnName = (i: number): string =>
+  (i >= 26 ? columnName(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+
+function checkCells(row: SheetRow): SheetRow {
+  row.cells.forEach((c, i) => {
+    const mayBeLong = typeof c === 'string' ? c.length > MAX_CELL_CHARS : c !== null && typeof c === 'object';
+    if (!mayBeLong) return;
+    const t = cellText(c);
+    if (t.ok && t.text.length > MAX_CELL_CHARS)
+      throw new AppError(
+        'validation_failed',
+        `第 ${row.number} 行 ${columnName(i)} 列超过 ${MAX_CELL_CHARS} 个字符 / ` +
+          `cell ${columnName(i)}${row.number} is longer than ${MAX_CELL_CHARS} characters`,
+        { field: 'file', row: row.number, column: columnName(i) },
+      );
+  });
+  return row;
+}
+
 async function* csvRows(input: Readable): AsyncGenerator<SheetRow> {
-  for await (const rec of readCsv(input)) yield { number: rec.number, cells: rec.cells };
+  for await (const rec of readCsv(input)) yield checkCells({ number: rec.number, cells: rec.cells });
+}
+
+/** ExcelJS throws plain errors on malformed sheet XML (e.g. `<c>` without its `r` address): a 400, not a 500. */
+async function* xlsxRows(ws: AsyncIterable<ExcelJS.Row>, input: Readable): AsyncGenerator<SheetRow> {
+  const it = ws[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<ExcelJS.Row>;
+    try {
+      next = await it.next();
+    } catch (err) {
+      input.destroy();
+      throw new AppError(
+        'validation_failed',
+        `无法读取工作表：${(err as Error).message} / the worksheet cannot be read (is every cell addressed?)`,
+        { field: 'file' },
+      );
+    }
+    if (next.done) break;
+    const values = next.value.values as unknown[];
+    yield checkCells({ number: next.value.number, cells: Array.isArray(values) ? values.slice(1) : [] });
+  }
+  input.destroy();
 }
 
 /**
@@ -98,14 +144,8 @@ async function openXlsx(input: Readable, sheetName?: string): Promise<OpenedShee
     const date1904 = Boolean(
       (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904,
     );
-    async function* rows(): AsyncGenerator<SheetRow> {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        yield { number: row.number, cells: Array.isArray(values) ? values.slice(1) : [] };
-      }
-      input.destroy();
-    }
-    return { format: 'xlsx', name: ws.name, date1904, rows: rows(), close: () => input.destroy() };
+    const rows = xlsxRows(ws as AsyncIterable<ExcelJS.Row>, input);
+    return { format: 'xlsx', name: ws.name, date1904, rows, close: () => input.destroy() };
   }
   throw new AppError(
     'validation_failed',
@@ -133,10 +173,12 @@ export async function openSheet(
   return openXlsx(input, opts.sheet);
 }
 
-export function openSheetFile(
+/** An .xlsx is checked for zip bombs (zip-guard.ts) before ExcelJS unpacks any of it. */
+export async function openSheetFile(
   file: string,
   opts: { sheet?: string; onBytes?: (n: number) => void } = {},
 ): Promise<OpenedSheet> {
+  if (formatOf(file) === 'xlsx') await checkXlsxSize(file);
   let stream: Readable = fs.createReadStream(file);
   if (opts.onBytes) stream = stream.pipe(byteCounter(opts.onBytes));
   return openSheet(stream, file, opts);

@@ -128,6 +128,9 @@ describe.skipIf(!HAVE_BROWSER)('edge cases in a real browser', () => {
     expect(await visitor.getByTestId('comments').locator('script, img').count()).toBe(0);
     await comment.getByTestId('comment-like').click();
     await expect.poll(() => comment.getByTestId('comment-likes').textContent()).toBe('1');
+    // The browser is a server-signed device id in an HttpOnly cookie, not a token the page picks.
+    const device = (await visitor.context().cookies()).find((c) => c.name === 'qd_device');
+    expect(device?.httpOnly).toBe(true);
     await visitor.reload();
     await expect.poll(() => visitor.getByTestId('comment-like').first().getAttribute('aria-pressed')).toBe('true');
 

@@ -7,8 +7,6 @@ import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 
 const DIALECTS = await dialects();
-const TOKEN_A = 'browser-a-0123456789';
-const TOKEN_B = 'browser-b-0123456789';
 
 describe.each(DIALECTS)('comments (%s)', (dialect) => {
   let t: TestApp;
@@ -22,8 +20,11 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
   ) => t.as(who, { method: 'POST', url: `/api/v1/problems/${code}/comments`, payload, headers });
   const list = (code: string, query = '', who: string | null = null, headers: Record<string, string> = {}) =>
     t.as(who, { method: 'GET', url: `/api/v1/problems/${code}/comments${query}`, headers });
-  const like = (id: number, headers: Record<string, string> = {}, method: 'POST' | 'DELETE' = 'POST') =>
-    t.as(null, { method, url: `/api/v1/comments/${id}/like`, headers });
+  const like = (id: number, cookie?: string, method: 'POST' | 'DELETE' = 'POST') =>
+    t.as(null, { method, url: `/api/v1/comments/${id}/like`, headers: cookie ? { cookie } : {} });
+  /** The signed device cookie the server issued with a like, as a Cookie header. */
+  const deviceOf = (res: { cookies: { name: string; value: string }[] }) =>
+    `qd_device=${res.cookies.find((c) => c.name === 'qd_device')?.value}`;
 
   async function assigned(body: Record<string, unknown> = {}) {
     const { code, token } = await reportProblem(t, body);
@@ -51,7 +52,7 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect(a.json()).not.toHaveProperty('contact');
     const b = (await post(open, { text: '第二条' })).json();
     expect(b.authorName).toBeNull();
-    await like(a.json().id, { 'x-client-token': TOKEN_A });
+    await like(a.json().id);
     const hot = (await list(open, '?sort=hot')).json();
     expect(hot.items.map((c: { id: number }) => c.id)).toEqual([a.json().id, b.id]);
     expect(hot).toMatchObject({ total: 2, counts: { comment: 2, thanks: 0 }, nextOffset: null });
@@ -103,24 +104,21 @@ describe.each(DIALECTS)('comments (%s)', (dialect) => {
     expect((await list(done, '?kind=thanks')).json().items).toHaveLength(1);
   });
 
-  it('counts one like per browser token (or per address) and lets it be taken back', async () => {
+  it('counts one like per signed device and lets it be taken back', async () => {
     const c = (await post(open, { text: '点赞测试' })).json();
-    expect((await like(c.id, { 'x-client-token': TOKEN_A })).json()).toEqual({ id: c.id, likes: 1, likedByMe: true });
-    expect((await like(c.id, { 'x-client-token': TOKEN_A })).json().likes).toBe(1);
-    expect((await like(c.id, { 'x-client-token': TOKEN_B })).json().likes).toBe(2);
-    expect((await like(c.id)).json().likes).toBe(3); // no token: the address counts
-    // A malformed token is the address again.
-    expect((await like(c.id, { 'x-client-token': 'short' })).json().likes).toBe(3);
-    const mine = (await list(open, '?sort=new', null, { 'x-client-token': TOKEN_A }))
+    const first = await like(c.id);
+    expect(first.json()).toEqual({ id: c.id, likes: 1, likedByMe: true });
+    const deviceA = deviceOf(first);
+    expect(first.cookies.find((k) => k.name === 'qd_device')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect((await like(c.id, deviceA)).json().likes).toBe(1);
+    expect((await like(c.id, deviceA)).cookies).toEqual([]); // a valid device id is kept, not reissued
+    expect((await like(c.id)).json().likes).toBe(2); // another browser (a new device id)
+    const mine = (await list(open, '?sort=new', null, { cookie: deviceA }))
       .json()
       .items.find((x: { id: number }) => x.id === c.id);
-    expect(mine).toMatchObject({ likes: 3, likedByMe: true });
-    expect((await like(c.id, { 'x-client-token': TOKEN_A }, 'DELETE')).json()).toEqual({
-      id: c.id,
-      likes: 2,
-      likedByMe: false,
-    });
-    expect((await like(c.id, { 'x-client-token': TOKEN_A }, 'DELETE')).json().likes).toBe(2);
+    expect(mine).toMatchObject({ likes: 2, likedByMe: true });
+    expect((await like(c.id, deviceA, 'DELETE')).json()).toEqual({ id: c.id, likes: 1, likedByMe: false });
+    expect((await like(c.id, deviceA, 'DELETE')).json().likes).toBe(1);
     expect((await like(999_999)).statusCode).toBe(404);
   });
 

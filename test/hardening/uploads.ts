@@ -1,8 +1,11 @@
-/** Multipart bodies for upload tests, and a minimal JPEG (its signature is what the server checks). */
-export const JPEG = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]),
-  Buffer.alloc(64, 7),
-]);
+/** Multipart bodies for upload tests, and a real 8×8 JPEG (the server decodes and re-encodes photos). */
+export const JPEG = Buffer.from(
+  '/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoI' +
+    'ChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QA' +
+    'FQABAQAAAAAAAAAAAAAAAAAAAAT/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABv/EABQRAQAAAAAAAAAAAAAA' +
+    'AAAAAAD/2gAMAwEAAhEDEQA/AKQAI2f/2Q==',
+  'base64',
+);
 
 export function multipart(filename: string, content: Buffer) {
   const boundary = `----qd${Math.random().toString(16).slice(2)}`;

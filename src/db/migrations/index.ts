@@ -16,6 +16,7 @@ import * as rateLimits from './20261205T1700-rate-limits.js';
 import * as residents from './20261205T1800-residents.js';
 import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
+import * as likeDevices from './20261206T0100-like-devices.js';
 import * as supervisionLetters from './20261206T0300-supervision-letters.js';
 
 /**
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
   '20261205T1800-residents': residents,
   '20261205T1900-dispatch': dispatch,
   '20261205T2200-comment-replies': commentReplies,
+  '20261206T0100-like-devices': likeDevices,
   '20261206T0300-supervision-letters': supervisionLetters,
 };

@@ -7,43 +7,23 @@ import type {
   MostCommented,
   PostCommentBody,
 } from '../../../src/comments/comment.schema.js';
-import { api, uuid } from './client.js';
+import { api } from './client.js';
 
 export type Comment = Static<typeof CommentSchema>;
 export type CommentPage = Static<typeof CommentList>;
 
-/** A random id this browser keeps, so the server counts one like per browser (see src/comments). */
-function clientToken(): string {
-  const KEY = 'qingdan.client';
-  try {
-    let v = localStorage.getItem(KEY);
-    if (!v || !/^[A-Za-z0-9_-]{16,100}$/.test(v)) {
-      v = uuid();
-      localStorage.setItem(KEY, v);
-    }
-    return v;
-  } catch {
-    return '';
-  }
-}
-const headers = (): Record<string, string> => {
-  const t = clientToken();
-  return t ? { 'X-Client-Token': t } : {};
-};
 const base = (code: string) => `/api/v1/problems/${encodeURIComponent(code)}/comments`;
 
 export const listComments = (
   code: string,
   q: { sort: 'hot' | 'new'; offset?: number; limit?: number },
   signal?: AbortSignal,
-) => api.get<CommentPage>(base(code), { query: q, headers: headers(), signal });
-export const postComment = (code: string, body: Static<typeof PostCommentBody>) =>
-  api.post<Comment>(base(code), body, { headers: headers() });
+) => api.get<CommentPage>(base(code), { query: q, signal });
+export const postComment = (code: string, body: Static<typeof PostCommentBody>) => api.post<Comment>(base(code), body);
 type Liked = Static<typeof LikeResult>;
+/** One like per account, or per browser: the server signs a device id into a cookie on the first like. */
 export const likeComment = (id: number, on: boolean) =>
-  on
-    ? api.post<Liked>(`/api/v1/comments/${id}/like`, undefined, { headers: headers() })
-    : api.del<Liked>(`/api/v1/comments/${id}/like`, { headers: headers() });
+  on ? api.post<Liked>(`/api/v1/comments/${id}/like`) : api.del<Liked>(`/api/v1/comments/${id}/like`);
 export const hideComment = (id: number, reason: string) => api.post<Comment>(`/api/v1/comments/${id}/hide`, { reason });
 export const replyToComment = (id: number, text: string) => api.post<Comment>(`/api/v1/comments/${id}/reply`, { text });
 export const restoreComment = (id: number) => api.post<Comment>(`/api/v1/comments/${id}/restore`);
