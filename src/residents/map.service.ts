@@ -4,7 +4,7 @@ import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import type { Clock } from '../shared/time.js';
 import { contains, distanceMetres, parseGeometry, validLngLat, type Geometry } from './geo.js';
-import { clusterPoints } from './clusters.js';
+import { clusterCells } from './clusters.js';
 import './resident-tables.js';
 
 const OPEN_STATES = ['accepted', 'assigned', 'in_progress', 'long_term', 'rectified'];
@@ -110,20 +110,12 @@ export function mapService(db: Db, clock: Clock) {
     // An unknown status is a caller's mistake, not an empty list: `in ()` is invalid SQL on PostgreSQL.
     if (filter.status && !PUBLIC_STATES.includes(filter.status as never))
       throw new AppError('validation_failed', `unknown public status: ${filter.status}`, { field: 'status' });
-    const rows = await db
-      .selectFrom('problems')
-      .select(['code', 'lat', 'lng'])
-      .where('is_public', '=', 1)
-      .where('status', 'in', filter.status ? [filter.status] : PUBLIC_STATES)
-      .where('lat', 'is not', null)
-      .where('lat', '>=', minLat)
-      .where('lat', '<=', maxLat)
-      .where('lng', '>=', minLng)
-      .where('lng', '<=', maxLng)
-      .$if(filter.categoryId !== undefined, (q) => q.where('category_id', '=', filter.categoryId!))
-      .$if(areaIds !== null, (q) => q.where('area_id', 'in', areaIds!))
-      .execute();
-    return clusterPoints(rows as Array<{ code: string; lat: number; lng: number }>, zoom);
+    const statuses = filter.status ? [filter.status] : PUBLIC_STATES;
+    return clusterCells(
+      db,
+      { statuses, box: [minLng, minLat, maxLng, maxLat], categoryId: filter.categoryId, areaIds },
+      zoom,
+    );
   }
 
   return { boundaries, setBoundary, locate, nearby, clusters };
