@@ -23,20 +23,18 @@ export function parseGeometry(input: unknown): Geometry {
   const polygons = type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : null;
   if (!Array.isArray(polygons) || !polygons.length)
     throw invalid(`the type must be Polygon or MultiPolygon (got ${JSON.stringify(type ?? null)})`);
-  polygons.forEach((poly, pi) => {
+  for (const [pi, poly] of polygons.entries()) {
     if (!Array.isArray(poly) || !poly.length) throw invalid(`polygon ${pi + 1} has no rings`);
-    poly.forEach((ring, ri) =>
-      checkRing(ring, polygons.length > 1 ? `polygon ${pi + 1} ring ${ri + 1}` : `ring ${ri + 1}`),
-    );
-  });
+    const where = (ri: number) => (polygons.length > 1 ? `polygon ${pi + 1} ring ${ri + 1}` : `ring ${ri + 1}`);
+    for (const [ri, ring] of poly.entries()) checkRing(ring, where(ri));
+  }
   return { type, coordinates } as Geometry;
 }
 
 function checkRing(ring: unknown, where: string): void {
   if (!Array.isArray(ring) || ring.length < 4) throw invalid(`${where} needs at least four positions`);
-  ring.forEach((p, i) => {
+  for (const [i, p] of ring.entries())
     if (!isPosition(p)) throw invalid(`${where}, position ${i + 1} is not [lng, lat] in WGS-84 range`);
-  });
   const [first, last] = [ring[0] as number[], ring[ring.length - 1] as number[]];
   if (first[0] !== last[0] || first[1] !== last[1])
     throw invalid(`${where} is not closed: its last position must repeat the first`);

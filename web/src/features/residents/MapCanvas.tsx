@@ -63,6 +63,7 @@ export function MapCanvas(props: {
     props.onPick(...unproject(p.x, p.y, zoom, gcj));
   };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the lat/lng inputs beside a pickable map are the keyboard's way
     <svg
       className={`res-map${props.onPick ? ' res-map-pick' : ''}`}
       viewBox={`${box.x} ${box.y} ${W} ${H}`}

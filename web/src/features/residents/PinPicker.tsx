@@ -55,7 +55,6 @@ export default function PinPicker(props: {
     if (area) onArea.current({ id: area.id, label: t('pin.addressAuto', { area: name(area, lang) }) });
     else if (located.error) onArea.current(null);
     // t and lang change the label only; the area is what triggers filling the form.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [area, located.error]);
   const pick = (x: number, y: number) => {
     const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -3,7 +3,6 @@ import type { LocateAnswer, NearbyAnswer } from '../../../../src/residents/map.s
 import { api } from '../../api/client.js';
 
 export type Nearby = Static<typeof NearbyAnswer>;
-export type NearbyItem = Nearby['items'][number];
 
 export interface Profile {
   phone: string;

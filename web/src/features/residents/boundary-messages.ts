@@ -5,7 +5,8 @@ export const useBoundaryT = defineMessages(
   {
     'bnd.title': '区域边界',
     'bnd.lead':
-      '上传 GeoJSON（WGS-84 经纬度）：单个 Polygon、MultiPolygon 或 Feature 对应所选区域；FeatureCollection 按各要素的 properties.code（区域编码）对应区域。',
+      '上传 GeoJSON（WGS-84 经纬度）：单个 Polygon、MultiPolygon 或 Feature 对应所选区域；' +
+      'FeatureCollection 按各要素的 properties.code（区域编码）对应区域。',
     'bnd.area': '区域',
     'bnd.areaHint': '上传单个边界时选择；FeatureCollection 无需选择',
     'bnd.file': 'GeoJSON 文件',
@@ -21,7 +22,8 @@ export const useBoundaryT = defineMessages(
   {
     'bnd.title': 'Area boundaries',
     'bnd.lead':
-      'Upload GeoJSON (WGS-84 longitude/latitude): one Polygon, MultiPolygon or Feature for the chosen area, or a FeatureCollection whose features name their area by properties.code.',
+      'Upload GeoJSON (WGS-84 longitude/latitude): one Polygon, MultiPolygon or Feature for the chosen area, ' +
+      'or a FeatureCollection whose features name their area by properties.code.',
     'bnd.area': 'Area',
     'bnd.areaHint': 'For a single boundary; a FeatureCollection names its areas',
     'bnd.file': 'GeoJSON file',
