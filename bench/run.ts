@@ -5,11 +5,12 @@ import { parseArgs } from './lib/args.js';
 import { prepareDatabase } from './lib/prepare-db.js';
 import { takeSample } from './lib/sample.js';
 import { startProcess, startQingdan, type ServerProcess } from './lib/server-process.js';
-import { measureLatency, type Req } from './lib/latency.js';
+import { measureLatency, type LatencyResult, type Req } from './lib/latency.js';
 import { goals, machine, writeResults, type BenchResults } from './lib/report.js';
 import { reportBodies, runIntake } from './scenarios/intake.js';
 import { collectCursorPages, getJson, itemPageRequests, listRequests, searchRequests } from './scenarios/reads.js';
 import { updateSummary } from './summary.js';
+import { mapRatios, mapRequests } from './scenarios/map.js';
 
 /**
  * `npm run bench`: seeds (or reuses) a database of --items items, starts the real server as its
@@ -88,6 +89,19 @@ try {
   }
   if (wanted('search')) await measure('search', searchRequests(sample));
   if (wanted('item')) await measure('item page', itemPageRequests(sample));
+  let map: BenchResults['map'];
+  if (wanted('map')) {
+    const m = mapRequests(sample);
+    await measure('map baseline (list page)', m.baseline);
+    await measure('map clusters (city)', m.city);
+    await measure('map clusters (zoomed)', m.zoomed);
+    const got = (name: string) => latency[name] as LatencyResult;
+    map = mapRatios(got('map baseline (list page)'), {
+      city: got('map clusters (city)'),
+      zoomed: got('map clusters (zoomed)'),
+    });
+    say(`map clusters vs list page: ${JSON.stringify(map)}`);
+  }
 
   let intake: BenchResults['intake'];
   if (wanted('intake')) {
@@ -123,6 +137,7 @@ try {
     durationSeconds: args.duration,
     concurrency: args.concurrency,
     ...partial,
+    map,
     goals: goals(partial),
   };
   const files = writeResults(args.out, results);

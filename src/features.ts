@@ -70,7 +70,7 @@ export const features: readonly Feature<any>[] = [
  */
 export const PROBLEM_HOOKS: HookOrder = {
   // Before the item is committed: throwing refuses it.
-  onCreate: ['questions.answers'],
+  onCreate: ['residents.pin', 'questions.answers'],
   // After every write (a report, an action, an import row, a merge's master, an extension).
   afterWrite: [
     'supervision.warnings',

@@ -27,6 +27,8 @@ export interface BenchResults {
   concurrency: number;
   intake?: { baseline: IntakeResult; qingdan: IntakeResult; ratio: number };
   latency: Record<string, LatencyResult | { unavailable: string }>;
+  /** Cluster query latency as a multiple of the list page's, per view (the map scenario). */
+  map?: Record<string, { p50: number; p99: number }>;
   peakRssMb: number | null;
   goals: Goal[];
 }
@@ -129,6 +131,8 @@ export function markdown(r: BenchResults): string {
           .join(' ')} |`,
       );
   }
+  for (const [view, x] of Object.entries(r.map ?? {}))
+    lines.push('', `Map clusters (${view}) / list page: **p50 ${x.p50} ×, p99 ${x.p99} ×**`);
   lines.push('', `Peak server memory (VmHWM over the whole run): **${r.peakRssMb ?? 'n/a'} MB**`, '');
   return lines.join('\n');
 }

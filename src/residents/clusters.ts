@@ -1,6 +1,10 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
 /**
- * Grid clustering on the server: one pass over the points, one cell per (zoom-sized) square, so a
- * map of 100,000 items sends a few hundred clusters. A cell of one item keeps its code for a pin.
+ * Grid clustering in the database: one row per (zoom-sized) square of the map, so a map of
+ * 100,000 items sends a few hundred clusters and the server never holds the items themselves.
+ * A cell of one item keeps its code for a pin.
  */
 export interface Cluster {
   lat: number;
@@ -12,23 +16,45 @@ export interface Cluster {
 /** Cell size in degrees: about 64 screen pixels of a Web-Mercator map at this zoom. */
 export const cellDegrees = (zoom: number) => 360 / 2 ** Math.max(0, Math.min(20, zoom)) / 4;
 
-export function clusterPoints(points: Array<{ code: string; lat: number; lng: number }>, zoom: number) {
-  const size = cellDegrees(zoom);
-  const cells = new Map<string, { lat: number; lng: number; count: number; code: string }>();
-  for (const p of points) {
-    const key = `${Math.floor(p.lat / size)}:${Math.floor(p.lng / size)}`;
-    const c = cells.get(key);
-    if (c) {
-      c.lat += p.lat;
-      c.lng += p.lng;
-      c.count++;
-    } else cells.set(key, { lat: p.lat, lng: p.lng, count: 1, code: p.code });
-  }
-  const clusters: Cluster[] = [...cells.values()].map((c) => ({
-    lat: c.lat / c.count,
-    lng: c.lng / c.count,
-    count: c.count,
-    code: c.count === 1 ? c.code : null,
+export interface ClusterWhere {
+  statuses: readonly string[];
+  box: [minLng: number, minLat: number, maxLng: number, maxLat: number];
+  categoryId?: number;
+  areaIds: number[] | null;
+}
+
+export async function clusterCells(db: Db, where: ClusterWhere, zoom: number) {
+  // The cell size is a number computed here, written into the SQL as a literal: the grouping
+  // expression must be the same text in SELECT and GROUP BY, which two bound parameters are not
+  // on PostgreSQL. round() rather than a cast, which truncates on SQLite and rounds on PostgreSQL.
+  const size = sql.lit(cellDegrees(zoom));
+  const gy = sql<number>`round((lat + 90) / ${size})`;
+  const gx = sql<number>`round((lng + 180) / ${size})`;
+  const [minLng, minLat, maxLng, maxLat] = where.box;
+  const rows = await db
+    .selectFrom('problems')
+    .select([
+      (e) => e.fn.countAll<number | string>().as('n'),
+      (e) => e.fn.avg<number | string>('lat').as('lat'),
+      (e) => e.fn.avg<number | string>('lng').as('lng'),
+      (e) => e.fn.min('code').as('code'),
+    ])
+    .where('lat', 'is not', null)
+    .where('lat', '>=', minLat)
+    .where('lat', '<=', maxLat)
+    .where('lng', '>=', minLng)
+    .where('lng', '<=', maxLng)
+    .where('is_public', '=', 1)
+    .where('status', 'in', where.statuses)
+    .$if(where.categoryId !== undefined, (q) => q.where('category_id', '=', where.categoryId!))
+    .$if(where.areaIds !== null, (q) => q.where('area_id', 'in', where.areaIds!))
+    .groupBy([gy, gx])
+    .execute();
+  const clusters: Cluster[] = rows.map((r) => ({
+    lat: Number(r.lat),
+    lng: Number(r.lng),
+    count: Number(r.n),
+    code: Number(r.n) === 1 ? r.code : null,
   }));
-  return { total: points.length, clusters };
+  return { total: clusters.reduce((n, c) => n + c.count, 0), clusters };
 }

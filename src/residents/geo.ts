@@ -10,7 +10,10 @@ const invalid = (why: string) =>
     field: 'geometry',
   });
 
-/** Accepts a Polygon, a MultiPolygon, or a Feature holding one; refuses anything else. */
+/**
+ * Accepts a Polygon, a MultiPolygon, or a Feature holding one; refuses anything else, naming the
+ * ring and position at fault so whoever uploads a boundary can find it in their file.
+ */
 export function parseGeometry(input: unknown): Geometry {
   const g =
     (input as { type?: string; geometry?: unknown })?.type === 'Feature'
@@ -18,18 +21,27 @@ export function parseGeometry(input: unknown): Geometry {
       : input;
   const { type, coordinates } = (g ?? {}) as { type?: string; coordinates?: unknown };
   const polygons = type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : null;
-  if (!Array.isArray(polygons) || !polygons.length) throw invalid('the type must be Polygon or MultiPolygon');
-  for (const poly of polygons) {
-    if (!Array.isArray(poly) || !poly.length) throw invalid('a polygon has no rings');
-    for (const ring of poly) {
-      if (!Array.isArray(ring) || ring.length < 4) throw invalid('a ring needs at least four positions');
-      for (const p of ring) if (!isPosition(p)) throw invalid('a position is not [lng, lat] within range');
-    }
+  if (!Array.isArray(polygons) || !polygons.length)
+    throw invalid(`the type must be Polygon or MultiPolygon (got ${JSON.stringify(type ?? null)})`);
+  for (const [pi, poly] of polygons.entries()) {
+    if (!Array.isArray(poly) || !poly.length) throw invalid(`polygon ${pi + 1} has no rings`);
+    const where = (ri: number) => (polygons.length > 1 ? `polygon ${pi + 1} ring ${ri + 1}` : `ring ${ri + 1}`);
+    for (const [ri, ring] of poly.entries()) checkRing(ring, where(ri));
   }
   return { type, coordinates } as Geometry;
 }
 
-const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && validLngLat(p[0] as number, p[1] as number);
+function checkRing(ring: unknown, where: string): void {
+  if (!Array.isArray(ring) || ring.length < 4) throw invalid(`${where} needs at least four positions`);
+  for (const [i, p] of ring.entries())
+    if (!isPosition(p)) throw invalid(`${where}, position ${i + 1} is not [lng, lat] in WGS-84 range`);
+  const [first, last] = [ring[0] as number[], ring[ring.length - 1] as number[]];
+  if (first[0] !== last[0] || first[1] !== last[1])
+    throw invalid(`${where} is not closed: its last position must repeat the first`);
+}
+
+const isPosition = (p: unknown) =>
+  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && validLngLat(p[0], p[1] as number);
 
 export const validLngLat = (lng: number, lat: number) =>
   Number.isFinite(lng) && Number.isFinite(lat) && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;

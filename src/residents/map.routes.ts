@@ -3,16 +3,10 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import type { MapConfig } from './map-config.js';
+import { Lat, Lng, LocateAnswer, NearbyAnswer, NearbyQuery } from './map.schema.js';
 import type { mapService } from './map.service.js';
 
 const tags = ['map'];
-const Lat = Type.Number({ minimum: -90, maximum: 90 });
-const Lng = Type.Number({ minimum: -180, maximum: 180 });
-const NameRef = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
-});
 
 export const mapRoutes =
   (map: ReturnType<typeof mapService>, config: MapConfig): FastifyPluginAsyncTypebox =>
@@ -39,7 +33,7 @@ export const mapRoutes =
         schema: {
           tags,
           querystring: Type.Object({ lat: Lat, lng: Lng }),
-          response: { 200: Type.Object({ area: NameRef }), ...errors(400) },
+          response: { 200: LocateAnswer, ...errors(400) },
         },
       },
       (req) => map.locate(req.query.lat, req.query.lng),
@@ -49,14 +43,15 @@ export const mapRoutes =
       {
         schema: {
           tags,
-          querystring: Type.Object({
-            lat: Lat,
-            lng: Lng,
-            radius: Type.Optional(Type.Integer({ minimum: 10, maximum: 2000 })),
-          }),
+          description: 'Already reported nearby: open public items within `radius` metres of a pin, nearest first.',
+          querystring: NearbyQuery,
+          response: { 200: NearbyAnswer, ...errors(400) },
         },
       },
-      async (req) => ({ items: await map.nearby(req.query.lat, req.query.lng, req.query.radius ?? 300) }),
+      async (req) => {
+        const radius = req.query.radius ?? 300;
+        return { radius, items: await map.nearby(req.query.lat, req.query.lng, radius, req.query.categoryId) };
+      },
     );
     app.get(
       '/api/v1/map/clusters',

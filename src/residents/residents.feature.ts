@@ -10,6 +10,7 @@ import { residentRoutes } from './resident.routes.js';
 import { mapService } from './map.service.js';
 import { mapRoutes } from './map.routes.js';
 import { seedDemoMap } from './demo-map.js';
+import { checkPin } from './pin-check.js';
 import { subscriptionService } from './subscriptions.js';
 import { subscriptionRoutes } from './subscription.routes.js';
 
@@ -51,6 +52,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
     };
   },
   hooks: (state, k) => ({
+    onCreate: { 'residents.pin': checkPin },
     afterWrite: {
       'residents.updates': (trx, write) =>
         queueReporterUpdate(

@@ -62,7 +62,8 @@ describe.each(DIALECTS)('the map (%s)', (dialect) => {
   it('shows open public items nearby and clusters the public ones, never contact details', async () => {
     const a = await reportProblem(t, { lat: 30.34, lng: 112.26 });
     const b = await reportProblem(t, { lat: 30.3405, lng: 112.2605 });
-    const far = await reportProblem(t, { lat: 30.2, lng: 112.3 });
+    // Far from the others but inside 沙市区: a pin outside every boundary is refused (test/residents/pin.test.ts).
+    const far = await reportProblem(t, { lat: 30.42, lng: 112.35 });
     const hidden = await reportProblem(t, { lat: 30.3401, lng: 112.2601 }); // never accepted: not public
     for (const { code } of [a, b, far]) await act(t, 'shouli', code, 'accept');
     const near = await t.as(null, { method: 'GET', url: '/api/v1/map/nearby?lat=30.34&lng=112.26&radius=300' });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Problem } from '../api/problems.js';
 import type { VerifyResult } from '../../../src/lifecycle/lifecycle.js';
 import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
@@ -6,6 +6,9 @@ import { type MessageKey, useI18n } from '../i18n/index.js';
 import { formatDate, formatTime } from '../lib/format.js';
 import { ProgressBar, StatusBadge } from './StatusBadge.js';
 import { Photos } from './Photos.js';
+
+// The residents feature's map, downloaded only for an item that has a position.
+const ItemPin = lazy(() => import('../features/residents/ItemPin.js'));
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -97,6 +100,11 @@ export function ProblemDetails({
         </section>
       )}
       {p.anonymous && <p className="muted">{t('problem.anonymous')}</p>}
+      {p.lat != null && p.lng != null && (
+        <Suspense fallback={null}>
+          <ItemPin lat={p.lat} lng={p.lng} />
+        </Suspense>
+      )}
       {photos && <Photos attachments={p.attachments ?? []} token={token} assignedAt={p.assignedAt} />}
       {children}
     </article>

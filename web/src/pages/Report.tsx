@@ -165,7 +165,13 @@ export function Report() {
           onLoaded={onQuestions}
           invalid={shown}
         />
-        <ReportLocation value={place} onChange={setPlace} coordsError={err('coords', 'report.coordsInvalid')} />
+        <ReportLocation
+          value={place}
+          onChange={setPlace}
+          coordsError={err('coords', 'report.coordsInvalid')}
+          categoryId={form.categoryId}
+          onArea={(id) => set('areaId', String(id))}
+        />
         <div className="grid-2">
           <Field id="report-urgency" label={t('problem.urgency')}>
             <select

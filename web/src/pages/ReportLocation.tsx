@@ -1,6 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import type { PinArea } from '../features/residents/PinPicker.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
+
+// The map is the residents feature's; loaded only with the form, and the form works without it.
+const PinPicker = lazy(() => import('../features/residents/PinPicker.js'));
 
 export interface Place {
   address: string;
@@ -8,19 +12,43 @@ export interface Place {
   lng: string;
 }
 
-/** Map-free location: an address in words and, optionally, coordinates (typed or from the device). */
+const coordinate = (s: string, limit: number) => {
+  const n = s.trim() === '' ? Number.NaN : Number(s);
+  return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
+};
+
+/**
+ * Location: a pin on the map (a tap, or the device's position), or coordinates typed by keyboard,
+ * and an address in words. The pin fills the area (`onArea`) and, when the address is empty or
+ * still what the pin wrote, the address with the area's name: there is no geocoder offline, so
+ * the street stays for the resident to type, and their own text is never overwritten.
+ */
 export function ReportLocation({
   value,
   onChange,
   coordsError,
+  categoryId,
+  onArea,
 }: {
   value: Place;
   onChange: (p: Place) => void;
   coordsError?: string;
+  categoryId?: string;
+  onArea?: (areaId: number) => void;
 }) {
   const { t } = useI18n();
   const [geoFailed, setGeoFailed] = useState(false);
   const set = (patch: Partial<Place>) => onChange({ ...value, ...patch });
+  const autoAddress = useRef('');
+  const lat = coordinate(value.lat, 90);
+  const lng = coordinate(value.lng, 180);
+  const placed = (area: PinArea | null) => {
+    if (!area) return;
+    onArea?.(area.id);
+    if (value.address.trim() && value.address !== autoAddress.current) return;
+    autoAddress.current = area.label;
+    set({ address: area.label });
+  };
   const locate = () => {
     setGeoFailed(false);
     navigator.geolocation?.getCurrentPosition(
@@ -31,6 +59,18 @@ export function ReportLocation({
   };
   return (
     <>
+      <fieldset className="fieldset">
+        <legend>{t('problem.address')}</legend>
+        <Suspense fallback={null}>
+          <PinPicker
+            lat={lat !== null && lng !== null ? lat : null}
+            lng={lat !== null && lng !== null ? lng : null}
+            categoryId={categoryId ? Number(categoryId) : undefined}
+            onPin={(la, ln) => set({ lat: String(la), lng: String(ln) })}
+            onArea={placed}
+          />
+        </Suspense>
+      </fieldset>
       <Field id="report-address" label={t('problem.address')} hint={t('report.addressHint')}>
         <input
           id="report-address"

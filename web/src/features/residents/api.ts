@@ -1,4 +1,8 @@
+import type { Static } from '@sinclair/typebox';
+import type { LocateAnswer, NearbyAnswer } from '../../../../src/residents/map.schema.js';
 import { api } from '../../api/client.js';
+
+export type Nearby = Static<typeof NearbyAnswer>;
 
 export interface Profile {
   phone: string;
@@ -45,6 +49,13 @@ export const residentsApi = {
     api.post<{ code: string }>('/api/v1/residents/reports/claim', { code, token }),
   mapConfig: () => api.get<MapConfig>('/api/v1/map/config'),
   areas: () => api.get<{ items: Boundary[] }>('/api/v1/map/areas'),
+  locate: (lat: number, lng: number) =>
+    api.get<Static<typeof LocateAnswer>>('/api/v1/map/locate', { query: { lat, lng } }),
+  nearby: (q: { lat: number; lng: number; categoryId?: number }) => api.get<Nearby>('/api/v1/map/nearby', { query: q }),
+  follow: (problemCode: string) =>
+    api.post<unknown>('/api/v1/residents/subscriptions', { problemCode, mode: 'immediate' }),
+  setBoundary: (areaId: number, geometry: unknown) =>
+    api.put<unknown>(`/api/v1/map/areas/${areaId}/boundary`, geometry),
   clusters: (q: { zoom: number; status?: string }) =>
     api.get<{ total: number; clusters: Cluster[] }>('/api/v1/map/clusters', { query: q }),
 };

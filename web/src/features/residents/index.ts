@@ -14,4 +14,13 @@ export const residentsFeature: WebFeature = {
     },
     { path: '/me/signin', page: lazy(() => import('./SignIn.js')) },
   ],
+  admin: [
+    {
+      path: '/admin/settings/boundaries',
+      page: lazy(() => import('./BoundaryUpload.js')),
+      roles: ['admin'],
+      nav: { zh: '区域边界', en: 'Area boundaries' },
+      testId: 'nav-boundaries',
+    },
+  ],
 };

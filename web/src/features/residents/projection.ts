@@ -17,3 +17,13 @@ export function tilesFor(box: { x: number; y: number; w: number; h: number }, zo
       if (tx >= 0 && ty >= 0 && tx < max && ty < max) out.push({ x: tx, y: ty, key: `${zoom}/${tx}/${ty}` });
   return out;
 }
+
+/** The WGS-84 position under a world pixel: the inverse of `project` (GCJ-02 undone to within a metre). */
+export function unproject(x: number, y: number, zoom: number, gcj: boolean): [number, number] {
+  const size = 256 * 2 ** zoom;
+  const lng = (x / size) * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI;
+  if (!gcj) return [lng, lat];
+  const [gx, gy] = wgs84ToGcj02(lng, lat);
+  return [2 * lng - gx, 2 * lat - gy];
+}
