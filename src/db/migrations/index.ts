@@ -17,8 +17,8 @@ import * as residents from './20261205T1800-residents.js';
 import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
 import * as likeDevices from './20261206T0100-like-devices.js';
-import * as mapIndex from './20261206T0800-map-index.js';
 import * as supervisionLetters from './20261206T0300-supervision-letters.js';
+import * as mapIndex from './20261206T0800-map-index.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
