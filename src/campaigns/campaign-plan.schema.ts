@@ -195,6 +195,8 @@ export const ProgrammeView = Type.Object({
       yearFrom: Type.Integer(),
       yearTo: Type.Integer(),
       parentCode: Type.String(),
+      deadline: Type.Union([Type.String(), Type.Null()]),
+      overdue: Type.Boolean(),
     }),
   ),
 });
