@@ -7,20 +7,13 @@ import { errors } from '../http/common-schemas.js';
 import { attachmentName } from '../sheets/sheet.routes.js';
 import { importsDir } from '../sheets/sheet-import.service.js';
 import { type SheetUpload, withSheetUpload } from '../sheets/sheet-upload.js';
-import { IdParams } from './campaign.schema.js';
+import { IdParams, SheetImportReport } from './campaign.schema.js';
 import { templateCsv } from './campaign-sheets.js';
 import { PLANNERS, RECORDERS } from './campaign-access.js';
 import type { CampaignsState } from './campaigns.feature.js';
 
 const tags = ['campaigns'];
 const consumes = ['multipart/form-data'];
-export const SheetImportReport = Type.Object({
-  stored: Type.Boolean({ description: 'true when every row was accepted and stored; else nothing was stored' }),
-  rows: Type.Integer(),
-  accepted: Type.Integer(),
-  rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
-  items: Type.Array(Type.String(), { description: 'the codes of the items created' }),
-});
 const response = { 200: SheetImportReport, ...errors(400, 401, 403, 404, 409, 413, 415) };
 
 const positive = (v: string | undefined, field: string) => {

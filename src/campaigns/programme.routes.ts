@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CodeParams, errors } from '../http/common-schemas.js';
-import { PanelView, PartInput, ProgrammeView } from './campaign-plan.schema.js';
+import { PanelView } from './campaign-plan.schema.js';
+import { PartInput, ProgrammeView } from './programme.schema.js';
 import { PLANNERS } from './campaign-access.js';
 import type { CampaignsState } from './campaigns.feature.js';
 

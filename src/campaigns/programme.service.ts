@@ -7,7 +7,7 @@ import { isOverdue } from '../problems/problem.presenter.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { PLANNERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
-import type { PartInput } from './campaign-plan.schema.js';
+import type { PartInput } from './programme.schema.js';
 
 /**
  * Programmes (e.g. a water-environment programme of 5 parts and 11 sub-projects over 3 years): the

@@ -17,3 +17,19 @@ export function FeatureFigures({ detail = false }: { detail?: boolean }) {
     </>
   );
 }
+
+/** What each feature adds to an item's public page (web/src/feature.ts `itemPanels`). */
+export function FeatureItemPanels({ code }: { code: string }) {
+  return (
+    <>
+      {webFeatures.map((f) => {
+        const Panels = f.itemPanels;
+        return Panels ? (
+          <Suspense key={f.name} fallback={<Loading />}>
+            <Panels code={code} />
+          </Suspense>
+        ) : null;
+      })}
+    </>
+  );
+}
