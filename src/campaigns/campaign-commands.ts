@@ -2,11 +2,17 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { printJson, type CliHost } from '../cli/cli-host.js';
 import { campaignFigures } from './campaign-stats.js';
-import { readFindingSheet, readPlanSheet } from './campaign-sheets.js';
+import type { SheetImportReport } from './campaign-import.service.js';
 import { campaignsFeature } from './campaigns.feature.js';
 
 const exists = (file: string) => {
   if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+};
+
+/** The report, and a failing exit when rows were rejected (nothing was stored then). */
+const printOutcome = (r: SheetImportReport) => {
+  printJson(r);
+  if (!r.stored) process.exitCode = 1;
 };
 
 /** `qingdan campaigns …`: figures, and sheet imports of a plan or of findings (all of it or nothing). */
@@ -42,15 +48,10 @@ export function registerCampaignCommands(program: Command, cli: CliHost): void {
     .option('--as <username>', 'record as this user (default: console)')
     .action(async (file: string, o: { campaign: string; subject: string; start?: string; as?: string }) => {
       exists(file);
-      const { measures, errors } = await readPlanSheet(file);
-      if (errors.length) throw new Error(errors.join('\n'));
       await cli.withKernel(async (k) => {
-        const plan = await k.of(campaignsFeature).plans.add(await cli.actor(k, o.as), Number(o.campaign), {
-          subjectId: Number(o.subject),
-          measures,
-          ...(o.start && { startDate: o.start }),
-        });
-        printJson(plan);
+        const actor = await cli.actor(k, o.as);
+        const opts = { subjectId: Number(o.subject), ...(o.start && { startDate: o.start }) };
+        printOutcome(await k.of(campaignsFeature).imports.plan(actor, Number(o.campaign), opts, file));
       });
     });
 
@@ -63,32 +64,9 @@ export function registerCampaignCommands(program: Command, cli: CliHost): void {
     .action(async (file: string, o: { visit?: string; forum?: string; as?: string }) => {
       if (!o.visit === !o.forum) throw new Error('give exactly one of --visit and --forum');
       exists(file);
-      const rows = await readFindingSheet(file);
       await cli.withKernel(async (k) => {
-        const codes = rows.map((r) => r.creditCode).filter((c): c is string => Boolean(c));
-        const subjects = codes.length
-          ? await k.db
-              .selectFrom('cmp_subjects')
-              .select(['id', 'credit_code'])
-              .where('credit_code', 'in', codes)
-              .execute()
-          : [];
-        const byCode = new Map(subjects.map((s) => [s.credit_code, s.id]));
-        const unknown = rows.filter((r) => r.creditCode && !byCode.has(r.creditCode));
-        if (unknown.length)
-          throw new Error(unknown.map((r) => `row ${r.row}: no subject with credit code ${r.creditCode}`).join('\n'));
-        const findings = rows.map((r) => ({
-          title: r.title,
-          description: r.description,
-          livelihood: r.livelihood,
-          subjectId: r.creditCode ? byCode.get(r.creditCode)! : null,
-        }));
-        const s = k.of(campaignsFeature);
-        const actor = await cli.actor(k, o.as);
-        const items = o.visit
-          ? await s.visits.addFindings(actor, Number(o.visit), findings)
-          : await s.forums.addPoints(actor, Number(o.forum), findings);
-        printJson({ items });
+        const target = o.visit ? { visitId: Number(o.visit) } : { forumId: Number(o.forum) };
+        printOutcome(await k.of(campaignsFeature).imports.findings(await cli.actor(k, o.as), target, file));
       });
     });
 }

@@ -1,9 +1,15 @@
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
 import { cellText } from '../sheets/cell-value.js';
+import { csvLine, UTF8_BOM } from '../sheets/csv-writer.js';
 import { openSheetFile } from '../sheets/sheet-reader.js';
+import { FindingInput } from './campaign.schema.js';
+import { MeasureInput } from './campaign-plan.schema.js';
 
-/** Header names a sheet may use for each column, Chinese first. */
+/** Header names a sheet may use for each column, Chinese first (the first is the template's). */
 const MEASURE_HEADERS = {
-  name: ['整改措施', '措施', 'measure'],
+  name: ['措施', '整改措施', 'measure'],
   weight: ['权重', 'weight'],
   fraction: ['时间占比', 'fraction'],
   dueDate: ['完成时限', '时限', 'due date'],
@@ -16,7 +22,11 @@ const FINDING_HEADERS = {
   subject: ['对象', '企业', 'subject'],
 };
 
-type Columns<K extends string> = Record<K, number>;
+/** A row the import refused, with the reason in words a person fixes the sheet by. */
+export interface RejectedRow {
+  row: number;
+  reason: string;
+}
 
 /** Reads a sheet's rows as text, the first row being the header. */
 async function readSheet<K extends string>(file: string, headers: Record<K, string[]>, required: NoInfer<K>[]) {
@@ -26,36 +36,70 @@ async function readSheet<K extends string>(file: string, headers: Record<K, stri
   const head = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const cols = Object.fromEntries(
     Object.entries(headers).map(([k, names]) => [k, head.findIndex((h) => (names as string[]).includes(h))]),
-  ) as Columns<K>;
+  ) as Record<K, number>;
   const missing = required.filter((k) => cols[k] < 0).map((k) => headers[k][0]);
-  if (missing.length) throw new Error(`missing columns: ${missing.join('、')}`);
+  if (missing.length)
+    throw new AppError('validation_failed', `缺少列 / missing columns: ${missing.join('、')}`, { field: 'file' });
   const body = rows.slice(1).filter((r) => r.some((c) => c.trim()));
+  if (!body.length)
+    throw new AppError('validation_failed', '表中没有数据行 / the sheet has no rows', { field: 'file' });
   return body.map((r, i) => ({ row: i + 2, get: (k: K) => (cols[k] >= 0 ? (r[cols[k]] ?? '').trim() : '') }));
 }
+
+/** The first thing wrong with a row's value, as "field: message", or null. */
+export function rowProblem(schema: TSchema, value: unknown): string | null {
+  const e = Value.Errors(schema, value).First();
+  return e ? `${e.path.replace(/^\//, '') || 'row'}: ${e.message}` : null;
+}
+
+const numberOr = (s: string) => (s === '' ? undefined : Number(s));
 
 /** A 一企一策 plan sheet: one row per measure (措施, 权重, optional 时间占比 and 完成时限). */
 export async function readPlanSheet(file: string) {
   const rows = await readSheet(file, MEASURE_HEADERS, ['name', 'weight']);
-  const errors: string[] = [];
-  const measures = rows.map((r) => {
-    const weight = Number(r.get('weight'));
-    if (!Number.isFinite(weight) || weight < 0) errors.push(`row ${r.row}: 权重 "${r.get('weight')}" is not a number`);
-    const fraction = r.get('fraction') ? Number(r.get('fraction')) : undefined;
+  return rows.map((r) => {
+    const fraction = numberOr(r.get('fraction'));
     const dueDate = r.get('dueDate') || undefined;
-    return { name: r.get('name'), weight, ...(fraction !== undefined && { fraction }), ...(dueDate && { dueDate }) };
+    const measure = {
+      name: r.get('name'),
+      weight: numberOr(r.get('weight')) ?? Number.NaN,
+      ...(fraction !== undefined && { fraction }),
+      ...(dueDate && { dueDate }),
+    };
+    return { row: r.row, measure, problem: rowProblem(MeasureInput, measure) };
   });
-  return { measures, errors };
 }
 
 /** A visit's findings or a forum's points: one row per problem (问题, 问题描述, 民生 是/否, 信用代码 or 对象). */
 export async function readFindingSheet(file: string) {
   const rows = await readSheet(file, FINDING_HEADERS, ['title', 'description']);
-  return rows.map((r) => ({
-    row: r.row,
-    title: r.get('title'),
-    description: r.get('description'),
-    livelihood: ['是', 'y', 'yes', '1', 'true'].includes(r.get('livelihood').toLowerCase()),
-    creditCode: r.get('creditCode').toUpperCase() || null,
-    subject: r.get('subject') || null,
-  }));
+  return rows.map((r) => {
+    const finding = {
+      title: r.get('title'),
+      description: r.get('description'),
+      livelihood: ['是', 'y', 'yes', '1', 'true'].includes(r.get('livelihood').toLowerCase()),
+    };
+    return {
+      row: r.row,
+      finding,
+      creditCode: r.get('creditCode').toUpperCase() || null,
+      subject: r.get('subject') || null,
+      problem: rowProblem(FindingInput, finding),
+    };
+  });
 }
+
+/** The templates a person fills in: the header row and one example row, as Excel reads CSV. */
+const TEMPLATES = {
+  findings: {
+    header: Object.values(FINDING_HEADERS).map((names) => names[0]),
+    example: ['通勤公交班次太少', '开发区上下班时段公交班次少，职工通勤困难', '是', '', ''],
+  },
+  plan: {
+    header: Object.values(MEASURE_HEADERS).map((names) => names[0]),
+    example: ['废气收集设施改造', '40', '0.4', ''],
+  },
+};
+
+export const templateCsv = (kind: keyof typeof TEMPLATES) =>
+  UTF8_BOM + csvLine(TEMPLATES[kind].header) + csvLine(TEMPLATES[kind].example);

@@ -10,9 +10,7 @@ import {
   EnforcementInput,
   LiftInput,
   PanelInput,
-  PartInput,
   PlanInput,
-  ProgrammeView,
 } from './campaign-plan.schema.js';
 import { CampaignFigures, campaignFigures } from './campaign-stats.js';
 import { CAMPAIGN_OFFICE, PANEL_RECORDERS, PLANNERS } from './campaign-access.js';
@@ -143,34 +141,5 @@ export const campaignRoutes =
         },
       },
       async (req, reply) => reply.status(201).send(await s.panels.record(req.actor, req.params.code, req.body)),
-    );
-    app.get(
-      '/api/v1/campaigns/programmes/:code',
-      {
-        schema: {
-          tags,
-          summary: 'A programme: parts and sub-projects with budgets, years, progress and money rolled up',
-          params: CodeParams,
-          response: { 200: ProgrammeView, ...errors(404) },
-        },
-      },
-      async (req) => s.programmes.get(req.actor, req.params.code),
-    );
-    app.put(
-      '/api/v1/campaigns/programmes/parts/:code',
-      {
-        config: { access: PLANNERS },
-        schema: {
-          tags,
-          summary: "A programme part's or sub-project's budget (万元) and planned years",
-          params: CodeParams,
-          body: PartInput,
-          response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
-        },
-      },
-      async (req, reply) => {
-        await s.programmes.setPart(req.actor, req.params.code, req.body);
-        return reply.status(204).send(null);
-      },
     );
   };

@@ -154,6 +154,15 @@ export const FindingsInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a sheet import of findings or of a plan answers: all rows stored, or the rejected ones and nothing. */
+export const SheetImportReport = Type.Object({
+  stored: Type.Boolean({ description: 'true when every row was accepted and stored; else nothing was stored' }),
+  rows: Type.Integer(),
+  accepted: Type.Integer(),
+  rejected: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
+  items: Type.Array(Type.String(), { description: 'the codes of the items created' }),
+});
+
 export const EnforcementKindSchema = literals(ENFORCEMENT_KINDS);
 export const PanelRoleSchema = literals(PANEL_ROLES);
 export { Nullable, NullableId, text, page };

@@ -7,11 +7,14 @@ import { registerCampaignCommands } from './campaign-commands.js';
 import { seedCampaignsDemo } from './demo/campaign-demo.js';
 import { createCampaignRuntime, type CampaignRuntime } from './campaign-runtime.js';
 import { campaignRoutes } from './campaign.routes.js';
+import { campaignImports } from './campaign-import.service.js';
+import { campaignSheetRoutes } from './campaign-sheet.routes.js';
 import { campaignService } from './campaign.service.js';
 import { enforcementService } from './enforcement.service.js';
 import { forumService } from './forum.service.js';
 import { panelService } from './panel.service.js';
 import { planService } from './plan.service.js';
+import { programmeRoutes } from './programme.routes.js';
 import { programmeService } from './programme.service.js';
 import { recordRoutes } from './record.routes.js';
 import { subjectService } from './subject.service.js';
@@ -27,6 +30,7 @@ export interface CampaignsState {
   enforcement: ReturnType<typeof enforcementService>;
   panels: ReturnType<typeof panelService>;
   programmes: ReturnType<typeof programmeService>;
+  imports: ReturnType<typeof campaignImports>;
 }
 
 /**
@@ -42,21 +46,27 @@ export const campaignsFeature = defineFeature<CampaignsState>({
       supervision: k.of(supervisionFeature),
       referenceNames: k.of(referenceFeature).names,
     });
+    const visits = visitService(rt);
+    const forums = forumService(rt);
+    const plans = planService(rt);
     return {
       rt,
       subjects: subjectService(rt),
-      visits: visitService(rt),
-      forums: forumService(rt),
+      visits,
+      forums,
       campaigns: campaignService(rt),
-      plans: planService(rt),
+      plans,
       enforcement: enforcementService(rt),
       panels: panelService(rt),
       programmes: programmeService(rt),
+      imports: campaignImports({ rt, visits, forums, plans }),
     };
   },
-  routes: (s) => async (app) => {
+  routes: (s, k) => async (app) => {
     await app.register(recordRoutes(s));
     await app.register(campaignRoutes(s));
+    await app.register(programmeRoutes(s));
+    await app.register(campaignSheetRoutes(s, k.config));
   },
   cli: registerCampaignCommands,
   demo: (s, k, demo) => seedCampaignsDemo(s, k, demo),

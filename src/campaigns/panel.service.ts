@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
-import { requireRole } from '../auth/actor.js';
+import { isStaff, requireRole } from '../auth/actor.js';
+import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
@@ -65,6 +66,19 @@ const RATING_RESULT: Record<number, string> = {
  */
 export function panelService(rt: CampaignRuntime) {
   return {
+    /** The panels that judged an item, for its page: the public reads them where it reads the item. */
+    async ofItem(actor: Actor, code: string) {
+      const item = await rt.db
+        .selectFrom('problems')
+        .select(['id', 'status', 'is_public'])
+        .where('code', '=', code)
+        .executeTakeFirst();
+      const open =
+        item && (isStaff(actor) || (item.is_public === 1 && (PUBLIC_STATES as string[]).includes(item.status)));
+      if (!item || !open) throw notFound('problem', code);
+      return { items: await panelsOf(rt.db, item.id, isStaff(actor)) };
+    },
+
     async record(actor: Actor, code: string, input: Static<typeof PanelInput>) {
       requireRole(actor, PANEL_RECORDERS);
       input.members.forEach((m, i) => {

@@ -3,10 +3,11 @@ import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
 import { AppError, notFound } from '../errors.js';
 import { PUBLIC_STATES, RECTIFIED_STATES } from '../lifecycle/lifecycle.js';
+import { isOverdue } from '../problems/problem.presenter.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { PLANNERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
-import type { PartInput } from './campaign-plan.schema.js';
+import type { PartInput } from './programme.schema.js';
 
 /**
  * Programmes (e.g. a water-environment programme of 5 parts and 11 sub-projects over 3 years): the
@@ -24,10 +25,18 @@ export function programmeService(rt: CampaignRuntime) {
       return db.transaction().execute(async (trx) => {
         const item = await trx
           .selectFrom('problems')
-          .select(['id', 'parent_id', 'lead_department_id'])
+          .select(['id', 'parent_id', 'lead_department_id', 'deadline'])
           .where('code', '=', code)
           .executeTakeFirst();
         if (!item) throw notFound('problem', code);
+        // A part planned beyond its deadline would show overdue while still on plan: the years and the
+        // deadline must agree (extend the deadline, e.g. through the long-term state, first).
+        if (item.deadline && Number(item.deadline.slice(0, 4)) < input.yearTo)
+          throw new AppError(
+            'validation_failed',
+            `${code} is due ${item.deadline}, before its last planned year ${input.yearTo}; extend its deadline first`,
+            { field: 'yearTo' },
+          );
         if (!item.parent_id)
           throw new AppError('validation_failed', `${code} is not a part of a programme (it has no parent item)`, {
             field: 'code',
@@ -63,6 +72,22 @@ export function programmeService(rt: CampaignRuntime) {
       });
     },
 
+    /** Programmes: the items whose children are parts, each rolled up (newest first, at most 50). */
+    async list(actor: Actor) {
+      const roots = await db
+        .selectFrom('cmp_programme_parts as pp')
+        .innerJoin('problems as p', 'p.id', 'pp.problem_id')
+        .innerJoin('problems as root', 'root.id', 'p.parent_id')
+        .select(['root.code', 'root.id'])
+        .distinct()
+        .where('pp.kind', '=', 'part')
+        .orderBy('root.id', 'desc')
+        .limit(50)
+        .execute();
+      const all = await Promise.all(roots.map((r) => this.get(actor, r.code).catch(() => null)));
+      return { items: all.filter((p) => p !== null) };
+    },
+
     /** The programme with its parts and their sub-projects (two levels), money and progress rolled up. */
     async get(actor: Actor, code: string) {
       const root = await db
@@ -86,6 +111,7 @@ export function programmeService(rt: CampaignRuntime) {
           'p.progress_percent',
           'p.parent_id',
           'p.is_public',
+          'p.deadline',
           'parent.code as parent_code',
         ])
         .select(['pp.kind', 'pp.budget_wan', 'pp.spent_wan', 'pp.year_from', 'pp.year_to'])
@@ -99,6 +125,7 @@ export function programmeService(rt: CampaignRuntime) {
         .execute()
         .then((rows) => rows.filter(open));
       const done = RECTIFIED_STATES as readonly string[];
+      const today = rt.today();
       const pct = (p: { status: string; progress_percent: number }) =>
         done.includes(p.status) ? 100 : p.progress_percent;
       // Money counts at the leaves (sub-projects) where a part has them, else at the part itself.
@@ -130,6 +157,8 @@ export function programmeService(rt: CampaignRuntime) {
           yearFrom: p.year_from,
           yearTo: p.year_to,
           parentCode: p.parent_code,
+          deadline: p.deadline,
+          overdue: isOverdue(p, today),
         })),
       };
     },

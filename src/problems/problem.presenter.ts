@@ -89,7 +89,7 @@ const ref = (m: Map<number, Named>, id: number | null) => {
   return r ? { id: r.id, name: r.name, nameEn: r.name_en ?? null } : null;
 };
 
-export function isOverdue(row: ProblemRow, today: string): boolean {
+export function isOverdue(row: Pick<ProblemRow, 'deadline' | 'status'>, today: string): boolean {
   return Boolean(row.deadline && row.deadline < today && OVERDUE_STATES.includes(row.status as State));
 }
 

@@ -8,12 +8,11 @@ import type { Actor } from '../auth/actor.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import crypto from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import { importSheet, type ImportDeps, type ImportOptions } from './import.service.js';
 import type { ImportMode } from './import-report.js';
-import { formatOf, openSheetFile } from './sheet-reader.js';
+import { openSheetFile } from './sheet-reader.js';
+import { withSheetUpload } from './sheet-upload.js';
 import { listImports } from './sheet-import.repository.js';
 
 export const IMPORT_ROLES: Role[] = ['admin', 'acceptance', 'supervisor'];
@@ -52,7 +51,7 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
 
 /**
  * The import as the back office and the CLI call it. `fromUpload` streams a multipart upload to a
- * temporary file (removed afterwards, whatever happens) before importing it.
+ * temporary file (removed afterwards, whatever happens: `withSheetUpload`) before importing it.
  */
 export function sheetImports(deps: ImportDeps) {
   const dir = () => importsDir(deps.config);
@@ -86,33 +85,8 @@ export function sheetImports(deps: ImportDeps) {
   return {
     deps,
     fromFile,
-    async fromUpload(actor: Actor, parts: AsyncIterableIterator<Multipart>) {
-      const fields: Record<string, string> = {};
-      let upload: { file: string; name: string } | null = null;
-      try {
-        for await (const part of parts) {
-          if (part.type === 'field') {
-            fields[part.fieldname] = String(part.value);
-            continue;
-          }
-          if (upload) throw new AppError('validation_failed', 'send one file', { field: 'file' });
-          formatOf(part.filename);
-          const file = path.join(dir(), `upload-${crypto.randomUUID()}${path.extname(part.filename).toLowerCase()}`);
-          upload = { file, name: part.filename };
-          await pipeline(part.file, fs.createWriteStream(file));
-          if (part.file.truncated) {
-            throw new AppError(
-              'payload_too_large',
-              'the sheet is larger than the upload limit; import it with `qingdan import`',
-            );
-          }
-        }
-        if (!upload) throw new AppError('validation_failed', 'no file in the request', { field: 'file' });
-        return await fromFile(actor, upload.file, upload.name, parseImportFields(fields));
-      } finally {
-        if (upload) fs.rmSync(upload.file, { force: true });
-      }
-    },
+    fromUpload: (actor: Actor, parts: AsyncIterableIterator<Multipart>) =>
+      withSheetUpload(dir(), parts, (u) => fromFile(actor, u.file, u.name, parseImportFields(u.fields))),
     /** Committed imports, newest first. */
     list: () => listImports(deps.db),
     /** The rejected-rows file kept for a valid-rows-only import. */

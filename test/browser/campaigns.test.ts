@@ -89,6 +89,25 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     await ready(page, 'forum-items');
     await expect.poll(() => page.getByTestId('item-status').allTextContents()).toEqual(['已交办', '已交办', '已交办']);
 
+    // The forum's sheet: a bad row refuses the whole file with its reason; the fixed file adds the point.
+    const sheet = (rows: string[]) => ({
+      name: '座谈会问题.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF问题,问题描述,民生\r\n${rows.join('\r\n')}\r\n`),
+    });
+    const upload = page.getByTestId('sheet-findings');
+    await upload.getByTestId('sheet-file').setInputFiles(sheet(['园区食堂太少,职工就餐排长队,是', ',没有标题,否']));
+    await upload.getByTestId('sheet-upload').click();
+    await expect.poll(() => upload.getByTestId('sheet-rejected').textContent()).toContain('title');
+    expect(await page.getByTestId('item-row').count()).toBe(3);
+    await upload.getByTestId('sheet-file').setInputFiles(sheet(['园区食堂太少,职工就餐排长队,是']));
+    await upload.getByTestId('sheet-upload').click();
+    await upload.getByTestId('sheet-stored').waitFor();
+    await expect.poll(() => page.getByTestId('item-row').count()).toBe(4);
+    expect(await upload.getByTestId('sheet-template').getAttribute('href')).toBe(
+      '/api/v1/campaigns/sheets/findings/template.csv',
+    );
+
     await page.goto('/admin/campaigns');
     await ready(page, 'campaign-form');
     await page.locator('#cmp-name').fill('西区异味专项整治（测试）');
@@ -151,6 +170,26 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     expect(await pub.page.getByTestId('campaign-status').textContent()).toContain('已验收');
     expect(await pub.page.getByTestId('panel').textContent()).not.toContain('resident');
 
+    // An ordinary item (the forum's first point) judged by a residents' panel shows it on its own page.
+    await api.call('POST', `/api/v1/problems/${codes[0]}/actions/sign`, {}, 'shengtai');
+    await api.call('POST', `/api/v1/problems/${codes[0]}/actions/rectify`, { evidence: '新增班车3条' }, 'shengtai');
+    await api.call(
+      'POST',
+      `/api/v1/campaigns/acceptance/${codes[0]}`,
+      {
+        result: 'accepted',
+        decidedOn: cityDay(),
+        note: '非常满意',
+        members: [{ name: '园区职工代表', role: 'resident', contact: '13700009999', rating: 5 }],
+      },
+      'ducha',
+    );
+    await pub.page.goto(`/problems/${codes[0]}`);
+    await ready(pub.page, 'item-panels');
+    const verdict = await pub.page.getByTestId('item-panels').textContent();
+    expect(verdict).toContain('非常满意');
+    expect(verdict).not.toContain('13700009999');
+
     const verify = await run(process.execPath, [path.join(ROOT, 'bin', 'qingdan.mjs'), 'audit', 'verify'], {
       cwd: ROOT,
       env: { ...process.env, QINGDAN_DATA_DIR: server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
@@ -169,10 +208,33 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     const subject = (await api.call('GET', '/api/v1/subjects?limit=1', undefined, 'ducha')).items[0].id;
     const forum = (await api.call('GET', '/api/v1/forums?limit=1', undefined, 'ducha')).items[0].id;
     const visit = (await api.call('GET', '/api/v1/visits?limit=1', undefined, 'ducha')).items[0].id;
+    // What the lists count, for the public (home page) and for staff (the statistics), as the headline says it.
+    const counted = async (who?: string) => {
+      const visits = await api.call('GET', '/api/v1/visits?limit=100', undefined, who);
+      const forums = await api.call('GET', '/api/v1/forums?limit=100', undefined, who);
+      const sum = (items: Record<string, number>[], k: string) => items.reduce((n, v) => n + v[k], 0);
+      return {
+        headline:
+          `领导一线调研 ${visits.total} 次，发现问题 ${sum(visits.items, 'problemsFound')} 个，` +
+          `其中民生问题 ${sum(visits.items, 'livelihood')} 个`,
+        forums: `专题调研会 ${forums.total} 场，收集问题 ${sum(forums.items, 'points')} 个`,
+      };
+    };
+    const [publicFigures, staffFigures] = [await counted(), await counted('ducha')];
+    const programme = (await api.call('GET', '/api/v1/campaigns/programmes')).items[0];
+    expect(programme.parts.filter((p: { kind: string }) => p.kind === 'part')).toHaveLength(5);
+    const accepted = demo.code as string;
     for (const size of [DESKTOP, PHONE]) {
       const pub = await newPage(browser, server.url, size);
       await pub.page.goto('/');
       await check(pub.page, 'home', 'campaign-headline');
+      expect(await pub.page.getByTestId('campaign-headline').textContent()).toBe(publicFigures.headline);
+      expect(await pub.page.getByTestId('campaign-forums').textContent()).toContain(publicFigures.forums);
+      await pub.page.goto(`/problems/${programme.code}`);
+      await check(pub.page, 'public-programme', 'item-programme');
+      expect(await pub.page.getByTestId('programme-row').count()).toBe(16);
+      await pub.page.goto(`/problems/${accepted}`);
+      await check(pub.page, 'public-item-panel', 'item-panels');
       await pub.page.goto('/campaigns');
       await check(pub.page, 'public', 'campaign-cards');
       await pub.page.goto(`/campaigns/${demo.id}`);
@@ -188,8 +250,13 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
         [`/admin/forums/${forum}`, 'forum', 'forum-items'],
         ['/admin/subjects', 'subjects', 'subject-table'],
         [`/admin/subjects/${subject}`, 'subject', 'subject-enforcement'],
+        ['/admin/programmes', 'programmes', 'programme-cards'],
+        [`/admin/programmes/${programme.code}`, 'programme', 'part-form'],
+        ['/admin/supervision', 'statistics', 'campaign-headline'],
       ])
         await staff.page.goto(url).then(() => check(staff.page, name, id));
+      expect(await staff.page.getByTestId('campaign-headline').textContent()).toBe(staffFigures.headline);
+      expect(await staff.page.getByTestId('campaign-forums').textContent()).toContain(staffFigures.forums);
       for (const p of [pub, staff]) {
         expect(p.errors).toEqual([]);
         await p.context.close();

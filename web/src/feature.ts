@@ -24,4 +24,6 @@ export interface WebFeature {
   admin?: Array<{ path: string; page: LazyPage; roles: Role[]; nav?: Label; testId?: string }>;
   /** Headline figures of the feature, shown with the home page's and the boards' statistics. */
   figures?: LazyExoticComponent<ComponentType<{ detail?: boolean }>>;
+  /** What the feature adds to an item's public page, below its facts (nothing where it has nothing). */
+  itemPanels?: LazyExoticComponent<ComponentType<{ code: string }>>;
 }

@@ -3,6 +3,7 @@ import { getProblem, getTimeline } from '../api/problems.js';
 import { isApiError } from '../api/client.js';
 import { Async, ErrorBox, Loading } from '../components/Async.js';
 import { Comments } from '../components/Comments.js';
+import { FeatureItemPanels } from '../components/FeatureFigures.js';
 import { ProblemDetails } from '../components/ProblemDetails.js';
 import { Timeline } from '../components/Timeline.js';
 import { useI18n } from '../i18n/index.js';
@@ -28,6 +29,7 @@ export function ProblemPage({ code }: { code: string }) {
     body = (
       <>
         <ProblemDetails problem={item.data.problem} />
+        <FeatureItemPanels code={item.data.problem.code} />
         <section className="panel" aria-labelledby="timeline-h">
           <h2 id="timeline-h">{t('timeline.title')}</h2>
           <Async state={timeline}>{(d) => <Timeline events={d.items} />}</Async>

@@ -3,6 +3,7 @@ import { useAsync } from '../../lib/use-async.js';
 import { campaignsApi } from './api.js';
 import { useCmpT } from './messages.js';
 import { ItemTable } from './shared.js';
+import { SheetUpload } from './SheetUpload.js';
 
 /** A forum and what became of each point raised. */
 export default function AdminForum({ params }: { params: Record<string, string> }) {
@@ -21,6 +22,7 @@ export default function AdminForum({ params }: { params: Record<string, string> 
           <p>{d.minutes}</p>
           <h2>{t('forum.outcome')}</h2>
           <ItemTable items={d.items} admin testId="forum-items" />
+          <SheetUpload url={`/api/v1/forums/${d.id}/points/sheet`} kind="findings" onDone={f.reload} />
         </div>
       )}
     </Async>

@@ -3,6 +3,7 @@ import { useAsync } from '../../lib/use-async.js';
 import { campaignsApi } from './api.js';
 import { useCmpT } from './messages.js';
 import { ItemTable } from './shared.js';
+import { SheetUpload } from './SheetUpload.js';
 
 /** A visit and what became of its findings. */
 export default function AdminVisit({ params }: { params: Record<string, string> }) {
@@ -20,6 +21,7 @@ export default function AdminVisit({ params }: { params: Record<string, string> 
           </p>
           <h2>{t('visit.found')}</h2>
           <ItemTable items={d.items} admin testId="visit-items" />
+          <SheetUpload url={`/api/v1/visits/${d.id}/findings/sheet`} kind="findings" onDone={v.reload} />
         </div>
       )}
     </Async>

@@ -1,5 +1,3 @@
-import { useState, type FormEvent } from 'react';
-import { Async } from '../../components/Async.js';
 import { Field } from '../../components/Field.js';
 import { useAsync } from '../../lib/use-async.js';
 import { Link } from '../../router.js';
@@ -7,41 +5,39 @@ import { campaignsApi } from './api.js';
 import { parseFindings } from './findings-text.js';
 import FiguresBox from './FiguresBox.js';
 import { useCmpT } from './messages.js';
-import { Pager } from './shared.js';
-import { useSubmit } from './useSubmit.js';
+import { CreateForm, useFields, usePagedTable } from './scaffold.js';
 
 function CreateVisit({ onDone }: { onDone: () => void }) {
   const t = useCmpT();
   const leaders = useAsync((s) => campaignsApi.leaders(s), []);
-  const empty = {
+  const { f, set, reset } = useFields({
     leaderId: '',
     visitDate: new Date().toISOString().slice(0, 10),
     place: '',
     topic: '',
     met: '',
     findings: '',
-  };
-  const [f, setF] = useState(empty);
-  const { busy, error, run } = useSubmit();
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      await campaignsApi.createVisit({
-        leaderId: Number(f.leaderId),
-        visitDate: f.visitDate,
-        place: f.place,
-        topic: f.topic,
-        met: f.met,
-        findings: parseFindings(f.findings),
-      });
-      setF(empty);
-      onDone();
+  });
+  const save = async () => {
+    await campaignsApi.createVisit({
+      leaderId: Number(f.leaderId),
+      visitDate: f.visitDate,
+      place: f.place,
+      topic: f.topic,
+      met: f.met,
+      findings: parseFindings(f.findings),
     });
+    reset();
+    onDone();
   };
   return (
-    <form className="form panel cmp-form" onSubmit={submit} data-testid="visit-form">
-      <h2>{t('visit.new')}</h2>
+    <CreateForm
+      title={t('visit.new')}
+      testId="visit-form"
+      saveLabel={t('cmp.create')}
+      saveTestId="visit-save"
+      onSubmit={save}
+    >
       <Field id="visit-leader" label={t('visit.leader')} required>
         <select id="visit-leader" value={f.leaderId} onChange={set('leaderId')} required>
           <option value="" />
@@ -67,62 +63,32 @@ function CreateVisit({ onDone }: { onDone: () => void }) {
       <Field id="visit-findings" label={t('visit.findings')}>
         <textarea id="visit-findings" value={f.findings} onChange={set('findings')} />
       </Field>
-      {error && (
-        <div className="state state-error" role="alert">
-          {error}
-        </div>
-      )}
-      <button type="submit" className="btn btn-primary" disabled={busy} data-testid="visit-save">
-        {t('cmp.create')}
-      </button>
-    </form>
+    </CreateForm>
   );
 }
 
 /** Field-research visits: figures by leader and month, the list (paged by the server), the form. */
 export default function AdminVisits() {
   const t = useCmpT();
-  const [offset, setOffset] = useState(0);
-  const list = useAsync((s) => campaignsApi.visits({ limit: 20, offset }, s), [offset]);
+  const list = usePagedTable((q, s) => campaignsApi.visits(q, s), {
+    testId: 'visit-table',
+    head: [t('visit.date'), t('visit.leader'), t('visit.place'), t('visit.topic'), t('visit.found')],
+    rowKey: (v) => v.id,
+    cells: (v) => [
+      <Link key="date" to={`/admin/visits/${v.id}`}>
+        {v.visitDate}
+      </Link>,
+      v.leaderName,
+      v.place,
+      v.topic,
+      `${v.problemsFound}（${t('fig.livelihood')} ${v.livelihood}）`,
+    ],
+  });
   return (
     <div>
       <h1>{t('visit.title')}</h1>
       <FiguresBox detail />
-      <Async state={list}>
-        {(p) => (
-          <>
-            <div className="table-wrap">
-              <table className="table" data-testid="visit-table">
-                <thead>
-                  <tr>
-                    <th>{t('visit.date')}</th>
-                    <th>{t('visit.leader')}</th>
-                    <th>{t('visit.place')}</th>
-                    <th>{t('visit.topic')}</th>
-                    <th>{t('visit.found')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.items.map((v) => (
-                    <tr key={v.id}>
-                      <td>
-                        <Link to={`/admin/visits/${v.id}`}>{v.visitDate}</Link>
-                      </td>
-                      <td>{v.leaderName}</td>
-                      <td>{v.place}</td>
-                      <td>{v.topic}</td>
-                      <td>
-                        {v.problemsFound}（{t('fig.livelihood')} {v.livelihood}）
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager total={p.total} limit={p.limit} offset={p.offset} onOffset={setOffset} />
-          </>
-        )}
-      </Async>
+      {list.view}
       <CreateVisit onDone={list.reload} />
     </div>
   );

@@ -3,19 +3,12 @@ import { Field } from '../../components/Field.js';
 import { useAsync } from '../../lib/use-async.js';
 import { campaignsApi, type Campaign } from './api.js';
 import { useCmpT } from './messages.js';
-import { lines, useWords } from './shared.js';
+import { lines, Outcome, useWords } from './shared.js';
+import { SheetUpload } from './SheetUpload.js';
 import { useSubmit } from './useSubmit.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 type Props = { c: Campaign; onDone: () => void };
-
-function Outcome({ error }: { error: string | null }) {
-  return error ? (
-    <div className="state state-error" role="alert">
-      {error}
-    </div>
-  ) : null;
-}
 
 /** A subject's plan: its measures (name, weight), back-scheduled by the server. */
 export function PlanForm({ c, onDone }: Props) {
@@ -58,6 +51,16 @@ export function PlanForm({ c, onDone }: Props) {
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="plan-save">
         {t('cmp.create')}
       </button>
+      <SheetUpload
+        url={`/api/v1/campaigns/${c.id}/plans/sheet`}
+        kind="plan"
+        fields={{ subjectId }}
+        disabled={!subjectId}
+        onDone={() => {
+          setSubjectId('');
+          onDone();
+        }}
+      />
     </form>
   );
 }

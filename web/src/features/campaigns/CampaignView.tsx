@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/index.js';
-import type { Campaign } from './api.js';
+import type { Campaign, Panel } from './api.js';
 import { useCmpT } from './messages.js';
 import { Bar, ItemTable, useWords } from './shared.js';
 
@@ -7,7 +7,6 @@ import { Bar, ItemTable, useWords } from './shared.js';
 export function CampaignSummary({ c, admin }: { c: Campaign; admin?: boolean }) {
   const t = useCmpT();
   const { t: core } = useI18n();
-  const { word } = useWords();
   const n = (k: string) => c.enforcement[k] ?? 0;
   return (
     <>
@@ -35,19 +34,28 @@ export function CampaignSummary({ c, admin }: { c: Campaign; admin?: boolean }) 
       <ItemTable items={c.planList.map((p) => p.item)} admin={admin} testId="plan-table" />
       {c.panels.length > 0 && <h2>{t('cmp.panels')}</h2>}
       {c.panels.map((p) => (
-        <div key={p.id} className="cmp-card" data-testid="panel">
-          <strong>{p.result === 'accepted' ? t('panel.accepted') : t('panel.failed')}</strong> · {p.decidedOn} ·{' '}
-          {t('panel.average', { n: p.averageRating })} {p.note && `· ${p.note}`}
-          <ul>
-            {p.members.map((m, i) => (
-              <li key={i}>
-                {m.name}（{word('panel', m.role)}）{m.rating} {m.comment && `— ${m.comment}`}
-                {m.contact && <span className="muted"> · {m.contact}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <PanelCard key={p.id} p={p} />
       ))}
     </>
+  );
+}
+
+/** A residents' panel: its verdict, date, average and each member's rating (contacts for staff only). */
+export function PanelCard({ p }: { p: Panel }) {
+  const t = useCmpT();
+  const { word } = useWords();
+  return (
+    <div className="cmp-card" data-testid="panel">
+      <strong>{p.result === 'accepted' ? t('panel.accepted') : t('panel.failed')}</strong> · {p.decidedOn} ·{' '}
+      {t('panel.average', { n: p.averageRating })} {p.note && `· ${p.note}`}
+      <ul>
+        {p.members.map((m, i) => (
+          <li key={i}>
+            {m.name}（{word('panel', m.role)}）{m.rating} {m.comment && `— ${m.comment}`}
+            {m.contact && <span className="muted"> · {m.contact}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -5,6 +5,8 @@ import { Link } from '../../router.js';
 import { campaignsApi } from './api.js';
 import FiguresBox from './FiguresBox.js';
 import { useCmpT } from './messages.js';
+import { useMoreT } from './more-messages.js';
+import { ProgrammeSummary } from './ProgrammeView.js';
 import { Bar, Pager } from './shared.js';
 
 /** The public page: the visits' figures and every public campaign with its roll-up. */
@@ -36,6 +38,28 @@ export default function CampaignsPublic() {
           </>
         )}
       </Async>
+      <Programmes />
     </div>
+  );
+}
+
+/** Public programmes, each linked to its item's page, where its parts and sub-projects are shown. */
+function Programmes() {
+  const t = useMoreT();
+  const list = useAsync((s) => campaignsApi.programmes(s), []);
+  const items = list.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <section data-testid="public-programmes">
+      <h2>{t('prog.title')}</h2>
+      <div className="cmp-cards">
+        {items.map((p) => (
+          <Link key={p.code} to={`/problems/${p.code}`} className="cmp-card" data-testid="programme-card">
+            <h3>{p.title}</h3>
+            <ProgrammeSummary p={p} />
+          </Link>
+        ))}
+      </div>
+    </section>
   );
 }

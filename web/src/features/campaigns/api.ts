@@ -1,6 +1,6 @@
 /** The campaigns' endpoints, typed from the server's schemas (src/campaigns/*.schema.ts). */
 import type { Static } from '@sinclair/typebox';
-import { api } from '../../api/client.js';
+import { api, request } from '../../api/client.js';
 import type {
   FindingInput,
   ForumDetail,
@@ -10,6 +10,7 @@ import type {
   SubjectPage,
   SubjectView,
   ItemBrief,
+  SheetImportReport,
   VisitDetail,
   VisitInput,
   VisitPage,
@@ -21,8 +22,10 @@ import type {
   EnforcementInput,
   EnforcementView,
   PanelInput,
+  PanelView,
   PlanInput,
 } from '../../../../src/campaigns/campaign-plan.schema.js';
+import type { PartInput, ProgrammeView } from '../../../../src/campaigns/programme.schema.js';
 import type { CampaignFigures } from '../../../../src/campaigns/campaign-stats.js';
 
 export type Figures = Static<typeof CampaignFigures>;
@@ -33,6 +36,9 @@ export type Subjects = Static<typeof SubjectPage>;
 export type Brief = Static<typeof ItemBrief>;
 export type Enforcement = Static<typeof EnforcementView>;
 export type Finding = Static<typeof FindingInput>;
+export type Programme = Static<typeof ProgrammeView>;
+export type Panel = Static<typeof PanelView>;
+export type SheetReport = Static<typeof SheetImportReport>;
 export type SubjectDetail = {
   subject: Subject;
   items: Brief[];
@@ -67,5 +73,20 @@ export const campaignsApi = {
   forums: (q: Page, s?: S) => api.get<Static<typeof ForumPage>>('/api/v1/forums', { query: q, signal: s }),
   forum: (id: number, s?: S) => api.get<Static<typeof ForumDetail>>(`/api/v1/forums/${id}`, { signal: s }),
   createForum: (b: Static<typeof ForumInput>) => api.post<Created>('/api/v1/forums', b),
+  programmes: (s?: S) => api.get<{ items: Programme[] }>('/api/v1/campaigns/programmes', { signal: s }),
+  programme: (code: string, s?: S) =>
+    api.get<Programme>(`/api/v1/campaigns/programmes/${encodeURIComponent(code)}`, { signal: s }),
+  setPart: (code: string, b: Static<typeof PartInput>) =>
+    api.put<null>(`/api/v1/campaigns/programmes/parts/${encodeURIComponent(code)}`, b),
+  itemPanels: (code: string, s?: S) =>
+    api.get<{ items: Panel[] }>(`/api/v1/campaigns/acceptance/${encodeURIComponent(code)}`, { signal: s }),
+  /** A findings or plan sheet (multipart, like the 整改清单's import): all rows stored, or the rejected ones. */
+  importSheet: (url: string, file: File, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file);
+    return request<SheetReport>('POST', url, { form });
+  },
+  templateUrl: (kind: 'findings' | 'plan') => `/api/v1/campaigns/sheets/${kind}/template.csv`,
   leaders: (s?: S) => api.get<{ items: { id: number; displayName: string }[] }>('/api/v1/leaders', { signal: s }),
 };

@@ -11,6 +11,7 @@ const STAFF: Role[] = ['admin', 'acceptance', 'supervisor', 'leader', 'departmen
 export const campaignsFeature: WebFeature = {
   name: 'campaigns',
   figures: lazy(() => import('./FiguresBox.js')),
+  itemPanels: lazy(() => import('./ItemPanels.js')),
   pages: [
     {
       path: '/campaigns',
@@ -53,5 +54,13 @@ export const campaignsFeature: WebFeature = {
       testId: 'nav-subjects',
     },
     { path: '/admin/subjects/:id', page: lazy(() => import('./AdminSubject.js')), roles: STAFF },
+    {
+      path: '/admin/programmes',
+      page: lazy(() => import('./AdminProgrammes.js')),
+      roles: STAFF,
+      nav: { zh: '重大项目', en: 'Programmes' },
+      testId: 'nav-programmes',
+    },
+    { path: '/admin/programmes/:code', page: lazy(() => import('./AdminProgramme.js')), roles: STAFF },
   ],
 };

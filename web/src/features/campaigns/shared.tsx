@@ -111,3 +111,12 @@ export const lines = (text: string, sep: RegExp = /[,，|｜]/) =>
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => l.split(sep).map((c) => c.trim()));
+
+/** A form's error in the project's words, or nothing. */
+export function Outcome({ error }: { error: string | null }) {
+  return error ? (
+    <div className="state state-error" role="alert">
+      {error}
+    </div>
+  ) : null;
+}
