@@ -17,6 +17,7 @@ import * as residents from './20261205T1800-residents.js';
 import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
 import * as keyedAudit from './20261206T0200-keyed-audit.js';
+import * as loginBackoff from './20261206T0210-login-backoff.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1900-dispatch': dispatch,
   '20261205T2200-comment-replies': commentReplies,
   '20261206T0200-keyed-audit': keyedAudit,
+  '20261206T0210-login-backoff': loginBackoff,
 };
