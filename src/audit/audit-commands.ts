@@ -104,7 +104,9 @@ export function registerAuditCommands(program: Command, cli: CliHost): void {
           }
           const c = makeCheckpoint(verdicts, k.clock().toISOString(), key);
           writeCheckpoint(path.resolve(file), c);
-          say(`checkpoint written to ${path.resolve(file)}: ${c.chains.map((x) => `${x.name} @${x.lastId}`).join(', ')}`);
+          say(
+            `checkpoint written to ${path.resolve(file)}: ${c.chains.map((x) => `${x.name} @${x.lastId}`).join(', ')}`,
+          );
         },
         { start: false },
       );

@@ -11,7 +11,7 @@ import { ConfigError } from '../config-error.js';
  */
 let current: Buffer | null = null;
 
-export function useAuditKey(key: Buffer | null): void {
+export function setAuditKey(key: Buffer | null): void {
   current = key;
 }
 

@@ -1,5 +1,5 @@
 import { defineFeature } from '../feature.js';
-import { loadAuditKey, useAuditKey } from './audit-key.js';
+import { loadAuditKey, setAuditKey } from './audit-key.js';
 import { registerAuditCommands } from './audit-commands.js';
 
 /**
@@ -8,6 +8,6 @@ import { registerAuditCommands } from './audit-commands.js';
  */
 export const auditFeature = defineFeature({
   name: 'audit',
-  install: (k) => useAuditKey(loadAuditKey(k.config)),
+  install: (k) => setAuditKey(loadAuditKey(k.config)),
   cli: registerAuditCommands,
 });

@@ -72,11 +72,7 @@ export async function appendLink(
   const id = Number(inserted.id);
   const hash = linkDigest(spec.fields({ id, ...stored }), linkKey(head, id));
   await anyDb(trx).updateTable(spec.events).set({ hash }).where('id', '=', id).execute();
-  await anyDb(trx)
-    .updateTable(spec.head)
-    .set({ last_event_id: id, last_hash: hash })
-    .where('id', '=', 1)
-    .execute();
+  await anyDb(trx).updateTable(spec.head).set({ last_event_id: id, last_hash: hash }).where('id', '=', 1).execute();
   return { id, hash };
 }
 
@@ -137,7 +133,10 @@ export async function verifyLinks(db: Db, spec: ChainSpec, pageSize = 5000): Pro
           `${spec.name} event ${row.id} does not link to the event before it (an event was deleted or altered)`,
         );
       if (!equalMac(linkDigest(spec.fields(row), linkKey({ keyed_from: keyedFrom }, row.id)), row.hash))
-        return verdict({ row, reason: 'content_changed' }, `${spec.name} event ${row.id} was changed after it was written`);
+        return verdict(
+          { row, reason: 'content_changed' },
+          `${spec.name} event ${row.id} was changed after it was written`,
+        );
       prev = row.hash;
       lastId = row.id;
       checked++;

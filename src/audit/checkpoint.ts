@@ -58,8 +58,7 @@ export async function compareCheckpoint(
     return [`cannot read the checkpoint ${file}: ${(err as Error).message}`];
   }
   const expected = macOf({ version: c.version, takenAt: c.takenAt, chains: c.chains }, key);
-  if (typeof c.mac !== 'string' || c.mac.length !== expected.length)
-    return ['the checkpoint has no valid signature'];
+  if (typeof c.mac !== 'string' || c.mac.length !== expected.length) return ['the checkpoint has no valid signature'];
   if (!crypto.timingSafeEqual(Buffer.from(c.mac), Buffer.from(expected)))
     return ['the checkpoint signature does not match: it was edited or signed with another key'];
   const problems: string[] = [];

@@ -52,7 +52,9 @@ export function postgresBulkWriter(url: string): BulkWriter {
   };
   const readStart = async (lock: boolean): Promise<NumberingStart & { seqs: [string, string] }> => {
     const head = (
-      await client.query(`select last_event_id, last_hash, keyed_from from audit_head where id = 1${lock ? ' for update' : ''}`)
+      await client.query(
+        `select last_event_id, last_hash, keyed_from from audit_head where id = 1${lock ? ' for update' : ''}`,
+      )
     ).rows[0];
     const seqRows = (await client.query(`select scope, last_value from code_sequences${lock ? ' for update' : ''}`))
       .rows as Array<{ scope: string; last_value: number }>;

@@ -83,9 +83,7 @@ export async function appendHallEvents(trx: Db, events: HallEvent[]): Promise<vo
   for (let i = 0; i < events.length; i += 2000)
     await trx
       .insertInto('hall_events')
-      .values(
-        events.slice(i, i + 2000).map((e) => ({ ...rowOf(e), prev_hash: 'pending', hash: 'pending' })),
-      )
+      .values(events.slice(i, i + 2000).map((e) => ({ ...rowOf(e), prev_hash: 'pending', hash: 'pending' })))
       .execute();
   const rows = await trx
     .selectFrom('hall_events')

@@ -65,8 +65,8 @@ export async function takeLoginAttempt(db: Db, username: string, ip: string, now
 
 /** A correct password clears both counts: the owner is not slowed down by earlier failures. */
 export async function clearLoginFailures(db: Db, username: string, ip: string): Promise<void> {
-  for (const tier of TIERS)
-    await sql`delete from login_backoff where scope = ${tier.scope} and client = ${clientOf(tier, username, ip)}`.execute(
-      db,
-    );
+  for (const tier of TIERS) {
+    const client = clientOf(tier, username, ip);
+    await sql`delete from login_backoff where scope = ${tier.scope} and client = ${client}`.execute(db);
+  }
 }
