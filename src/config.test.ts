@@ -30,7 +30,12 @@ describe('configuration', () => {
 
   it('refuses the demo in production and a cluster without PostgreSQL', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', QINGDAN_DEMO: '1' })).toThrow(/QINGDAN_DEMO is refused/);
-    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false });
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/QINGDAN_AUDIT_KEY/);
+    expect(parseConfig({ NODE_ENV: 'production', QINGDAN_AUDIT_KEY_FILE: '/run/secrets/audit.key' })).toMatchObject({
+      production: true,
+      demo: false,
+      auditKeyFile: '/run/secrets/audit.key',
+    });
     expect(() => parseConfig({ QINGDAN_CLUSTER: '1' })).toThrow(/QINGDAN_CLUSTER=1 needs DATABASE_URL/);
     const c = parseConfig({ QINGDAN_CLUSTER: '1', DATABASE_URL: 'postgres://db/qingdan' });
     expect(c.clustered).toBe(true);

@@ -51,6 +51,13 @@ export interface Config {
   readonly hall: HallConfig;
   /** The map's tile source (QINGDAN_TILE_URL …): src/residents/map-config.ts. */
   readonly map: MapConfig;
+  /**
+   * The audit chain's HMAC key, kept outside the database (src/audit/audit-key.ts): QINGDAN_AUDIT_KEY
+   * itself, or else the file QINGDAN_AUDIT_KEY_FILE (default <data dir>/audit.key, generated outside
+   * production). Production refuses to start without one of the two set explicitly.
+   */
+  readonly auditKey: string | null;
+  readonly auditKeyFile: string;
 }
 
 export { ConfigError } from './config-error.js';
@@ -138,13 +145,23 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
   const publicUrl = env.QINGDAN_PUBLIC_URL?.trim() || null;
   if (publicUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
     throw new ConfigError(`QINGDAN_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  const auditKey = env.QINGDAN_AUDIT_KEY?.trim() || null;
+  if (auditKey && auditKey.length < 32)
+    throw new ConfigError('QINGDAN_AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)');
+  const auditKeyFile = env.QINGDAN_AUDIT_KEY_FILE?.trim() || null;
+  if (production && !auditKey && !auditKeyFile)
+    throw new ConfigError(
+      'NODE_ENV=production needs QINGDAN_AUDIT_KEY or QINGDAN_AUDIT_KEY_FILE: ' +
+        'the audit key must live outside the database',
+    );
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data');
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const config: Config = {
     port,
     host,
     databaseUrl,
-    dataDir: path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data'),
+    dataDir,
     demo,
     production,
     clustered,
@@ -166,6 +183,9 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     supervision: overrides.supervision ?? parseSupervisionConfig(env),
     hall: overrides.hall ?? parseHallConfig(env),
     map: overrides.map ?? parseMapConfig(env),
+    auditKey,
+    // Follows a data directory given as an override (tests), so each test city has its own key.
+    auditKeyFile: path.resolve(auditKeyFile ?? path.join(overrides.dataDir ?? dataDir, 'audit.key')),
     ...overrides,
   };
   return Object.freeze(config);

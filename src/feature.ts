@@ -4,6 +4,7 @@ import type { Kernel } from './kernel.js';
 import type { ProblemHookSet } from './problems/problem-hooks.js';
 import type { Job } from './jobs/job-runner.js';
 import type { CliHost } from './cli/cli-host.js';
+import type { ChainSpec } from './audit/chain.js';
 import type { SeedContext } from './demo/demo-seed.js';
 
 /** What a feature's demo seeding is given: the demo accounts and reference ids, and the clock. */
@@ -50,13 +51,7 @@ export interface Feature<S = void> {
   /** Figures this feature adds to the monthly settlement (src/assessment). */
   settlement?(state: S, k: Kernel): SettlementSection;
   /** Hash chains of its own that `qingdan audit verify` walks after the item chain. */
-  auditChains?(
-    state: S,
-    k: Kernel,
-  ): Array<{
-    name: string;
-    verify(): Promise<{ ok: boolean; checked: number; message: string | null }>;
-  }>;
+  auditChains?(state: S, k: Kernel): ChainSpec[];
   /** `qingdan` commands. They boot a kernel of their own through `cli.withKernel`. */
   cli?(program: Command, cli: CliHost): void;
   /**

@@ -11,8 +11,16 @@ export async function insertAttachment(db: Db, row: Insertable<AttachmentTable>)
 export const findAttachment = (db: Db, id: number) =>
   db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** Ties uploaded files to the event (progress report, evidence) they document. */
-export async function linkAttachments(db: Db, problemId: number, eventId: number, ids: number[]): Promise<void> {
+/**
+ * Ties uploaded files to the event (progress report, evidence) they document; a file linked to a
+ * public event becomes public with it (issue #16, finding 6), one linked to an internal one stays private.
+ */
+export async function linkAttachments(
+  db: Db,
+  problemId: number,
+  event: { id: number; isPublic: boolean },
+  ids: number[],
+): Promise<void> {
   const rows = await db
     .selectFrom('attachments')
     .select(['id', 'problem_id', 'event_id'])
@@ -27,7 +35,11 @@ export async function linkAttachments(db: Db, problemId: number, eventId: number
     if (r.event_id !== null)
       throw new AppError('validation_failed', `attachment ${id} is already used`, { field: 'attachmentIds' });
   }
-  await db.updateTable('attachments').set({ event_id: eventId }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('attachments')
+    .set({ event_id: event.id, is_public: event.isPublic ? 1 : 0 })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export const attachmentsOfEvents = (db: Db, eventIds: number[]) =>

@@ -94,7 +94,9 @@ export function attachmentService(
           size: stored.size,
           sha256: stored.sha256,
           storage_key: key,
-          is_public: 1,
+          // A reporter's photos are part of the public report itself; a staff upload stays private
+          // (the item's units and the uploader) until an action links it to a public event.
+          is_public: staffMay ? 0 : 1,
           uploaded_by: actor.id,
           created_at: now.toISOString(),
         });
@@ -120,10 +122,15 @@ export function attachmentService(
         .select('code')
         .where('id', '=', a.problem_id)
         .executeTakeFirstOrThrow();
-      await opts.problems.load(db, actor, problem.code, token).catch(() => {
+      const loaded = await opts.problems.load(db, actor, problem.code, token).catch(() => {
         throw notFound('attachment', id);
       });
-      if (!isStaff(actor) && a.is_public !== 1) throw notFound('attachment', id);
+      // Not yet public: only the uploader and staff who may read the item's internal record. Other
+      // callers get the answer an unknown id gets, so private files cannot be told from none.
+      const mayPrivate =
+        (isStaff(actor) && mayReadInternal(actor, loaded.row, loaded.coDepartmentIds)) ||
+        (actor.id !== null && a.uploaded_by === actor.id);
+      if (a.is_public !== 1 && !mayPrivate) throw notFound('attachment', id);
       const file = path.join(root, a.storage_key);
       if (!path.resolve(file).startsWith(path.resolve(root) + path.sep)) throw notFound('attachment', id);
       return { meta: a, stream: fs.createReadStream(file) };

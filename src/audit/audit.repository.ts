@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
-import { eventHash } from './hash.js';
+import { appendLink, lockChainHead, verifyLinks, type ChainHead, type ChainSpec } from './chain.js';
+import { eventFields } from './hash.js';
 
 export interface NewEvent {
   problemId: number;
@@ -15,45 +16,20 @@ export interface NewEvent {
   createdAt: string;
 }
 
+/** The item chain: every item write appends to it. */
+export const ITEM_CHAIN: ChainSpec = { name: 'audit', events: 'events', head: 'audit_head', fields: eventFields };
+
 /**
- * Takes the chain's head for the rest of the caller's transaction and reads it. An update that
- * changes nothing locks the row in either dialect (PostgreSQL's row lock, SQLite's write lock),
- * so appends are serialised and the chain never forks.
+ * Takes the chain's head for the rest of the caller's transaction and reads it, so appends are
+ * serialised and the chain never forks (src/audit/chain.ts).
  */
-export async function lockAuditHead(trx: Db): Promise<{ last_event_id: number; last_hash: string }> {
-  return trx
-    .updateTable('audit_head')
-    .set((eb) => ({ last_event_id: eb.ref('last_event_id') }))
-    .where('id', '=', 1)
-    .returning(['last_event_id', 'last_hash'])
-    .executeTakeFirstOrThrow();
+export async function lockAuditHead(trx: Db): Promise<ChainHead> {
+  return lockChainHead(trx, ITEM_CHAIN);
 }
 
 /** Appends one event to the global hash chain. Must run inside the caller's transaction. */
 export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; hash: string }> {
-  const head = await lockAuditHead(trx);
-  const payload = JSON.stringify(e.payload ?? {});
-  const inserted = await trx
-    .insertInto('events')
-    .values({
-      problem_id: e.problemId,
-      action: e.action,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      role: e.role,
-      from_state: e.fromState,
-      to_state: e.toState,
-      payload,
-      reason: e.reason,
-      is_public: e.isPublic ? 1 : 0,
-      created_at: e.createdAt,
-      prev_hash: head.last_hash,
-      hash: 'pending',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const hash = eventHash({
-    id: inserted.id,
+  return appendLink(trx, ITEM_CHAIN, {
     problem_id: e.problemId,
     action: e.action,
     actor_id: e.actorId,
@@ -61,19 +37,11 @@ export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; h
     role: e.role,
     from_state: e.fromState,
     to_state: e.toState,
-    payload,
+    payload: JSON.stringify(e.payload ?? {}),
     reason: e.reason,
     is_public: e.isPublic ? 1 : 0,
     created_at: e.createdAt,
-    prev_hash: head.last_hash,
   });
-  await trx.updateTable('events').set({ hash }).where('id', '=', inserted.id).execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ last_event_id: inserted.id, last_hash: hash })
-    .where('id', '=', 1)
-    .execute();
-  return { id: inserted.id, hash };
 }
 
 export interface ChainBreak {
@@ -87,68 +55,28 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBreak: ChainBreak | null;
+  lastId: number;
+  lastHash: string;
+  keyedFrom: number | null;
 }
 
-/** Walks the whole chain in id order, in pages, and reports the first broken link. */
+/** Walks the whole item chain in id order, in pages, and reports the first broken link. */
 export async function verifyChain(db: Db, pageSize = 5000): Promise<VerifyResult> {
-  let prev = 'genesis';
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('events')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    for (const row of rows) {
-      if (row.prev_hash !== prev) {
-        return {
-          ok: false,
-          checked,
-          firstBreak: {
-            eventId: row.id,
-            problemId: row.problem_id,
-            reason: 'link_broken',
-            message: `event ${row.id} does not link to the event before it (an event was deleted or altered)`,
-          },
-        };
-      }
-      if (eventHash(row) !== row.hash) {
-        return {
-          ok: false,
-          checked,
-          firstBreak: {
-            eventId: row.id,
-            problemId: row.problem_id,
-            reason: 'content_changed',
-            message: `event ${row.id} was changed after it was written`,
-          },
-        };
-      }
-      prev = row.hash;
-      lastId = row.id;
-      checked++;
-    }
-    if (rows.length < pageSize) break;
-  }
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!head || head.last_hash !== prev || head.last_event_id !== lastId) {
-    return {
-      ok: false,
-      checked,
-      firstBreak: {
-        eventId: head?.last_event_id ?? 0,
-        problemId: null,
-        reason: 'head_mismatch',
-        message:
-          `the chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} ` +
-          '(events were removed from the end)',
-      },
-    };
-  }
-  return { ok: true, checked, firstBreak: null };
+  const v = await verifyLinks(db, ITEM_CHAIN, pageSize);
+  const b = v.broken;
+  return {
+    ok: v.ok,
+    checked: v.checked,
+    firstBreak: b && {
+      eventId: b.row?.id ?? v.lastId,
+      problemId: b.row?.problem_id ?? null,
+      reason: b.reason,
+      message: v.message!,
+    },
+    lastId: v.lastId,
+    lastHash: v.lastHash,
+    keyedFrom: v.keyedFrom,
+  };
 }
 
 export async function eventsOf(db: Db, problemId: number) {

@@ -1,3 +1,4 @@
+import { linkKey } from '../audit/chain.js';
 import { eventHash } from '../audit/hash.js';
 import type { BulkProblem, PlannedBatch } from './bulk-plan.js';
 
@@ -11,6 +12,8 @@ export interface NumberingStart {
   firstEventId: number;
   lastEventId: number;
   lastHash: string;
+  /** The item chain's keyed start (audit_head.keyed_from): events from it on are HMAC-linked. */
+  keyedFrom: number | null;
   /** Code scope ('JZ-2026') → last number handed out. */
   sequences: Record<string, number>;
 }
@@ -89,6 +92,7 @@ export function sameStart(a: NumberingStart, b: NumberingStart): boolean {
     a.firstEventId === b.firstEventId &&
     a.lastEventId === b.lastEventId &&
     a.lastHash === b.lastHash &&
+    a.keyedFrom === b.keyedFrom &&
     seq(a.sequences) === seq(b.sequences)
   );
 }
@@ -97,7 +101,12 @@ export function sameStart(a: NumberingStart, b: NumberingStart): boolean {
  * Hands out ids and codes and extends the hash chain exactly as appendEvent would, one event
  * after another, so `qingdan audit verify` accepts the result.
  */
-export function finalizeBatch(batch: PlannedBatch, start: NumberingStart, prefix: string): FinalBatch {
+export function finalizeBatch(
+  batch: PlannedBatch,
+  start: NumberingStart,
+  prefix: string,
+  key: Buffer | null,
+): FinalBatch {
   const sequences = { ...start.sequences };
   const ids = batch.items.map((_, i) => start.firstProblemId + i);
   const codes = batch.items.map((it) => {
@@ -132,7 +141,7 @@ export function finalizeBatch(batch: PlannedBatch, start: NumberingStart, prefix
       prev_hash: prev,
       hash: '',
     };
-    row.hash = eventHash(row);
+    row.hash = eventHash(row, linkKey({ keyed_from: start.keyedFrom }, id, key));
     prev = row.hash;
     return EVENT_COLUMNS.map((c) => row[c]);
   });
@@ -141,6 +150,7 @@ export function finalizeBatch(batch: PlannedBatch, start: NumberingStart, prefix
     firstEventId: id + 1,
     lastEventId: events.length ? id : start.lastEventId,
     lastHash: prev,
+    keyedFrom: start.keyedFrom,
     sequences,
   };
   return {

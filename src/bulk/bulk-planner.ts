@@ -11,6 +11,8 @@ export interface PlannerSetup {
   seed: number;
   batchSize: number;
   prefix: string;
+  /** The audit key (base64) the item chain's keyed links use; a worker thread has no other way to it. */
+  auditKey: string | null;
   /** The numbering the first batch expects. */
   start: NumberingStart;
 }
@@ -27,8 +29,9 @@ export function planningCore(s: PlannerSetup) {
   const rnd = mulberry32(s.seed);
   const planned = new Map<number, PlannedBatch>();
   let expected = s.start;
+  const key = s.auditKey === null ? null : Buffer.from(s.auditKey, 'base64');
   const finalize = (index: number, start: NumberingStart) => {
-    const fin = finalizeBatch(planned.get(index)!, start, s.prefix);
+    const fin = finalizeBatch(planned.get(index)!, start, s.prefix, key);
     expected = fin.end;
     return fin;
   };

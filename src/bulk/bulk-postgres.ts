@@ -52,7 +52,9 @@ export function postgresBulkWriter(url: string): BulkWriter {
   };
   const readStart = async (lock: boolean): Promise<NumberingStart & { seqs: [string, string] }> => {
     const head = (
-      await client.query(`select last_event_id, last_hash from audit_head where id = 1${lock ? ' for update' : ''}`)
+      await client.query(
+        `select last_event_id, last_hash, keyed_from from audit_head where id = 1${lock ? ' for update' : ''}`,
+      )
     ).rows[0];
     const seqRows = (await client.query(`select scope, last_value from code_sequences${lock ? ' for update' : ''}`))
       .rows as Array<{ scope: string; last_value: number }>;
@@ -63,6 +65,7 @@ export function postgresBulkWriter(url: string): BulkWriter {
       firstEventId: e.next,
       lastEventId: Number(head.last_event_id),
       lastHash: head.last_hash,
+      keyedFrom: head.keyed_from === null ? null : Number(head.keyed_from),
       sequences: Object.fromEntries(seqRows.map((r) => [r.scope, Number(r.last_value)])),
       seqs: [p.seq, e.seq],
     };

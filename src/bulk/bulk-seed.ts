@@ -1,3 +1,5 @@
+import { lockAuditHead } from '../audit/audit.repository.js';
+import { auditKey } from '../audit/audit-key.js';
 import type { Config } from '../config.js';
 import { sqliteFilePath, type Db } from '../db/database.js';
 import type { Dialect, DialectName } from '../db/dialect.js';
@@ -60,6 +62,8 @@ export async function bulkSeed(db: Db, dialect: Dialect, config: Config, opts: B
     nowMs: now,
     timezone: config.timezone,
   };
+  // Seal the item chain first (a no-op once keyed), so every batch hashes under the same boundary.
+  await db.transaction().execute((trx) => lockAuditHead(trx));
   const writer = WRITERS[dialect.name](config);
   let planner: Planner | null = null;
   let problems = 0;
@@ -71,6 +75,7 @@ export async function bulkSeed(db: Db, dialect: Dialect, config: Config, opts: B
       seed: opts.seed ?? 20261129,
       batchSize,
       prefix: config.codePrefix,
+      auditKey: auditKey()?.toString('base64') ?? null,
       start: await writer.expectedStart(),
     };
     planner = (opts.worker ?? opts.count >= 20_000) ? workerPlanner(setup) : inlinePlanner(setup);

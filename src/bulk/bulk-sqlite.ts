@@ -40,9 +40,10 @@ export function sqliteBulkWriter(file: string): BulkWriter {
     return Math.max(seq?.seq ?? 0, max) + 1;
   };
   const readStart = (): NumberingStart => {
-    const head = db.prepare('select last_event_id, last_hash from audit_head where id = 1').get() as {
+    const head = db.prepare('select last_event_id, last_hash, keyed_from from audit_head where id = 1').get() as {
       last_event_id: number;
       last_hash: string;
+      keyed_from: number | null;
     };
     const seqs = db.prepare('select scope, last_value from code_sequences').all() as Array<{
       scope: string;
@@ -53,6 +54,7 @@ export function sqliteBulkWriter(file: string): BulkWriter {
       firstEventId: nextId('events'),
       lastEventId: head.last_event_id,
       lastHash: head.last_hash,
+      keyedFrom: head.keyed_from,
       sequences: Object.fromEntries(seqs.map((r) => [r.scope, r.last_value])),
     };
   };

@@ -2,7 +2,7 @@ import { defineFeature } from '../feature.js';
 import { problemsFeature } from '../problems/problems.feature.js';
 import { referenceFeature } from '../reference/reference.feature.js';
 import { supervisionFeature } from '../supervision/supervision.feature.js';
-import { verifyCampaignChain } from './campaign-audit.js';
+import { CAMPAIGN_CHAIN } from './campaign-audit.js';
 import { registerCampaignCommands } from './campaign-commands.js';
 import { seedCampaignsDemo } from './demo/campaign-demo.js';
 import { createCampaignRuntime, type CampaignRuntime } from './campaign-runtime.js';
@@ -70,5 +70,5 @@ export const campaignsFeature = defineFeature<CampaignsState>({
   },
   cli: registerCampaignCommands,
   demo: (s, k, demo) => seedCampaignsDemo(s, k, demo),
-  auditChains: (s) => [{ name: 'campaigns', verify: () => verifyCampaignChain(s.rt.db) }],
+  auditChains: () => [CAMPAIGN_CHAIN],
 });

@@ -174,6 +174,9 @@ export interface AuditHeadTable {
   id: number;
   last_event_id: number;
   last_hash: string;
+  /** The first event linked by HMAC under the audit key (src/audit/chain.ts); null: none yet. */
+  keyed_from: number | null;
+  keyed_mac: string | null;
 }
 
 export interface CodeSequenceTable {

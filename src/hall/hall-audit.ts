@@ -1,8 +1,9 @@
-import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../auth/actor.js';
 import type { HallEventTable } from './hall-tables.js';
+import { appendLink, linkKey, lockChainHead, verifyLinks, type ChainSpec } from '../audit/chain.js';
+import { linkDigest } from '../audit/hash.js';
 
 /**
  * The hall's hash chain. The item chain (`events`) ties every event to an item (problem_id is NOT
@@ -26,8 +27,11 @@ export interface HallEvent {
 
 type Hashed = Omit<Selectable<HallEventTable>, 'hash'>;
 
-export function hallEventHash(e: Hashed): string {
-  const canonical = JSON.stringify([
+export const HALL_CHAIN: ChainSpec = {
+  name: 'hall',
+  events: 'hall_events',
+  head: 'hall_audit_head',
+  fields: (e: Hashed) => [
     e.id,
     e.application_id,
     e.matter_id,
@@ -41,76 +45,31 @@ export function hallEventHash(e: Hashed): string {
     Number(e.is_public),
     e.created_at,
     e.prev_hash,
-  ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
-}
+  ],
+};
+
+const rowOf = (e: HallEvent) => ({
+  application_id: e.applicationId ?? null,
+  matter_id: e.matterId ?? null,
+  action: e.action,
+  actor_id: e.actor.id,
+  actor_name: e.actor.name,
+  role: e.actor.role,
+  from_state: e.fromState ?? null,
+  to_state: e.toState ?? null,
+  payload: JSON.stringify(e.payload),
+  is_public: e.isPublic ? 1 : 0,
+  created_at: e.createdAt,
+});
 
 /** Appends one event; must run inside the caller's transaction. */
 export async function appendHallEvent(trx: Db, e: HallEvent): Promise<number> {
-  const head = await trx
-    .updateTable('hall_audit_head')
-    .set((eb) => ({ last_event_id: eb.ref('last_event_id') }))
-    .where('id', '=', 1)
-    .returning(['last_event_id', 'last_hash'])
-    .executeTakeFirstOrThrow();
-  const row = {
-    application_id: e.applicationId ?? null,
-    matter_id: e.matterId ?? null,
-    action: e.action,
-    actor_id: e.actor.id,
-    actor_name: e.actor.name,
-    role: e.actor.role,
-    from_state: e.fromState ?? null,
-    to_state: e.toState ?? null,
-    payload: JSON.stringify(e.payload),
-    is_public: e.isPublic ? 1 : 0,
-    created_at: e.createdAt,
-    prev_hash: head.last_hash,
-  };
-  const { id } = await trx
-    .insertInto('hall_events')
-    .values({ ...row, hash: 'pending' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const hash = hallEventHash({ id, ...row });
-  await trx.updateTable('hall_events').set({ hash }).where('id', '=', id).execute();
-  await trx.updateTable('hall_audit_head').set({ last_event_id: id, last_hash: hash }).where('id', '=', 1).execute();
-  return id;
-}
-
-export interface ChainResult {
-  ok: boolean;
-  checked: number;
-  message: string | null;
+  return (await appendLink(trx, HALL_CHAIN, rowOf(e))).id;
 }
 
 /** Walks the chain in id order and reports the first broken link. */
-export async function verifyHallChain(db: Db, pageSize = 5000): Promise<ChainResult> {
-  let prev = 'genesis';
-  let lastId = 0;
-  let checked = 0;
-  const broken = (message: string) => ({ ok: false, checked, message });
-  for (;;) {
-    const rows = await db
-      .selectFrom('hall_events')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    for (const row of rows) {
-      if (row.prev_hash !== prev) return broken(`hall event ${row.id} does not link to the one before it`);
-      if (hallEventHash(row) !== row.hash) return broken(`hall event ${row.id} was changed after it was written`);
-      prev = row.hash;
-      lastId = row.id;
-      checked++;
-    }
-    if (rows.length < pageSize) break;
-  }
-  const head = await db.selectFrom('hall_audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!head || head.last_hash !== prev || head.last_event_id !== lastId)
-    return broken(`the hall chain ends at event ${lastId} but its head says ${head?.last_event_id}`);
-  return { ok: true, checked, message: null };
+export async function verifyHallChain(db: Db, pageSize = 5000) {
+  return verifyLinks(db, HALL_CHAIN, pageSize);
 }
 
 /**
@@ -119,33 +78,12 @@ export async function verifyHallChain(db: Db, pageSize = 5000): Promise<ChainRes
  */
 export async function appendHallEvents(trx: Db, events: HallEvent[]): Promise<void> {
   if (!events.length) return;
-  const head = await trx
-    .updateTable('hall_audit_head')
-    .set((eb) => ({ last_event_id: eb.ref('last_event_id') }))
-    .where('id', '=', 1)
-    .returning(['last_event_id', 'last_hash'])
-    .executeTakeFirstOrThrow();
+  const head = await lockChainHead(trx, HALL_CHAIN);
   // Statements of up to 2,000 rows (26,000 parameters) stay under both engines' limits.
   for (let i = 0; i < events.length; i += 2000)
     await trx
       .insertInto('hall_events')
-      .values(
-        events.slice(i, i + 2000).map((e) => ({
-          application_id: e.applicationId ?? null,
-          matter_id: e.matterId ?? null,
-          action: e.action,
-          actor_id: e.actor.id,
-          actor_name: e.actor.name,
-          role: e.actor.role,
-          from_state: e.fromState ?? null,
-          to_state: e.toState ?? null,
-          payload: JSON.stringify(e.payload),
-          is_public: e.isPublic ? 1 : 0,
-          created_at: e.createdAt,
-          prev_hash: 'pending',
-          hash: 'pending',
-        })),
-      )
+      .values(events.slice(i, i + 2000).map((e) => ({ ...rowOf(e), prev_hash: 'pending', hash: 'pending' })))
       .execute();
   const rows = await trx
     .selectFrom('hall_events')
@@ -155,7 +93,7 @@ export async function appendHallEvents(trx: Db, events: HallEvent[]): Promise<vo
     .execute();
   let prev = head.last_hash;
   const links = rows.map((row) => {
-    const hash = hallEventHash({ ...row, prev_hash: prev });
+    const hash = linkDigest(HALL_CHAIN.fields({ ...row, prev_hash: prev }), linkKey(head, row.id));
     const link = { id: row.id, prev, hash };
     prev = hash;
     return link;

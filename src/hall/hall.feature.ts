@@ -10,7 +10,7 @@ import { applicationRoutes } from './application.routes.js';
 import { hallRoutes } from './hall.routes.js';
 import { hallJobs } from './hall-jobs.js';
 import { hallMonth } from './hall-stats.js';
-import { verifyHallChain } from './hall-audit.js';
+import { HALL_CHAIN } from './hall-audit.js';
 import { registerHallCommands } from './hall-commands.js';
 import { seedHallDemo } from './demo/hall-demo.js';
 
@@ -39,7 +39,7 @@ export const hallFeature = defineFeature<HallState>({
     await app.register(applicationRoutes(hall));
   },
   settlement: (hall) => ({ key: 'hall', compute: (w) => hallMonth(hall.rt, w) }),
-  auditChains: (hall) => [{ name: 'hall', verify: () => verifyHallChain(hall.rt.db) }],
+  auditChains: () => [HALL_CHAIN],
   cli: registerHallCommands,
   demo: (hall, k, demo) => seedHallDemo(hall, k, demo),
 });

@@ -140,6 +140,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // Refused before its body was read (a full disk, a file too large): close the connection, or
     // the client goes on sending the rest of a large body into a socket it then waits on.
     if (!request.raw.complete) reply.header('connection', 'close');
+    // A refusal that knows when to come back says so in the standard header as well as the body.
+    const retry = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler((request, reply) => {

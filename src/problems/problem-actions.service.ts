@@ -98,7 +98,7 @@ export function problemActions(deps: ProblemDeps, problems: ProblemService) {
       createdAt: now,
     });
     if (Array.isArray(input.attachmentIds) && input.attachmentIds.length) {
-      await linkAttachments(trx, l.row.id, ev.id, input.attachmentIds);
+      await linkAttachments(trx, l.row.id, { id: ev.id, isPublic: d.public }, input.attachmentIds);
     }
     await runAfterWrite(deps.hooks, trx, {
       problemId: l.row.id,

@@ -74,19 +74,3 @@ export async function insertApiKey(
 }
 export const revokeApiKey = (db: Db, id: number, at: string) =>
   db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).execute();
-
-/** Counts one sign-in attempt in a single statement (no lost updates) and returns the new count. */
-export async function countLoginAttempt(db: Db, userId: number): Promise<number> {
-  const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  return Number(row.failed_logins);
-}
-
-/** Locks the account until `until` and starts its count again for the next period. */
-export async function lockAccount(db: Db, userId: number, until: string): Promise<void> {
-  await db.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', userId).execute();
-}

@@ -54,7 +54,7 @@ export const userRoutes =
       },
       async (req, reply) => {
         await k.rateLimiter.hit('login', req.ip, config.loginPerMinute);
-        const { sessionId, user } = await users.login(req.body.username, req.body.password);
+        const { sessionId, user } = await users.login(req.body.username, req.body.password, req.ip);
         reply.setCookie(SESSION_COOKIE, sessionId, cookieOpts);
         return { user };
       },

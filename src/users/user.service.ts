@@ -6,9 +6,7 @@ import { digest, hashPassword, randomToken, verifyDummyPassword, verifyPassword 
 import { subtreeIds } from '../reference/reference.repository.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import * as repo from './user.repository.js';
-
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
+import { clearLoginFailures, takeLoginAttempt } from './login-backoff.js';
 
 export function presentUser(u: repo.UserRow) {
   return {
@@ -106,32 +104,23 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
       });
       return presentUser((await repo.findUserById(db, id))!);
     },
-    /** Checks the password with lockout after repeated failures; returns a new session id. */
-    async login(username: string, password: string) {
+    /**
+     * Checks the password, with backoff per account and address after failures (login-backoff.ts);
+     * returns a new session id. An unknown or disabled name is counted and answered as a wrong
+     * password for a real account is, after as much work.
+     */
+    async login(username: string, password: string, ip: string) {
+      await takeLoginAttempt(db, username, ip, opts.clock().getTime());
       const user = await repo.findUserByUsername(db, username);
       const refused = new AppError('unauthenticated', '用户名或密码错误 / wrong username or password');
       if (user?.active !== 1) {
-        await verifyDummyPassword(password); // as much work as a wrong password for a real account
-        throw refused;
-      }
-      // A locked account answers exactly as an unknown one (no telling which names exist).
-      if (user.locked_until && user.locked_until > now()) {
         await verifyDummyPassword(password);
         throw refused;
       }
-      // Each attempt is counted atomically before the slow password check, so guesses sent in
-      // parallel cannot all pass the lock check on a stale count: at most MAX_FAILED_LOGINS
-      // passwords are tried per lock period.
-      const attempt = await repo.countLoginAttempt(db, user.id);
-      if (attempt > MAX_FAILED_LOGINS || !(await verifyPassword(password, user.password_hash))) {
-        if (attempt > MAX_FAILED_LOGINS) await verifyDummyPassword(password);
-        if (attempt >= MAX_FAILED_LOGINS)
-          await repo.lockAccount(db, user.id, new Date(opts.clock().getTime() + LOCK_MINUTES * 60_000).toISOString());
-        throw refused;
-      }
+      if (!(await verifyPassword(password, user.password_hash))) throw refused;
+      await clearLoginFailures(db, username, ip);
       const sessionId = randomToken();
       await db.transaction().execute(async (trx) => {
-        await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.insertSession(trx, {
           id: digest(sessionId),
           user_id: user.id,

@@ -103,8 +103,12 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     await api.upload(code, null, token, 'before.png');
     await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
     await api.act('chengguan', code, 'sign');
-    await api.upload(code, 'chengguan', undefined, 'after.png');
-    await api.act('chengguan', code, 'rectify', { evidence: '已清理楼道杂物并张贴消防通道提示' });
+    // A staff photo stays private until the rectification links it (issue #16, finding 6), as the UI's form does.
+    const after = await api.upload(code, 'chengguan', undefined, 'after.png');
+    await api.act('chengguan', code, 'rectify', {
+      evidence: '已清理楼道杂物并张贴消防通道提示',
+      attachmentIds: [after.attachment.id],
+    });
 
     const { page, errors } = await newPage(browser, server.url, PHONE);
     await page.goto(`/track?code=${code}&token=${token}`);

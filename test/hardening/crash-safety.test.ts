@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { dialects, createTestDatabase, type TestDatabase, verifyCityChain } from '../helpers/test-db.js';
 import { seedReference } from '../../src/demo/demo-seed.js';
 import { hashPassword, digest, randomToken } from '../../src/auth/secrets.js';
 import { mulberry32 } from '../../src/demo/demo-generated.js';
-import { verifyChain } from '../../src/audit/audit.repository.js';
 import { startQingdan, type ServerProcess } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
 import { searchIds } from '../../src/search/search.service.js';
@@ -122,7 +121,7 @@ describe.each(DIALECTS)('crash safety under SIGKILL (%s)', (dialect) => {
           }
         }
         expect(await inconsistentItems(tdb.db), context).toEqual([]);
-        const chain = await verifyChain(tdb.db);
+        const chain = await verifyCityChain(tdb);
         expect(chain, context).toMatchObject({ ok: true });
 
         // The restarted server recovers the database and carries on writing to the same chain.
@@ -142,7 +141,7 @@ describe.each(DIALECTS)('crash safety under SIGKILL (%s)', (dialect) => {
         });
         expect(res.status, context).toBe(201);
       }
-      expect((await verifyChain(tdb.db)).ok).toBe(true);
+      expect((await verifyCityChain(tdb)).ok).toBe(true);
     },
     SOAK ? 900_000 : 120_000,
   );

@@ -94,3 +94,14 @@ export async function createTestDatabase(
     },
   };
 }
+
+/**
+ * Takes the audit key of a city whose server ran in another process (it keeps the key in its data
+ * directory), so this process can verify the chains that server keyed.
+ */
+export async function verifyCityChain(tdb: TestDatabase) {
+  const { loadAuditKey, setAuditKey } = await import('../../src/audit/audit-key.js');
+  const { verifyChain } = await import('../../src/audit/audit.repository.js');
+  setAuditKey(loadAuditKey({ auditKey: null, auditKeyFile: path.join(tdb.dataDir, 'audit.key'), production: false }));
+  return verifyChain(tdb.db);
+}

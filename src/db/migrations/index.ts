@@ -17,6 +17,8 @@ import * as residents from './20261205T1800-residents.js';
 import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
 import * as likeDevices from './20261206T0100-like-devices.js';
+import * as keyedAudit from './20261206T0200-keyed-audit.js';
+import * as loginBackoff from './20261206T0210-login-backoff.js';
 import * as supervisionLetters from './20261206T0300-supervision-letters.js';
 import * as mapIndex from './20261206T0800-map-index.js';
 
@@ -43,6 +45,8 @@ export const migrations: Record<string, Migration> = {
   '20261205T1900-dispatch': dispatch,
   '20261205T2200-comment-replies': commentReplies,
   '20261206T0100-like-devices': likeDevices,
+  '20261206T0200-keyed-audit': keyedAudit,
+  '20261206T0210-login-backoff': loginBackoff,
   '20261206T0300-supervision-letters': supervisionLetters,
   '20261206T0800-map-index': mapIndex,
 };
