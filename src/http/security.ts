@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
 const cspFor = (tileOrigin: string | null) =>
@@ -50,14 +50,19 @@ export function registerSecurity(app: FastifyInstance, tileOrigin: string | null
   const CSP = cspFor(tileOrigin);
   // %00 in a path or query string reaches SQL as a NUL character; PostgreSQL answers with an error.
   app.addHook('onRequest', async (request) => {
-    if (/%00/i.test(request.url)) throw new AppError('bad_request', 'the URL contains a NUL character (%00)');
+    if (/%00/i.test(request.url))
+      throw new AppError('bad_request', say('网址中含有 NUL 字符（%00）', 'the URL contains a NUL character (%00)'));
   });
   app.addHook('preValidation', async (request) => {
     const at = unstorableTextAt(request.body);
     if (at)
-      throw new AppError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', {
-        field: at,
-      });
+      throw new AppError(
+        'validation_failed',
+        say('文本中不能含有 NUL 字符或不成对的代理字符', 'text may not contain NUL characters or unpaired surrogates'),
+        {
+          field: at,
+        },
+      );
   });
   // Ajv coerces "Infinity" and "1e400" into numbers that pass as integers (and skip min/max);
   // JSON cannot carry them, so they can only come from a coerced query or path.
@@ -71,7 +76,11 @@ export function registerSecurity(app: FastifyInstance, tileOrigin: string | null
           (typeof v === 'number' && !Number.isFinite(v)) ||
           (Array.isArray(v) && v.some((x) => typeof x === 'number' && !Number.isFinite(x)))
         ) {
-          throw new AppError('validation_failed', `${where}/${k} must be a finite number`, { field: k });
+          throw new AppError(
+            'validation_failed',
+            say(`${where}/${k} 必须是有限的数字`, `${where}/${k} must be a finite number`),
+            { field: k },
+          );
         }
       }
     }
@@ -102,11 +111,11 @@ export function checkSameOrigin(method: string, headers: Record<string, string |
     try {
       originHost = new URL(origin).host;
     } catch {
-      throw new AppError('forbidden', 'cross-site request refused');
+      throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
     }
-    if (originHost !== host) throw new AppError('forbidden', 'cross-site request refused');
+    if (originHost !== host) throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
     return;
   }
   if (origin === 'null' || headers['sec-fetch-site'] === 'cross-site')
-    throw new AppError('forbidden', 'cross-site request refused');
+    throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
 }

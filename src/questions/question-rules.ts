@@ -4,7 +4,7 @@
  * Open311 attribute validator (src/open311/attributes.ts) so the native form and Open311 clients
  * can never disagree about what a valid answer is; only the error format differs.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { validateAttributes, type AttributeAnswer } from '../open311/attributes.js';
 import { formatDateTime } from '../open311/datetime.js';
 import { ErrorList } from '../open311/errors.js';
@@ -126,7 +126,8 @@ export function checkNativeAnswers(
   const typed = validateAttributes(rawAnswers(answers), defs, errors, (code) => `answers.${code}`);
   if (errors.size > 0) {
     const details = errors.messages.map((m) => ({ field: m.field ?? 'answers', message: m.en, messageZh: m.zh }));
-    throw new AppError('validation_failed', details.map((d) => d.message).join('; '), details);
+    const both = say(details.map((d) => d.messageZh).join('；'), details.map((d) => d.message).join('; '));
+    throw new AppError('validation_failed', both, details);
   }
   return typed;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Actor } from '../auth/actor.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
@@ -30,13 +30,21 @@ export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | '
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
   if (!MODES.includes(mode))
-    throw new AppError('validation_failed', `mode must be one of ${MODES.join(', ')}`, { field: 'mode' });
+    throw new AppError(
+      'validation_failed',
+      say(`导入方式必须是以下之一：${MODES.join('、')}`, `mode must be one of ${MODES.join(', ')}`),
+      { field: 'mode' },
+    );
   let mapping: Record<string, string> | undefined;
   if (f.mapping) {
     try {
       mapping = JSON.parse(f.mapping);
     } catch {
-      throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
+      throw new AppError(
+        'validation_failed',
+        say('mapping 必须是“表头 → 字段”的 JSON 对象', 'mapping must be a JSON object of header → field'),
+        { field: 'mapping' },
+      );
     }
     if (
       !mapping ||
@@ -44,7 +52,11 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
       Array.isArray(mapping) ||
       Object.values(mapping).some((v) => typeof v !== 'string')
     ) {
-      throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
+      throw new AppError(
+        'validation_failed',
+        say('mapping 必须是“表头 → 字段”的 JSON 对象', 'mapping must be a JSON object of header → field'),
+        { field: 'mapping' },
+      );
     }
   }
   return { mode, sheet: f.sheet || undefined, sheetKey: f.sheetKey || undefined, mapping };
@@ -95,7 +107,8 @@ export function sheetImports(deps: ImportDeps) {
             fields[part.fieldname] = String(part.value);
             continue;
           }
-          if (upload) throw new AppError('validation_failed', 'send one file', { field: 'file' });
+          if (upload)
+            throw new AppError('validation_failed', say('请上传一个文件', 'send one file'), { field: 'file' });
           formatOf(part.filename);
           const file = path.join(dir(), `upload-${crypto.randomUUID()}${path.extname(part.filename).toLowerCase()}`);
           upload = { file, name: part.filename };
@@ -103,11 +116,15 @@ export function sheetImports(deps: ImportDeps) {
           if (part.file.truncated) {
             throw new AppError(
               'payload_too_large',
-              'the sheet is larger than the upload limit; import it with `qingdan import`',
+              say(
+                '表格超过上传限制，请用 `qingdan import` 导入',
+                'the sheet is larger than the upload limit; import it with `qingdan import`',
+              ),
             );
           }
         }
-        if (!upload) throw new AppError('validation_failed', 'no file in the request', { field: 'file' });
+        if (!upload)
+          throw new AppError('validation_failed', say('请求中没有文件', 'no file in the request'), { field: 'file' });
         return await fromFile(actor, upload.file, upload.name, parseImportFields(fields));
       } finally {
         if (upload) fs.rmSync(upload.file, { force: true });
@@ -118,7 +135,11 @@ export function sheetImports(deps: ImportDeps) {
     /** The rejected-rows file kept for a valid-rows-only import. */
     rejectedFile(id: number): { path: string; format: 'csv' | 'xlsx' } {
       const name = fs.readdirSync(dir()).find((f) => f.startsWith(`${id}-rejected.`));
-      if (!name) throw new AppError('not_found', `import ${id} has no rejected rows`, { what: 'import', key: id });
+      if (!name)
+        throw new AppError('not_found', say(`导入 ${id} 没有被拒绝的行`, `import ${id} has no rejected rows`), {
+          what: 'import',
+          key: id,
+        });
       return { path: path.join(dir(), name), format: name.endsWith('.csv') ? 'csv' : 'xlsx' };
     },
   };

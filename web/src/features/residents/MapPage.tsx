@@ -72,7 +72,7 @@ export default function MapPage() {
       <svg
         className="res-map"
         viewBox={`${box.x} ${box.y} ${W} ${H}`}
-        role="img"
+        role="group"
         aria-label={t('map.title')}
         data-testid="map"
         data-mode={mode}
@@ -141,6 +141,7 @@ export default function MapPage() {
               className="res-cluster"
               role="button"
               tabIndex={0}
+              aria-label={c.code ?? t('map.total').replace('{n}', String(c.count))}
               onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.dispatchEvent(new MouseEvent('click'))}
               data-testid={c.count === 1 ? 'map-pin' : 'map-cluster'}
               onClick={() => (c.code ? navigate(`/problems/${c.code}`) : setZoom((z) => Math.min(16, z + 2)))}
