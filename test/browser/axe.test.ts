@@ -4,15 +4,23 @@
  * page's data has loaded, so what it judges is what a reader meets. The counts per page are
  * printed whether or not they pass, so a run's output is the accessibility report.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, PHONE, startServer, type Server } from './harness.js';
+import {
+  DESKTOP,
+  ensureWeb,
+  HAVE_BROWSER,
+  launchBrowser,
+  newPage,
+  PHONE,
+  startServer,
+  type Server,
+} from './harness.js';
 import { Api, login } from './flows.js';
 
 // Evaluated rather than added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE = axe.source;
 
 interface Found {
   id: string;
@@ -108,12 +116,16 @@ describe.skipIf(!HAVE_BROWSER)('axe on every main page', () => {
           failures.push(`${name} ${v.impact} ${v.id}: ${v.help} — ${JSON.stringify(v.nodes)}`);
         }
       }
-      console.log(`axe at ${size.width} px:\n${Object.entries(counts).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+      console.log(
+        `axe at ${size.width} px:\n${Object.entries(counts)
+          .map(([k, v]) => `  ${k}: ${v}`)
+          .join('\n')}`,
+      );
       for (const r of readers.values()) {
         expect(r.errors).toEqual([]);
         await r.context.close();
       }
       expect(failures).toEqual([]);
-    }, 150_000);
+    }, 300_000);
   }
 });
