@@ -55,7 +55,7 @@ export const VALIDATION_TEXTS: Record<string, Bilingual> = {
   const: { zh: '{field} 不是可选的值', en: '{field} must be one of the allowed values' },
   anyOf: { zh: '{field} 不符合任何一种允许的格式', en: '{field} must match one of the allowed shapes' },
   format: { zh: '{field} 的格式不正确（应为 {format}）', en: '{field} must match format "{format}"' },
-  pattern: { zh: '{field} 的格式不正确', en: '{field} must match the pattern {pattern}' },
+  pattern: { zh: '{field} 的格式不正确（应符合 {pattern}）', en: '{field} must match the pattern {pattern}' },
   additionalProperties: { zh: '不认识的字段 {additionalProperty}', en: 'unknown property {additionalProperty}' },
   other: { zh: '{field} 不符合要求', en: '{field} is not valid' },
 };
