@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Clock } from './shared/time.js';
 import { createKernel, type Kernel } from './kernel.js';
-import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, noRoute, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurity } from './http/security.js';
 import { registerStrictBodies } from './http/text-input.js';
 import { webCacheHeaders } from './http/web-cache.js';
@@ -127,7 +127,7 @@ async function serveWebUi(app: FastifyInstance, webDir: string): Promise<void> {
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0];
     if (url.startsWith('/api/') || url.startsWith('/open311/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${url}` } });
+      return reply.status(404).send(noRoute(req));
     }
     const candidate = path.join(webDir, path.normalize(url));
     if (candidate.startsWith(webDir + path.sep) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {

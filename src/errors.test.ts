@@ -24,7 +24,7 @@ describe('error registry', () => {
 
   it.each(Object.entries(ERROR_CODES))('renders %s as the one error body with status %i', (code, status) => {
     if (!isErrorCode(code)) throw new Error('not a code');
-    const { status: s, body } = toErrorBody(new AppError(code, 'message', { x: 1 }));
+    const { status: s, body } = toErrorBody(new AppError(code, 'message', { x: 1 }), 'en');
     expect(s).toBe(status);
     expect(body).toEqual({ error: { code, message: 'message', details: { x: 1 } } });
   });

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { addMonths, formatDate, parseDate } from '../supervision/calendar.js';
 
 /** A month ('2026-11') as local days and as the UTC instants it spans in the city's time zone. */
@@ -40,7 +40,12 @@ export function localMidnight(date: string, tz: string): string {
 }
 
 export function monthWindow(month: string, tz: string): MonthWindow {
-  if (!isMonth(month)) throw new AppError('validation_failed', `not a month (YYYY-MM): "${month}"`, { field: 'month' });
+  if (!isMonth(month))
+    throw new AppError(
+      'validation_failed',
+      say(`不是月份（YYYY-MM）：“${month}”`, `not a month (YYYY-MM): "${month}"`),
+      { field: 'month' },
+    );
   const firstDay = `${month}-01`;
   const next = addMonths(firstDay, 1);
   return {

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { constraintViolation } from '../db/dialect.js';
 import { rank } from '../supervision/rates.js';
 import type { SupervisionRuntime } from '../supervision/runtime.js';
@@ -78,9 +78,16 @@ export function settlementService(rt: SupervisionRuntime, sections: () => Settle
     async settle(actor: Actor, month: string): Promise<ScorecardView> {
       const w = monthWindow(month, rt.timezone);
       if (w.lastDay >= rt.today())
-        throw new AppError('validation_failed', `${month} is not over yet; a month is settled after its last day`, {
-          field: 'month',
-        });
+        throw new AppError(
+          'validation_failed',
+          say(
+            `${month} 尚未结束；月份在最后一天之后才能结算`,
+            `${month} is not over yet; a month is settled after its last day`,
+          ),
+          {
+            field: 'month',
+          },
+        );
       const card = await compute(month);
       const now = rt.now().toISOString();
       try {
@@ -90,7 +97,7 @@ export function settlementService(rt: SupervisionRuntime, sections: () => Settle
           .execute();
       } catch (err) {
         if (constraintViolation(err) === 'unique')
-          throw new AppError('conflict', `${month} is already settled`, { month });
+          throw new AppError('conflict', say(`${month} 已经结算`, `${month} is already settled`), { month });
         throw err;
       }
       return { ...card, settled: true, settledAt: now, settledBy: actor.name };

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AttachmentTable } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 export async function insertAttachment(db: Db, row: Insertable<AttachmentTable>): Promise<number> {
   const r = await db.insertInto('attachments').values(row).returning('id').executeTakeFirstOrThrow();
@@ -29,11 +29,17 @@ export async function linkAttachments(
   for (const id of ids) {
     const r = rows.find((x) => x.id === id);
     if (!r || r.problem_id !== problemId)
-      throw new AppError('validation_failed', `attachment ${id} does not belong to this item`, {
+      throw new AppError(
+        'validation_failed',
+        say(`附件 ${id} 不属于该事项`, `attachment ${id} does not belong to this item`),
+        {
+          field: 'attachmentIds',
+        },
+      );
+    if (r.event_id !== null)
+      throw new AppError('validation_failed', say(`附件 ${id} 已被使用`, `attachment ${id} is already used`), {
         field: 'attachmentIds',
       });
-    if (r.event_id !== null)
-      throw new AppError('validation_failed', `attachment ${id} is already used`, { field: 'attachmentIds' });
   }
   await db
     .updateTable('attachments')

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { trackingToken } from '../http/auth-hook.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import { AttachmentSchema } from '../problems/problem.schema.js';
@@ -25,14 +25,19 @@ export const attachmentRoutes =
         },
       },
       async (req, reply) => {
-        if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
+        if (!req.isMultipart())
+          throw new AppError(
+            'unsupported_media_type',
+            say('请以 multipart/form-data 方式上传文件', 'send the file as multipart/form-data'),
+          );
         const file = await req.file();
-        if (!file) throw new AppError('validation_failed', 'no file in the request', { field: 'file' });
+        if (!file)
+          throw new AppError('validation_failed', say('请求中没有文件', 'no file in the request'), { field: 'file' });
         const attachment = await attachments.upload(req.actor, req.params.code, trackingToken(req), {
           filename: file.filename,
           stream: file.file,
         });
-        if (file.file.truncated) throw new AppError('payload_too_large', 'the file is too large');
+        if (file.file.truncated) throw new AppError('payload_too_large', say('文件过大', 'the file is too large'));
         return reply.status(201).send({ attachment });
       },
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff } from '../auth/actor.js';
 import { mayReadInternal } from '../problems/problem-access.js';
@@ -35,7 +35,12 @@ export function attachmentService(
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
         if (size > opts.maxBytes)
-          return cb(new AppError('payload_too_large', `the file is larger than ${opts.maxBytes} bytes`));
+          return cb(
+            new AppError(
+              'payload_too_large',
+              say(`文件超过 ${opts.maxBytes} 字节`, `the file is larger than ${opts.maxBytes} bytes`),
+            ),
+          );
         if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
         cb(null, chunk);
       },
@@ -70,7 +75,13 @@ export function attachmentService(
       const type = sniff(written.head);
       if (!type || written.size === 0) {
         fs.rmSync(written.tmp, { force: true });
-        throw new AppError('unsupported_media_type', `only these file types are accepted: ${ALLOWED_TYPES.join(', ')}`);
+        throw new AppError(
+          'unsupported_media_type',
+          say(
+            `只接受以下文件类型：${ALLOWED_TYPES.join('、')}`,
+            `only these file types are accepted: ${ALLOWED_TYPES.join(', ')}`,
+          ),
+        );
       }
       // What is stored is the re-encoded photo (or the checked PDF), not the bytes as sent.
       const stored = await cleanUpload(written.tmp, type).catch((err) => {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 
 /** Who is making a request, resolved once per request by the auth hook. */
@@ -33,6 +33,10 @@ export const CONTACT_ROLES: Role[] = ['admin', 'acceptance', 'supervisor'];
 export const isStaff = (a: Actor) => STAFF_ROLES.includes(a.role);
 
 export function requireRole(actor: Actor, roles: Role[]): void {
-  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'please sign in');
-  if (!roles.includes(actor.role)) throw new AppError('forbidden', `this needs one of the roles: ${roles.join(', ')}`);
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', say('请先登录', 'please sign in'));
+  if (!roles.includes(actor.role))
+    throw new AppError(
+      'forbidden',
+      say(`需要以下角色之一：${roles.join('、')}`, `this needs one of the roles: ${roles.join(', ')}`),
+    );
 }

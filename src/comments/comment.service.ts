@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { isStaff } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import { isPubliclyVisible, mayReadContact } from '../problems/problem-access.js';
 import type { Db } from '../db/database.js';
@@ -128,12 +128,17 @@ export function commentService(services: CommentDeps) {
       const { row } = await services.problems.load(db, c.actor, code);
       // Comments are published: an item not on the public list (or private) takes none.
       if (!isPubliclyVisible(row))
-        throw new AppError('conflict', 'comments open once the item is public', { status: row.status });
+        throw new AppError('conflict', say('事项公开后才能留言', 'comments open once the item is public'), {
+          status: row.status,
+        });
       const text = input.text.trim();
-      if (!text) throw new AppError('validation_failed', 'the comment is empty', { field: 'text' });
+      if (!text)
+        throw new AppError('validation_failed', say('留言内容为空', 'the comment is empty'), { field: 'text' });
       const kind = input.kind ?? 'comment';
       if (kind === 'thanks' && !THANKS_STATES.includes(row.status)) {
-        throw new AppError('conflict', 'thanks can be sent once the item is rectified', { status: row.status });
+        throw new AppError('conflict', say('事项整改完成后才能致谢', 'thanks can be sent once the item is rectified'), {
+          status: row.status,
+        });
       }
       if (!isStaff(c.actor)) await services.rateLimiter.hit('comment', c.clientHash, LIMITS.commentsPerMinute);
       const id = await repo.insertComment(db, {
@@ -171,7 +176,9 @@ export function commentService(services: CommentDeps) {
       if (!row) throw notFound('comment', id);
       const why = reason?.trim();
       if (reason !== null && !why)
-        throw new AppError('validation_failed', 'say why the comment is hidden', { field: 'reason' });
+        throw new AppError('validation_failed', say('请说明隐藏该留言的原因', 'say why the comment is hidden'), {
+          field: 'reason',
+        });
       await repo.setHidden(db, id, why ? { at: clock().toISOString(), reason: why, by: actor.name } : null);
       return present((await repo.findComment(db, id))!, actor, new Set());
     },
@@ -180,7 +187,7 @@ export function commentService(services: CommentDeps) {
     async reply(actor: Actor, id: number, text: string) {
       await visibleComment(actor, id);
       const said = text.trim();
-      if (!said) throw new AppError('validation_failed', 'write the reply', { field: 'text' });
+      if (!said) throw new AppError('validation_failed', say('请填写回复内容', 'write the reply'), { field: 'text' });
       await repo.setReply(db, id, { text: said, by: actor.name, at: clock().toISOString() });
       return present((await repo.findComment(db, id))!, actor, new Set());
     },

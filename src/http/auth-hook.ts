@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { UsersState } from '../users/users.feature.js';
 import { checkSameOrigin } from './security.js';
 
@@ -20,7 +20,7 @@ export function registerAuth(app: FastifyInstance, { users, apiKeys }: UsersStat
     const key = request.headers['x-api-key'];
     if (typeof key === 'string' && key.length > 0) {
       const actor = key.length <= 200 ? await apiKeys.actorFromKey(key) : null;
-      if (!actor) throw new AppError('unauthenticated', 'the API key is not valid');
+      if (!actor) throw new AppError('unauthenticated', say('接口密钥无效', 'the API key is not valid'));
       request.actor = actor;
       return;
     }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { RateLimiter } from './rate-limit.js';
 
 const FAILED = new Set([401, 403, 404]);
@@ -26,7 +26,13 @@ const presentsKey = (req: FastifyRequest) =>
 export function registerGuessThrottle(app: FastifyInstance, limiter: RateLimiter, config: Config): void {
   app.addHook('onRequest', async (req) => {
     if (limiter.over('secret-refused', req.ip, config.secretFailuresPerMinute)) {
-      throw new AppError('rate_limited', 'too many refused keys or tokens from this address; try again in a minute');
+      throw new AppError(
+        'rate_limited',
+        say(
+          '来自该地址的无效密钥或凭证过多，请一分钟后再试',
+          'too many refused keys or tokens from this address; try again in a minute',
+        ),
+      );
     }
     if (presentsToken(req)) limiter.hitLocal('token', req.ip, config.tokenTriesPerMinute);
   });

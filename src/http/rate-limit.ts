@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 /**
  * Fixed-window counters per bucket and client key. On SQLite (one process) they live in memory;
@@ -44,9 +44,13 @@ export class RateLimiter {
 
   private refuse(start: number, now: number, windowMs: number): never {
     const retryAfter = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
-    throw new AppError('rate_limited', `too many requests; try again in ${retryAfter} s`, {
-      retryAfterSeconds: retryAfter,
-    });
+    throw new AppError(
+      'rate_limited',
+      say(`请求过于频繁，请 ${retryAfter} 秒后再试`, `too many requests; try again in ${retryAfter} s`),
+      {
+        retryAfterSeconds: retryAfter,
+      },
+    );
   }
 
   reset(): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { checkBodyText } from './text-input.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
@@ -24,7 +24,8 @@ export function registerSecurity(app: FastifyInstance, tileOrigin: string | null
   const CSP = cspFor(tileOrigin);
   // %00 in a path or query string reaches SQL as a NUL character; PostgreSQL answers with an error.
   app.addHook('onRequest', async (request) => {
-    if (/%00/i.test(request.url)) throw new AppError('bad_request', 'the URL contains a NUL character (%00)');
+    if (/%00/i.test(request.url))
+      throw new AppError('bad_request', say('网址中含有 NUL 字符（%00）', 'the URL contains a NUL character (%00)'));
   });
   // Before the schema: NUL, lone surrogates, control and bidi characters are named by field (text-input.ts).
   app.addHook('preValidation', async (request) => checkBodyText(request));
@@ -40,7 +41,11 @@ export function registerSecurity(app: FastifyInstance, tileOrigin: string | null
           (typeof v === 'number' && !Number.isFinite(v)) ||
           (Array.isArray(v) && v.some((x) => typeof x === 'number' && !Number.isFinite(x)))
         ) {
-          throw new AppError('validation_failed', `${where}/${k} must be a finite number`, { field: k });
+          throw new AppError(
+            'validation_failed',
+            say(`${where}/${k} 必须是有限的数字`, `${where}/${k} must be a finite number`),
+            { field: k },
+          );
         }
       }
     }
@@ -71,11 +76,11 @@ export function checkSameOrigin(method: string, headers: Record<string, string |
     try {
       originHost = new URL(origin).host;
     } catch {
-      throw new AppError('forbidden', 'cross-site request refused');
+      throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
     }
-    if (originHost !== host) throw new AppError('forbidden', 'cross-site request refused');
+    if (originHost !== host) throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
     return;
   }
   if (origin === 'null' || headers['sec-fetch-site'] === 'cross-site')
-    throw new AppError('forbidden', 'cross-site request refused');
+    throw new AppError('forbidden', say('已拒绝跨站请求', 'cross-site request refused'));
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors } from '../http/common-schemas.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../shared/time.js';
@@ -22,7 +22,7 @@ const Counts = Type.Object({ unread: Type.Integer(), byKind: Type.Record(Type.St
 /** The inbox belongs to a signed-in person; API keys are machines and have none. */
 function userId(actor: Actor): number {
   if (actor.kind !== 'user' || actor.id === null)
-    throw new AppError('unauthenticated', 'sign in to read notifications');
+    throw new AppError('unauthenticated', say('请登录后查看通知', 'sign in to read notifications'));
   return actor.id;
 }
 
@@ -114,7 +114,9 @@ export const notificationRoutes =
       async (req) => {
         const id = userId(req.actor);
         if (!req.body.all && !req.body.ids)
-          throw new AppError('validation_failed', 'send ids or all: true', { field: 'ids' });
+          throw new AppError('validation_failed', say('请提供 ids 或 all: true', 'send ids or all: true'), {
+            field: 'ids',
+          });
         const marked = await repo.markRead(db, id, req.body.all ? 'all' : req.body.ids!, clock().toISOString());
         return { marked, unread: (await counts(db, id)).unread };
       },

@@ -4,7 +4,8 @@
  * error so a client can fix a request in one round trip. Messages carry Chinese and English;
  * the route picks one when it renders.
  */
-import { AppError, ERROR_CODES } from '../errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { messageIn } from '../http/error-texts.js';
 import type { Open311ErrorItem } from './spec-types.js';
 import type { Lang } from './types.js';
 
@@ -71,7 +72,7 @@ export function toOpen311Error(err: unknown): Open311Error {
     const http = ERROR_CODES[err.code];
     const status: Open311HttpStatus = http === 404 ? 404 : http === 401 || http === 403 ? 403 : http >= 500 ? 500 : 400;
     if (status === 500) return internalError();
-    return new Open311Error(status, text(err.message, err.message));
+    return new Open311Error(status, bothOf(err.code, err.message, err.text));
   }
   // Fastify's own refusals (body too large, unsupported media type, malformed body) carry a 4xx
   // statusCode and a message safe to show; the same mapping applies.
@@ -79,10 +80,15 @@ export function toOpen311Error(err: unknown): Open311Error {
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     const status = fastifyStatus === 404 ? 404 : fastifyStatus === 401 || fastifyStatus === 403 ? 403 : 400;
     const message = err instanceof Error && err.message ? err.message : 'bad request';
-    return new Open311Error(status, text(message, message));
+    const code: ErrorCode = status === 404 ? 'not_found' : status === 403 ? 'forbidden' : 'bad_request';
+    return new Open311Error(status, bothOf(code, message));
   }
   return internalError();
 }
+
+/** A core message in both languages: as thrown, or the code's own sentence for the missing one. */
+const bothOf = (code: ErrorCode, message: string, given: { zh: string; en: string } | null = null): Text =>
+  text(messageIn('zh', code, message, given), messageIn('en', code, message, given));
 
 function internalError(): Open311Error {
   return new Open311Error(500, text('服务器内部错误，请稍后重试', 'Internal server error, please try again later'));

@@ -75,10 +75,14 @@ describe('render', () => {
         { code: 400, description: 'location missing' },
       ]),
     });
-    const xml = renderError(new AppError('forbidden', 'api key revoked'));
+    const xml = renderError(new AppError('forbidden', 'api key revoked'), 'xml', 'en');
     expect(xml.status).toBe(403);
     expect(xml.body).toContain(
       '<errors><error><code>403</code><description>api key revoked</description></error></errors>',
+    );
+    // A Chinese reader is not handed an English-only sentence: the code's own Chinese one stands in.
+    expect(renderError(new AppError('forbidden', 'api key revoked')).body).toContain(
+      '<description>没有权限执行此操作</description>',
     );
     expect(renderError(new TypeError('x is undefined')).status).toBe(500);
   });

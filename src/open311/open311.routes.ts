@@ -13,6 +13,7 @@ import { open311Service, type Open311Call } from './open311.service.js';
 import { open311Submit } from './open311-submit.js';
 import type { RawParams } from './params.js';
 import type { Lang } from './types.js';
+import { preferredLang } from '../http/lang.js';
 
 const tags = ['open311'];
 type FileParams = { Params: { file: string } };
@@ -24,8 +25,8 @@ function langOf(req: FastifyRequest): Lang {
   const q = objectOr(req.query);
   const b = objectOr(req.body);
   const asked = [q.lang, q.locale, b.lang, b.locale].find((v) => typeof v === 'string' && v !== '');
-  const pick = typeof asked === 'string' ? asked : (req.headers['accept-language'] ?? '');
-  return /^en\b/i.test(pick.trim()) ? 'en' : 'zh';
+  if (typeof asked === 'string') return /^en\b/i.test(asked.trim()) ? 'en' : 'zh';
+  return preferredLang(req.headers['accept-language']);
 }
 
 function callOf(req: FastifyRequest, params: RawParams, publicUrl: string): Open311Call {

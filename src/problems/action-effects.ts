@@ -8,7 +8,7 @@
  */
 import type { Updateable } from 'kysely';
 import type { ProblemTable } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError, say, type Bilingual } from '../errors.js';
 import { TRANSITIONS, type Action } from '../lifecycle/lifecycle.js';
 import { weekdayPolicy, type DeadlinePolicy } from './deadline-policy.js';
 import type { ProblemRow } from './problem.repository.js';
@@ -80,7 +80,7 @@ const RATING_RESULT: Record<number, string> = {
   1: 'unsatisfied',
 };
 
-const invalid = (field: string, message: string) => new AppError('validation_failed', message, { field });
+const invalid = (field: string, message: string | Bilingual) => new AppError('validation_failed', message, { field });
 const reasonOf = (input: Input): string | null => (typeof input.reason === 'string' ? input.reason : null);
 const plain = (patch: Patch, payload: Record<string, unknown>, input: Input): Effect => ({
   patch,
@@ -97,10 +97,18 @@ export const recordedState = (action: Action, from: string, to: string): string 
 
 const merge: EffectOf = (row, input, f) => {
   const target = f.target;
-  if (!target) throw invalid('targetCode', `item ${input.targetCode} does not exist`);
-  if (target.id !== null && target.id === row.id) throw invalid('targetCode', 'an item cannot be merged into itself');
+  if (!target)
+    throw invalid('targetCode', say(`事项 ${input.targetCode} 不存在`, `item ${input.targetCode} does not exist`));
+  if (target.id !== null && target.id === row.id)
+    throw invalid('targetCode', say('事项不能合并到自身', 'an item cannot be merged into itself'));
   if (target.status === 'merged')
-    throw invalid('targetCode', `item ${target.code} is itself a duplicate; merge into its master`);
+    throw invalid(
+      'targetCode',
+      say(
+        `事项 ${target.code} 本身是重复件，请合并到其主件`,
+        `item ${target.code} is itself a duplicate; merge into its master`,
+      ),
+    );
   const reportCount = target.report_count + row.report_count;
   return {
     patch: { merged_into_id: target.id },
@@ -117,13 +125,18 @@ const assign: EffectOf = (row, input, f) => {
   const lead: number = input.leadDepartmentId;
   const co: number[] = (input.coDepartmentIds ?? []).filter((d: number) => d !== lead);
   const names = f.departments ?? new Map<number, string>();
-  if (!names.has(lead)) throw invalid('leadDepartmentId', `department ${lead} does not exist`);
-  for (const id of co) if (!names.has(id)) throw invalid('coDepartmentIds', `department ${id} does not exist`);
+  if (!names.has(lead))
+    throw invalid('leadDepartmentId', say(`部门 ${lead} 不存在`, `department ${lead} does not exist`));
+  for (const id of co)
+    if (!names.has(id)) throw invalid('coDepartmentIds', say(`部门 ${id} 不存在`, `department ${id} does not exist`));
   if (input.ownerLeaderId && f.leaderRole !== 'leader')
-    throw invalid('ownerLeaderId', `user ${input.ownerLeaderId} is not a leader`);
+    throw invalid(
+      'ownerLeaderId',
+      say(`用户 ${input.ownerLeaderId} 不是领导`, `user ${input.ownerLeaderId} is not a leader`),
+    );
   const deadline: string =
     input.deadline ?? (f.deadlines ?? weekdayPolicy).defaultDeadline(f.today, f.tier ?? 'simple', row.urgency);
-  if (deadline < f.today) throw invalid('deadline', 'the deadline is in the past');
+  if (deadline < f.today) throw invalid('deadline', say('整改时限已过', 'the deadline is in the past'));
   const patch: Patch = {
     lead_department_id: lead,
     deadline,
@@ -150,7 +163,10 @@ const verify: EffectOf = (row, input, f) => {
   if (input.rating !== undefined && RATING_RESULT[input.rating] !== input.result)
     throw invalid(
       'rating',
-      `a rating of ${input.rating} means "${RATING_RESULT[input.rating]}", not "${input.result}"`,
+      say(
+        `评价 ${input.rating} 对应“${RATING_RESULT[input.rating]}”，而不是“${input.result}”`,
+        `a rating of ${input.rating} means "${RATING_RESULT[input.rating]}", not "${input.result}"`,
+      ),
     );
   const redo = input.result === 'unsatisfied';
   const patch: Patch = redo

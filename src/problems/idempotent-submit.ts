@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../shared/time.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { constraintViolation } from '../db/dialect.js';
 import type { Actor } from '../auth/actor.js';
 import type { CreateProblemInput } from './problem.schema.js';
@@ -39,7 +39,10 @@ export function idempotentSubmit(db: Db, problems: ProblemService, clock: Clock)
     const prior = await findIdempotent(db, rowKey);
     if (prior) {
       if (prior.request_hash !== hash) {
-        throw new AppError('idempotency_conflict', 'this Idempotency-Key was used for a different request');
+        throw new AppError(
+          'idempotency_conflict',
+          say('该幂等键已用于另一个请求', 'this Idempotency-Key was used for a different request'),
+        );
       }
       return { reply: openReply(scopedKey, prior.response), replayed: true };
     }

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { CITYWIDE_ROLES, CONTACT_ROLES, STAFF_ROLES } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { PUBLIC_STATES, type ActorContext, type State } from '../lifecycle/lifecycle.js';
 import type { ProblemRow } from './problem.repository.js';
 import type { Visibility } from './problem-list.repository.js';
@@ -83,7 +83,8 @@ export function reportInputFor<
 >(actor: Actor, input: T): T {
   if (STAFF_ROLES.includes(actor.role)) return input;
   for (const field of STAFF_ONLY_FIELDS) {
-    if (input[field] !== undefined) throw new AppError('forbidden', `only staff may set ${field}`, { field });
+    if (input[field] !== undefined)
+      throw new AppError('forbidden', say(`只有工作人员可以设置 ${field}`, `only staff may set ${field}`), { field });
   }
   return input.urgency && input.urgency !== 'normal' ? { ...input, urgency: 'normal' } : input;
 }

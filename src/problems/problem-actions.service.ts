@@ -10,6 +10,7 @@ import type { ProblemDeps, ProblemService } from './problem.service.js';
 import { EFFECTS, recordedState, type Effect, type Input } from './action-effects.js';
 import { loadFacts } from './action-facts.js';
 import { linkAttachments } from '../attachments/attachment.repository.js';
+import { refusalText } from '../lifecycle/lifecycle-texts.js';
 
 /** A merge counts the duplicate on its master, which records it on its own timeline. */
 async function recordOnMaster(
@@ -69,7 +70,7 @@ export function problemActions(deps: ProblemDeps, problems: ProblemService) {
           : d.refusal === 'forbidden' && actor.kind === 'anonymous' && !l.hasToken
             ? 'unauthenticated'
             : d.refusal;
-      throw new AppError(code, d.message, {
+      throw new AppError(code, refusalText(d, action, l.row.status as State), {
         state: l.row.status,
         action,
         allowed: d.allowed,

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/dialect.js';
 import { PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { ProblemRow } from './problem.repository.js';
 import { indexPlan } from './list-index-plan.js';
 
@@ -153,7 +153,7 @@ function decodeCursor(cursor: string): [string, number] {
   } catch {
     /* fall through */
   }
-  throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
+  throw new AppError('validation_failed', say('翻页游标无效', 'the cursor is not valid'), { field: 'cursor' });
 }
 
 /** Keyset paging on (sort column, id): stable under inserts, constant cost for any page. */
@@ -223,7 +223,7 @@ export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: nu
   const ranked = f.matchedIds ?? [];
   const start = cursor ? Number(decodeCursor(cursor)[0]) : 0;
   if (!Number.isInteger(start) || start < 0)
-    throw new AppError('validation_failed', 'the cursor is not valid', { field: 'cursor' });
+    throw new AppError('validation_failed', say('翻页游标无效', 'the cursor is not valid'), { field: 'cursor' });
   const page: number[] = [];
   const positions: number[] = [];
   for (let pos = start; pos < ranked.length && page.length <= limit; pos += RANK_WINDOW) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import type { Bilingual, Lang } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { eventsOf } from '../audit/audit.repository.js';
 import { attachmentsOfEvents } from '../attachments/attachment.repository.js';
@@ -6,16 +7,20 @@ import type { ProblemService } from './problem.service.js';
 import { codesOf } from './problem.repository.js';
 import { mayReadInternal } from './problem-access.js';
 
-// The public sees which office acted, not which official.
-const PUBLIC_ACTOR: Record<string, string> = {
-  public: '群众',
-  acceptance: '受理中心',
-  department: '承办单位',
-  supervisor: '督查部门',
-  leader: '领导',
-  admin: '管理员',
-  system: '系统',
+// The public sees which office acted, not which official; automatic steps are the system's.
+const PUBLIC_ACTOR: Record<string, Bilingual> = {
+  public: { zh: '群众', en: 'Resident' },
+  acceptance: { zh: '受理中心', en: 'Acceptance centre' },
+  department: { zh: '承办单位', en: 'Responsible unit' },
+  supervisor: { zh: '督查部门', en: 'Supervision office' },
+  leader: { zh: '领导', en: 'Leader' },
+  admin: { zh: '管理员', en: 'Administrator' },
+  system: { zh: '系统', en: 'System' },
 };
+
+/** Who acted, in the reader's language: a named official as recorded, an office or the system by its role. */
+const actorOf = (internal: boolean, name: string, role: string, lang: Lang): string =>
+  internal && name !== 'system' ? name : (PUBLIC_ACTOR[role]?.[lang] ?? role);
 // Payload fields safe for the public timeline; everything else is internal.
 const PUBLIC_FIELDS = [
   'title',
@@ -38,7 +43,14 @@ const PUBLIC_FIELDS = [
   'newDeadline',
 ];
 
-export async function timeline(db: Db, problems: ProblemService, actor: Actor, code: string, token?: string) {
+export async function timeline(
+  db: Db,
+  problems: ProblemService,
+  actor: Actor,
+  code: string,
+  token?: string,
+  lang: Lang = 'zh',
+) {
   const loaded = await problems.load(db, actor, code, token);
   const internal = mayReadInternal(actor, loaded.row, loaded.coDepartmentIds);
   const own = (await eventsOf(db, loaded.row.id)).filter((e) => internal || e.is_public === 1);
@@ -60,7 +72,7 @@ export async function timeline(db: Db, problems: ProblemService, actor: Actor, c
         action: e.action,
         fromState: e.from_state,
         toState: e.to_state,
-        actorName: internal ? e.actor_name : (PUBLIC_ACTOR[e.role] ?? e.role),
+        actorName: actorOf(internal, e.actor_name, e.role, lang),
         role: e.role,
         reason: e.reason,
         payload: internal

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { clientKey, trackingToken } from '../http/auth-hook.js';
+import { preferredLang } from '../http/lang.js';
 import { CodeParams, errors } from '../http/common-schemas.js';
 import { ACTIONS } from '../lifecycle/lifecycle.js';
 import { isStaff } from '../auth/actor.js';
@@ -74,7 +75,8 @@ export const problemRoutes =
           response: { 200: TimelineSchema, ...errors(404) },
         },
       },
-      async (req) => timeline(req.actor, req.params.code, trackingToken(req)),
+      async (req) =>
+        timeline(req.actor, req.params.code, trackingToken(req), preferredLang(req.headers['accept-language'])),
     );
 
     for (const action of ACTIONS) {

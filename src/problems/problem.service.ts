@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff } from '../auth/actor.js';
 import { constantTimeEqual, digest, randomToken } from '../auth/secrets.js';
@@ -63,7 +63,10 @@ export function problemService(deps: ProblemDeps) {
   /** Loads an item the actor may read, or answers not_found (never "forbidden", to hide codes). */
   async function load(dbx: Db, actor: Actor, code: string, token?: string): Promise<Loaded> {
     const row = await repo.findProblemByCode(dbx, code);
-    const notFound = new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
+    const notFound = new AppError('not_found', say(`未找到问题 ${code}`, `problem ${code} was not found`), {
+      what: 'problem',
+      key: code,
+    });
     if (!row) throw notFound;
     const hasToken =
       isOwnReport(actor, row) ||
@@ -100,9 +103,13 @@ export function problemService(deps: ProblemDeps) {
     const anonymous = input.anonymous === true;
     // The title is stored trimmed, so the schema's minimum must hold after trimming ("  " passed it).
     if ([...input.title.trim()].length < 2)
-      throw new AppError('validation_failed', 'the title needs at least 2 characters besides spaces', {
-        field: 'title',
-      });
+      throw new AppError(
+        'validation_failed',
+        say('标题除空格外至少需要 2 个字', 'the title needs at least 2 characters besides spaces'),
+        {
+          field: 'title',
+        },
+      );
     const inTransaction = <T>(f: (trx: Db) => Promise<T>) => (within ? f(within) : db.transaction().execute(f));
     return inTransaction(async (trx) => {
       const refs = await validateReferences(trx, { ...input, sourceCode });
@@ -188,7 +195,8 @@ export function problemService(deps: ProblemDeps) {
           .filter(Boolean)
       : undefined;
     const bad = statuses?.find((s) => !isState(s));
-    if (bad) throw new AppError('validation_failed', `unknown status "${bad}"`, { field: 'status' });
+    if (bad)
+      throw new AppError('validation_failed', say(`未知状态“${bad}”`, `unknown status "${bad}"`), { field: 'status' });
     const f: ListFilter = {
       statuses: statuses as ListFilter['statuses'],
       sourceId: q.sourceId,

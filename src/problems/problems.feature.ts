@@ -1,5 +1,6 @@
 import { defineFeature } from '../feature.js';
 import type { Actor } from '../auth/actor.js';
+import type { Lang } from '../errors.js';
 import { referenceFeature } from '../reference/reference.feature.js';
 import { problemService, type ProblemService } from './problem.service.js';
 import { problemActions } from './problem-actions.service.js';
@@ -9,7 +10,7 @@ import { problemRoutes } from './problem.routes.js';
 export interface ProblemsState {
   problems: ProblemService;
   actions: ReturnType<typeof problemActions>;
-  timeline(actor: Actor, code: string, token?: string): ReturnType<typeof timeline>;
+  timeline(actor: Actor, code: string, token?: string, lang?: Lang): ReturnType<typeof timeline>;
 }
 
 /**
@@ -32,7 +33,7 @@ export const problemsFeature = defineFeature<ProblemsState>({
     return {
       problems,
       actions: problemActions(deps, problems),
-      timeline: (actor, code, token) => timeline(k.db, problems, actor, code, token),
+      timeline: (actor, code, token, lang) => timeline(k.db, problems, actor, code, token, lang),
     };
   },
   routes: (state, k) => problemRoutes(state, k),

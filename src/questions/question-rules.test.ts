@@ -74,9 +74,17 @@ describe('checkQuestionSet', () => {
     );
     expect(err.code).toBe('validation_failed');
     expect(err.details).toEqual([
-      { field: 'items.1.code', message: 'the code "pole" is used twice' },
-      { field: 'items.2.options', message: 'a singlevaluelist question needs options' },
-      { field: 'items.3.options', message: 'a datetime question takes no options' },
+      { field: 'items.1.code', message: 'the code "pole" is used twice', messageZh: '编码“pole”重复' },
+      {
+        field: 'items.2.options',
+        message: 'a singlevaluelist question needs options',
+        messageZh: 'singlevaluelist 类问题需要选项',
+      },
+      {
+        field: 'items.3.options',
+        message: 'a datetime question takes no options',
+        messageZh: 'datetime 类问题不能有选项',
+      },
     ]);
   });
 });

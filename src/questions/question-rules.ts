@@ -4,7 +4,7 @@
  * Open311 attribute validator (src/open311/attributes.ts) so the native form and Open311 clients
  * can never disagree about what a valid answer is; only the error format differs.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { validateAttributes, type AttributeAnswer } from '../open311/attributes.js';
 import { formatDateTime } from '../open311/datetime.js';
 import { ErrorList } from '../open311/errors.js';
@@ -49,24 +49,28 @@ export interface AnswerView {
 
 /** Checks what a schema cannot: unique codes and keys, options exactly on the list types. */
 export function checkQuestionSet(items: readonly QuestionInput[]): Question[] {
-  const problems: Array<{ field: string; message: string }> = [];
+  const problems: Array<{ field: string; message: string; messageZh: string }> = [];
+  const add = (field: string, messageZh: string, message: string) => problems.push({ field, message, messageZh });
   const seen = new Set<string>();
   items.forEach((q, i) => {
-    if (seen.has(q.code)) problems.push({ field: `items.${i}.code`, message: `the code "${q.code}" is used twice` });
+    if (seen.has(q.code)) add(`items.${i}.code`, `编码“${q.code}”重复`, `the code "${q.code}" is used twice`);
     seen.add(q.code);
     const options = q.options ?? [];
     const isList = LIST_DATATYPES.includes(q.datatype);
     if (isList && options.length === 0)
-      problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question needs options` });
+      add(`items.${i}.options`, `${q.datatype} 类问题需要选项`, `a ${q.datatype} question needs options`);
     if (!isList && options.length > 0)
-      problems.push({ field: `items.${i}.options`, message: `a ${q.datatype} question takes no options` });
+      add(`items.${i}.options`, `${q.datatype} 类问题不能有选项`, `a ${q.datatype} question takes no options`);
     const keys = options.map((o) => o.key);
     const dup = keys.find((k, j) => keys.indexOf(k) !== j);
-    if (dup !== undefined)
-      problems.push({ field: `items.${i}.options`, message: `the option key "${dup}" is used twice` });
+    if (dup !== undefined) add(`items.${i}.options`, `选项键“${dup}”重复`, `the option key "${dup}" is used twice`);
   });
   if (problems.length > 0) {
-    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    const both = say(
+      problems.map((p) => `${p.field}：${p.messageZh}`).join('；'),
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+    );
+    throw new AppError('validation_failed', both, problems);
   }
   return items.map((q, i) => ({
     code: q.code,
@@ -126,7 +130,8 @@ export function checkNativeAnswers(
   const typed = validateAttributes(rawAnswers(answers), defs, errors, (code) => `answers.${code}`);
   if (errors.size > 0) {
     const details = errors.messages.map((m) => ({ field: m.field ?? 'answers', message: m.en, messageZh: m.zh }));
-    throw new AppError('validation_failed', details.map((d) => d.message).join('; '), details);
+    const both = say(details.map((d) => d.messageZh).join('；'), details.map((d) => d.message).join('; '));
+    throw new AppError('validation_failed', both, details);
   }
   return typed;
 }

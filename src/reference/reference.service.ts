@@ -1,15 +1,25 @@
 import type { Db } from '../db/database.js';
 import { constraintViolation } from '../db/dialect.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { ReferenceKind } from './reference.schema.js';
 import * as repo from './reference.repository.js';
 
 /** Turns a broken uniqueness or reference rule into the error a user understands. */
 function translate(kind: ReferenceKind, err: unknown): never {
   const v = constraintViolation(err);
-  if (v === 'unique') throw new AppError('conflict', `a ${kind.label} with this code already exists`);
+  if (v === 'unique')
+    throw new AppError(
+      'conflict',
+      say(`已存在相同编码的${kind.label}`, `a ${kind.label} with this code already exists`),
+    );
   if (v === 'foreign_key')
-    throw new AppError('conflict', `this ${kind.label} is in use or refers to something missing`);
+    throw new AppError(
+      'conflict',
+      say(
+        `该${kind.label}正在使用中，或引用了不存在的记录`,
+        `this ${kind.label} is in use or refers to something missing`,
+      ),
+    );
   throw err;
 }
 
@@ -20,9 +30,17 @@ async function checkParent(db: Db, kind: ReferenceKind, id: number | null, paren
     .select(['id', 'parent_id'])
     .execute();
   if (!all.some((r) => r.id === parentId))
-    throw new AppError('validation_failed', `parent ${kind.label} ${parentId} does not exist`, { field: 'parentId' });
+    throw new AppError(
+      'validation_failed',
+      say(`上级${kind.label} ${parentId} 不存在`, `parent ${kind.label} ${parentId} does not exist`),
+      { field: 'parentId' },
+    );
   if (id !== null && repo.subtreeFrom(all, id).includes(parentId as number)) {
-    throw new AppError('validation_failed', `a ${kind.label} cannot be moved under itself`, { field: 'parentId' });
+    throw new AppError(
+      'validation_failed',
+      say(`${kind.label}不能移到自身之下`, `a ${kind.label} cannot be moved under itself`),
+      { field: 'parentId' },
+    );
   }
 }
 
@@ -35,7 +53,9 @@ async function checkDepartment(db: Db, input: Record<string, unknown>): Promise<
     .where('id', '=', dep as number)
     .executeTakeFirst();
   if (!found)
-    throw new AppError('validation_failed', `department ${dep} does not exist`, { field: 'defaultDepartmentId' });
+    throw new AppError('validation_failed', say(`部门 ${dep} 不存在`, `department ${dep} does not exist`), {
+      field: 'defaultDepartmentId',
+    });
 }
 
 /** `onChange` runs after a committed change (it clears the cached names in reference-names.ts). */

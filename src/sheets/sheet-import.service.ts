@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Actor } from '../auth/actor.js';
 import type { Role } from '../lifecycle/lifecycle.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Multipart } from '@fastify/multipart';
 import { importSheet, type ImportDeps, type ImportOptions } from './import.service.js';
 import type { ImportMode } from './import-report.js';
@@ -29,13 +29,21 @@ export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | '
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
   if (!MODES.includes(mode))
-    throw new AppError('validation_failed', `mode must be one of ${MODES.join(', ')}`, { field: 'mode' });
+    throw new AppError(
+      'validation_failed',
+      say(`导入方式必须是以下之一：${MODES.join('、')}`, `mode must be one of ${MODES.join(', ')}`),
+      { field: 'mode' },
+    );
   let mapping: Record<string, string> | undefined;
   if (f.mapping) {
     try {
       mapping = JSON.parse(f.mapping);
     } catch {
-      throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
+      throw new AppError(
+        'validation_failed',
+        say('mapping 必须是“表头 → 字段”的 JSON 对象', 'mapping must be a JSON object of header → field'),
+        { field: 'mapping' },
+      );
     }
     if (
       !mapping ||
@@ -43,7 +51,11 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
       Array.isArray(mapping) ||
       Object.values(mapping).some((v) => typeof v !== 'string')
     ) {
-      throw new AppError('validation_failed', 'mapping must be a JSON object of header → field', { field: 'mapping' });
+      throw new AppError(
+        'validation_failed',
+        say('mapping 必须是“表头 → 字段”的 JSON 对象', 'mapping must be a JSON object of header → field'),
+        { field: 'mapping' },
+      );
     }
   }
   return { mode, sheet: f.sheet || undefined, sheetKey: f.sheetKey || undefined, mapping };
@@ -92,7 +104,11 @@ export function sheetImports(deps: ImportDeps) {
     /** The rejected-rows file kept for a valid-rows-only import. */
     rejectedFile(id: number): { path: string; format: 'csv' | 'xlsx' } {
       const name = fs.readdirSync(dir()).find((f) => f.startsWith(`${id}-rejected.`));
-      if (!name) throw new AppError('not_found', `import ${id} has no rejected rows`, { what: 'import', key: id });
+      if (!name)
+        throw new AppError('not_found', say(`导入 ${id} 没有被拒绝的行`, `import ${id} has no rejected rows`), {
+          what: 'import',
+          key: id,
+        });
       return { path: path.join(dir(), name), format: name.endsWith('.csv') ? 'csv' : 'xlsx' };
     },
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import type { ExportFormat } from './export.service.js';
 import { IMPORT_ROLES } from './sheet-import.service.js';
@@ -96,7 +96,11 @@ export const sheetRoutes =
         },
       },
       async (req) => {
-        if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the sheet as multipart/form-data');
+        if (!req.isMultipart())
+          throw new AppError(
+            'unsupported_media_type',
+            say('请以 multipart/form-data 方式上传表格', 'send the sheet as multipart/form-data'),
+          );
         return imports.fromUpload(req.actor, req.parts());
       },
     );

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
@@ -192,7 +192,10 @@ export function boardService(rt: SupervisionRuntime) {
     /** Items a leader owns (领办) with their warnings; oversight roles may look at any leader's. */
     async leaderItems(actor: Actor, leaderId?: number) {
       const id = actor.role === 'leader' ? actor.id! : leaderId;
-      if (!id) throw new AppError('validation_failed', 'say which leader: leaderId', { field: 'leaderId' });
+      if (!id)
+        throw new AppError('validation_failed', say('请指明领导：leaderId', 'say which leader: leaderId'), {
+          field: 'leaderId',
+        });
       const rows = await warningRows({ ownerLeaderId: id, includeNone: true });
       const open = await db
         .selectFrom('problems')
@@ -221,7 +224,10 @@ export function boardService(rt: SupervisionRuntime) {
     async departmentRecord(actor: Actor, departmentId: number, q: { from?: string; to?: string }) {
       const scope = departmentScope(actor);
       if (scope !== 'all' && !scope.includes(departmentId))
-        throw new AppError('forbidden', 'a unit sees only its own supervision record');
+        throw new AppError(
+          'forbidden',
+          say('单位只能查看本单位的督查记录', 'a unit sees only its own supervision record'),
+        );
       const dept = await db
         .selectFrom('departments')
         .select(['id', 'name'])
@@ -273,9 +279,16 @@ export function boardService(rt: SupervisionRuntime) {
       },
     ) {
       if (!input.problemCode && !input.departmentId)
-        throw new AppError('validation_failed', 'name the item (problemCode) or the unit (departmentId)', {
-          field: 'problemCode',
-        });
+        throw new AppError(
+          'validation_failed',
+          say(
+            '请指明事项（problemCode）或单位（departmentId）',
+            'name the item (problemCode) or the unit (departmentId)',
+          ),
+          {
+            field: 'problemCode',
+          },
+        );
       return db.transaction().execute(async (trx) => {
         const problem = input.problemCode ? await findProblemByCode(trx, input.problemCode) : undefined;
         if (input.problemCode && !problem) throw notFound('problem', input.problemCode);
@@ -284,9 +297,13 @@ export function boardService(rt: SupervisionRuntime) {
           departmentId !== null &&
           !(await trx.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())
         ) {
-          throw new AppError('validation_failed', `department ${departmentId} does not exist`, {
-            field: 'departmentId',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(`部门 ${departmentId} 不存在`, `department ${departmentId} does not exist`),
+            {
+              field: 'departmentId',
+            },
+          );
         }
         const now = rt.now().toISOString();
         const date = input.date ?? rt.today();

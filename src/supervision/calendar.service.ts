@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { WorkCalendar, type CalendarDay } from './calendar.js';
 import { isTier, isUrgency, timeLimitConfig } from './time-limits.js';
 import { TIME_LIMITS_KEY, type TimeLimitSettings } from './calendar-store.js';
@@ -18,9 +18,13 @@ function checkYear(year: number, input: YearInput): void {
   ] as const) {
     days.forEach((d, i) => {
       if (!d.date.startsWith(`${year}-`))
-        throw new AppError('validation_failed', `${field}[${i}] ${d.date} is not in ${year}`, {
-          field: `${field}/${i}/date`,
-        });
+        throw new AppError(
+          'validation_failed',
+          say(`${field}[${i}] ${d.date} 不在 ${year} 年内`, `${field}[${i}] ${d.date} is not in ${year}`),
+          {
+            field: `${field}/${i}/date`,
+          },
+        );
     });
   }
   // The calendar's own checks: real dates, no day both off and a workday.
@@ -96,10 +100,15 @@ export function calendarService(rt: SupervisionRuntime) {
       const tierMaps = [input.tiers ?? {}, ...Object.values(input.tiersByUrgency ?? {})];
       for (const m of tierMaps)
         for (const t of Object.keys(m ?? {}))
-          if (!isTier(t)) throw new AppError('validation_failed', `unknown tier "${t}"`, { field: 'tiers' });
+          if (!isTier(t))
+            throw new AppError('validation_failed', say(`未知的时限档次“${t}”`, `unknown tier "${t}"`), {
+              field: 'tiers',
+            });
       for (const u of Object.keys(input.dispatchHours ?? {}))
         if (!isUrgency(u))
-          throw new AppError('validation_failed', `unknown urgency "${u}"`, { field: 'dispatchHours' });
+          throw new AppError('validation_failed', say(`未知的紧急程度“${u}”`, `unknown urgency "${u}"`), {
+            field: 'dispatchHours',
+          });
       timeLimitConfig(input);
       const now = rt.now().toISOString();
       const row = { value: JSON.stringify(input), updated_by: actor.id, updated_at: now };
@@ -114,7 +123,10 @@ export function calendarService(rt: SupervisionRuntime) {
 
     deadlinePreview(q: { from?: string; tier: string; urgency?: string }) {
       const from = q.from ?? rt.today();
-      if (!isTier(q.tier)) throw new AppError('validation_failed', `unknown tier "${q.tier}"`, { field: 'tier' });
+      if (!isTier(q.tier))
+        throw new AppError('validation_failed', say(`未知的时限档次“${q.tier}”`, `unknown tier "${q.tier}"`), {
+          field: 'tier',
+        });
       return {
         from,
         tier: q.tier,

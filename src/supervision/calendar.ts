@@ -7,7 +7,7 @@
  * can make a day 23 or 25 hours long.
  */
 import { readFileSync } from 'node:fs';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 export interface CalendarDay {
   date: string;
@@ -32,7 +32,11 @@ export function parseDate(date: string): number {
   const m = DATE_RE.exec(date);
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   if (!m || Number.isNaN(ms) || formatDate(ms) !== date) {
-    throw new AppError('validation_failed', `not a date (YYYY-MM-DD): "${date}"`, { date });
+    throw new AppError(
+      'validation_failed',
+      say(`不是日期（YYYY-MM-DD）：“${date}”`, `not a date (YYYY-MM-DD): "${date}"`),
+      { date },
+    );
   }
   return ms;
 }
@@ -91,12 +95,20 @@ export class WorkCalendar {
 
   constructor(data: CalendarData) {
     for (const [year, y] of Object.entries(data.years)) {
-      if (!/^\d{4}$/.test(year)) throw new AppError('validation_failed', `calendar year key "${year}" is not YYYY`);
+      if (!/^\d{4}$/.test(year))
+        throw new AppError(
+          'validation_failed',
+          say(`日历年份“${year}”不是 YYYY 格式`, `calendar year key "${year}" is not YYYY`),
+        );
       for (const d of y.days_off ?? []) this.off.set(formatDate(parseDate(d.date)), d.name);
       for (const d of y.adjusted_workdays ?? []) this.work.set(formatDate(parseDate(d.date)), d.name);
     }
     for (const date of this.work.keys()) {
-      if (this.off.has(date)) throw new AppError('validation_failed', `${date} is both a day off and a workday`);
+      if (this.off.has(date))
+        throw new AppError(
+          'validation_failed',
+          say(`${date} 不能既是休息日又是工作日`, `${date} is both a day off and a workday`),
+        );
     }
     this.years = new Set(Object.keys(data.years).map(Number));
   }
@@ -135,7 +147,10 @@ export class WorkCalendar {
    */
   addWorkingDays(date: string, n: number): string {
     if (!Number.isInteger(n) || n < 0) {
-      throw new AppError('validation_failed', `working days must be a whole number ≥ 0, got ${n}`);
+      throw new AppError(
+        'validation_failed',
+        say(`工作日数必须是 ≥ 0 的整数，实为 ${n}`, `working days must be a whole number ≥ 0, got ${n}`),
+      );
     }
     if (n === 0) return this.isWorkingDay(date) ? date : this.nextWorkingDay(date);
     let d = date;
@@ -166,9 +181,13 @@ export class WorkCalendar {
    */
   addWorkingHours(isoDateTime: string, hours: number, tz = 'Asia/Shanghai'): string {
     let t = Date.parse(isoDateTime);
-    if (Number.isNaN(t)) throw new AppError('validation_failed', `not an ISO date-time: "${isoDateTime}"`);
+    if (Number.isNaN(t))
+      throw new AppError(
+        'validation_failed',
+        say(`不是 ISO 日期时间：“${isoDateTime}”`, `not an ISO date-time: "${isoDateTime}"`),
+      );
     if (!(hours >= 0) || !Number.isFinite(hours))
-      throw new AppError('validation_failed', `hours must be ≥ 0, got ${hours}`);
+      throw new AppError('validation_failed', say(`小时数必须 ≥ 0，实为 ${hours}`, `hours must be ≥ 0, got ${hours}`));
     let left = hours * 3_600_000;
     for (;;) {
       const today = localParts(t, tz).date;

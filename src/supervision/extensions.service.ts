@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { runAfterWrite } from '../problems/problem-hooks.js';
 import { departmentUserIds, roleUserIds } from '../notify/notifier.js';
@@ -53,13 +53,27 @@ export function extensionService(rt: SupervisionRuntime) {
       return db.transaction().execute(async (trx) => {
         const { row } = await loadFor(rt, trx, actor, code, 'plan');
         if (!EXTENDABLE.includes(row.status))
-          throw new AppError('invalid_transition', `an extension cannot be asked while the item is ${row.status}`, {
-            state: row.status,
-          });
+          throw new AppError(
+            'invalid_transition',
+            say(
+              `事项当前状态（${row.status}）下不能申请延期`,
+              `an extension cannot be asked while the item is ${row.status}`,
+            ),
+            {
+              state: row.status,
+            },
+          );
         if (row.deadline && input.requestedDeadline <= row.deadline) {
-          throw new AppError('validation_failed', `the new date must be after the current deadline ${row.deadline}`, {
-            field: 'requestedDeadline',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(
+              `新的日期必须晚于当前时限 ${row.deadline}`,
+              `the new date must be after the current deadline ${row.deadline}`,
+            ),
+            {
+              field: 'requestedDeadline',
+            },
+          );
         }
         const pending = await trx
           .selectFrom('extensions')
@@ -68,9 +82,13 @@ export function extensionService(rt: SupervisionRuntime) {
           .where('status', '=', 'pending')
           .executeTakeFirst();
         if (pending)
-          throw new AppError('conflict', `extension ${pending.id} is still waiting for a decision`, {
-            extensionId: pending.id,
-          });
+          throw new AppError(
+            'conflict',
+            say(`延期申请 ${pending.id} 仍在等待审批`, `extension ${pending.id} is still waiting for a decision`),
+            {
+              extensionId: pending.id,
+            },
+          );
         const now = rt.now().toISOString();
         const ext = await trx
           .insertInto('extensions')
@@ -135,14 +153,25 @@ export function extensionService(rt: SupervisionRuntime) {
           .where('problem_id', '=', row.id)
           .executeTakeFirst();
         if (!ext)
-          throw new AppError('not_found', `extension ${id} was not found on ${code}`, { what: 'extension', key: id });
+          throw new AppError(
+            'not_found',
+            say(`事项 ${code} 上没有延期申请 ${id}`, `extension ${id} was not found on ${code}`),
+            { what: 'extension', key: id },
+          );
         if (ext.status !== 'pending')
-          throw new AppError('conflict', `extension ${id} was already ${ext.status}`, { status: ext.status });
+          throw new AppError(
+            'conflict',
+            say(`延期申请 ${id} 已经处理（${ext.status}）`, `extension ${id} was already ${ext.status}`),
+            { status: ext.status },
+          );
         const granted = input.decision === 'grant' ? (input.grantedDeadline ?? ext.requested_deadline) : null;
         if (granted && row.deadline && granted <= row.deadline) {
           throw new AppError(
             'validation_failed',
-            `the granted date must be after the current deadline ${row.deadline}`,
+            say(
+              `批准的日期必须晚于当前时限 ${row.deadline}`,
+              `the granted date must be after the current deadline ${row.deadline}`,
+            ),
             { field: 'grantedDeadline' },
           );
         }

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { isValidDate } from '../shared/time.js';
 import { backSchedule, type Milestone } from './planned-progress.js';
@@ -34,20 +34,30 @@ export function milestoneService(rt: SupervisionRuntime) {
     if (!PLANNABLE.includes(row.status)) {
       throw new AppError(
         'invalid_transition',
-        `a plan can be set only while the item is assigned or in progress (it is ${row.status})`,
+        say(
+          `只有已交办或整改中的事项才能制定计划（当前为 ${row.status}）`,
+          `a plan can be set only while the item is assigned or in progress (it is ${row.status})`,
+        ),
         { state: row.status },
       );
     }
     const limit = row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline;
     input.forEach((m, i) => {
       if (!isValidDate(m.dueDate))
-        throw new AppError('validation_failed', `milestone ${i + 1}: dueDate is not a date`, {
-          field: `milestones/${i}/dueDate`,
-        });
+        throw new AppError(
+          'validation_failed',
+          say(`第 ${i + 1} 个节点：完成日期不是有效日期`, `milestone ${i + 1}: dueDate is not a date`),
+          {
+            field: `milestones/${i}/dueDate`,
+          },
+        );
       if (limit && m.dueDate > limit) {
         throw new AppError(
           'validation_failed',
-          `milestone "${m.name}" is due ${m.dueDate}, after the deadline ${limit}; ask for an extension instead`,
+          say(
+            `节点“${m.name}”的完成日期 ${m.dueDate} 晚于整改时限 ${limit}；请改为申请延期`,
+            `milestone "${m.name}" is due ${m.dueDate}, after the deadline ${limit}; ask for an extension instead`,
+          ),
           { field: `milestones/${i}/dueDate` },
         );
       }
@@ -102,20 +112,32 @@ export function milestoneService(rt: SupervisionRuntime) {
     async fromTemplate(actor: Actor, code: string, template: string, startDate?: string) {
       const tpl = PLAN_TEMPLATES[template];
       if (!tpl)
-        throw new AppError('validation_failed', `no plan template "${template}"`, {
-          field: 'template',
-          known: Object.keys(PLAN_TEMPLATES),
-        });
+        throw new AppError(
+          'validation_failed',
+          say(`没有名为“${template}”的计划模板`, `no plan template "${template}"`),
+          {
+            field: 'template',
+            known: Object.keys(PLAN_TEMPLATES),
+          },
+        );
       return db.transaction().execute(async (trx) => {
         const { row } = await loadFor(rt, trx, actor, code, 'plan');
         const deadline = row.status === 'long_term' ? (row.checkpoint_date ?? row.deadline) : row.deadline;
         if (!deadline)
-          throw new AppError('validation_failed', 'the item has no deadline to plan back from', { field: 'deadline' });
+          throw new AppError(
+            'validation_failed',
+            say('该事项没有整改时限，无法倒排计划', 'the item has no deadline to plan back from'),
+            { field: 'deadline' },
+          );
         const start = startDate ?? rt.today();
         if (start > deadline)
-          throw new AppError('validation_failed', `start ${start} is after the deadline ${deadline}`, {
-            field: 'startDate',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(`开始日期 ${start} 晚于整改时限 ${deadline}`, `start ${start} is after the deadline ${deadline}`),
+            {
+              field: 'startDate',
+            },
+          );
         const ms: Milestone[] = backSchedule(tpl.milestones, deadline, start, rt.store.calendar());
         return replace(
           trx,
@@ -137,10 +159,14 @@ export function milestoneService(rt: SupervisionRuntime) {
           .where('problem_id', '=', row.id)
           .executeTakeFirst();
         if (!m)
-          throw new AppError('not_found', `milestone ${milestoneId} was not found on ${code}`, {
-            what: 'milestone',
-            key: milestoneId,
-          });
+          throw new AppError(
+            'not_found',
+            say(`事项 ${code} 上没有节点 ${milestoneId}`, `milestone ${milestoneId} was not found on ${code}`),
+            {
+              what: 'milestone',
+              key: milestoneId,
+            },
+          );
         const now = rt.now().toISOString();
         await trx
           .updateTable('milestones')

@@ -2,7 +2,7 @@
  * Planned progress (计划进度) from milestones, so that supervision can compare what a unit
  * reports with what its own back-scheduled timetable (倒排时间) says it should have done by now.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { type WorkCalendar, daysBetween, parseDate } from './calendar.js';
 
 export interface Milestone {
@@ -28,7 +28,8 @@ export interface WeightedProgress {
 
 function checkWeights(weights: number[], what: string): number[] {
   for (const w of weights) {
-    if (!Number.isFinite(w) || w < 0) throw new AppError('validation_failed', `${what} must be ≥ 0, got ${w}`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new AppError('validation_failed', say(`${what} 必须 ≥ 0，实为 ${w}`, `${what} must be ≥ 0, got ${w}`));
   }
   // All-zero weights mean "nobody weighted them", not "they count for nothing": weigh equally.
   return weights.every((w) => w === 0) ? weights.map(() => 1) : weights;
@@ -85,7 +86,11 @@ export function backSchedule(
   calendar: WorkCalendar,
 ): Milestone[] {
   const total = calendar.workingDaysBetween(startDate, deadline);
-  if (total < 0) throw new AppError('validation_failed', `deadline ${deadline} is before start ${startDate}`);
+  if (total < 0)
+    throw new AppError(
+      'validation_failed',
+      say(`整改时限 ${deadline} 早于开始日期 ${startDate}`, `deadline ${deadline} is before start ${startDate}`),
+    );
   const shares = checkWeights(
     template.map((t) => t.fraction),
     'milestone fraction',
@@ -117,7 +122,10 @@ export function rollUp(children: readonly WeightedProgress[]): number {
   if (children.length === 0) return 0;
   for (const c of children) {
     if (!Number.isFinite(c.progress) || c.progress < 0 || c.progress > 100) {
-      throw new AppError('validation_failed', `progress must be within 0..100, got ${c.progress}`);
+      throw new AppError(
+        'validation_failed',
+        say(`进度必须在 0..100 之间，实为 ${c.progress}`, `progress must be within 0..100, got ${c.progress}`),
+      );
     }
   }
   const weights = checkWeights(

@@ -3,7 +3,7 @@
  * supporting figures, from plain counts so the same code scores units, areas and the whole city.
  * Published formulas vary by city, so factors and weights are configuration.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 export interface RateCounts {
   dispatched: number;
@@ -81,7 +81,10 @@ const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 function validate(c: RateCounts): void {
   for (const [k, v] of Object.entries(c)) {
     if (!Number.isInteger(v) || v < 0)
-      throw new AppError('validation_failed', `${k} must be a whole number ≥ 0, got ${v}`);
+      throw new AppError(
+        'validation_failed',
+        say(`${k} 必须是 ≥ 0 的整数，实为 ${v}`, `${k} must be a whole number ≥ 0, got ${v}`),
+      );
   }
   const pairs: [keyof RateCounts, keyof RateCounts][] = [
     ['signedWithinLimit', 'dispatched'],
@@ -92,7 +95,13 @@ function validate(c: RateCounts): void {
   ];
   for (const [part, whole] of pairs) {
     if (c[part] > c[whole])
-      throw new AppError('validation_failed', `${part} (${c[part]}) exceeds ${whole} (${c[whole]})`);
+      throw new AppError(
+        'validation_failed',
+        say(
+          `${part}（${c[part]}）超过了 ${whole}（${c[whole]}）`,
+          `${part} (${c[part]}) exceeds ${whole} (${c[whole]})`,
+        ),
+      );
   }
 }
 
@@ -103,11 +112,17 @@ export function rateConfig(o: RateOverrides = {}): RateConfig {
   };
   for (const [k, v] of Object.entries(c.satisfactionFactors)) {
     if (!(v >= 0 && v <= 1))
-      throw new AppError('validation_failed', `satisfaction factor ${k} must be within 0..1, got ${v}`);
+      throw new AppError(
+        'validation_failed',
+        say(`满意度系数 ${k} 必须在 0..1 之间，实为 ${v}`, `satisfaction factor ${k} must be within 0..1, got ${v}`),
+      );
   }
   const w = Object.values(c.weights);
   if (w.some((v) => !(v >= 0)) || w.every((v) => v === 0)) {
-    throw new AppError('validation_failed', 'composite weights must be ≥ 0 and not all 0');
+    throw new AppError(
+      'validation_failed',
+      say('综合权重必须 ≥ 0 且不能全为 0', 'composite weights must be ≥ 0 and not all 0'),
+    );
   }
   return c;
 }
@@ -171,7 +186,10 @@ export function rank<T>(rows: readonly T[], key: NumericKey<T>, options: RankOpt
   const sign = options.order === 'asc' ? -1 : 1;
   const n = options.listSize ?? 5;
   if (!Number.isInteger(n) || n < 0)
-    throw new AppError('validation_failed', `listSize must be a whole number ≥ 0, got ${n}`);
+    throw new AppError(
+      'validation_failed',
+      say(`listSize 必须是 ≥ 0 的整数，实为 ${n}`, `listSize must be a whole number ≥ 0, got ${n}`),
+    );
   const value = (row: T) => row[key] as number | null | undefined;
   const isScored = (r: T) => typeof value(r) === 'number' && Number.isFinite(value(r));
   const score = (r: T) => sign * (value(r) as number);

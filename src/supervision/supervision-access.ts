@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { requireRole, STAFF_ROLES } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Db } from '../db/database.js';
 import type { Loaded } from '../problems/problem.service.js';
 import { inScope } from '../problems/problem-access.js';
@@ -32,8 +32,14 @@ export async function loadFor(
     const co = loaded.coDepartmentIds.some((d) => inScope(actor, d));
     if (!(lead || (need === 'read' && co))) {
       if (!lead && !co)
-        throw new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
-      throw new AppError('forbidden', "only the lead unit may change this item's plan");
+        throw new AppError('not_found', say(`未找到问题 ${code}`, `problem ${code} was not found`), {
+          what: 'problem',
+          key: code,
+        });
+      throw new AppError(
+        'forbidden',
+        say('只有牵头单位可以修改该事项的计划', "only the lead unit may change this item's plan"),
+      );
     }
   }
   return loaded;

@@ -3,7 +3,7 @@
  * numbers are the brief's defaults as seen in practice; cities change them, so every function takes
  * a config that `timeLimitConfig(overrides)` builds from partial overrides.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { type WorkCalendar, addDays, addMonths } from './calendar.js';
 
 export const TIERS = ['immediate', 'enquiry', 'simple', 'cross_department', 'historic'] as const;
@@ -71,7 +71,13 @@ export interface TimeLimitOverrides {
 
 function nonNegative(name: string, n: number, integer: boolean): void {
   if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-    throw new AppError('validation_failed', `${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, got ${n}`);
+    throw new AppError(
+      'validation_failed',
+      say(
+        `${name} 必须是 ≥ 0 的${integer ? '整' : ''}数，实为 ${n}`,
+        `${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, got ${n}`,
+      ),
+    );
   }
 }
 
@@ -114,13 +120,15 @@ export function defaultDeadline(
   config: TimeLimitConfig = DEFAULT_TIME_LIMITS,
 ): string {
   const limit = config.tiers[tier];
-  if (!limit) throw new AppError('validation_failed', `unknown time-limit tier "${tier}"`);
+  if (!limit)
+    throw new AppError('validation_failed', say(`未知的时限档次“${tier}”`, `unknown time-limit tier "${tier}"`));
   let due: string;
   if (limit.unit === 'working_days') due = calendar.addWorkingDays(fromDate, limit.amount);
   else if (limit.unit === 'calendar_days') due = calendar.addWorkingDays(addDays(fromDate, limit.amount), 0);
   else due = calendar.addWorkingDays(addMonths(fromDate, limit.amount), 0);
   const cap = config.urgencyCapWorkingDays[urgency];
-  if (cap === undefined) throw new AppError('validation_failed', `unknown urgency "${urgency}"`);
+  if (cap === undefined)
+    throw new AppError('validation_failed', say(`未知的紧急程度“${urgency}”`, `unknown urgency "${urgency}"`));
   if (cap !== null) {
     const capped = calendar.addWorkingDays(fromDate, cap);
     if (capped < due) due = capped;
@@ -131,7 +139,8 @@ export function defaultDeadline(
 function addHours(calendar: WorkCalendar, from: string, hours: number, clock: HourClock, tz: string): string {
   if (clock === 'working') return calendar.addWorkingHours(from, hours, tz);
   const t = Date.parse(from);
-  if (Number.isNaN(t)) throw new AppError('validation_failed', `not an ISO date-time: "${from}"`);
+  if (Number.isNaN(t))
+    throw new AppError('validation_failed', say(`不是 ISO 日期时间：“${from}”`, `not an ISO date-time: "${from}"`));
   return new Date(t + hours * 3_600_000).toISOString();
 }
 

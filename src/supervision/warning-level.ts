@@ -3,7 +3,7 @@
  * plan, a missed milestone or no weekly report; red = overdue or far behind. Computed, never
  * stored as truth, so changing a threshold re-colours every item at once.
  */
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { State } from '../lifecycle/lifecycle.js';
 import { type WorkCalendar, parseDate } from './calendar.js';
 
@@ -68,10 +68,14 @@ export const maxLevel = (a: WarningLevel, b: WarningLevel): WarningLevel => (RAN
 export function warningThresholds(o: Partial<WarningThresholds> = {}): WarningThresholds {
   const t = { ...DEFAULT_WARNING_THRESHOLDS, ...o };
   for (const [k, v] of Object.entries(t)) {
-    if (!Number.isFinite(v) || v < 0) throw new AppError('validation_failed', `${k} must be ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new AppError('validation_failed', say(`${k} 必须 ≥ 0，实为 ${v}`, `${k} must be ≥ 0, got ${v}`));
   }
   if (t.yellowBehindPoints > t.redBehindPoints) {
-    throw new AppError('validation_failed', 'yellowBehindPoints must not exceed redBehindPoints');
+    throw new AppError(
+      'validation_failed',
+      say('yellowBehindPoints 不能大于 redBehindPoints', 'yellowBehindPoints must not exceed redBehindPoints'),
+    );
   }
   return t;
 }

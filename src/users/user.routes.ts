@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import { checkSameOrigin } from '../http/security.js';
@@ -25,7 +25,8 @@ import {
  */
 async function loginFromOwnPages(req: FastifyRequest): Promise<void> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') throw new AppError('unsupported_media_type', 'sign in with a JSON body');
+  if (type !== 'application/json')
+    throw new AppError('unsupported_media_type', say('请以 JSON 格式提交登录信息', 'sign in with a JSON body'));
   checkSameOrigin(req.method, req.headers);
 }
 
@@ -73,7 +74,11 @@ export const userRoutes =
       },
       async (req) => {
         const user = await users.me(req.actor);
-        if (!user) throw new AppError('unauthenticated', 'API keys have no user account; sign in');
+        if (!user)
+          throw new AppError(
+            'unauthenticated',
+            say('接口密钥没有用户账户，请登录', 'API keys have no user account; sign in'),
+          );
         return { user };
       },
     );

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { constraintViolation } from '../db/dialect.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { digest, hashPassword, randomToken, verifyDummyPassword, verifyPassword } from '../auth/secrets.js';
 import { subtreeIds } from '../reference/reference.repository.js';
@@ -22,12 +22,18 @@ export function presentUser(u: repo.UserRow) {
 /** A department role needs a department, and a named department must exist (not a foreign-key 500). */
 export async function checkDepartment(db: Db, role: string, departmentId: number | null | undefined) {
   if (role === 'department' && !departmentId)
-    throw new AppError('validation_failed', 'department staff need a department', { field: 'departmentId' });
+    throw new AppError('validation_failed', say('部门工作人员需要指定部门', 'department staff need a department'), {
+      field: 'departmentId',
+    });
   if (
     departmentId &&
     !(await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst())
   ) {
-    throw new AppError('validation_failed', `department ${departmentId} does not exist`, { field: 'departmentId' });
+    throw new AppError(
+      'validation_failed',
+      say(`部门 ${departmentId} 不存在`, `department ${departmentId} does not exist`),
+      { field: 'departmentId' },
+    );
   }
 }
 
@@ -71,7 +77,10 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
         })
         .catch((e) => {
           if (constraintViolation(e) === 'unique')
-            throw new AppError('conflict', `username ${input.username} is taken`);
+            throw new AppError(
+              'conflict',
+              say(`用户名 ${input.username} 已被占用`, `username ${input.username} is taken`),
+            );
           throw e;
         });
       return presentUser((await repo.findUserById(db, id))!);
@@ -138,9 +147,9 @@ export function userService(db: Db, opts: { clock: () => Date; sessionDays: numb
     /** A new password also ends the account's other sessions: a stolen session must not outlive it. */
     async changePassword(actor: Actor, current: string, next: string, keepSessionId?: string) {
       const user = actor.id ? await repo.findUserById(db, actor.id) : undefined;
-      if (!user) throw new AppError('unauthenticated', 'please sign in');
+      if (!user) throw new AppError('unauthenticated', say('请先登录', 'please sign in'));
       if (!(await verifyPassword(current, user.password_hash)))
-        throw new AppError('forbidden', 'the current password is wrong');
+        throw new AppError('forbidden', say('当前密码不正确', 'the current password is wrong'));
       const hash = await hashPassword(next);
       await db.transaction().execute(async (trx) => {
         await repo.updateUser(trx, user.id, { password_hash: hash });

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DEMO_QUESTIONS } from '../../src/demo/demo-open311.js';
 
 const DIALECTS = await dialects();
+const EN = { 'accept-language': 'en' };
 
 describe.each(DIALECTS)('category questions (%s)', (dialect) => {
   let t: TestApp;
@@ -26,6 +27,8 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
     t.as(who, {
       method: 'POST',
       url: '/api/v1/problems',
+      // The messages checked below are the English ones; Chinese is the default.
+      headers: EN,
       payload: {
         title: '路面坑洼',
         description: '江津路路面有坑',
@@ -66,7 +69,7 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
     expect((await t.as('admin', { method: 'PUT', url: url(999_999), payload: body })).statusCode).toBe(404);
     expect((await t.as(null, { method: 'GET', url: url(999_999) })).statusCode).toBe(404);
     const bad = async (items: unknown[]) => {
-      const res = await t.as('admin', { method: 'PUT', url: url(roads), payload: { items } });
+      const res = await t.as('admin', { method: 'PUT', url: url(roads), payload: { items }, headers: EN });
       expect(res.statusCode, res.body).toBe(400);
       return res.json().error;
     };

@@ -53,7 +53,7 @@ describe.each(DIALECTS)('the map (%s)', (dialect) => {
     expect(district.json().area.name).toBe('沙市区');
     const outside = await t.as(null, { method: 'GET', url: '/api/v1/map/locate?lat=39.9&lng=116.4' });
     expect(outside.statusCode).toBe(400);
-    expect(outside.json().error.message).toContain('outside every area');
+    expect(outside.json().error.message).toBe('该位置不在本市任何区域内');
     expect((await t.as(null, { method: 'GET', url: '/api/v1/map/locate?lat=95&lng=112' })).statusCode).toBe(400);
     const areas = await t.as(null, { method: 'GET', url: '/api/v1/map/areas' });
     expect(areas.json().items).toHaveLength(2);

@@ -20,6 +20,13 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
+// The server answers errors (and its own texts) in the language asked for; the UI asks for the one
+// its switch shows. Set by the i18n provider whenever the language is chosen.
+let language: 'zh' | 'en' = 'zh';
+export function setRequestLanguage(lang: 'zh' | 'en'): void {
+  language = lang;
+}
+
 type QueryValue = string | number | boolean | undefined | null | Array<string | number>;
 
 export interface RequestOptions {
@@ -57,7 +64,11 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language === 'en' ? 'en' : 'zh-CN',
+    ...opts.headers,
+  };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {

@@ -43,16 +43,16 @@ export function useErrorText(): (e: unknown) => string {
     if (isApiError(e)) {
       const key = KNOWN[e.code];
       const base = key ? t(key) : t('error.generic');
-      // The server explains in English; a Chinese page shows its own sentence rather than a mixed one
-      // ("填写的内容有误（milestone … is due …）"). Chinese details (from the server's texts) still show.
+      // The server explains in the language the page asked for (Accept-Language); an older server's
+      // English sentence is not mixed into a Chinese one ("填写的内容有误（milestone … is due …）").
       const foreign = lang === 'zh' && !/[\u4e00-\u9fff]/.test(e.message ?? '');
-      // Field errors carry a Chinese text of their own (messageZh): use it on a Chinese page.
-      const zhDetails = Array.isArray(e.details)
-        ? e.details.map((d: { messageZh?: unknown }) => d?.messageZh).filter((m): m is string => typeof m === 'string')
-        : [];
-      if (foreign && zhDetails.length) return t('common.withDetail', { text: base, detail: zhDetails.join('；') });
       const plain =
-        foreign || key === 'error.network' || key === 'error.not_found' || !e.message || e.message === e.code;
+        foreign ||
+        key === 'error.network' ||
+        key === 'error.not_found' ||
+        !e.message ||
+        e.message === e.code ||
+        e.message === base;
       return plain ? base : t('common.withDetail', { text: base, detail: e.message });
     }
     return t('error.generic');

@@ -65,7 +65,9 @@ export const en: Record<MessageKey, string> = {
   'home.statsTitle': 'Progress',
   'home.statsUnavailable': 'Figures are not available right now',
   'home.headline': '{found} problems found, {rectified} rectified',
-  'home.headlineNote': 'All the other items have a responsible unit and a back-scheduled deadline.',
+  // 其余问题: the problems not yet rectified (not "every other item").
+  'home.headlineNote':
+    'Each problem not yet rectified has a responsible unit and a timetable worked back from its deadline.',
   'home.inProgress': 'Being fixed',
   'home.overdue': 'Overdue',
   'home.longTerm': 'Long-term',

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from '../api/client.js';
 import { zh as zhCore } from './zh.js';
 import { en as enCore } from './en.js';
 import { zhPortal } from './zh-portal.js';
@@ -26,7 +27,11 @@ const STORAGE_KEY = 'qingdan.lang';
 function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'zh' || saved === 'en') return saved;
+    if (saved === 'zh' || saved === 'en') {
+      // Before any child's first request: effects of the provider run after its children's.
+      setRequestLanguage(saved);
+      return saved;
+    }
   } catch {
     /* storage disabled: default to Chinese */
   }
@@ -61,6 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const setLang = useCallback((l: Lang) => {
+    setRequestLanguage(l);
     setLangState(l);
     try {
       localStorage.setItem(STORAGE_KEY, l);

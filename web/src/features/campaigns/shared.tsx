@@ -96,8 +96,16 @@ export function ItemTable({ items, admin, testId }: { items: Brief[]; admin?: bo
 }
 
 export function Bar({ percent, label }: { percent: number; label?: ReactNode }) {
+  const t = useCmpT();
   return (
-    <div className="cmp-bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+    <div
+      className="cmp-bar"
+      role="progressbar"
+      aria-label={t('cmp.progress')}
+      aria-valuenow={percent}
+      aria-valuemin={0}
+      aria-valuemax={100}
+    >
       <div className="cmp-bar-fill" style={{ width: `${percent}%` }} />
       <span className="cmp-bar-label">{label ?? `${percent}%`}</span>
     </div>

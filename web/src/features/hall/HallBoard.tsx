@@ -105,7 +105,8 @@ export default function HallBoard() {
               <p className="muted" data-testid="hall-month-state">
                 {x.settled ? t('board.settled') : t('board.live')}
               </p>
-              <div className="table-wrap">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table takes focus to scroll */}
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="hall-month-h">
                 <table className="table" data-testid="hall-month-table">
                   <thead>
                     <tr>

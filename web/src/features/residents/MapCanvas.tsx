@@ -67,7 +67,7 @@ export function MapCanvas(props: {
     <svg
       className={`res-map${props.onPick ? ' res-map-pick' : ''}`}
       viewBox={`${box.x} ${box.y} ${W} ${H}`}
-      role="img"
+      role="group"
       aria-label={props.label}
       data-testid={props.testId}
       data-mode={props.mode}

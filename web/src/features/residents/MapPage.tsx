@@ -71,6 +71,7 @@ export default function MapPage() {
                 className="res-cluster"
                 role="button"
                 tabIndex={0}
+                aria-label={c.code ?? t('map.total').replace('{n}', String(c.count))}
                 onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.dispatchEvent(new MouseEvent('click'))}
                 data-testid={c.count === 1 ? 'map-pin' : 'map-cluster'}
                 onClick={() => (c.code ? navigate(`/problems/${c.code}`) : setZoom((z) => Math.min(16, z + 2)))}

@@ -54,8 +54,11 @@ export function InboxHints({
   hints: Hints;
   departments: Department[];
 }) {
-  const { t, name, join } = useI18n();
+  const { t, name, join, lang } = useI18n();
   const dept = departments.find((d) => d.id === hints.departmentId);
+  // Each reason is worded "中文 / English"; the joined `reason` is the Chinese halves.
+  const why = (d: DuplicateSuggestion) =>
+    lang === 'en' ? d.reasons.map((r) => r.message.split(' / ').pop()).join('; ') : d.reason;
   const guessed = !problem.category && hints.category;
   return (
     <div className="hints muted" data-testid="inbox-hints">
@@ -92,7 +95,7 @@ export function InboxHints({
           {hints.duplicates.slice(0, 3).map((d, i) => (
             <span key={d.code}>
               {i > 0 && t('common.listSep')}
-              <Link to={`/admin/problems/${encodeURIComponent(d.code)}`} title={join([d.title, d.reason])}>
+              <Link to={`/admin/problems/${encodeURIComponent(d.code)}`} title={join([d.title, why(d)])}>
                 {d.code}
               </Link>{' '}
               ({Math.round(d.score * 100)}%)
