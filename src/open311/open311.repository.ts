@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import type { Database, Open311RequestTable } from '../db/schema.js';
 import { ACTIONS, PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
 import type { ProblemRow } from '../problems/problem.repository.js';
+import { normaliseShortCode } from '../problems/short-code.js';
 
 export interface Scope {
   /** The calling client's api key id, when it sent one: its own submissions are visible too. */
@@ -177,7 +178,7 @@ export async function areaByCode(db: Db, code: string) {
 
 /**
  * The item a token belongs to (GET /tokens/{token}): the public token an Open311 POST returned,
- * or a reporter's Qingdan tracking token.
+ * or a reporter's Qingdan tracking token or short code.
  */
 export async function codeByToken(db: Db, token: string, hash: string): Promise<string | null> {
   const open311 = await db
@@ -187,7 +188,14 @@ export async function codeByToken(db: Db, token: string, hash: string): Promise<
     .where('o.token', '=', token)
     .executeTakeFirst();
   if (open311) return open311.code;
-  const row = await db.selectFrom('problems').select('code').where('tracking_token_hash', '=', hash).executeTakeFirst();
+  const short = normaliseShortCode(token);
+  const row = await db
+    .selectFrom('problems')
+    .select('code')
+    .where((eb) =>
+      short ? eb.or([eb('tracking_token_hash', '=', hash), eb('short_code', '=', short)]) : eb('tracking_token_hash', '=', hash),
+    )
+    .executeTakeFirst();
   return row?.code ?? null;
 }
 

@@ -10,7 +10,7 @@ export const SessionBody = Type.Object(
 );
 const NotifyBy = Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('none')]);
 export const ProfileSchema = Type.Object({
-  phone: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()], { description: 'null for a resident signed in by e-mail only' }),
   email: Type.Union([Type.String(), Type.Null()]),
   notifyBy: NotifyBy,
 });

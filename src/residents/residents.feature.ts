@@ -12,6 +12,8 @@ import { mapRoutes } from './map.routes.js';
 import { seedDemoMap } from './demo-map.js';
 import { subscriptionService } from './subscriptions.js';
 import { subscriptionRoutes } from './subscription.routes.js';
+import { templateStore, type TemplateStore } from './template-store.js';
+import { templateRoutes } from './template.routes.js';
 
 export interface ResidentsState {
   auth: ReturnType<typeof residentAuth>;
@@ -19,6 +21,7 @@ export interface ResidentsState {
   devInbox: Map<string, { code: string; at: string }> | null;
   map: ReturnType<typeof mapService>;
   subscriptions: ReturnType<typeof subscriptionService>;
+  templates: TemplateStore;
 }
 
 /**
@@ -48,6 +51,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
         publicUrl: k.config.hall.publicUrl ?? '',
         channels: () => notifier.channels,
       }),
+      templates: templateStore(k.db, k.clock),
     };
   },
   hooks: (state, k) => ({
@@ -60,6 +64,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
             timezone: k.config.timezone,
             publicUrl: k.config.hall.publicUrl ?? '',
             channels: () => k.of(notifyFeature).channels,
+            templates: state.templates,
           },
           write,
         ),
@@ -86,5 +91,6 @@ export const residentsFeature = defineFeature<ResidentsState>({
     await app.register(residentRoutes(state, k));
     await app.register(mapRoutes(state.map, k.config.map));
     await app.register(subscriptionRoutes(state.subscriptions, k.db, k.config.hall.publicUrl ?? ''));
+    await app.register(templateRoutes(state.templates));
   },
 });

@@ -16,6 +16,7 @@ import * as rateLimits from './20261205T1700-rate-limits.js';
 import * as residents from './20261205T1800-residents.js';
 import * as dispatch from './20261205T1900-dispatch.js';
 import * as commentReplies from './20261205T2200-comment-replies.js';
+import * as residentCodes from './20261206T0700-resident-codes.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1800-residents': residents,
   '20261205T1900-dispatch': dispatch,
   '20261205T2200-comment-replies': commentReplies,
+  '20261206T0700-resident-codes': residentCodes,
 };

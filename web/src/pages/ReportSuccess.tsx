@@ -9,15 +9,17 @@ export interface UploadOutcome {
   message?: string;
 }
 
-/** Shown once after a report: the code, the token and the tracking link. */
+/** Shown once after a report: the code, the short code, the token and the tracking link. */
 export function ReportSuccess({
   problem,
   token,
+  shortCode,
   uploads,
   onAnother,
 }: {
   problem: Problem;
   token: string;
+  shortCode: string;
   uploads: UploadOutcome[];
   onAnother: () => void;
 }) {
@@ -39,6 +41,12 @@ export function ReportSuccess({
           <dt>{t('report.code')}</dt>
           <dd className="code big" data-testid="tracking-code">
             {problem.code}
+          </dd>
+        </div>
+        <div className="dl-row">
+          <dt>{t('report.shortCode')}</dt>
+          <dd className="code big" data-testid="short-code">
+            {shortCode}
           </dd>
         </div>
         <div className="dl-row">
