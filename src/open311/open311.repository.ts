@@ -75,6 +75,24 @@ export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow
     .execute();
 }
 
+/**
+ * Items posted through Open311 that still await triage, by id: their own notice says they can be
+ * followed by that id at once, so anyone may read a minimal view of them (open311-present.ts).
+ */
+export async function findAwaitingTriage(db: Db, codes: string[], areaIds: number[] | null): Promise<ProblemRow[]> {
+  if (codes.length === 0) return [];
+  let q = db
+    .selectFrom('problems')
+    .selectAll('problems')
+    .where('problems.code', 'in', codes)
+    .where('problems.status', '=', 'submitted')
+    .where((eb) =>
+      eb.exists(eb.selectFrom('open311_requests as o').select('o.problem_id').whereRef('o.problem_id', '=', 'problems.id')),
+    );
+  if (areaIds !== null) q = q.where('problems.area_id', 'in', areaIds.length ? areaIds : [-1]);
+  return q.execute();
+}
+
 /** Public lifecycle events of visible items in a time window, oldest first (the updates feed). */
 export async function findUpdates(db: Db, f: Scope & { from: string; to: string; limit: number }) {
   return db
