@@ -4,6 +4,7 @@ import { localHour } from './update-templates.js';
 import { notifyFeature } from '../notify/notify.feature.js';
 import { problemsFeature } from '../problems/problems.feature.js';
 import { residentAuth } from './resident-auth.js';
+import { emailLinks } from './email-link.js';
 import { residentReports } from './resident-reports.js';
 import { queueReporterUpdate } from './reporter-updates.js';
 import { residentRoutes } from './resident.routes.js';
@@ -17,6 +18,7 @@ import { templateRoutes } from './template.routes.js';
 
 export interface ResidentsState {
   auth: ReturnType<typeof residentAuth>;
+  links: ReturnType<typeof emailLinks>;
   reports: ReturnType<typeof residentReports>;
   devInbox: Map<string, { code: string; at: string }> | null;
   map: ReturnType<typeof mapService>;
@@ -25,7 +27,7 @@ export interface ResidentsState {
 }
 
 /**
- * The residents' side (docs/residents.md): sign-in by phone code (residents are `public` users with
+ * The residents' side (docs/residents.md): sign-in by phone code or e-mail link (residents are `public` users with
  * ordinary sessions), "my reports", messages to reporters at each public step of their report.
  */
 export const residentsFeature = defineFeature<ResidentsState>({
@@ -39,6 +41,14 @@ export const residentsFeature = defineFeature<ResidentsState>({
         clock: k.clock,
         sessionDays: k.config.sessionDays,
         sms: notifier.channels.find((c) => c.name === 'webhook'),
+        devInbox,
+      }),
+      links: emailLinks({
+        db: k.db,
+        clock: k.clock,
+        sessionDays: k.config.sessionDays,
+        publicUrl: k.config.publicUrl,
+        mail: notifier.channels.find((c) => c.name === 'email'),
         devInbox,
       }),
       reports: residentReports(k.db, k.of(problemsFeature).problems),

@@ -86,5 +86,23 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('reporter_templates').ifExists().execute();
   await db.schema.dropIndex('problems_short_code_unique').ifExists().execute();
   await db.schema.alterTable('problems').dropColumn('short_code').execute();
-  await db.schema.alterTable('residents').dropColumn('login_email').execute();
+  // Residents who signed in by e-mail only have no phone, which the older schema cannot hold.
+  await db.deleteFrom('residents').where('phone', 'is', null).execute();
+  if (isPostgres(db)) {
+    await db.schema.alterTable('residents').dropColumn('login_email').execute();
+    await sql`alter table residents alter column phone set not null`.execute(db);
+    return;
+  }
+  await db.schema
+    .createTable('residents_old')
+    .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id'))
+    .addColumn('phone', 'text', (c) => c.notNull().unique())
+    .addColumn('email', 'text')
+    .addColumn('notify_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await sql`insert into residents_old (user_id, phone, email, notify_by, created_at)
+    select user_id, phone, email, notify_by, created_at from residents`.execute(db);
+  await db.schema.dropTable('residents').execute();
+  await db.schema.alterTable('residents_old').renameTo('residents').execute();
 }
