@@ -87,7 +87,9 @@ export async function findAwaitingTriage(db: Db, codes: string[], areaIds: numbe
     .where('problems.code', 'in', codes)
     .where('problems.status', '=', 'submitted')
     .where((eb) =>
-      eb.exists(eb.selectFrom('open311_requests as o').select('o.problem_id').whereRef('o.problem_id', '=', 'problems.id')),
+      eb.exists(
+        eb.selectFrom('open311_requests as o').select('o.problem_id').whereRef('o.problem_id', '=', 'problems.id'),
+      ),
     );
   if (areaIds !== null) q = q.where('problems.area_id', 'in', areaIds.length ? areaIds : [-1]);
   return q.execute();
@@ -211,7 +213,9 @@ export async function codeByToken(db: Db, token: string, hash: string): Promise<
     .selectFrom('problems')
     .select('code')
     .where((eb) =>
-      short ? eb.or([eb('tracking_token_hash', '=', hash), eb('short_code', '=', short)]) : eb('tracking_token_hash', '=', hash),
+      short
+        ? eb.or([eb('tracking_token_hash', '=', hash), eb('short_code', '=', short)])
+        : eb('tracking_token_hash', '=', hash),
     )
     .executeTakeFirst();
   return row?.code ?? null;

@@ -87,7 +87,10 @@ export function emailLinks(deps: LinkDeps) {
   /** Spends a link: the address's resident account (made on first use) gets a session. */
   async function signInWithLink(rawEmail: string, token: string) {
     const email = normaliseEmail(rawEmail);
-    const wrong = new AppError('unauthenticated', '登录链接无效、已使用或已过期 / the link is invalid, used or expired');
+    const wrong = new AppError(
+      'unauthenticated',
+      '登录链接无效、已使用或已过期 / the link is invalid, used or expired',
+    );
     const now = clock().toISOString();
     const sessionId = randomToken();
     const userId = await db.transaction().execute(async (trx) => {

@@ -131,7 +131,8 @@ export const residentRoutes =
       async (req) => {
         const key = req.query.email?.trim().toLowerCase() ?? req.query.phone?.replace(/[\s-]/g, '') ?? '';
         const hit = state.devInbox?.get(key);
-        if (!hit) throw new AppError('not_found', 'nothing sent to that address (the dev inbox is on in demo mode only)');
+        if (!hit)
+          throw new AppError('not_found', 'nothing sent to that address (the dev inbox is on in demo mode only)');
         return hit;
       },
     );

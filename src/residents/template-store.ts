@@ -25,8 +25,7 @@ const SAMPLE: Record<string, string> = {
 
 function checkAction(action: string): string[] {
   const allowed = PLACEHOLDERS[action];
-  if (!allowed)
-    throw new AppError('not_found', `no message template "${action}"`, { what: 'template', key: action });
+  if (!allowed) throw new AppError('not_found', `no message template "${action}"`, { what: 'template', key: action });
   return allowed;
 }
 
@@ -42,8 +41,7 @@ export function validateTemplate(action: string, t: MessageTemplate): void {
           `unknown placeholder {${unknown[0]}}; allowed: ${allowed.map((a) => `{${a}}`).join(' ')}`,
         { field, unknown, allowed },
       );
-    if (!t[field].trim())
-      throw new AppError('validation_failed', `${field} may not be empty`, { field });
+    if (!t[field].trim()) throw new AppError('validation_failed', `${field} may not be empty`, { field });
   }
 }
 

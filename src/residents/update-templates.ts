@@ -29,11 +29,17 @@ export const DEFAULT_TEMPLATES: Record<string, Record<TemplateLang, MessageTempl
     en: { title: 'Your report was accepted', body: 'Your report {code} was accepted (tracking code {shortCode}).' },
   },
   assign: {
-    zh: { title: '您反映的问题已交办', body: '【清单】“{title}”({code})已交{unit}办理，期限{deadline}。查询码 {shortCode}。{link}' },
+    zh: {
+      title: '您反映的问题已交办',
+      body: '【清单】“{title}”({code})已交{unit}办理，期限{deadline}。查询码 {shortCode}。{link}',
+    },
     en: { title: 'Your report was assigned', body: 'Assigned to {unit}, due {deadline}.' },
   },
   rectify: {
-    zh: { title: '已整改，请您验证', body: '【清单】“{title}”({code})已整改完成，请验证评价（查询码 {shortCode}）。{link}' },
+    zh: {
+      title: '已整改，请您验证',
+      body: '【清单】“{title}”({code})已整改完成，请验证评价（查询码 {shortCode}）。{link}',
+    },
     en: { title: 'Rectified: please verify', body: 'Rectified: please verify and rate with code {shortCode}.' },
   },
   close: {

@@ -59,6 +59,10 @@ describe.each(DIALECTS)('Open311 read-back before triage (%s)', (dialect) => {
     await act(t, 'shouli', accepted, 'assign', { leadDepartmentId: t.ids.departments.urban });
     const full = await read(accepted);
     expect(full.statusCode).toBe(200);
-    expect(full.json()[0]).toMatchObject({ status: 'open', description: '路灯整夜不亮', address: '沙市区北京中路 88 号' });
+    expect(full.json()[0]).toMatchObject({
+      status: 'open',
+      description: '路灯整夜不亮',
+      address: '沙市区北京中路 88 号',
+    });
   });
 });

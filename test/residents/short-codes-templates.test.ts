@@ -249,7 +249,8 @@ describe.each(DIALECTS)('short codes, message templates, e-mail sign-in (%s)', (
 function decode(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: base64/i.test(head)) return `${head}\n\n${Buffer.from(body, 'base64').toString('utf8')}`;
+  if (/Content-Transfer-Encoding: base64/i.test(head))
+    return `${head}\n\n${Buffer.from(body, 'base64').toString('utf8')}`;
   return raw
     .replace(/=\r?\n/g, '')
     .replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));

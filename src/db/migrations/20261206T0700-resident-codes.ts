@@ -62,7 +62,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   if (isPostgres(db)) {
     await sql`alter table residents alter column phone drop not null`.execute(db);
-    await db.schema.alterTable('residents').addColumn('login_email', 'text', (c) => c.unique()).execute();
+    await db.schema
+      .alterTable('residents')
+      .addColumn('login_email', 'text', (c) => c.unique())
+      .execute();
     return;
   }
   // SQLite cannot drop a NOT NULL: the table is rebuilt (nothing references it).

@@ -111,7 +111,8 @@ export const en: Record<MessageKey, string> = {
   'report.token': 'Tracking token',
   'report.shortCode': 'Short code',
   'report.shortCodeNote':
-    'The 8-character short code (any case) works wherever the token does: tracking, rating, adding to "My reports"; every message repeats it.',
+    'The 8-character short code (any case) works wherever the token does: tracking, rating, ' +
+    'adding to "My reports"; every message repeats it.',
   'report.tokenOnce':
     'The token is shown only this once. Copy and keep the link below to track progress and rate the result.',
   'report.uploadsOk': '{n} photo(s) uploaded.',

@@ -56,6 +56,9 @@ export function ReportSuccess({
           </dd>
         </div>
       </dl>
+      <p className="muted" data-testid="short-code-note">
+        {t('report.shortCodeNote')}
+      </p>
       <p className="warning" role="note">
         {t('report.tokenOnce')}
       </p>

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { WebFeature } from '../../feature.js';
 
-/** The residents' side (docs/residents.md): phone sign-in, my reports, the map. */
+/** The residents' side (docs/residents.md): phone or e-mail sign-in, my reports, the map, reporter messages. */
 export const residentsFeature: WebFeature = {
   name: 'residents',
   pages: [
@@ -13,5 +13,14 @@ export const residentsFeature: WebFeature = {
       testId: 'nav-me',
     },
     { path: '/me/signin', page: lazy(() => import('./SignIn.js')) },
+  ],
+  admin: [
+    {
+      path: '/admin/reporter-messages',
+      page: lazy(() => import('./AdminTemplates.js')),
+      roles: ['admin'],
+      nav: { zh: '群众通知模板', en: 'Reporter messages' },
+      testId: 'nav-reporter-messages',
+    },
   ],
 };
