@@ -107,7 +107,8 @@ export const zh = {
   'report.code': '问题编号',
   'report.token': '查询码',
   'report.shortCode': '短查询码',
-  'report.shortCodeNote': '短查询码（8 位，不区分大小写）可代替查询码：查询进度、评价、绑定到“我的反映”都可以用，短信通知里也会附上。',
+  'report.shortCodeNote':
+    '短查询码（8 位，不区分大小写）可代替查询码：查询进度、评价、绑定到“我的反映”都可以用，短信通知里也会附上。',
   'report.tokenOnce': '查询码只显示这一次，请复制保存下面的链接，凭它查询进度和评价整改结果。',
   'report.uploadsOk': '{n} 张照片已上传。',
   'report.uploadsFailed': '{n} 个文件上传失败：{names}',
