@@ -4,7 +4,7 @@
  * code typed loosely, and sees it in "my reports". The admin edits a message to reporters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   DESKTOP,
   ensureWeb,
@@ -18,6 +18,14 @@ import {
 } from './harness.js';
 import { Api, login, selectByText } from './flows.js';
 import { startMailbox } from '../residents/sms-gateway.js';
+
+/** The new pages at 375 and 1280 px; the flow itself runs at phone width. */
+async function bothWidths(page: Page, name: string) {
+  await shot(page, name);
+  await page.setViewportSize(DESKTOP);
+  await shot(page, name);
+  await page.setViewportSize(PHONE);
+}
 
 describe.skipIf(!HAVE_BROWSER)('short codes and e-mail sign-in in a real browser', () => {
   let server: Server;
@@ -52,11 +60,11 @@ describe.skipIf(!HAVE_BROWSER)('short codes and e-mail sign-in in a real browser
     const code = (await page.getByTestId('tracking-code').textContent())!.trim();
     const short = (await page.getByTestId('short-code').textContent())!.trim();
     expect(short).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
-    await shot(page, 'residents-report-shortcode');
+    await bothWidths(page, 'residents-report-shortcode');
 
     await page.goto('/me/signin');
     await page.getByTestId('res-email').fill('zhou@example.com');
-    await shot(page, 'residents-signin-email');
+    await bothWidths(page, 'residents-signin-email');
     await page.getByTestId('res-send-link').click();
     await expect.poll(() => page.getByTestId('res-link-sent').textContent()).toContain('z***@example.com');
     await expect.poll(() => mail.mails.filter((m) => m.to.includes('zhou@example.com')).length).toBe(1);
@@ -79,7 +87,7 @@ describe.skipIf(!HAVE_BROWSER)('short codes and e-mail sign-in in a real browser
     await page.getByTestId('claim-go').click();
     await page.getByTestId(`res-report-${code}`).waitFor();
     expect(await page.getByTestId(`res-report-${code}`).textContent()).toContain('等待受理中心审核');
-    await shot(page, 'residents-mine-claimed');
+    await bothWidths(page, 'residents-mine-claimed');
     expect(errors).toEqual([]);
   }, 180_000);
 
