@@ -136,6 +136,8 @@ function planItem(
     reporter_phone: reporter?.phone ?? null,
     reporter_email: reporter?.email ?? null,
     tracking_token_hash: token,
+    // Nobody holds a seeded item's secrets, so it gets no short code to pass on either.
+    short_code: null,
     status: 'submitted',
     measures: null,
     lead_department_id: null,

@@ -106,6 +106,8 @@ export interface ProblemTable {
   reporter_phone: string | null;
   reporter_email: string | null;
   tracking_token_hash: string | null;
+  /** The short tracking code (8 characters, no confusables), in clear: every message repeats it. */
+  short_code: string | null;
   status: string;
   measures: string | null;
   lead_department_id: number | null;

@@ -8,9 +8,12 @@ const FAILED = new Set([401, 403, 404]);
 const param = (from: unknown, name: string) =>
   from && typeof from === 'object' && typeof (from as Record<string, unknown>)[name] === 'string';
 
-/** The request presents a tracking token (a reporter's or an applicant's: `?token=` or the header). */
+/**
+ * The request presents a tracking token or short code (a reporter's or an applicant's: `?token=`, the
+ * header, or a claim's body — parsed by onResponse only, which is where refusals are counted).
+ */
 const presentsToken = (req: FastifyRequest) =>
-  typeof req.headers['x-tracking-token'] === 'string' || /[?&]token=/.test(req.url);
+  typeof req.headers['x-tracking-token'] === 'string' || /[?&]token=/.test(req.url) || param(req.body, 'token');
 
 /** The request presents an API key (the header, or Open311's `api_key` in the query or the form). */
 const presentsKey = (req: FastifyRequest) =>

@@ -92,3 +92,21 @@ export async function eventInputs(
     };
   });
 }
+
+/**
+ * What anyone may read of a request that awaits triage: its id, status (open), service and times.
+ * Nothing the acceptance centre has not yet reviewed for publication: no description, address,
+ * position, photo or contact — the submitting client reads those back with its api_key.
+ */
+export function awaitingTriageInput(p: Open311ProblemInput): Open311ProblemInput {
+  return {
+    code: p.code,
+    status: p.status,
+    category: p.category,
+    description: '',
+    latestPublicNote: null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    serviceNotice: p.serviceNotice,
+  };
+}

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import type { Database, Open311RequestTable } from '../db/schema.js';
 import { ACTIONS, PUBLIC_STATES, type State } from '../lifecycle/lifecycle.js';
 import type { ProblemRow } from '../problems/problem.repository.js';
+import { normaliseShortCode } from '../problems/short-code.js';
 
 export interface Scope {
   /** The calling client's api key id, when it sent one: its own submissions are visible too. */
@@ -72,6 +73,26 @@ export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow
     .orderBy('problems.id', 'desc')
     .limit(f.limit)
     .execute();
+}
+
+/**
+ * Items posted through Open311 that still await triage, by id: their own notice says they can be
+ * followed by that id at once, so anyone may read a minimal view of them (open311-present.ts).
+ */
+export async function findAwaitingTriage(db: Db, codes: string[], areaIds: number[] | null): Promise<ProblemRow[]> {
+  if (codes.length === 0) return [];
+  let q = db
+    .selectFrom('problems')
+    .selectAll('problems')
+    .where('problems.code', 'in', codes)
+    .where('problems.status', '=', 'submitted')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('open311_requests as o').select('o.problem_id').whereRef('o.problem_id', '=', 'problems.id'),
+      ),
+    );
+  if (areaIds !== null) q = q.where('problems.area_id', 'in', areaIds.length ? areaIds : [-1]);
+  return q.execute();
 }
 
 /** Public lifecycle events of visible items in a time window, oldest first (the updates feed). */
@@ -177,7 +198,7 @@ export async function areaByCode(db: Db, code: string) {
 
 /**
  * The item a token belongs to (GET /tokens/{token}): the public token an Open311 POST returned,
- * or a reporter's Qingdan tracking token.
+ * or a reporter's Qingdan tracking token or short code.
  */
 export async function codeByToken(db: Db, token: string, hash: string): Promise<string | null> {
   const open311 = await db
@@ -187,7 +208,16 @@ export async function codeByToken(db: Db, token: string, hash: string): Promise<
     .where('o.token', '=', token)
     .executeTakeFirst();
   if (open311) return open311.code;
-  const row = await db.selectFrom('problems').select('code').where('tracking_token_hash', '=', hash).executeTakeFirst();
+  const short = normaliseShortCode(token);
+  const row = await db
+    .selectFrom('problems')
+    .select('code')
+    .where((eb) =>
+      short
+        ? eb.or([eb('tracking_token_hash', '=', hash), eb('short_code', '=', short)])
+        : eb('tracking_token_hash', '=', hash),
+    )
+    .executeTakeFirst();
   return row?.code ?? null;
 }
 

@@ -10,7 +10,7 @@ import { subtreeIds } from '../reference/reference.repository.js';
 import { toDefinitions } from '../questions/question-rules.js';
 import { forbidden311, notFound311, text } from './errors.js';
 import { resolveJurisdiction, type Jurisdiction } from './jurisdictions.js';
-import { eventInputs, problemInputs } from './open311-present.js';
+import { awaitingTriageInput, eventInputs, problemInputs } from './open311-present.js';
 import * as repo from './open311.repository.js';
 import { DEFAULT_LIMIT, optionalParam, parseRequestsQuery, parseUpdatesQuery, type RawParams } from './params.js';
 import {
@@ -64,6 +64,12 @@ export function open311Service(deps: Open311Deps) {
     const jurisdiction = resolveJurisdiction(call.params, config.open311Jurisdictions);
     const key = await client(call);
     return { jurisdiction, apiKeyId: key?.id ?? null, areaIds: await areaIdsOf(jurisdiction) };
+  }
+
+  /** Asked-for ids the caller may not read in full but that were posted here and await triage. */
+  async function awaitingTriage(codes: string[] | undefined, readable: { code: string }[], areaIds: number[] | null) {
+    const missing = (codes ?? []).filter((c) => !readable.some((r) => r.code === c));
+    return repo.findAwaitingTriage(db, missing, areaIds);
   }
 
   async function leafByCode(code: string) {
@@ -141,11 +147,13 @@ export function open311Service(deps: Open311Deps) {
         }
       }
       const rows = await repo.findRequests(db, filter);
-      if (onlyCode !== undefined && rows.length === 0) {
+      const pending = await awaitingTriage(filter.codes, rows, s.areaIds);
+      if (onlyCode !== undefined && rows.length === 0 && pending.length === 0) {
         throw notFound311(text(`未找到服务请求 "${onlyCode}"`, `service request "${onlyCode}" was not found`));
       }
       const inputs = await problemInputs(db, rows, { baseUrl: call.baseUrl, lang: call.lang });
-      return inputs.map((p) => presentRequest(p, opts(call)));
+      const minimal = await problemInputs(db, pending, { baseUrl: call.baseUrl, lang: call.lang });
+      return [...inputs, ...minimal.map(awaitingTriageInput)].map((p) => presentRequest(p, opts(call)));
     },
 
     /** GET /tokens/{token}: the POST's public token (or a reporter's tracking token) finds its item's id. */

@@ -10,7 +10,7 @@ import { findIdempotent, saveIdempotent } from './problem.repository.js';
 import { idempotencyRowKey, openReply, sealReply } from './idempotent-reply.js';
 
 type Created = Awaited<ReturnType<ProblemService['create']>>;
-export type Submitted = { reply: Pick<Created, 'problem' | 'trackingToken'>; replayed: boolean };
+export type Submitted = { reply: Pick<Created, 'problem' | 'trackingToken' | 'shortCode'>; replayed: boolean };
 
 const requestHash = (body: unknown) =>
   crypto
@@ -31,8 +31,8 @@ export function idempotentSubmit(db: Db, problems: ProblemService, clock: Clock)
     scopedKey: string | null,
   ): Promise<Submitted> {
     if (!scopedKey) {
-      const { problem, trackingToken } = await problems.create(actor, input);
-      return { reply: { problem, trackingToken }, replayed: false };
+      const { problem, trackingToken, shortCode } = await problems.create(actor, input);
+      return { reply: { problem, trackingToken, shortCode }, replayed: false };
     }
     const rowKey = idempotencyRowKey(scopedKey);
     const hash = requestHash(input);
@@ -47,7 +47,7 @@ export function idempotentSubmit(db: Db, problems: ProblemService, clock: Clock)
       return { reply: openReply(scopedKey, prior.response), replayed: true };
     }
     try {
-      const { problem, trackingToken } = await problems.create(actor, input, async (trx, response) => {
+      const { problem, trackingToken, shortCode } = await problems.create(actor, input, async (trx, response) => {
         await saveIdempotent(trx, {
           key: rowKey,
           request_hash: hash,
@@ -56,7 +56,7 @@ export function idempotentSubmit(db: Db, problems: ProblemService, clock: Clock)
           created_at: clock().toISOString(),
         });
       });
-      return { reply: { problem, trackingToken }, replayed: false };
+      return { reply: { problem, trackingToken, shortCode }, replayed: false };
     } catch (err) {
       // A concurrent retry with the same key won the race: answer with its stored result.
       if (constraintViolation(err) === 'unique') {

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { newShortCode } from './short-code.js';
 import type { Db } from '../db/database.js';
 import type { ProblemTable } from '../db/schema.js';
 
@@ -88,4 +89,13 @@ export async function saveIdempotent(
   row: { key: string; request_hash: string; status_code: number; response: string; created_at: string },
 ) {
   await db.insertInto('idempotency_keys').values(row).execute();
+}
+
+/** A short tracking code no item has yet (a clash is one in ~10^11 per item, so a retry is plenty). */
+export async function unusedShortCode(db: Db): Promise<string> {
+  for (;;) {
+    const code = newShortCode();
+    const taken = await db.selectFrom('problems').select('id').where('short_code', '=', code).executeTakeFirst();
+    if (!taken) return code;
+  }
 }

@@ -158,8 +158,12 @@ export type ProblemView = Static<typeof ProblemSchema>;
 
 const LifecycleAction = Type.Union(ACTIONS.map((a) => Type.Literal(a)));
 export const ProblemWithActions = Type.Object({ problem: ProblemSchema, allowedActions: Type.Array(LifecycleAction) });
-/** A new item and, once, the secret token that lets its reporter follow and verify it. */
-export const Created = Type.Object({ problem: ProblemSchema, trackingToken: Type.String() });
+/** A new item and, once, the secrets that let its reporter follow and verify it (the token or the short code). */
+export const Created = Type.Object({
+  problem: ProblemSchema,
+  trackingToken: Type.String(),
+  shortCode: Type.String({ description: 'short tracking code, e.g. "K7QX-M3RP": accepted wherever the token is' }),
+});
 export const ProblemList = Type.Object({
   items: Type.Array(ProblemSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),

@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import { AppError, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { isStaff } from '../auth/actor.js';
-import { constantTimeEqual, digest, randomToken } from '../auth/secrets.js';
+import { digest, randomToken } from '../auth/secrets.js';
+import { formatShortCode, tokenMatches } from './short-code.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js';
 import { localDate, type Clock } from '../shared/time.js';
@@ -68,9 +69,7 @@ export function problemService(deps: ProblemDeps) {
       key: code,
     });
     if (!row) throw notFound;
-    const hasToken =
-      isOwnReport(actor, row) ||
-      Boolean(token && row.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash));
+    const hasToken = isOwnReport(actor, row) || tokenMatches(row, token);
     const coDepartmentIds = (await repo.coDepartmentIdsOf(dbx, [row.id])).get(row.id) ?? [];
     if (!canRead(actor, row, coDepartmentIds, hasToken)) throw notFound;
     return { row, coDepartmentIds, hasToken };
@@ -116,6 +115,7 @@ export function problemService(deps: ProblemDeps) {
       const year = now.slice(0, 4);
       const seq = await repo.nextSequence(trx, `${config.codePrefix}-${year}`);
       const code = `${config.codePrefix}-${year}-${String(seq).padStart(6, '0')}`;
+      const short = await repo.unusedShortCode(trx);
       const id = await repo.insertProblem(trx, {
         code,
         title: input.title.trim(),
@@ -133,6 +133,7 @@ export function problemService(deps: ProblemDeps) {
         reporter_phone: anonymous ? null : input.reporter?.phone || null,
         reporter_email: anonymous ? null : input.reporter?.email || null,
         tracking_token_hash: digest(token),
+        short_code: short,
         status: 'submitted',
         progress_percent: 0,
         redo_count: 0,
@@ -182,8 +183,9 @@ export function problemService(deps: ProblemDeps) {
       });
       const problem = presentProblem(row, lookups, { withContact: true, today: today() });
       await runDecorate(deps.hooks, trx, [problem], [id]);
-      if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token });
-      return { problem, trackingToken: token, id };
+      const shortCode = formatShortCode(short);
+      if (beforeCommit) await beforeCommit(trx, { problem, trackingToken: token, shortCode });
+      return { problem, trackingToken: token, shortCode, id };
     });
   }
 

@@ -3,7 +3,9 @@ import type { Channel, OutgoingMessage } from '../notify/channels.js';
 import { enqueue } from '../notify/notification.repository.js';
 import type { ProblemWrite } from '../problems/problem-hooks.js';
 import type { Clock } from '../shared/time.js';
-import { afterQuietHours, fill, UPDATE_TEMPLATES } from './update-templates.js';
+import { afterQuietHours, compose } from './update-templates.js';
+import { formatShortCode } from '../problems/short-code.js';
+import type { TemplateStore } from './template-store.js';
 import './resident-tables.js';
 
 export interface UpdateDeps {
@@ -11,6 +13,7 @@ export interface UpdateDeps {
   timezone: string;
   publicUrl: string;
   channels: () => Channel[];
+  templates: TemplateStore;
 }
 
 /**
@@ -19,8 +22,10 @@ export interface UpdateDeps {
  * made signed out uses the phone, else the e-mail it gave. Anonymous reports have no contact.
  */
 export async function queueReporterUpdate(trx: Db, deps: UpdateDeps, write: ProblemWrite): Promise<void> {
-  const template = UPDATE_TEMPLATES[write.action];
-  if (!template || write.batch) return;
+  if (write.batch) return;
+  // Read in the writing transaction: the message sent is the template as the admin last saved it.
+  const template = await deps.templates.effective(trx, write.action);
+  if (!template) return;
   const p = await trx
     .selectFrom('problems')
     .leftJoin('departments', 'departments.id', 'problems.lead_department_id')
@@ -28,6 +33,7 @@ export async function queueReporterUpdate(trx: Db, deps: UpdateDeps, write: Prob
     .select([
       'problems.code',
       'problems.title',
+      'problems.short_code',
       'problems.deadline',
       'problems.reporter_phone',
       'problems.reporter_email',
@@ -47,16 +53,17 @@ export async function queueReporterUpdate(trx: Db, deps: UpdateDeps, write: Prob
   const values = {
     code: p.code,
     title: p.title,
+    shortCode: p.short_code ? formatShortCode(p.short_code) : '',
     unit: p.unit ?? '',
     deadline: p.deadline ?? '',
     reason: typeof write.payload.reason === 'string' ? write.payload.reason : '',
-    link: `${deps.publicUrl}/residents/mine?code=${encodeURIComponent(p.code)}`,
+    // The reporter's own message: the link carries the short code, so one tap opens the item to verify.
+    link: `${deps.publicUrl}/track?code=${encodeURIComponent(p.code)}${p.short_code ? `&token=${p.short_code}` : ''}`,
   };
   const message: OutgoingMessage = {
     notificationId: null,
     kind: `reporter_${write.action}`,
-    title: template.title,
-    body: fill(template.body, values),
+    ...compose(template, values),
     problemCode: p.code,
     createdAt: now.toISOString(),
     recipient: { userId: null, username: '', displayName: '', email: route.email, phone: route.phone },

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { constantTimeEqual, digest, randomToken } from '../auth/secrets.js';
 import type { Channel, OutgoingMessage } from '../notify/channels.js';
 import type { Clock } from '../shared/time.js';
+import { openSession, residentUserId } from './resident-accounts.js';
 import './resident-tables.js';
 
 /** Limits of the phone sign-in; counted in the database, so they hold across restarts. */
@@ -117,16 +118,8 @@ export function residentAuth(deps: AuthDeps) {
         .where('used_at', 'is', null)
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) throw wrong;
-      const id = await residentUserId(trx, phone, now);
-      await trx
-        .insertInto('sessions')
-        .values({
-          id: digest(sessionId),
-          user_id: id,
-          created_at: now,
-          expires_at: new Date(clock().getTime() + deps.sessionDays * 86_400_000).toISOString(),
-        })
-        .execute();
+      const id = await residentUserId(trx, { phone }, now);
+      await openSession(trx, { id: sessionId, userId: id, now: clock(), days: deps.sessionDays });
       return id;
     });
     return { sessionId, userId };
@@ -135,10 +128,10 @@ export function residentAuth(deps: AuthDeps) {
   return { requestCode, verifyCode };
 }
 
-function limited(seconds: number) {
+export function limited(seconds: number, what = 'codes') {
   return new AppError(
     'rate_limited',
-    `请求过于频繁，请 ${seconds} 秒后再试 / too many codes; try again in ${seconds} s`,
+    `请求过于频繁，请 ${seconds} 秒后再试 / too many ${what}; try again in ${seconds} s`,
     {
       retryAfterSeconds: seconds,
     },
@@ -155,33 +148,4 @@ function codeMessage(phone: string, code: string, now: string): OutgoingMessage 
     createdAt: now,
     recipient: { userId: null, username: '', displayName: '', email: null, phone },
   };
-}
-
-/** The resident's user id: a `public` user with no usable password, made on first sign-in. */
-async function residentUserId(trx: Db, phone: string, now: string): Promise<number> {
-  const known = await trx.selectFrom('residents').select('user_id').where('phone', '=', phone).executeTakeFirst();
-  if (known) return known.user_id;
-  const user = await trx
-    .insertInto('users')
-    .values({
-      username: `phone:${phone}`,
-      display_name: `居民${phone.slice(7)}`,
-      // Not a scrypt hash, so no password ever matches: residents sign in by code only.
-      password_hash: '!',
-      role: 'public',
-      department_id: null,
-      email: null,
-      phone,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('residents')
-    .values({ user_id: user.id, phone, email: null, notify_by: 'sms', created_at: now })
-    .execute();
-  return user.id;
 }

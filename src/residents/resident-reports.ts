@@ -1,9 +1,9 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
-import { constantTimeEqual, digest } from '../auth/secrets.js';
 import type { ProblemService } from '../problems/problem.service.js';
 import { nextStep } from './next-step.js';
+import { tokenMatches } from '../problems/short-code.js';
 import './resident-tables.js';
 
 export function requireResident(actor: Actor): number {
@@ -38,15 +38,15 @@ export function residentReports(db: Db, problems: ProblemService) {
     }));
   }
 
-  /** Makes an earlier report (made signed out) the resident's, proven by its tracking token. */
+  /** Makes an earlier report (made signed out) the resident's, proven by its tracking token or short code. */
   async function claim(actor: Actor, code: string, token: string) {
     const userId = requireResident(actor);
     const row = await db
       .selectFrom('problems')
-      .select(['id', 'created_by', 'tracking_token_hash'])
-      .where('code', '=', code)
+      .select(['id', 'created_by', 'tracking_token_hash', 'short_code'])
+      .where('code', '=', code.trim())
       .executeTakeFirst();
-    const valid = row?.tracking_token_hash && constantTimeEqual(digest(token), row.tracking_token_hash);
+    const valid = row && tokenMatches(row, token);
     // The same answer for an unknown code and a wrong token, so codes can't be probed.
     if (!row || !valid)
       throw new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Row types of the residents' tables (migration 20261205T1800-residents). */
+/** Row types of the residents' tables (migrations 20261205T1800-residents, 20261206T0700-resident-codes). */
 export interface ResidentCodeTable {
   id: Generated<number>;
   phone_hash: string;
@@ -14,10 +14,32 @@ export interface ResidentCodeTable {
 
 export interface ResidentTable {
   user_id: number;
-  phone: string;
+  /** Null for a resident who signed in by e-mail link only (migration 20261206T0700). */
+  phone: string | null;
   email: string | null;
   notify_by: string;
   created_at: string;
+  /** The address an e-mail sign-in link proved; e-mail sign-in finds the resident by it alone. */
+  login_email: string | null;
+}
+
+export interface ReporterTemplateTable {
+  action: string;
+  lang: string;
+  title: string;
+  body: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ResidentEmailLinkTable {
+  id: Generated<number>;
+  email_hash: string;
+  token_hash: string;
+  ip: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface ResidentSubscriptionTable {
@@ -44,5 +66,7 @@ declare module '../db/schema.js' {
     residents: ResidentTable;
     resident_subscriptions: ResidentSubscriptionTable;
     area_boundaries: AreaBoundaryTable;
+    reporter_templates: ReporterTemplateTable;
+    resident_email_links: ResidentEmailLinkTable;
   }
 }

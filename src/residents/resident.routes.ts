@@ -1,19 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../errors.js';
 import { errors } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import type { Kernel } from '../kernel.js';
 import { usersFeature } from '../users/users.feature.js';
 import type { ResidentsState } from './residents.feature.js';
-import { ClaimBody, CodeBody, MyReport, ProfilePatch, ProfileSchema, SessionBody } from './resident.schema.js';
+import {
+  ClaimBody,
+  CodeBody,
+  EmailLinkBody,
+  EmailSessionBody,
+  MyReport,
+  ProfilePatch,
+  ProfileSchema,
+  SessionBody,
+} from './resident.schema.js';
 
 const tags = ['residents'];
 
-/** Phone sign-in, the resident's profile and "my reports". */
+/** Phone and e-mail sign-in, the resident's profile and "my reports". */
 export const residentRoutes =
   (state: ResidentsState, k: Kernel): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const signedIn = async (reply: FastifyReply, sessionId: string) => {
+      reply.setCookie(SESSION_COOKIE, sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: k.config.secureCookies,
+        maxAge: k.config.sessionDays * 86400,
+      });
+      const actor = await k.of(usersFeature).users.actorFromSession(sessionId);
+      return state.reports.profile(actor!);
+    };
     app.post(
       '/api/v1/residents/code',
       {
@@ -38,15 +59,33 @@ export const residentRoutes =
       async (req, reply) => {
         await k.rateLimiter.hit('resident-verify', req.ip, 20);
         const { sessionId } = await state.auth.verifyCode(req.body.phone, req.body.code);
-        reply.setCookie(SESSION_COOKIE, sessionId, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: k.config.secureCookies,
-          maxAge: k.config.sessionDays * 86400,
-        });
-        const actor = await k.of(usersFeature).users.actorFromSession(sessionId);
-        return state.reports.profile(actor!);
+        return signedIn(reply, sessionId);
+      },
+    );
+    app.post(
+      '/api/v1/residents/email-link',
+      {
+        schema: {
+          tags,
+          body: EmailLinkBody,
+          response: {
+            200: Type.Object({ sentTo: Type.String(), expiresInMinutes: Type.Integer() }),
+            ...errors(400, 429, 503),
+          },
+        },
+      },
+      async (req) => {
+        await k.rateLimiter.hit('resident-link', req.ip, 5);
+        return state.links.requestLink(req.body.email, req.ip);
+      },
+    );
+    app.post(
+      '/api/v1/residents/email-session',
+      { schema: { tags, body: EmailSessionBody, response: { 200: ProfileSchema, ...errors(400, 401, 429) } } },
+      async (req, reply) => {
+        await k.rateLimiter.hit('resident-verify', req.ip, 20);
+        const { sessionId } = await state.links.signInWithLink(req.body.email, req.body.token);
+        return signedIn(reply, sessionId);
       },
     );
     app.get('/api/v1/residents/me', { schema: { tags, response: { 200: ProfileSchema, ...errors(401) } } }, (req) =>
@@ -76,19 +115,24 @@ export const residentRoutes =
         return state.reports.claim(req.actor, req.body.code, req.body.token);
       },
     );
-    // Demo mode only: the codes an SMS gateway would have delivered, so the demo can be walked.
+    // Demo mode only: the codes an SMS gateway (or links the mail) would have delivered, so the demo can be walked.
     app.get(
       '/api/v1/residents/dev-inbox',
       {
         schema: {
           tags,
-          querystring: Type.Object({ phone: Type.String({ maxLength: 20 }) }),
+          querystring: Type.Object({
+            phone: Type.Optional(Type.String({ maxLength: 20 })),
+            email: Type.Optional(Type.String({ maxLength: 200 })),
+          }),
           response: { 200: Type.Object({ code: Type.String(), at: Type.String() }), ...errors(404) },
         },
       },
       async (req) => {
-        const hit = state.devInbox?.get(req.query.phone.replace(/[\s-]/g, ''));
-        if (!hit) throw new AppError('not_found', 'no code for that number (the dev inbox is on in demo mode only)');
+        const key = req.query.email?.trim().toLowerCase() ?? req.query.phone?.replace(/[\s-]/g, '') ?? '';
+        const hit = state.devInbox?.get(key);
+        if (!hit)
+          throw new AppError('not_found', 'nothing sent to that address (the dev inbox is on in demo mode only)');
         return hit;
       },
     );

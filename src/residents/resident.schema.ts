@@ -8,9 +8,17 @@ export const SessionBody = Type.Object(
   { phone: Type.String({ minLength: 5, maxLength: 20 }), code: Type.String({ minLength: 4, maxLength: 10 }) },
   { additionalProperties: false },
 );
+export const EmailLinkBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const EmailSessionBody = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 200 }), token: Type.String({ minLength: 10, maxLength: 100 }) },
+  { additionalProperties: false },
+);
 const NotifyBy = Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('none')]);
 export const ProfileSchema = Type.Object({
-  phone: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()], { description: 'null for a resident signed in by e-mail only' }),
   email: Type.Union([Type.String(), Type.Null()]),
   notifyBy: NotifyBy,
 });

@@ -4,6 +4,7 @@ import { localHour } from './update-templates.js';
 import { notifyFeature } from '../notify/notify.feature.js';
 import { problemsFeature } from '../problems/problems.feature.js';
 import { residentAuth } from './resident-auth.js';
+import { emailLinks } from './email-link.js';
 import { residentReports } from './resident-reports.js';
 import { queueReporterUpdate } from './reporter-updates.js';
 import { residentRoutes } from './resident.routes.js';
@@ -13,17 +14,21 @@ import { seedDemoMap } from './demo-map.js';
 import { checkPin } from './pin-check.js';
 import { subscriptionService } from './subscriptions.js';
 import { subscriptionRoutes } from './subscription.routes.js';
+import { templateStore, type TemplateStore } from './template-store.js';
+import { templateRoutes } from './template.routes.js';
 
 export interface ResidentsState {
   auth: ReturnType<typeof residentAuth>;
+  links: ReturnType<typeof emailLinks>;
   reports: ReturnType<typeof residentReports>;
   devInbox: Map<string, { code: string; at: string }> | null;
   map: ReturnType<typeof mapService>;
   subscriptions: ReturnType<typeof subscriptionService>;
+  templates: TemplateStore;
 }
 
 /**
- * The residents' side (docs/residents.md): sign-in by phone code (residents are `public` users with
+ * The residents' side (docs/residents.md): sign-in by phone code or e-mail link (residents are `public` users with
  * ordinary sessions), "my reports", messages to reporters at each public step of their report.
  */
 export const residentsFeature = defineFeature<ResidentsState>({
@@ -39,6 +44,14 @@ export const residentsFeature = defineFeature<ResidentsState>({
         sms: notifier.channels.find((c) => c.name === 'webhook'),
         devInbox,
       }),
+      links: emailLinks({
+        db: k.db,
+        clock: k.clock,
+        sessionDays: k.config.sessionDays,
+        publicUrl: k.config.publicUrl,
+        mail: notifier.channels.find((c) => c.name === 'email'),
+        devInbox,
+      }),
       reports: residentReports(k.db, k.of(problemsFeature).problems),
       devInbox,
       map: mapService(k.db, k.clock),
@@ -49,6 +62,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
         publicUrl: k.config.hall.publicUrl ?? '',
         channels: () => notifier.channels,
       }),
+      templates: templateStore(k.db, k.clock),
     };
   },
   hooks: (state, k) => ({
@@ -62,6 +76,7 @@ export const residentsFeature = defineFeature<ResidentsState>({
             timezone: k.config.timezone,
             publicUrl: k.config.hall.publicUrl ?? '',
             channels: () => k.of(notifyFeature).channels,
+            templates: state.templates,
           },
           write,
         ),
@@ -88,5 +103,6 @@ export const residentsFeature = defineFeature<ResidentsState>({
     await app.register(residentRoutes(state, k));
     await app.register(mapRoutes(state.map, k.config.map));
     await app.register(subscriptionRoutes(state.subscriptions, k.db, k.config.hall.publicUrl ?? ''));
+    await app.register(templateRoutes(state.templates));
   },
 });

@@ -1,36 +1,71 @@
+export type TemplateLang = 'zh' | 'en';
+export interface MessageTemplate {
+  title: string;
+  body: string;
+}
+
+const COMMON = ['code', 'title', 'shortCode', 'link'];
+
 /**
- * The messages reporters receive at each public step of their report, in Chinese then English.
- * `{code}`, `{title}`, `{unit}`, `{deadline}`, `{reason}` and `{link}` are filled in.
+ * The placeholders each message may use; anything else in `{…}` is refused when an admin edits a
+ * template (a typo would otherwise reach every reporter as an empty gap).
  */
-export const UPDATE_TEMPLATES: Record<string, { title: string; body: string }> = {
+export const PLACEHOLDERS: Record<string, string[]> = {
+  accept: COMMON,
+  assign: [...COMMON, 'unit', 'deadline'],
+  rectify: COMMON,
+  close: COMMON,
+  reject: [...COMMON, 'reason'],
+  return: [...COMMON, 'reason'],
+};
+
+/**
+ * The default messages reporters receive at each public step of their report, Chinese then
+ * English (a message carries both); admins may override each (src/residents/template-store.ts).
+ */
+export const DEFAULT_TEMPLATES: Record<string, Record<TemplateLang, MessageTemplate>> = {
   accept: {
-    title: '您反映的问题已受理 / Your report was accepted',
-    body: '【清单】您反映的“{title}”({code})已受理。Your report {code} was accepted. {link}',
+    zh: { title: '您反映的问题已受理', body: '【清单】您反映的“{title}”({code})已受理，查询码 {shortCode}。{link}' },
+    en: { title: 'Your report was accepted', body: 'Your report {code} was accepted (tracking code {shortCode}).' },
   },
   assign: {
-    title: '您反映的问题已交办 / Your report was assigned',
-    body: '【清单】“{title}”({code})已交{unit}办理，期限{deadline}。Assigned to {unit}, due {deadline}. {link}',
+    zh: {
+      title: '您反映的问题已交办',
+      body: '【清单】“{title}”({code})已交{unit}办理，期限{deadline}。查询码 {shortCode}。{link}',
+    },
+    en: { title: 'Your report was assigned', body: 'Assigned to {unit}, due {deadline}.' },
   },
   rectify: {
-    title: '已整改，请您验证 / Rectified: please verify',
-    body: '【清单】“{title}”({code})已整改完成，请验证评价。Rectified: please verify and rate. {link}',
+    zh: {
+      title: '已整改，请您验证',
+      body: '【清单】“{title}”({code})已整改完成，请验证评价（查询码 {shortCode}）。{link}',
+    },
+    en: { title: 'Rectified: please verify', body: 'Rectified: please verify and rate with code {shortCode}.' },
   },
   close: {
-    title: '您反映的问题已办结 / Your report was closed',
-    body: '【清单】“{title}”({code})已办结，感谢您的监督。Your report {code} is closed. {link}',
+    zh: { title: '您反映的问题已办结', body: '【清单】“{title}”({code})已办结，感谢您的监督。{link}' },
+    en: { title: 'Your report was closed', body: 'Your report {code} is closed.' },
   },
   reject: {
-    title: '您反映的问题未予受理 / Your report was not accepted',
-    body: '【清单】“{title}”({code})未予受理：{reason}。Not accepted: {reason}. {link}',
+    zh: { title: '您反映的问题未予受理', body: '【清单】“{title}”({code})未予受理：{reason}。{link}' },
+    en: { title: 'Your report was not accepted', body: 'Not accepted: {reason}.' },
   },
   return: {
-    title: '您反映的问题已退回重办 / Your report was returned',
-    body: '【清单】“{title}”({code})已退回重新办理：{reason}。Returned: {reason}. {link}',
+    zh: { title: '您反映的问题已退回重办', body: '【清单】“{title}”({code})已退回重新办理：{reason}。{link}' },
+    en: { title: 'Your report was returned', body: 'Returned: {reason}.' },
   },
 };
 
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** One message in both languages, Chinese first, as reporters have always received it. */
+export function compose(t: Record<TemplateLang, MessageTemplate>, values: Record<string, string>) {
+  return {
+    title: `${fill(t.zh.title, values)} / ${fill(t.en.title, values)}`,
+    body: `${fill(t.zh.body, values)}\n${fill(t.en.body, values)}`,
+  };
 }
 
 /** Local hour in the city's time zone, for quiet hours. */

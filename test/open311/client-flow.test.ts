@@ -82,8 +82,36 @@ describe.each(DIALECTS)('a 311 client over HTTP (%s)', (dialect) => {
     const id = receipt[0].service_request_id as string;
     expect(receipt[0]).toMatchObject({ token: expect.stringMatching(/^o311_[0-9a-f]{24}$/), account_id: 'fms-99' });
 
-    // Before triage only the submitting client may read it.
-    expect((await fetch(`${api}/requests/${id}.json`)).status).toBe(404);
+    // Before triage anyone may follow it by its id, as its notice says, but reads only a minimal view:
+    // status, service and times — no description, address, position, photo or contact.
+    const notice = receipt[0].service_notice as string;
+    expect(notice).toMatch(/service_request_id/);
+    for (const url of [`${api}/requests/${id}.json`, `${api}/requests.json?service_request_id=${id}`]) {
+      const res = await fetch(url);
+      expect(res.status, url).toBe(200);
+      const view = (await res.json()) as Row[];
+      expectValid('requests', view);
+      expect(view).toHaveLength(1);
+      expect(view[0]).toMatchObject({
+        service_request_id: id,
+        status: 'open',
+        service_code: 'roads',
+        service_name: '道路破损',
+        service_notice: '已收到，待受理中心审核。',
+        description: null,
+        address: null,
+        address_id: null,
+        lat: null,
+        long: null,
+        media_url: null,
+        agency_responsible: null,
+      });
+      expect(view[0].requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(JSON.stringify(view)).not.toMatch(/小红|13700000000|liu@example\.com|大坑|江津西路|fixmystreet/);
+    }
+    const publicXml = (await getXml(`${api}/requests/${id}.xml`)).data as Row[];
+    expect(publicXml[0]).toMatchObject({ service_request_id: id, status: 'open', service_code: 'roads' });
+    // The submitting client, with its key, reads everything it sent.
     const mine = (await getXml(`${api}/requests/${id}.xml?api_key=${encodeURIComponent(apiKey)}`)).data as Row[];
     expect(mine[0]).toMatchObject({
       service_request_id: id,

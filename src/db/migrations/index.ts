@@ -20,6 +20,7 @@ import * as likeDevices from './20261206T0100-like-devices.js';
 import * as keyedAudit from './20261206T0200-keyed-audit.js';
 import * as loginBackoff from './20261206T0210-login-backoff.js';
 import * as supervisionLetters from './20261206T0300-supervision-letters.js';
+import * as residentCodes from './20261206T0700-resident-codes.js';
 import * as mapIndex from './20261206T0800-map-index.js';
 
 /**
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T0200-keyed-audit': keyedAudit,
   '20261206T0210-login-backoff': loginBackoff,
   '20261206T0300-supervision-letters': supervisionLetters,
+  '20261206T0700-resident-codes': residentCodes,
   '20261206T0800-map-index': mapIndex,
 };

@@ -111,6 +111,10 @@ export const en: Record<MessageKey, string> = {
   'report.successTitle': 'Submitted',
   'report.code': 'Problem code',
   'report.token': 'Tracking token',
+  'report.shortCode': 'Short code',
+  'report.shortCodeNote':
+    'The 8-character short code (any case) works wherever the token does: tracking, rating, ' +
+    'adding to "My reports"; every message repeats it.',
   'report.tokenOnce':
     'The token is shown only this once. Copy and keep the link below to track progress and rate the result.',
   'report.uploadsOk': '{n} photo(s) uploaded.',
@@ -125,7 +129,8 @@ export const en: Record<MessageKey, string> = {
   'photos.remove': 'Remove {name}',
 
   'track.title': 'Track a problem',
-  'track.tokenHint': 'The token you got when reporting; without it you see public information only.',
+  'track.tokenHint':
+    'The token or 8-character short code you got when reporting; without it you see public information only.',
   'track.submit': 'Look up',
   'track.notFound': 'No such problem — check the code and token.',
 

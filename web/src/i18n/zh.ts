@@ -106,6 +106,9 @@ export const zh = {
   'report.successTitle': '提交成功',
   'report.code': '问题编号',
   'report.token': '查询码',
+  'report.shortCode': '短查询码',
+  'report.shortCodeNote':
+    '短查询码（8 位，不区分大小写）可代替查询码：查询进度、评价、绑定到“我的反映”都可以用，短信通知里也会附上。',
   'report.tokenOnce': '查询码只显示这一次，请复制保存下面的链接，凭它查询进度和评价整改结果。',
   'report.uploadsOk': '{n} 张照片已上传。',
   'report.uploadsFailed': '{n} 个文件上传失败：{names}',
@@ -119,7 +122,7 @@ export const zh = {
   'photos.remove': '移除 {name}',
 
   'track.title': '进度查询',
-  'track.tokenHint': '提交问题时获得的查询码；不填只能查看公开信息。',
+  'track.tokenHint': '提交问题时获得的查询码或 8 位短查询码；不填只能查看公开信息。',
   'track.submit': '查询',
   'track.notFound': '没有找到该问题，请核对编号和查询码。',
 

@@ -30,7 +30,12 @@ export function Report() {
   const [busy, setBusy] = useState<'' | 'creating' | 'uploading'>('');
   const [error, setError] = useState<unknown>(null);
   const [attempted, setAttempted] = useState(false);
-  const [done, setDone] = useState<{ problem: Problem; token: string; uploads: UploadOutcome[] } | null>(null);
+  const [done, setDone] = useState<{
+    problem: Problem;
+    token: string;
+    shortCode: string;
+    uploads: UploadOutcome[];
+  } | null>(null);
   // One key per filled-in form: a double click or a retry after a timeout creates one item.
   const idemKey = useRef(uuid());
   const lastBody = useRef('');
@@ -69,7 +74,7 @@ export function Report() {
           uploads.push({ name: f.name, ok: false, message: errorText(err) });
         }
       }
-      setDone({ problem: created.problem, token: created.trackingToken, uploads });
+      setDone({ problem: created.problem, token: created.trackingToken, shortCode: created.shortCode, uploads });
     } catch (err) {
       setError(err);
     } finally {

@@ -9,15 +9,17 @@ export interface UploadOutcome {
   message?: string;
 }
 
-/** Shown once after a report: the code, the token and the tracking link. */
+/** Shown once after a report: the code, the short code, the token and the tracking link. */
 export function ReportSuccess({
   problem,
   token,
+  shortCode,
   uploads,
   onAnother,
 }: {
   problem: Problem;
   token: string;
+  shortCode: string;
   uploads: UploadOutcome[];
   onAnother: () => void;
 }) {
@@ -42,12 +44,21 @@ export function ReportSuccess({
           </dd>
         </div>
         <div className="dl-row">
+          <dt>{t('report.shortCode')}</dt>
+          <dd className="code big" data-testid="short-code">
+            {shortCode}
+          </dd>
+        </div>
+        <div className="dl-row">
           <dt>{t('report.token')}</dt>
           <dd className="code" data-testid="tracking-token">
             {token}
           </dd>
         </div>
       </dl>
+      <p className="muted" data-testid="short-code-note">
+        {t('report.shortCodeNote')}
+      </p>
       <p className="warning" role="note">
         {t('report.tokenOnce')}
       </p>

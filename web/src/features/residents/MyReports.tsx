@@ -89,10 +89,27 @@ function Claim({ onDone }: { onDone: () => void }) {
       }}
     >
       <h2>{t('mine.claim')}</h2>
-      <input placeholder={t('mine.claimCode')} value={code} onChange={(e) => setCode(e.target.value)} />
-      <input placeholder={t('mine.claimToken')} value={token} onChange={(e) => setToken(e.target.value)} />
-      {error && <p className="error">{error}</p>}
-      <button type="submit" className="btn">
+      <input
+        placeholder={t('mine.claimCode')}
+        aria-label={t('mine.claimCode')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        data-testid="claim-code"
+      />
+      <input
+        placeholder={t('mine.claimToken')}
+        aria-label={t('mine.claimToken')}
+        autoCapitalize="characters"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        data-testid="claim-token"
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn" data-testid="claim-go">
         {t('mine.claimGo')}
       </button>
     </form>
@@ -118,7 +135,7 @@ function Prefs({ profile }: { profile: Profile }) {
       }}
     >
       <h2>
-        {t('mine.notify')} · {profile.phone}
+        {t('mine.notify')} · {profile.phone ?? profile.email}
       </h2>
       <select value={notifyBy} onChange={(e) => setNotifyBy(e.target.value as Profile['notifyBy'])}>
         <option value="sms">{t('mine.sms')}</option>

@@ -4,9 +4,10 @@ import { Field } from '../../components/Field.js';
 import { navigate } from '../../router.js';
 import { residentsApi } from './api.js';
 import { useResT } from './messages.js';
+import { EmailSignIn } from './EmailSignIn.js';
 import './residents.css';
 
-/** Sign-in by phone and a one-time SMS code: no password for residents. */
+/** Sign-in by phone and a one-time SMS code, or by an e-mail link: no password for residents. */
 export default function SignIn() {
   const t = useResT();
   const [phone, setPhone] = useState('');
@@ -76,6 +77,7 @@ export default function SignIn() {
           {t('signin.go')}
         </button>
       </form>
+      <EmailSignIn />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { WebFeature } from '../../feature.js';
 
-/** The residents' side (docs/residents.md): phone sign-in, my reports, the map. */
+/** The residents' side (docs/residents.md): phone or e-mail sign-in, my reports, the map, reporter messages. */
 export const residentsFeature: WebFeature = {
   name: 'residents',
   pages: [
@@ -21,6 +21,13 @@ export const residentsFeature: WebFeature = {
       roles: ['admin'],
       nav: { zh: '区域边界', en: 'Area boundaries' },
       testId: 'nav-boundaries',
+    },
+    {
+      path: '/admin/reporter-messages',
+      page: lazy(() => import('./AdminTemplates.js')),
+      roles: ['admin'],
+      nav: { zh: '群众通知模板', en: 'Reporter messages' },
+      testId: 'nav-reporter-messages',
     },
   ],
 };
