@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, PG_URL, postgresAvailable, type TestDatabase } from '../helpers/test-db.js';
-import { mulberry32 } from '../../src/demo/demo-generated.js';
+import { mulberry32 } from '../../src/demo/demo-random.js';
 import { verifyChain } from '../../src/audit/audit.repository.js';
 import { startQingdan } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
