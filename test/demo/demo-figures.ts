@@ -4,6 +4,7 @@ import { DEMO_AREAS } from '../../src/demo/demo-reference.js';
 import { DEMO_BOUNDARIES } from '../../src/residents/demo-map.js';
 import { contains } from '../../src/residents/geo.js';
 import { localDate } from '../../src/shared/time.js';
+import { mostCommented } from '../../src/comments/comment.repository.js';
 import type { Scorecard } from '../../src/assessment/scorecard.js';
 
 const DAY = 86_400_000;
@@ -26,6 +27,7 @@ export async function demoFigures(db: Db, now: Date) {
   const items = await db
     .selectFrom('problems')
     .innerJoin('areas', 'areas.id', 'problems.area_id')
+    .innerJoin('sources', 'sources.id', 'problems.source_id')
     .select([
       'problems.id',
       'problems.description',
@@ -38,6 +40,7 @@ export async function demoFigures(db: Db, now: Date) {
       'problems.lng',
       'problems.is_public',
       'areas.code as area',
+      'sources.code as source',
     ])
     .execute();
   const uses = new Map<string, number>();
@@ -46,7 +49,8 @@ export async function demoFigures(db: Db, now: Date) {
   const overdue = open.filter((i) => i.deadline! < today);
   const ageDays = (iso: string | null) => (iso ? (now.getTime() - Date.parse(iso)) / DAY : 0);
   const waiting = items.filter((i) => i.status === 'submitted');
-  const toVerify = items.filter((i) => i.status === 'rectified');
+  // A campaign's plan items are accepted by its residents' panel, as a whole (src/campaigns).
+  const toVerify = items.filter((i) => i.status === 'rectified' && i.source !== 'campaign');
   const located = items.filter((i) => i.lat !== null && i.lng !== null);
   const inside = located.filter((i) => {
     const g = DEMO_BOUNDARIES[districtOf(i.area) ?? ''];
@@ -96,6 +100,7 @@ export async function demoFigures(db: Db, now: Date) {
     comments: comments.filter((c) => c.kind === 'comment').length,
     thanks: comments.filter((c) => c.kind === 'thanks').length,
     replies: comments.filter((c) => c.reply_text).length,
+    mostDiscussed: await mostCommented(db, 5),
     units,
   };
 }
