@@ -1,7 +1,7 @@
 import { createDb } from '../../src/db/database.js';
 import { digest, randomToken } from '../../src/auth/secrets.js';
 import { PUBLIC_STATES } from '../../src/lifecycle/lifecycle.js';
-import { mulberry32 } from '../../src/demo/demo-generated.js';
+import { mulberry32 } from '../../src/demo/demo-random.js';
 import type { PreparedDb } from './prepare-db.js';
 
 /** What the scenarios draw their requests from, read from the working database before the server starts. */

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { mulberry32 } from '../../src/demo/demo-generated.js';
+import { mulberry32 } from '../../src/demo/demo-random.js';
 import { descriptionFor, titleFor } from '../../src/bulk/bulk-text.js';
 import { TEMPLATES } from '../../src/demo/demo-text.js';
 import type { BenchSample } from '../lib/sample.js';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { startModuleWorker } from '../shared/module-worker.js';
-import { mulberry32 } from '../demo/demo-generated.js';
+import { mulberry32 } from '../demo/demo-random.js';
 import type { BulkRefs } from './bulk-refs.js';
 import { planBatch, type PlannedBatch, type PlanWindow } from './bulk-plan.js';
 import { finalizeBatch, type FinalBatch, type NumberingStart } from './bulk-assign.js';

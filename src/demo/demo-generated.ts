@@ -1,155 +1,147 @@
+import { Readable } from 'node:stream';
 import type { SeedContext } from './demo-seed.js';
-import { DEMO_AREAS, DEMO_CATEGORIES, DEMO_USERS } from './demo-reference.js';
+import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_USERS } from './demo-reference.js';
 import { TEMPLATES } from './demo-text.js';
-import type { Action } from '../lifecycle/lifecycle.js';
+import { ASKS, PHRASES, SINCE } from './demo-phrases.js';
+import { placeIn } from './demo-places.js';
+import { demoPhoto } from './demo-photos.js';
+import { chooser, mulberry32 } from './demo-random.js';
+import { planLife, profileOf, type LifeOptions, type Profile } from './demo-timeline.js';
+import type { Actor } from '../auth/actor.js';
 
-/** A small seeded PRNG so the demo city is the same on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SOURCES = [
-  'web',
-  'web',
-  'web',
-  'hotline',
-  'hotline',
-  'field_research',
-  'enterprise_forum',
-  'inspection',
-  'media',
-];
+const DAY = 86_400_000;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const STREETS = ['北京路', '江津路', '荆沙路', '塔桥路', '红门路', '园林路', '航空路', '北湖路', '豉湖路', '学堂路'];
-
-/** Where a generated item's story stops, by weight: most are fixed, some are still in progress. */
-const ENDINGS: Array<[weight: number, steps: Array<Action | 'verify_unsatisfied'>]> = [
-  [6, []],
-  [3, ['reject']],
-  [2, ['merge']],
-  [5, ['assign']],
-  [18, ['assign', 'sign', 'progress']],
-  [4, ['assign', 'sign', 'return']],
-  [10, ['assign', 'sign', 'progress', 'rectify']],
-  [8, ['assign', 'sign', 'progress', 'rectify', 'verify']],
-  [40, ['assign', 'sign', 'progress', 'rectify', 'verify', 'close']],
-  [4, ['assign', 'sign', 'progress', 'rectify', 'verify_unsatisfied', 'progress']],
+/** Where reports come from, and how often their reporter sends a photo with them. */
+const SOURCES: Array<readonly [number, readonly [code: string, photo: number]]> = [
+  [30, ['web', 0.6]],
+  [28, ['hotline', 0.05]],
+  [9, ['field_research', 0.4]],
+  [10, ['inspection', 0.7]],
+  [4, ['media', 0.5]],
+];
+/** Districts by how many reports a month's city gets from them; the city itself for citywide ones. */
+const AREAS: Array<readonly [number, string]> = [
+  [18, 'jz-ss'],
+  [8, 'jz-ss-zs'],
+  [6, 'jz-ss-sc'],
+  [2, 'jz-ss-zs-hp'],
+  [12, 'jz-jz'],
+  [5, 'jz-jz-xn'],
+  [4, 'jz-jz-jn'],
+  [2, 'jz-jz-jn-xh'],
+  [8, 'jz-jl'],
+  [3, 'jz-jl-hx'],
+  [8, 'jz-sz'],
+  [3, 'jz-sz-xk'],
+  [2, 'jz-sz-wjc'],
+  [1, 'jz-sz-wjc-sk'],
+  [12, 'jz-kfq'],
+  [4, 'jz-kfq-lt'],
+];
+const ENDS: Array<readonly [number, LifeOptions['end']]> = [
+  [89, 'normal'],
+  [3, 'reject'],
+  [3, 'merge'],
+  [3, 'return'],
+  [2, 'long_term'],
 ];
 
-const HOUR = 3_600_000;
-/**
- * How long after the previous step one happens. Units sign for most items within the two-hour
- * limit (the response rate is ~85 %, as scores of ~90 imply), a few the next day; the rest takes days.
- */
-function stepDelay(step: string, u: number): number {
-  if (step === 'sign') return Math.floor(u < 0.85 ? (10 + (u / 0.85) * 90) * 60_000 : (3 + u * 27) * HOUR);
-  return Math.floor((0.2 + u * 6) * 24 * HOUR);
-}
+/** How many days ago the item came in: eight months, denser recently as a campaign gathers pace. */
+const ageDays = (u: number) => 1 + u ** 1.7 * 239;
 
-export async function seedGenerated(
-  ctx: SeedContext,
-  realNow: Date,
-  count: number,
-  log: (m: string) => void,
-): Promise<void> {
-  const rnd = mulberry32(20261129);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const leaves = DEMO_CATEGORIES.filter((c) => c.dept && TEMPLATES[c.code]);
-  const places = DEMO_AREAS.filter((a) => a.level !== 'city');
-  const deptStaff = new Map(
-    DEMO_USERS.filter((u) => 'dept' in u).map((u) => [(u as { dept: string }).dept, u.username]),
+/**
+ * The generated part of the demo city: reports composed from the seed's kinds of problems (place ×
+ * problem × how long × what it does × what is asked), placed in their districts, some with photos,
+ * each living its life up to now (demo-timeline.ts), so open items are the recent ones.
+ */
+export async function seedGenerated(ctx: SeedContext, realNow: Date, count: number, log: (m: string) => void) {
+  const c = chooser(mulberry32(20261129));
+  const leaves = DEMO_CATEGORIES.filter((x) => x.dept && PHRASES[x.code]);
+  const staff = new Map(DEMO_USERS.filter((u) => 'dept' in u).map((u) => [(u as { dept: string }).dept, u.username]));
+  const profiles = new Map<string, Profile>(
+    DEMO_DEPARTMENTS.map((d, i) => [d.code, profileOf(chooser(mulberry32(7919 * (i + 1))))]),
   );
-  const total = ENDINGS.reduce((s, [w]) => s + w, 0);
-  const codes: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const cat = pick(leaves);
-    const tpl = TEMPLATES[cat.code];
-    const area = pick(places);
-    let r = rnd() * total;
-    const steps = ENDINGS.find(([w]) => {
-      r -= w;
-      return r < 0;
-    })![1];
-    // Spread over eight months, denser recently, as a campaign gathers pace. An item whose story
-    // stops short of closing is recent: a real city does not leave most of its open items overdue,
-    // nor reports waiting months for acceptance.
-    const open = steps[steps.length - 1] !== 'close';
-    const ageDays = open ? Math.floor(rnd() * (steps.length === 0 ? 2 : 25)) + 1 : Math.floor(rnd() ** 1.6 * 240) + 1;
-    let t = realNow.getTime() - ageDays * 86_400_000 + Math.floor(rnd() * 8 * 3_600_000);
-    ctx.setNow(new Date(t));
-    const anonymous = rnd() < 0.3;
-    const created = await ctx.services.problems.create(ctx.actors.shouli, {
-      title: pick(tpl.titles).replace('{place}', area.name),
-      description: pick(tpl.details),
+  const earlier = new Map<string, string[]>();
+  const ages = Array.from({ length: count }, () => ageDays(c.rnd())).sort((a, b) => b - a);
+  for (const [i, age] of ages.entries()) {
+    const cat = c.pick(leaves);
+    const ph = PHRASES[cat.code];
+    const area = c.weighted(AREAS);
+    const place = placeIn(c, area, ph.place);
+    const [title, seen] = c.pick(ph.problems);
+    const [source, photoChance] =
+      ph.place === 'enterprise' && c.chance(0.6) ? ['enterprise_forum', 0.1] : c.weighted(SOURCES);
+    const local = new Date(realNow.getTime() - age * DAY);
+    // Reports come in by day (07:00–22:00 Beijing time), not at the hour the seed runs.
+    local.setUTCHours(0, 0, 0, 0);
+    const created = Math.min(local.getTime() + c.between(-1, 14) * 3_600_000, realNow.getTime() - 3_600_000);
+    ctx.setNow(new Date(created));
+    const anonymous = c.chance(0.3);
+    const rec = await ctx.services.problems.create(ctx.actors.shouli, {
+      title: `${place.short}${title}`,
+      description: `${place.lead}${seen}，${c.pick(SINCE)}，${c.pick(ph.impacts)}。${c.pick(ASKS)}`,
       categoryId: ctx.ids.categories[cat.code],
-      areaId: ctx.ids.areas[area.code],
-      // A street address and a point within a few kilometres of the city centre (沙市, 30.32 N 112.25 E).
-      address: `${area.name}${pick(STREETS)}${1 + Math.floor(rnd() * 200)}号`,
-      lat: Math.round((30.32 + (rnd() - 0.5) * 0.12) * 1e5) / 1e5,
-      lng: Math.round((112.25 + (rnd() - 0.5) * 0.16) * 1e5) / 1e5,
-      sourceCode: pick(SOURCES),
-      urgency: rnd() < 0.05 ? 'urgent' : 'normal',
-      isPublic: rnd() > 0.08,
+      areaId: ctx.ids.areas[area],
+      address: place.address,
+      // Hotline callers give an address; the app and inspectors also send a point on the map.
+      ...(source !== 'hotline' && { lat: place.lat, lng: place.lng }),
+      sourceCode: source,
+      urgency: c.chance(0.04) ? 'urgent' : 'normal',
+      isPublic: c.chance(0.93),
       anonymous,
       reporter: anonymous
         ? undefined
-        : { name: `${pick([...SURNAMES])}先生`, phone: `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}` },
+        : {
+            name: `${c.pick([...SURNAMES])}${c.pick(['先生', '女士'])}`,
+            phone: `139${String(Math.floor(c.rnd() * 1e8)).padStart(8, '0')}`,
+          },
     });
-    const code = created.problem.code;
-    const dept = cat.dept!;
-    const staff = ctx.actors[deptStaff.get(dept) ?? ''] ?? ctx.actors.admin;
-    for (const step of steps) {
-      t += stepDelay(step, rnd());
-      if (t > realNow.getTime()) break;
-      ctx.setNow(new Date(t));
-      const [actor, action, input]: [string | typeof staff, Action, Record<string, unknown>] = (() => {
-        switch (step) {
-          case 'reject':
-            return ['shouli', 'reject', { reason: '不属于本次整改范围，已告知反映人通过其他渠道解决' }];
-          case 'merge':
-            return ['shouli', 'merge', { targetCode: codes.length ? pick(codes) : code }];
-          case 'assign':
-            return ['shouli', 'assign', { leadDepartmentId: ctx.ids.departments[dept], measures: pick(tpl.measures) }];
-          case 'sign':
-            return [staff, 'sign', {}];
-          case 'return':
-            return [staff, 'return', { reason: '该问题属地管理，建议转属地街道办理' }];
-          case 'progress':
-            return [
-              staff,
-              'progress',
-              { text: '已现场核实，正在按计划推进整改', percent: 30 + Math.floor(rnd() * 60) },
-            ];
-          case 'rectify':
-            return [staff, 'rectify', { evidence: `${pick(tpl.measures)}，已整改到位` }];
-          case 'verify':
-            return [
-              'ducha',
-              'verify',
-              { result: rnd() < 0.8 ? 'satisfied' : 'basically_satisfied', method: 'callback' },
-            ];
-          case 'verify_unsatisfied':
-            return [
-              'ducha',
-              'verify',
-              { result: 'unsatisfied', method: 'callback', comment: '反映人表示问题仍未彻底解决' },
-            ];
-          default:
-            return ['ducha', 'close', {}];
-        }
-      })();
-      if (action === 'merge' && input.targetCode === code) break;
-      const who = typeof actor === 'string' ? ctx.actors[actor] : actor;
-      await ctx.services.actions.act(who, code, action, input);
+    const code = rec.problem.code;
+    const before = c.chance(photoChance);
+    if (before) await photo(ctx, ctx.actors.shouli, code, i, ph.scene, false);
+    const end = c.weighted(ENDS);
+    const same = earlier.get(cat.code) ?? [];
+    const unit = ctx.actors[staff.get(cat.dept!) ?? ''] ?? ctx.actors.admin;
+    const steps = planLife(c, {
+      created,
+      tier: cat.tier ?? 'simple',
+      urgency: rec.problem.urgency,
+      profile: profiles.get(cat.dept!)!,
+      end: end === 'merge' && !same.length ? 'normal' : end,
+      mergeInto: same.length ? c.pick(same.slice(-20)) : undefined,
+      afterPhoto: c.chance(before ? 0.75 : 0.25),
+      measure: c.pick(TEMPLATES[cat.code].measures),
+      leadDepartmentId: ctx.ids.departments[cat.dept!],
+    });
+    let attachmentIds: number[] = [];
+    for (const s of steps) {
+      if (s.at > realNow.getTime()) break;
+      ctx.setNow(new Date(s.at));
+      const who = s.who === 'desk' ? ctx.actors.shouli : s.who === 'ducha' ? ctx.actors.ducha : unit;
+      if (s.action === 'photo') {
+        attachmentIds = [await photo(ctx, who, code, i, ph.scene, true)];
+        continue;
+      }
+      const input = s.action === 'rectify' && attachmentIds.length ? { ...s.input, attachmentIds } : s.input;
+      attachmentIds = s.action === 'rectify' ? [] : attachmentIds;
+      await ctx.services.actions.act(who, code, s.action, input);
     }
-    codes.push(code);
+    if (end === 'normal') earlier.set(cat.code, [...same, code]);
     if ((i + 1) % 500 === 0) log(`demo: ${i + 1}/${count} generated items`);
   }
+}
+
+/** A generated photo through the attachments store, as a reporter's or a unit's upload. */
+async function photo(
+  ctx: SeedContext,
+  actor: Actor,
+  code: string,
+  n: number,
+  scene: Parameters<typeof demoPhoto>[1],
+  after: boolean,
+) {
+  const png = demoPhoto(n * 2 + (after ? 1 : 0), scene, after);
+  const name = after ? `整改后-${code}.png` : `现场照片-${code}.png`;
+  const up = await ctx.attachments.upload(actor, code, undefined, { filename: name, stream: Readable.from([png]) });
+  return up.id;
 }

@@ -4,6 +4,7 @@ import type { Dialect } from '../db/dialect.js';
 import { createKernel } from '../kernel.js';
 import type { Feature } from '../feature.js';
 import { problemsFeature, type ProblemsState } from '../problems/problems.feature.js';
+import { attachmentsFeature, type AttachmentService } from '../attachments/attachments.feature.js';
 import { hashPassword } from '../auth/secrets.js';
 import { actorForUser } from '../users/user.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,6 +38,8 @@ export interface SeedContext {
   config: Config;
   /** The problem services of a kernel with the core features only: no feature hooks run. */
   services: ProblemsState;
+  /** The attachments store of the same kernel: demo photos are stored as uploads are. */
+  attachments: AttachmentService;
   /** A kernel on the same database and clock with more features (the supervision demo's). */
   kernelWith(features: readonly Feature<any>[]): ReturnType<typeof createKernel>;
   setNow(d: Date): void;
@@ -155,6 +158,7 @@ export async function seedDemo(db: Db, dialect: Dialect, config: Config, opts: D
     dialect,
     config: quiet,
     services,
+    attachments: core.of(attachmentsFeature),
     kernelWith,
     setNow: (d) => {
       current = d;

@@ -105,8 +105,9 @@ const STORY: StoryItem[] = [
     steps: [
       [1, 'shouli', 'assign', assign('urban', { measures: '压减总量，施划停放区，建立企业调度机制' })],
       [0.06, 'chengguan', 'sign'],
-      [30, 'chengguan', 'progress', { text: '已压减至2万辆，施划停放区600个', percent: 70 }],
-      [20, 'chengguan', 'rectify', { evidence: '总量压减至13,900辆，施划停放区1,000余个' }],
+      [45, 'chengguan', 'progress', { text: '已压减至2万辆，施划停放区600个', percent: 70 }],
+      // Rectified days ago: the callback (验收) is still to come, as it comes within days.
+      [41, 'chengguan', 'rectify', { evidence: '总量压减至13,900辆，施划停放区1,000余个' }],
     ],
   },
   {
@@ -168,7 +169,8 @@ const STORY: StoryItem[] = [
     steps: [
       [1, 'shouli', 'assign', assign('power', { measures: '检修停电提前7天告知，重点企业专人对接' })],
       [0.06, 'gongdian', 'sign'],
-      [8, 'gongdian', 'rectify', { evidence: '已建立提前7天停电告知机制并通知园区企业' }],
+      [10, 'gongdian', 'progress', { text: '已与园区重点企业建立停电告知联络群', percent: 60 }],
+      [11, 'gongdian', 'rectify', { evidence: '已建立提前7天停电告知机制并通知园区企业' }],
     ],
   },
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, createTestDatabase, type TestDatabase, verifyCityChain } from '../helpers/test-db.js';
 import { seedReference } from '../../src/demo/demo-seed.js';
 import { hashPassword, digest, randomToken } from '../../src/auth/secrets.js';
-import { mulberry32 } from '../../src/demo/demo-generated.js';
+import { mulberry32 } from '../../src/demo/demo-random.js';
 import { startQingdan, type ServerProcess } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
 import { searchIds } from '../../src/search/search.service.js';

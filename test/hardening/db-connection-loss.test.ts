@@ -7,7 +7,7 @@ import {
   type TestDatabase,
   verifyCityChain,
 } from '../helpers/test-db.js';
-import { mulberry32 } from '../../src/demo/demo-generated.js';
+import { mulberry32 } from '../../src/demo/demo-random.js';
 import { startQingdan } from '../../bench/lib/server-process.js';
 import { driveTraffic, inconsistentItems } from './crash-driver.js';
 import { alive, SERVER_APP_NAME, startFaultServer, type FaultServer } from './fault-server.js';

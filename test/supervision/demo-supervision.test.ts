@@ -12,7 +12,7 @@ describe.each(DIALECTS)('demo supervision data (%s)', (dialect) => {
     tdb = await createTestDatabase(dialect);
     const config = parseConfig({}, { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent' });
     await seedDemo(tdb.db, tdb.engine, config, { generated: 80, now: new Date('2026-11-27T03:00:00Z') });
-  });
+  }, 240_000);
   afterAll(async () => {
     await tdb.destroy();
   });
