@@ -1,12 +1,18 @@
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 /** GeoJSON geometry of an area boundary: rings of [lng, lat] in WGS-84. */
 export type Geometry =
   | { type: 'Polygon'; coordinates: number[][][] }
   | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
-const invalid = (why: string) =>
-  new AppError('validation_failed', `边界不是有效的 GeoJSON 多边形 / not a valid GeoJSON polygon: ${why}`, {
+interface Where {
+  zh: string;
+  en: string;
+}
+
+// Both languages in full: the reason is the useful part, so it must survive the language choice.
+const invalid = (zh: string, en: string) =>
+  new AppError('validation_failed', say(`边界不是有效的 GeoJSON 多边形：${zh}`, `not a valid GeoJSON polygon: ${en}`), {
     field: 'geometry',
   });
 
@@ -22,22 +28,38 @@ export function parseGeometry(input: unknown): Geometry {
   const { type, coordinates } = (g ?? {}) as { type?: string; coordinates?: unknown };
   const polygons = type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : null;
   if (!Array.isArray(polygons) || !polygons.length)
-    throw invalid(`the type must be Polygon or MultiPolygon (got ${JSON.stringify(type ?? null)})`);
+    throw invalid(
+      `类型必须是 Polygon 或 MultiPolygon（收到 ${JSON.stringify(type ?? null)}）`,
+      `the type must be Polygon or MultiPolygon (got ${JSON.stringify(type ?? null)})`,
+    );
   for (const [pi, poly] of polygons.entries()) {
-    if (!Array.isArray(poly) || !poly.length) throw invalid(`polygon ${pi + 1} has no rings`);
-    const where = (ri: number) => (polygons.length > 1 ? `polygon ${pi + 1} ring ${ri + 1}` : `ring ${ri + 1}`);
+    if (!Array.isArray(poly) || !poly.length)
+      throw invalid(`第 ${pi + 1} 个多边形没有环`, `polygon ${pi + 1} has no rings`);
+    const many = polygons.length > 1;
+    const where = (ri: number): Where => ({
+      zh: `${many ? `第 ${pi + 1} 个多边形的` : ''}第 ${ri + 1} 个环`,
+      en: many ? `polygon ${pi + 1} ring ${ri + 1}` : `ring ${ri + 1}`,
+    });
     for (const [ri, ring] of poly.entries()) checkRing(ring, where(ri));
   }
   return { type, coordinates } as Geometry;
 }
 
-function checkRing(ring: unknown, where: string): void {
-  if (!Array.isArray(ring) || ring.length < 4) throw invalid(`${where} needs at least four positions`);
+function checkRing(ring: unknown, where: Where): void {
+  if (!Array.isArray(ring) || ring.length < 4)
+    throw invalid(`${where.zh}至少要有四个点`, `${where.en} needs at least four positions`);
   for (const [i, p] of ring.entries())
-    if (!isPosition(p)) throw invalid(`${where}, position ${i + 1} is not [lng, lat] in WGS-84 range`);
+    if (!isPosition(p))
+      throw invalid(
+        `${where.zh}的第 ${i + 1} 个点不是 WGS-84 范围内的 [经度, 纬度]`,
+        `${where.en}, position ${i + 1} is not [lng, lat] in WGS-84 range`,
+      );
   const [first, last] = [ring[0] as number[], ring[ring.length - 1] as number[]];
   if (first[0] !== last[0] || first[1] !== last[1])
-    throw invalid(`${where} is not closed: its last position must repeat the first`);
+    throw invalid(
+      `${where.zh}未闭合：最后一个点必须与第一个点相同`,
+      `${where.en} is not closed: its last position must repeat the first`,
+    );
 }
 
 const isPosition = (p: unknown) =>

@@ -151,7 +151,7 @@ describe.skipIf(!HAVE_BROWSER)('the pin on the report form in a real browser', (
       ];
       await page.getByTestId('bnd-text').fill(JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
       await page.getByTestId('bnd-upload').click();
-      await expect.poll(() => page.getByTestId('bnd-outcomes').textContent()).toContain('ring 1 is not closed');
+      await expect.poll(() => page.getByTestId('bnd-outcomes').textContent()).toContain('第 1 个环未闭合');
       const closed = {
         type: 'Feature',
         properties: {},

@@ -65,7 +65,15 @@ describe.each(DIALECTS)('backup during writes, restore into an empty database (%
 
     const config = parseConfig(
       {},
-      { dataDir: target.dataDir, databaseUrl: target.databaseUrl, logLevel: 'silent', webDir: '/nonexistent' },
+      {
+        dataDir: target.dataDir,
+        databaseUrl: target.databaseUrl,
+        logLevel: 'silent',
+        webDir: '/nonexistent',
+        // A backup does not carry the audit key (docs/backup-restore.md): the operator brings it along.
+        auditKey: t.config.auditKey,
+        auditKeyFile: t.config.auditKeyFile,
+      },
     );
     const restored = await restoreDatabase(config, file);
     expect(restored.chainOk).toBe(true);

@@ -246,7 +246,7 @@ describe.each(DIALECTS)('authentication and sessions (%s)', (dialect) => {
     expect(constantTimeEqual(digest(a.token), row.tracking_token_hash!)).toBe(true);
     expect(constantTimeEqual(digest(b.token), row.tracking_token_hash!)).toBe(false);
     expect(constantTimeEqual('short', row.tracking_token_hash!)).toBe(false);
-    const source = fs.readFileSync(path.join(ROOT, 'src/problems/problem.service.ts'), 'utf8');
+    const source = fs.readFileSync(path.join(ROOT, 'src/problems/short-code.ts'), 'utf8');
     expect(source).toMatch(/constantTimeEqual\(digest\(token\), row\.tracking_token_hash\)/);
     expect(fs.readFileSync(path.join(ROOT, 'src/auth/secrets.ts'), 'utf8')).toMatch(/timingSafeEqual/);
     const body = { title: '幂等提交', description: '同一个幂等键重试' };

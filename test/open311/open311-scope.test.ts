@@ -111,6 +111,7 @@ describe('default window', () => {
     const rows = Array.from({ length: 1005 }, (_, i) => ({
       ...template,
       code: `JZ-2026-9${String(i).padStart(5, '0')}`,
+      short_code: null, // unique per report; copies of one row have none
       created_at:
         i === 1004
           ? '2026-05-01T00:00:00.000Z'

@@ -51,7 +51,7 @@ describe.each(DIALECTS)('the pin on a report (%s)', (dialect) => {
     const outside = await post({ lat: 39.9, lng: 116.4, areaId: t.ids.areas['jz-ss'] });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error).toMatchObject({ code: 'validation_failed', details: { field: 'lat' } });
-    expect(outside.json().error.message).toContain('outside every area');
+    expect(outside.json().error.message).toContain('不在本市任何区域内');
     const half = await post({ lat: 30.36 });
     expect(half.statusCode).toBe(400);
     expect(half.json().error.details.field).toBe('lng');
@@ -130,7 +130,7 @@ describe.each(DIALECTS)('the pin on a report (%s)', (dialect) => {
         ],
       ],
     };
-    expect((await put(open)).json().error.message).toContain('ring 1 is not closed');
+    expect((await put(open)).json().error.message).toContain('第 1 个环未闭合');
     const far = {
       type: 'Polygon',
       coordinates: [
@@ -142,7 +142,7 @@ describe.each(DIALECTS)('the pin on a report (%s)', (dialect) => {
         ],
       ],
     };
-    expect((await put(far)).json().error.message).toContain('ring 1, position 2 is not [lng, lat] in WGS-84 range');
+    expect((await put(far)).json().error.message).toContain('第 1 个环的第 2 个点不是 WGS-84 范围内的 [经度, 纬度]');
     expect((await put({ type: 'LineString', coordinates: [] })).json().error.message).toContain('"LineString"');
     expect((await put(DEMO_BOUNDARIES['jz-kfq'])).statusCode).toBe(200);
   });

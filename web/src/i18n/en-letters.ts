@@ -8,5 +8,5 @@ export const enLetters: Record<keyof typeof zhLetters, string> = {
   'field.docNumber': 'Document number',
   'field.signedBy': 'Signed by',
   'letters.issue': 'Issue a letter / summons',
-  'letters.issueFor': 'Issue a supervision letter or summons for "{title}"',
+  'letters.issueFor': 'Issue a letter / summons: "{title}"',
 };

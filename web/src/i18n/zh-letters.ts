@@ -7,5 +7,5 @@ export const zhLetters = {
   'field.docNumber': '文号',
   'field.signedBy': '签收人',
   'letters.issue': '发督办函 / 约谈',
-  'letters.issueFor': '为「{title}」发督办函或约谈',
+  'letters.issueFor': '发督办函 / 约谈：「{title}」',
 };
