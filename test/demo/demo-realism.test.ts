@@ -20,7 +20,7 @@ describe.each(DIALECTS)('a realistic demo city (%s)', (dialect) => {
   beforeAll(async () => {
     tdb = await createTestDatabase(dialect);
     const config = parseConfig({}, { dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl, logLevel: 'silent' });
-    await seedDemo(tdb.db, tdb.engine, config, { generated: 500, now: NOW });
+    await seedDemo(tdb.db, tdb.engine, config, { generated: 1000, now: NOW });
     figures = await demoFigures(tdb.db, NOW);
   }, 600_000);
   afterAll(async () => {
