@@ -22,13 +22,14 @@ import { Api, cityMonth, login, photo, selectByText, newestFirstInInbox } from '
 const UNIT = '市城市管理执法委员会';
 
 /** The unit's "rectified" figure for this month on the public scoreboard (0 before it has items). */
-async function unitRectified(page: Page): Promise<number> {
+/** The unit's rectified count in the month's ranking; null while the unit has no row there. */
+async function unitRectified(page: Page): Promise<number | null> {
   await page.goto(`/scoreboard?month=${cityMonth()}`);
   await page.locator(`[data-testid="score-settled"][data-month="${cityMonth()}"]`).waitFor();
   const row = page
     .getByTestId('rank-departments')
     .locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${UNIT}`) }) });
-  if (!(await row.count())) return 0;
+  if (!(await row.count())) return null;
   return Number(await row.locator('td[data-col="rectified"]').textContent());
 }
 
@@ -141,7 +142,10 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('headline-rectified').textContent()))
       .toBe(homeBefore + 1);
-    expect(await unitRectified(page)).toBe(unitBefore + 1);
+    // A unit gets its row once it receives something in the month; an item received earlier and
+    // rectified this month is counted, but unseen, until then (the demo city has such items).
+    if (unitBefore === null) expect(await unitRectified(page)).toBeGreaterThanOrEqual(1);
+    else expect(await unitRectified(page)).toBe(unitBefore + 1);
     for (const p of [resident, office, unit]) {
       expect(p.errors).toEqual([]);
       await p.context.close();
