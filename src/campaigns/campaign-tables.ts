@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuditHeadTable } from '../db/schema.js';
 
 /** Row types of the campaigns' tables (migration 20261205T1500-campaigns). */
 export interface CmpSubjectTable {
@@ -135,15 +136,6 @@ export interface CmpEventTable {
   hash: string;
 }
 
-export interface CmpAuditHeadTable {
-  id: number;
-  last_event_id: number;
-  last_hash: string;
-  /** The first event linked by HMAC under the audit key (src/audit/chain.ts); null: none yet. */
-  keyed_from: number | null;
-  keyed_mac: string | null;
-}
-
 declare module '../db/schema.js' {
   interface Database {
     cmp_subjects: CmpSubjectTable;
@@ -158,6 +150,6 @@ declare module '../db/schema.js' {
     cmp_panel_members: CmpPanelMemberTable;
     cmp_programme_parts: CmpProgrammePartTable;
     cmp_events: CmpEventTable;
-    cmp_audit_head: CmpAuditHeadTable;
+    cmp_audit_head: AuditHeadTable;
   }
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuditHeadTable } from '../db/schema.js';
 
 /** Row types of the hall's tables (migration 20261205T1300-hall). */
 export interface HallMatterTable {
@@ -172,15 +173,6 @@ export interface HallEventTable {
   hash: string;
 }
 
-export interface HallAuditHeadTable {
-  id: number;
-  last_event_id: number;
-  last_hash: string;
-  /** The first event linked by HMAC under the audit key (src/audit/chain.ts); null: none yet. */
-  keyed_from: number | null;
-  keyed_mac: string | null;
-}
-
 declare module '../db/schema.js' {
   interface Database {
     hall_matters: HallMatterTable;
@@ -195,6 +187,6 @@ declare module '../db/schema.js' {
     hall_free_services: HallFreeServiceTable;
     hall_settings: HallSettingTable;
     hall_events: HallEventTable;
-    hall_audit_head: HallAuditHeadTable;
+    hall_audit_head: AuditHeadTable;
   }
 }
