@@ -51,6 +51,8 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     const resident = await newPage(browser, server.url, PHONE);
     const page = resident.page;
     await page.goto('/');
+    // Until the summary arrives the headline shows dashes ('headline-pending'), which read as NaN.
+    await page.getByTestId('headline').waitFor();
     const homeBefore = Number(await page.getByTestId('headline-rectified').textContent());
     const unitBefore = await unitRectified(page);
 
