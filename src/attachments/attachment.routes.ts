@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError, say } from '../errors.js';
 import { trackingToken } from '../http/auth-hook.js';
+import { checkPartText } from '../http/text-input.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import { AttachmentSchema } from '../problems/problem.schema.js';
 import type { AttachmentService } from './attachments.feature.js';
@@ -33,6 +34,12 @@ export const attachmentRoutes =
         const file = await req.file();
         if (!file)
           throw new AppError('validation_failed', say('请求中没有文件', 'no file in the request'), { field: 'file' });
+        try {
+          checkPartText('file', file.filename);
+        } catch (err) {
+          file.file.resume(); // let the rest of the body go by so the 400 is answered at once
+          throw err;
+        }
         const attachment = await attachments.upload(req.actor, req.params.code, trackingToken(req), {
           filename: file.filename,
           stream: file.file,

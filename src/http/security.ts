@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, say } from '../errors.js';
-import { checkBodyText } from './text-input.js';
+import { checkRequestText } from './text-input.js';
 
 // The UI is served from the same origin and never inlines scripts; charts draw on canvas.
 const cspFor = (tileOrigin: string | null) =>
@@ -27,8 +27,9 @@ export function registerSecurity(app: FastifyInstance, tileOrigin: string | null
     if (/%00/i.test(request.url))
       throw new AppError('bad_request', say('网址中含有 NUL 字符（%00）', 'the URL contains a NUL character (%00)'));
   });
-  // Before the schema: NUL, lone surrogates, control and bidi characters are named by field (text-input.ts).
-  app.addHook('preValidation', async (request) => checkBodyText(request));
+  // Before the schema: NUL, lone surrogates, control and bidi characters in the body, query and
+  // path are named by field (text-input.ts).
+  app.addHook('preValidation', async (request) => checkRequestText(request));
   // Ajv coerces "Infinity" and "1e400" into numbers that pass as integers (and skip min/max);
   // JSON cannot carry them, so they can only come from a coerced query or path.
   app.addHook('preHandler', async (request) => {

@@ -128,10 +128,26 @@ export function refusedTextAt(value: unknown, schema?: Schema): { field: string;
   return null;
 }
 
-export function checkBodyText(request: FastifyRequest): void {
-  const found = refusedTextAt(request.body, request.routeOptions.schema?.body as Schema | undefined);
+function refuse(found: { field: string; why: string } | null): void {
   if (found)
     throw new AppError('validation_failed', `${found.field}: text may not contain ${found.why}`, {
       field: found.field,
     });
+}
+
+/** The body, the query string and the path parameters, each by its own schema. */
+export function checkRequestText(request: FastifyRequest): void {
+  const schema = request.routeOptions.schema as Record<string, Schema | undefined> | undefined;
+  refuse(refusedTextAt(request.body, schema?.body));
+  refuse(refusedTextAt(request.query, schema?.querystring));
+  refuse(refusedTextAt(request.params, schema?.params));
+}
+
+/**
+ * A multipart form's text fields and a file's name never pass through the schema: checked here as
+ * one-line text (a file name with U+202E shows "photo‮gpj.exe" as "photoexe.jpg").
+ */
+export function checkPartText(field: string, value: string): void {
+  const why = refusal(value, false);
+  refuse(why ? { field, why } : null);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import { AppError } from '../errors.js';
+import { checkPartText } from '../http/text-input.js';
 import { formatOf } from './sheet-reader.js';
 
 /** One uploaded sheet, written to a temporary file, and the form fields sent with it. */
@@ -28,10 +29,13 @@ export async function withSheetUpload<T>(
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
+        checkPartText(part.fieldname, part.fieldname);
+        checkPartText(part.fieldname, String(part.value));
         fields[part.fieldname] = String(part.value);
         continue;
       }
       if (upload) throw new AppError('validation_failed', 'send one file', { field: 'file' });
+      checkPartText('file', part.filename);
       formatOf(part.filename);
       const file = path.join(dir, `upload-${crypto.randomUUID()}${path.extname(part.filename).toLowerCase()}`);
       upload = { file, name: part.filename };

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { fingerprint } from './fuzz-support.js';
+import { JPEG, multipart as photoUpload } from './uploads.js';
+import { multipart as sheetUpload } from '../sheets/sheet-files.js';
 
 /**
  * Issue #16, finding 12 (text): invalid UTF-8 was stored as U+FFFD, and bidi overrides and control
@@ -94,5 +96,37 @@ describe.each(DIALECTS)('text input (%s)', (dialect) => {
     expect(progress.statusCode, progress.body).toBe(200);
     const note = await act(t, 'chengguan', open, 'progress', { text: '已派人\n明天完成', percent: 10 });
     expect(note.statusCode, note.body).toBe(200);
+  });
+
+  it('refuses control and bidi characters in query strings and path parameters too', async () => {
+    for (const [url, field] of [
+      [`/api/v1/problems?q=${encodeURIComponent('路灯\u202e')}`, 'q'],
+      [`/api/v1/problems?q=${encodeURIComponent('响铃\u0007')}`, 'q'],
+      [`/api/v1/problems/${encodeURIComponent(`${open}\u2066`)}`, 'code'],
+    ] as const) {
+      await refused(await t.as('shouli', { method: 'GET', url }), field);
+    }
+    // A right-to-left mark is text, not a trick: the search still answers.
+    const fine = await t.as('shouli', { method: 'GET', url: `/api/v1/problems?q=${encodeURIComponent('路灯\u200f')}` });
+    expect(fine.statusCode, fine.body).toBe(200);
+  });
+
+  it("refuses them in multipart fields and in an upload's file name, storing nothing", async () => {
+    const before = await fingerprint(t.tdb.db);
+    const csv = Buffer.from('问题标题,问题描述\n路灯不亮,晚上很黑\n', 'utf8');
+    for (const [file, fields, field] of [
+      [{ name: '清单.csv', data: csv }, { mode: 'valid_only', sheet: '第一\u202e页' }, 'sheet'],
+      [{ name: '清单\u202evsc.csv', data: csv }, { mode: 'valid_only' }, 'file'],
+    ] as const) {
+      const res = await t.as('shouli', { method: 'POST', url: '/api/v1/imports', ...sheetUpload(file, fields) });
+      await refused(res, field);
+    }
+    const photo = await t.as('shouli', {
+      method: 'POST',
+      url: `/api/v1/problems/${open}/attachments`,
+      ...photoUpload('现场\u202egpj.exe', JPEG),
+    });
+    await refused(photo, 'file');
+    expect(await fingerprint(t.tdb.db)).toEqual(before);
   });
 });
