@@ -39,7 +39,9 @@ export function enc(s: string): string {
  * queue and index are left out: the indexer folds earlier accepted writes into them in the
  * background, at any moment (src/search/search-indexer.ts).
  */
-const BOOKKEEPING = new Set(['search_queue', 'rate_limits']);
+// Request counters (`rate_limits`) move on every counted request, and a refused sign-in is counted
+// in `login_backoff` on purpose (issue #16 finding 7): neither is stored data.
+const BOOKKEEPING = new Set(['search_queue', 'rate_limits', 'login_backoff']);
 
 // Migrations run before a test app is built, so a database's tables are listed once (introspection
 // on PostgreSQL reads every column of every table: it was most of a fuzz case's time).
@@ -51,7 +53,6 @@ function countedTables(db: Db): Promise<string[]> {
     list = db.introspection.getTables().then((ts) =>
       ts
         .map((t) => t.name)
-        // Request counters (`rate_limits`) move on every counted request, refused or not: not stored data.
         .filter((n) => !n.startsWith('kysely_') && !BOOKKEEPING.has(n) && !n.startsWith('problem_search'))
         .sort(),
     );
