@@ -5,12 +5,13 @@ import { parseArgs } from './lib/args.js';
 import { prepareDatabase } from './lib/prepare-db.js';
 import { takeSample } from './lib/sample.js';
 import { startProcess, startQingdan, type ServerProcess } from './lib/server-process.js';
-import { measureLatency, type LatencyResult, type Req } from './lib/latency.js';
+import { measureLatency, measureMix, type LatencyResult, type Req } from './lib/latency.js';
 import { goals, machine, writeResults, type BenchResults } from './lib/report.js';
 import { reportBodies, runIntake } from './scenarios/intake.js';
 import { collectCursorPages, getJson, itemPageRequests, listRequests, searchRequests } from './scenarios/reads.js';
 import { updateSummary } from './summary.js';
 import { mapRatios, mapRequests } from './scenarios/map.js';
+import { cityDayMix } from './scenarios/city-day.js';
 
 /**
  * `npm run bench`: seeds (or reuses) a database of --items items, starts the real server as its
@@ -103,6 +104,19 @@ try {
     say(`map clusters vs list page: ${JSON.stringify(map)}`);
   }
 
+  let day: BenchResults['day'];
+  if (wanted('day')) {
+    say("a city's day (95 % reads, 5 % writes) …");
+    day = await measureMix({
+      url: server.url,
+      seconds: args.duration,
+      concurrency: args.concurrency,
+      mix: cityDayMix(sample),
+      rnd: sample.rnd,
+    });
+    say(`a city's day: ${JSON.stringify(day)}`);
+  }
+
   let intake: BenchResults['intake'];
   if (wanted('intake')) {
     const bodies = reportBodies(sample);
@@ -124,7 +138,7 @@ try {
   }
 
   const peakRssMb = server.peakRssMb();
-  const partial = { intake, latency, peakRssMb };
+  const partial = { intake, latency, day, peakRssMb };
   const results: BenchResults = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString(),
@@ -140,7 +154,8 @@ try {
     map,
     goals: goals(partial),
   };
-  const files = writeResults(args.out, results);
+  // A partial run (--only) is kept beside the full one, not over it.
+  const files = writeResults(args.out, results, args.only ? args.only.join('+') : null);
   if (args.out === 'bench/results') updateSummary();
   say(`results: ${files.md} and ${files.json}`);
   for (const g of results.goals)

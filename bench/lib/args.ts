@@ -21,7 +21,7 @@ const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--dur
   --duration     seconds per scenario (default 10)
   --concurrency  parallel clients for list, statistics, search and item page (default 2)
   --fresh        seed again even if bench/tmp holds a database of this size
-  --only         run only some scenarios: intake,list,stats,search,item,map`;
+  --only         run only some scenarios: intake,list,stats,search,item,map,day`;
 
 function number(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(String(raw).replace(/[_,]/g, ''));

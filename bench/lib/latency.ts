@@ -3,6 +3,18 @@ import http from 'node:http';
 export interface Req {
   path: string;
   headers?: Record<string, string>;
+  /** GET unless given; a body is sent as JSON. */
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+/** One kind of request in a mixed workload: drawn with probability weight / Σ weights. */
+export interface MixEntry {
+  label: string;
+  weight: number;
+  next: () => Req | Req[];
+  /** Sees each answer's status and body (a submission's code, for a later action on it). */
+  onAnswer?: (status: number, body: string) => void;
 }
 
 export interface LatencyResult {
@@ -25,58 +37,25 @@ export function percentile(sorted: number[], q: number): number {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-function get(agent: http.Agent, base: URL, req: Req): Promise<number> {
+function send(agent: http.Agent, base: URL, req: Req, keepBody: boolean): Promise<[number, string]> {
   return new Promise((resolve, reject) => {
-    const r = http.get({ host: base.hostname, port: base.port, path: req.path, agent, headers: req.headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const headers = { ...req.headers, ...(req.body ? { 'content-type': 'application/json' } : {}) };
+    const r = http.request(
+      { host: base.hostname, port: base.port, path: req.path, method: req.method ?? 'GET', agent, headers },
+      (res) => {
+        let data = '';
+        if (keepBody) res.setEncoding('utf8').on('data', (c: string) => (data += c));
+        else res.resume();
+        res.on('end', () => resolve([res.statusCode ?? 0, data]));
+        res.on('error', reject);
+      },
+    );
     r.on('error', reject);
+    r.end(req.body);
   });
 }
 
-/**
- * Closed-loop clients: each of `concurrency` clients sends a sample, waits for it, sends the
- * next. A sample is one request, or several sent together (an item page loads the item and its
- * timeline at once) and timed until the last answer. The first second warms caches and the JIT
- * and is not counted.
- */
-export async function measureLatency(opts: {
-  url: string;
-  seconds: number;
-  concurrency: number;
-  next: () => Req | Req[];
-  warmupSeconds?: number;
-}): Promise<LatencyResult> {
-  const base = new URL(opts.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency * 4 });
-  const times: number[] = [];
-  const statuses: Record<string, number> = {};
-  let errors = 0;
-  const warmupEnd = Date.now() + (opts.warmupSeconds ?? 1) * 1000;
-  const end = warmupEnd + opts.seconds * 1000;
-  async function client() {
-    while (Date.now() < end) {
-      const reqs = ([] as Req[]).concat(opts.next());
-      const t0 = process.hrtime.bigint();
-      let codes: number[];
-      try {
-        codes = await Promise.all(reqs.map((r) => get(agent, base, r)));
-      } catch {
-        errors++;
-        continue;
-      }
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (Date.now() < warmupEnd) continue;
-      for (const c of codes) statuses[c] = (statuses[c] ?? 0) + 1;
-      if (codes.some((c) => c >= 400)) errors++;
-      times.push(ms);
-    }
-  }
-  await Promise.all(Array.from({ length: opts.concurrency }, client));
-  const elapsed = (Date.now() - warmupEnd) / 1000;
-  agent.destroy();
+function summarise(times: number[], errors: number, statuses: Record<string, number>, elapsed: number) {
   const sorted = [...times].sort((a, b) => a - b);
   return {
     samples: times.length,
@@ -89,4 +68,73 @@ export async function measureLatency(opts: {
     mean: round(times.reduce((s, x) => s + x, 0) / (times.length || 1)),
     perSecond: round(times.length / Math.max(elapsed, 0.001)),
   };
+}
+
+/**
+ * Closed-loop clients: each of `concurrency` clients draws a kind of request from the mix, sends
+ * it, waits for it, draws the next. A sample is one request, or several sent together (an item
+ * page loads the item and its timeline at once) and timed until the last answer. The first second
+ * warms caches and the JIT and is not counted. Results per label.
+ */
+export async function measureMix(opts: {
+  url: string;
+  seconds: number;
+  concurrency: number;
+  mix: MixEntry[];
+  rnd?: () => number;
+  warmupSeconds?: number;
+}): Promise<Record<string, LatencyResult>> {
+  const base = new URL(opts.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency * 4 });
+  const rnd = opts.rnd ?? Math.random;
+  const total = opts.mix.reduce((s, m) => s + m.weight, 0);
+  const by = new Map(opts.mix.map((m) => [m, { times: [] as number[], errors: 0, statuses: {} as Record<string, number> }]));
+  const draw = () => {
+    let x = rnd() * total;
+    return opts.mix.find((m) => (x -= m.weight) < 0) ?? opts.mix[opts.mix.length - 1];
+  };
+  const warmupEnd = Date.now() + (opts.warmupSeconds ?? 1) * 1000;
+  const end = warmupEnd + opts.seconds * 1000;
+  async function client() {
+    while (Date.now() < end) {
+      const entry = draw();
+      const got = by.get(entry)!;
+      const reqs = ([] as Req[]).concat(entry.next());
+      const t0 = process.hrtime.bigint();
+      let answers: [number, string][];
+      try {
+        answers = await Promise.all(reqs.map((r) => send(agent, base, r, !!entry.onAnswer)));
+      } catch {
+        got.errors++;
+        continue;
+      }
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      for (const [status, body] of answers) entry.onAnswer?.(status, body);
+      if (Date.now() < warmupEnd) continue;
+      for (const [c] of answers) got.statuses[c] = (got.statuses[c] ?? 0) + 1;
+      if (answers.some(([c]) => c >= 400)) got.errors++;
+      got.times.push(ms);
+    }
+  }
+  await Promise.all(Array.from({ length: opts.concurrency }, client));
+  const elapsed = (Date.now() - warmupEnd) / 1000;
+  agent.destroy();
+  return Object.fromEntries(
+    opts.mix.map((m) => {
+      const got = by.get(m)!;
+      return [m.label, summarise(got.times, got.errors, got.statuses, elapsed)];
+    }),
+  );
+}
+
+/** One kind of request, closed-loop (see measureMix). */
+export async function measureLatency(opts: {
+  url: string;
+  seconds: number;
+  concurrency: number;
+  next: () => Req | Req[];
+  warmupSeconds?: number;
+}): Promise<LatencyResult> {
+  const results = await measureMix({ ...opts, mix: [{ label: 'one', weight: 1, next: opts.next }] });
+  return results.one;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LatencyResult } from './latency.js';
 import type { IntakeResult } from '../scenarios/intake.js';
 import type { Seeding } from './prepare-db.js';
+import { CITY_DAY_GOALS } from '../scenarios/city-day.js';
 
 export interface Goal {
   scenario: string;
@@ -27,6 +28,8 @@ export interface BenchResults {
   concurrency: number;
   intake?: { baseline: IntakeResult; qingdan: IntakeResult; ratio: number };
   latency: Record<string, LatencyResult | { unavailable: string }>;
+  /** The city's day: reads measured per kind while writes go on (bench/scenarios/city-day.ts). */
+  day?: Record<string, LatencyResult>;
   /** Cluster query latency as a multiple of the list page's, per view (the map scenario). */
   map?: Record<string, { p50: number; p99: number }>;
   peakRssMb: number | null;
@@ -45,7 +48,7 @@ export function machine(): BenchResults['machine'] {
 }
 
 /** The issue's goals, checked against this run's figures. Goals, not assertions: misses are reported, not failed. */
-export function goals(r: Pick<BenchResults, 'intake' | 'latency' | 'peakRssMb'>): Goal[] {
+export function goals(r: Pick<BenchResults, 'intake' | 'latency' | 'day' | 'peakRssMb'>): Goal[] {
   const lat = (name: string, q: 'p95' | 'p99') => {
     const x = r.latency[name];
     return x && 'p50' in x && x.samples > 0 ? x[q] : null;
@@ -66,6 +69,11 @@ export function goals(r: Pick<BenchResults, 'intake' | 'latency' | 'peakRssMb'>)
     g('search', 'p95', '< 50 ms', lat('search', 'p95'), 'ms', (v) => v < 50),
     g('item page', 'p99', '< 10 ms', lat('item page', 'p99'), 'ms', (v) => v < 10),
     g('server memory', 'peak RSS', '< 300 MB', r.peakRssMb, 'MB', (v) => v < 300),
+    ...Object.entries(CITY_DAY_GOALS).map(([label, ms]) => {
+      const x = r.day?.[label];
+      const v = x && x.samples > 0 ? x.p99 : null;
+      return g(`day: ${label}`, 'p99 under writes', `< ${ms} ms`, v, 'ms', (n) => n < ms);
+    }),
   ];
 }
 
@@ -131,15 +139,31 @@ export function markdown(r: BenchResults): string {
           .join(' ')} |`,
       );
   }
+  if (r.day) {
+    lines.push(
+      '',
+      "## A city's day (95 % reads, 5 % writes, at once)",
+      '',
+      '| request | samples | p50 ms | p95 ms | p99 ms | max ms | per s | statuses |',
+      '|---|---|---|---|---|---|---|---|',
+      ...Object.entries(r.day).map(
+        ([name, x]) =>
+          `| ${name} | ${x.samples} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.max} | ${x.perSecond} | ` +
+          `${Object.entries(x.statuses)
+            .map(([s, n]) => `${s}×${n}`)
+            .join(' ')} |`,
+      ),
+    );
+  }
   for (const [view, x] of Object.entries(r.map ?? {}))
     lines.push('', `Map clusters (${view}) / list page: **p50 ${x.p50} ×, p99 ${x.p99} ×**`);
   lines.push('', `Peak server memory (VmHWM over the whole run): **${r.peakRssMb ?? 'n/a'} MB**`, '');
   return lines.join('\n');
 }
 
-export function writeResults(dir: string, r: BenchResults): { md: string; json: string } {
+export function writeResults(dir: string, r: BenchResults, part: string | null = null): { md: string; json: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${r.database.dialect}-${r.items}`);
+  const base = path.join(dir, `${r.database.dialect}-${r.items}${part ? `-${part}` : ''}`);
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(r, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, markdown(r));
   return { md: `${base}.md`, json: `${base}.json` };
