@@ -88,10 +88,16 @@ export async function measureMix(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency * 4 });
   const rnd = opts.rnd ?? Math.random;
   const total = opts.mix.reduce((s, m) => s + m.weight, 0);
-  const by = new Map(opts.mix.map((m) => [m, { times: [] as number[], errors: 0, statuses: {} as Record<string, number> }]));
+  const by = new Map(
+    opts.mix.map((m) => [m, { times: [] as number[], errors: 0, statuses: {} as Record<string, number> }]),
+  );
   const draw = () => {
     let x = rnd() * total;
-    return opts.mix.find((m) => (x -= m.weight) < 0) ?? opts.mix[opts.mix.length - 1];
+    for (const m of opts.mix) {
+      x -= m.weight;
+      if (x < 0) return m;
+    }
+    return opts.mix[opts.mix.length - 1];
   };
   const warmupEnd = Date.now() + (opts.warmupSeconds ?? 1) * 1000;
   const end = warmupEnd + opts.seconds * 1000;
