@@ -39,9 +39,10 @@ export function enc(s: string): string {
  * queue and index are left out: the indexer folds earlier accepted writes into them in the
  * background, at any moment (src/search/search-indexer.ts).
  */
-// Request counters (`rate_limits`) move on every counted request, and a refused sign-in is counted
-// in `login_backoff` on purpose (issue #16 finding 7): neither is stored data.
-const BOOKKEEPING = new Set(['search_queue', 'rate_limits', 'login_backoff']);
+// Request counters (`rate_limits`) move on every counted request, a refused sign-in is counted in
+// `login_backoff` on purpose (issue #16 finding 7), and the device-cookie signing key (`server_keys`)
+// is made the first time any request needs it: none of them is stored data.
+const BOOKKEEPING = new Set(['search_queue', 'rate_limits', 'login_backoff', 'server_keys']);
 
 // Migrations run before a test app is built, so a database's tables are listed once (introspection
 // on PostgreSQL reads every column of every table: it was most of a fuzz case's time).
