@@ -138,25 +138,31 @@ export async function setHidden(
     .execute();
 }
 
-/** Public items with the most visible comments and thanks, for the home page. */
+/**
+ * Public items with the most visible comments and thanks, for the home page. Comments are counted
+ * per item first and the few items joined after: joined the other way round, SQLite walked every
+ * public item (200 ms at a million items with no comments at all).
+ */
 export async function mostCommented(db: Db, limit: number) {
-  const rows = await db
+  const counted = db
     .selectFrom('comments')
-    .innerJoin('problems as p', 'p.id', 'comments.problem_id')
     .select((eb) => [
-      'p.code',
-      'p.title',
-      'p.status',
+      'problem_id',
       eb.fn.countAll<number | string>().as('total'),
-      eb.fn.sum<number | string>(eb.case().when('comments.kind', '=', 'thanks').then(1).else(0).end()).as('thanks'),
-      eb.fn.max('comments.created_at').as('last'),
+      eb.fn.sum<number | string>(eb.case().when('kind', '=', 'thanks').then(1).else(0).end()).as('thanks'),
+      eb.fn.max('created_at').as('last'),
     ])
-    .where('comments.hidden_at', 'is', null)
+    .where('hidden_at', 'is', null)
+    .groupBy('problem_id')
+    .as('c');
+  const rows = await db
+    .selectFrom(counted)
+    .innerJoin('problems as p', 'p.id', 'c.problem_id')
+    .select(['p.code', 'p.title', 'p.status', 'c.total', 'c.thanks', 'c.last'])
     .where('p.is_public', '=', 1)
     .where('p.status', 'in', PUBLIC_STATES)
-    .groupBy(['p.id', 'p.code', 'p.title', 'p.status'])
-    .orderBy('total', 'desc')
-    .orderBy('last', 'desc')
+    .orderBy('c.total', 'desc')
+    .orderBy('c.last', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
