@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
@@ -17,6 +18,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (SOAK ? 4000 : 150));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 // Replays one reported case: FUZZ_SEED and FUZZ_PATH as a failure prints them.
 const PATH = process.env.FUZZ_PATH;
+// A long soak appends "<dialect> <cases done> <ISO time>" to this file every 1,000 cases.
+const PROGRESS = process.env.FUZZ_PROGRESS;
 
 // fast-check's own report prints the whole counterexample, which can be megabytes of '长'.
 function briefReport<T>(out: fc.RunDetails<T>): void {
@@ -112,6 +115,7 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
         ),
       });
 
+      let done = 0;
       await fc.assert(
         fc.asyncProperty(request, async (r) => {
           let n = 0;
@@ -159,6 +163,8 @@ describe.each(DIALECTS)('fuzzing every route (%s)', (dialect) => {
             ).toEqual([]);
           }
           t.kernel.rateLimiter.reset();
+          if (PROGRESS && ++done % 1000 === 0)
+            fs.appendFileSync(PROGRESS, `${dialect} ${done} ${new Date().toISOString()}\n`);
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, reporter: briefReport, ...(PATH ? { path: PATH } : {}) },
       );
