@@ -122,4 +122,3 @@ export const hotspotRoutes =
       async (req) => s.promote.attached(req.params.id),
     );
   };
-

@@ -59,7 +59,11 @@ export const MetooState = Type.Object({
   mine: Type.Boolean({ description: 'this account or device has said it' }),
 });
 
-const Codes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1, maxItems: 500, uniqueItems: true });
+const Codes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+  minItems: 1,
+  maxItems: 500,
+  uniqueItems: true,
+});
 
 export const PromoteBody = Type.Object(
   {

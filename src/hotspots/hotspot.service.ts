@@ -74,7 +74,16 @@ export function hotspotService(db: Db, clock: Clock) {
       .where('p.created_at', '>=', previousSince)
       .where('p.merged_into_id', 'is', null)
       .where('p.status', '<>', 'rejected')
-      .where('s.code', '<>', 'hotspot');
+      .where('s.code', '<>', 'hotspot')
+      // "Same area" needs an area; a campaign's plans and a programme's parts are children of their
+      // own item, not residents' reports (but the children a promotion made still count).
+      .where('p.area_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb('p.parent_id', 'is', null),
+          eb('p.id', 'in', eb.selectFrom('hot_links').select('hot_links.problem_id')),
+        ]),
+      );
     if (publicOnly) q = q.where('p.is_public', '=', 1).where('p.status', 'in', PUBLIC_STATES);
     const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(HOT_RULES.maxItems).execute();
     const support = await supportOf(

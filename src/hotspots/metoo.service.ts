@@ -65,7 +65,11 @@ export function metooService(d: MetooDeps) {
       const anonymous = s.actor.kind === 'anonymous';
       await d.db.transaction().execute(async (trx) => {
         if (!on) {
-          await trx.deleteFrom('hot_metoo').where('problem_id', '=', row.id).where('supporter_hash', '=', liker).execute();
+          await trx
+            .deleteFrom('hot_metoo')
+            .where('problem_id', '=', row.id)
+            .where('supporter_hash', '=', liker)
+            .execute();
           return;
         }
         if (anonymous) {

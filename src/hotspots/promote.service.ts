@@ -112,11 +112,7 @@ export function promoteService(db: Db, clock: Clock, problems: ProblemService, c
         const items = (await itemsOf(trx, codes)).filter((i) => i.id !== c.problem_id);
         const have = new Set(
           (
-            await trx
-              .selectFrom('hot_campaign_items')
-              .select('problem_id')
-              .where('campaign_id', '=', c.id)
-              .execute()
+            await trx.selectFrom('hot_campaign_items').select('problem_id').where('campaign_id', '=', c.id).execute()
           ).map((r) => r.problem_id),
         );
         const fresh = items.filter((i) => !have.has(i.id));

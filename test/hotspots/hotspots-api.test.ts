@@ -31,7 +31,10 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
     if (res.statusCode !== 200) throw new Error(res.body);
     return code;
   }
-  const light = (n: number) => ({ title: `和平小区${n}号楼前路灯不亮`, description: `和平小区${n}号楼前的路灯坏了，晚上一片漆黑` });
+  const light = (n: number) => ({
+    title: `和平小区${n}号楼前路灯不亮`,
+    description: `和平小区${n}号楼前的路灯坏了，晚上一片漆黑`,
+  });
   const bin = (n: number) => ({
     title: '江北路垃圾没人清运',
     description: `江北路${n}号旁垃圾堆了一周没人清运，臭气熏天`,
@@ -114,9 +117,9 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
   });
 
   it('promotes a cluster to a systemic item with its items linked and audited', async () => {
-    const cluster = (await get('ducha', '/api/v1/hotspots')).json().items.find((c: { codes: string[] }) =>
-      c.codes.includes(lights[0]),
-    );
+    const cluster = (await get('ducha', '/api/v1/hotspots'))
+      .json()
+      .items.find((c: { codes: string[] }) => c.codes.includes(lights[0]));
     const body = { codes: cluster.codes, kind: 'monthly', title: '和平小区路灯集中整治' };
     expect((await post('chengguan', '/api/v1/hotspots/promote', body)).statusCode).toBe(403);
     expect((await post('ducha', '/api/v1/hotspots/promote', { ...body, codes: ['QD-2026-999999'] })).statusCode).toBe(
@@ -160,9 +163,17 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
     expect(more).toEqual({ campaignId: id, attached: rubbish.slice(4), already: rubbish.slice(0, 4) });
     const listed = (await get('ducha', url)).json().items.map((i: { code: string }) => i.code);
     expect(listed).toEqual(rubbish);
-    const chain = await t.tdb.db.selectFrom('cmp_events').select('payload').where('action', '=', 'attach_items').execute();
+    const chain = await t.tdb.db
+      .selectFrom('cmp_events')
+      .select('payload')
+      .where('action', '=', 'attach_items')
+      .execute();
     expect(chain.map((e) => JSON.parse(e.payload).items)).toEqual([rubbish.slice(0, 4), rubbish.slice(4)]);
-    const itemEvents = await t.tdb.db.selectFrom('events').select('id').where('action', '=', 'campaign_attach').execute();
+    const itemEvents = await t.tdb.db
+      .selectFrom('events')
+      .select('id')
+      .where('action', '=', 'campaign_attach')
+      .execute();
     expect(itemEvents.length).toBe(rubbish.length);
   });
 
