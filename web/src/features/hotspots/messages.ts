@@ -4,12 +4,12 @@ import { defineMessages } from '../../i18n/feature-messages.js';
 export const useHotT = defineMessages(
   {
     'hot.title': '热点问题',
-    'hot.lead': '同一区域内相似诉求的集中反映，按反映次数、增长和群众"我也遇到"排序。',
+    'hot.lead': '同一区域内相似诉求的集中反映，按反映次数、增长和群众“我也遇到”排序。',
     'hot.adminTitle': '热点聚类',
     'hot.adminLead': '同一区域、时间窗内文本相似的事项聚为一类；可升级为系统性问题或并入专项整治。',
     'hot.reported': '{days} 天内被反映 {n} 次',
     'hot.growth': '较前 {days} 天 {sign}{n}',
-    'hot.support': '{n} 人"我也遇到"',
+    'hot.support': '{n} 人“我也遇到”',
     'hot.members': '相关事项（{n} 件）',
     'hot.none': '当前时间窗内没有集中反映的问题。',
     'hot.days': '时间窗',
