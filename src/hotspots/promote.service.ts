@@ -6,7 +6,7 @@
  * covers it.
  */
 import type { Actor } from '../auth/actor.js';
-import { requireRole } from '../auth/actor.js';
+import { CITYWIDE_ROLES, requireRole } from '../auth/actor.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { appendCampaignEvent } from '../campaigns/campaign-audit.js';
 import { requireCampaignWrite } from '../campaigns/campaign-access.js';
@@ -109,6 +109,8 @@ export function promoteService(db: Db, clock: Clock, problems: ProblemService, c
       const out = await db.transaction().execute(async (trx) => {
         const c = await loadCampaign(trx, campaignId);
         requireCampaignWrite(actor, c.department_id);
+        // Department staff attach only items they may read: a 404 for the rest, as everywhere.
+        if (!CITYWIDE_ROLES.includes(actor.role)) for (const code of codes) await problems.load(trx, actor, code);
         const items = (await itemsOf(trx, codes)).filter((i) => i.id !== c.problem_id);
         const have = new Set(
           (

@@ -155,6 +155,8 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
     const id = opened.json().id;
     const url = `/api/v1/hotspots/campaigns/${id}/items`;
     expect((await post('jiaoyu', url, { codes: rubbish })).statusCode).toBe(403);
+    // The campaign's own unit, but an item it may not read (private, not its own).
+    expect((await post('chengguan', url, { codes: [hidden] })).statusCode).toBe(404);
     expect((await post('ducha', '/api/v1/hotspots/campaigns/99999/items', { codes: rubbish })).statusCode).toBe(404);
     const res = await post('ducha', url, { codes: rubbish.slice(0, 4) });
     expect(res.statusCode, res.body).toBe(200);

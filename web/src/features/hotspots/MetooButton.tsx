@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useErrorText } from '../../components/Async.js';
 import { useAsync } from '../../lib/use-async.js';
+import { useSubmit } from '../campaigns/useSubmit.js';
 import { hotApi, type Metoo } from './api.js';
 import { useHotT } from './messages.js';
 import './hotspots.css';
@@ -11,24 +11,12 @@ import './hotspots.css';
  */
 export default function MetooButton({ code }: { code: string }) {
   const t = useHotT();
-  const errorText = useErrorText();
   const loaded = useAsync((s) => hotApi.metoo(code, s), [code]);
   const [state, setState] = useState<Metoo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const s = state ?? loaded.data;
   if (!s) return null;
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setState(await hotApi.setMetoo(code, !s.mine));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = () => run(async () => setState(await hotApi.setMetoo(code, !s.mine)));
   return (
     <section className="panel hot-metoo" data-testid="metoo">
       <button
