@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
+import { ITEM_CHAIN } from '../../src/audit/audit.repository.js';
+import { verifyLinks } from '../../src/audit/chain.js';
+import { CAMPAIGN_CHAIN } from '../../src/campaigns/campaign-audit.js';
 
 const DIALECTS = await dialects();
 
@@ -177,6 +180,7 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
       .where('action', '=', 'campaign_attach')
       .execute();
     expect(itemEvents.length).toBe(rubbish.length);
+    for (const chain of [ITEM_CHAIN, CAMPAIGN_CHAIN]) expect((await verifyLinks(t.tdb.db, chain)).ok).toBe(true);
   });
 
   it('documents the endpoints in OpenAPI', async () => {
