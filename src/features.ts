@@ -22,6 +22,7 @@ import { backupFeature } from './backup/backup.feature.js';
 import { hallFeature } from './hall/hall.feature.js';
 import { residentsFeature } from './residents/residents.feature.js';
 import { campaignsFeature } from './campaigns/campaigns.feature.js';
+import { hotspotsFeature } from './hotspots/hotspots.feature.js';
 import { dispatchFeature } from './dispatch/dispatch.feature.js';
 import { demoFeature } from './demo/demo.feature.js';
 import { opsFeature } from './ops/ops.feature.js';
@@ -58,6 +59,7 @@ export const features: readonly Feature<any>[] = [
   hallFeature, // the one-window hall: matter catalogue, applications, 好差评; qingdan hall import
   residentsFeature, // residents: phone sign-in, my reports, updates, subscriptions, map
   campaignsFeature, // visits, forums, subjects, 一企一策 plans, enforcement, panels; qingdan campaigns
+  hotspotsFeature, // clusters of similar items, "me too", promotion to systemic items; qingdan hotspots
   backupFeature, // qingdan backup, restore
   opsFeature, // /livez, /readyz, /metrics; request ids and timings
   demoFeature, // qingdan seed --demo | --bulk N

@@ -27,7 +27,7 @@ const tags = ['comments'];
  * as the signed device id in its `qd_device` cookie, which a like (`reply` given) issues when it
  * is missing or forged. A client-chosen token (the old X-Client-Token) no longer counts.
  */
-async function caller(
+export async function caller(
   comments: CommentService,
   req: FastifyRequest,
   reply?: { to: FastifyReply; secure: boolean },

@@ -62,6 +62,7 @@ const PAGES = (code: string): [string | null, string, string][] => [
   [null, '/scoreboard', 'rankings'],
   [null, '/hall', 'hall'],
   [null, '/campaigns', 'campaigns'],
+  [null, '/hot', 'hot-topics'],
   [null, '/login', 'sign-in'],
   ['shouli', '/admin/inbox', 'acceptance-inbox'],
   ['chengguan', '/admin/workspace', 'department-todo'],
@@ -74,6 +75,7 @@ const PAGES = (code: string): [string | null, string, string][] => [
   ['admin', '/admin/comments', 'admin-comments'],
   ['admin', '/admin/hall/board', 'hall-board'],
   ['admin', '/admin/campaigns', 'admin-campaigns'],
+  ['ducha', '/admin/hotspots', 'hotspots'],
 ];
 
 describe.skipIf(!HAVE_BROWSER)('axe on every main page', () => {
