@@ -39,7 +39,8 @@ describe('qingdan CLI (SQLite)', () => {
     );
     expect(added.stdout).toContain('created user newstaff (department)');
     expect((await qingdan('audit', 'verify')).stdout).toMatch(/audit chain intact: \d+ events verified/);
-  });
+    // Four real processes, each loading TypeScript and every feature: ~15 s quiet, near 30 s on two loaded cores.
+  }, 90_000);
 
   it('explains a bad command or configuration and exits non-zero', async () => {
     await expect(qingdan('user', 'add', '-u', 'x', '-r', 'king', '--password', 'longenough1')).rejects.toMatchObject({
