@@ -39,7 +39,11 @@ async function readSheet<K extends string>(file: string, headers: Record<K, stri
   ) as Record<K, number>;
   const missing = required.filter((k) => cols[k] < 0).map((k) => headers[k][0]);
   if (missing.length)
-    throw new AppError('validation_failed', say(`缺少列`, `missing columns: ${missing.join('、')}`), { field: 'file' });
+    throw new AppError(
+      'validation_failed',
+      say(`缺少列：${missing.join('、')}`, `missing columns: ${missing.join(', ')}`),
+      { field: 'file' },
+    );
   const body = rows.slice(1).filter((r) => r.some((c) => c.trim()));
   if (!body.length)
     throw new AppError('validation_failed', say('表中没有数据行', 'the sheet has no rows'), { field: 'file' });

@@ -38,7 +38,8 @@ export function programmeService(rt: CampaignRuntime) {
             'validation_failed',
             say(
               `${code} 的整改时限 ${item.deadline} 早于计划的最后一年 ${input.yearTo}；请先延长时限`,
-              `${code} is due ${item.deadline}, before its last planned year ${input.yearTo}; extend its deadline first`,
+              `${code} is due ${item.deadline}, before its last planned year ${input.yearTo}; ` +
+                'extend its deadline first',
             ),
             { field: 'yearTo' },
           );

@@ -34,7 +34,7 @@ export function checkMaterials(checklist: MaterialRow[], received: number[], def
     if (m.required === 1)
       throw new AppError(
         'validation_failed',
-        say(`“${m.name}”是必需材料，不能容缺受理`, `a required material cannot be deferred`),
+        say(`“${m.name}”是必需材料，不能容缺受理`, `"${m.name}" is required and cannot be deferred`),
         {
           field: 'deferred',
           materialId: m.id,
@@ -63,7 +63,7 @@ export async function register(rt: HallRuntime, actor: Actor, input: RegisterInp
   if (!version)
     throw new AppError(
       'validation_failed',
-      say(`事项 ${input.matterCode} 未发布或已停止受理`, `the matter is not published`),
+      say(`事项 ${input.matterCode} 未发布或已停止受理`, `the matter ${input.matterCode} is not published`),
       {
         field: 'matterCode',
       },

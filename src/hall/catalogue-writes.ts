@@ -25,7 +25,7 @@ export async function checkVersionInput(trx: Db, input: VersionInputT) {
   const names = input.materials.map((m) => m.name.trim());
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup)
-    throw new AppError('validation_failed', say(`材料“${dup}”重复`, `a material is listed twice`), {
+    throw new AppError('validation_failed', say(`材料“${dup}”重复`, `the material "${dup}" is listed twice`), {
       field: 'materials',
     });
   const dept = await trx
@@ -64,7 +64,9 @@ export async function writeDraft(
     );
   const m = await trx.selectFrom('hall_matters').selectAll().where('code', '=', code).executeTakeFirst();
   if (m && opts.create === 'require')
-    throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the code is taken`), { field: 'code' });
+    throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the matter code ${code} is taken`), {
+      field: 'code',
+    });
   if (!m && opts.create === 'forbid') throw notFound('matter', code);
   const matterId =
     m?.id ??

@@ -61,7 +61,8 @@ export function creditCodeProblem(raw: string): Bilingual | null {
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code))
     return say(
       '统一社会信用代码应为18位：登记管理部门码、机构类别码、6位行政区划码、9位组织机构代码和校验码（不含I、O、S、V、Z）',
-      'a unified social credit code has 18 characters: registry, kind, 6-digit area, 9-character organisation code and check (no I, O, S, V, Z)',
+      'a unified social credit code has 18 characters: registry, kind, 6-digit area, ' +
+        '9-character organisation code and check (no I, O, S, V, Z)',
     );
   if (creditCodeCheck(code) !== code[17])
     return say(

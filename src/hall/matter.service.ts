@@ -97,7 +97,9 @@ export function matterService(rt: HallRuntime) {
           .execute((trx) => writeDraft(trx, actor, code, version, rt.now().toISOString(), { create: 'require' }));
       } catch (err) {
         if (constraintViolation(err) === 'unique')
-          throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the code is taken`), { field: 'code' });
+          throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the matter code ${code} is taken`), {
+            field: 'code',
+          });
         throw err;
       }
       return view(actor, code);

@@ -35,7 +35,6 @@ export const questionRoutes =
           response: { 200: QuestionList, ...errors(400, 401, 403, 404) },
         },
       },
-      async (req) =>
-        questions.replace(req.params.id, req.body.items, preferredLang(req.headers['accept-language'])),
+      async (req) => questions.replace(req.params.id, req.body.items, preferredLang(req.headers['accept-language'])),
     );
   };

@@ -4,13 +4,7 @@ import { type Lang, notFound } from '../errors.js';
 import type { Clock } from '../shared/time.js';
 import type { ProblemView } from '../problems/problem.schema.js';
 import type { ProblemCreated } from '../problems/problem-hooks.js';
-import {
-  checkNativeAnswers,
-  checkQuestionSet,
-  displayOf,
-  questionIn,
-  type QuestionInput,
-} from './question-rules.js';
+import { checkNativeAnswers, checkQuestionSet, displayOf, questionIn, type QuestionInput } from './question-rules.js';
 import * as repo from './question.repository.js';
 
 export function questionService(db: Db, opts: { clock: Clock; timeZone: string }) {

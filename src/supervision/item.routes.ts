@@ -32,8 +32,10 @@ export const itemSupervisionRoutes =
     const extensions = extensionService(rt);
     const board = boardService(rt);
     // Every answer is the item's view, in the language the request asks for.
-    const view = (req: { actor: Parameters<typeof board.item>[0]; headers: { 'accept-language'?: string } }, code: string) =>
-      board.item(req.actor, code, preferredLang(req.headers['accept-language']));
+    const view = (
+      req: { actor: Parameters<typeof board.item>[0]; headers: { 'accept-language'?: string } },
+      code: string,
+    ) => board.item(req.actor, code, preferredLang(req.headers['accept-language']));
 
     app.get(
       '/api/v1/problems/:code/supervision',

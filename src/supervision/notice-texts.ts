@@ -70,7 +70,9 @@ export function warningRaised(p: Item, level: string, reasons: readonly string[]
     body: `事项 ${p.code}「${p.title}」升为${l.zh}预警（${why('zh', '、')}），整改时限 ${due(p.deadline)}。`,
     en: {
       title: `${l.en[0].toUpperCase()}${l.en.slice(1)} warning: ${p.title}`,
-      body: `Item ${p.code} "${p.title}" is now at a ${l.en} warning (${why('en', ', ')}); deadline ${due(p.deadline)}.`,
+      body:
+        `Item ${p.code} "${p.title}" is now at a ${l.en} warning (${why('en', ', ')}); ` +
+        `deadline ${due(p.deadline)}.`,
     },
   };
 }
@@ -80,7 +82,9 @@ export const assignedLead = (p: Item): NoticeText => ({
   body: `事项 ${p.code}「${p.title}」已交办贵单位牵头办理，整改时限 ${due(p.deadline)}，请及时签收。`,
   en: {
     title: `New assignment: ${p.title}`,
-    body: `Item ${p.code} "${p.title}" is assigned to your unit to lead, deadline ${due(p.deadline)}; please sign for it.`,
+    body:
+      `Item ${p.code} "${p.title}" is assigned to your unit to lead, deadline ${due(p.deadline)}; ` +
+      'please sign for it.',
   },
 });
 

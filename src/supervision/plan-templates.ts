@@ -55,8 +55,7 @@ const MILESTONE_EN = new Map(
 );
 
 /** A milestone's name as the reader's language shows it: a template's English, or as written. */
-export const milestoneLabel = (name: string, lang: Lang): string =>
-  (lang === 'en' && MILESTONE_EN.get(name)) || name;
+export const milestoneLabel = (name: string, lang: Lang): string => (lang === 'en' && MILESTONE_EN.get(name)) || name;
 
 /** The templates as the API lists them, each with `label` in the reader's language. */
 export const planTemplatesIn = (lang: Lang) =>

@@ -7,7 +7,6 @@ import { recomputeWithParent } from './milestones.service.js';
 import type { SupervisionRuntime } from './runtime.js';
 import { assignedCo, assignedLead, returned, verified } from './notice-texts.js';
 
-
 /**
  * Runs inside every problem write: keeps the supervision state (original deadline, warning) in
  * step with the lifecycle and queues the notices the write implies, all in the same transaction.

@@ -64,7 +64,11 @@ describe.each(DIALECTS)('system texts in the language asked for (%s)', (dialect)
     expect(std(zh).milestones[0]).toMatchObject({ name: '调查核实', label: '调查核实' });
     expect(std(en)).toMatchObject({ name: '标准整改', label: 'Standard rectification' });
     expect(en.map((x: { label: string }) => x.label).join()).not.toMatch(CJK);
-    expect(std(en).milestones.map((m: { label: string }) => m.label).join()).not.toMatch(CJK);
+    expect(
+      std(en)
+        .milestones.map((m: { label: string }) => m.label)
+        .join(),
+    ).not.toMatch(CJK);
 
     at(t, '2026-11-02');
     const { code } = await assignedItem(t, { deadline: '2026-12-31' });
