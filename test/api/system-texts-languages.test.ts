@@ -49,6 +49,18 @@ describe.each(DIALECTS)('system texts in the language asked for (%s)', (dialect)
     expect(zhInbox.find((n) => n.kind === 'assignment')?.body).toMatch(/已交办贵单位牵头办理/);
     expect(enInbox.find((n) => n.kind === 'assignment')?.body).toMatch(/is assigned to your unit to lead/);
 
+    // A unit's extension request tells the supervisors, in the system's words around the unit's reason.
+    const asked = await t.as('chengguan', {
+      method: 'POST',
+      url: `/api/v1/problems/${code}/extensions`,
+      payload: { reason: '雨季施工受阻', requestedDeadline: '2026-11-30' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const ext = async (h: Record<string, string>) =>
+      mine((await get('ducha', inbox, h)).items).find((n) => n.kind === 'extension')?.body;
+    expect(await ext({})).toMatch(/申请将事项 .* 延至 2026-11-30。理由：雨季施工受阻$/);
+    expect(await ext(EN)).toMatch(/asks to move the deadline of .* to 2026-11-30\. Reason: 雨季施工受阻$/);
+
     // A reminder recorded before the English column existed has none: its Chinese is shown.
     await t.tdb.db.updateTable('supervision_actions').set({ text_en: null }).execute();
     expect((await get('ducha', url, EN)).actions[0].text).toBe(zh.text);
