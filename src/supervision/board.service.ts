@@ -8,6 +8,7 @@ import { itemProgress } from './item-progress.js';
 import { departmentScope, loadFor } from './supervision-access.js';
 import {
   ACTION_NAMES,
+  ACTION_NAMES_EN,
   insertAction,
   listActions,
   presentAction,
@@ -344,6 +345,8 @@ export function boardService(rt: SupervisionRuntime) {
             problemCode: problem?.code ?? null,
             title: `${ACTION_NAMES[input.kind]}${problem ? `：${problem.title}` : ''}`,
             body: input.text,
+            // The supervisor's own words stay as written; only the heading is the system's.
+            en: { title: `${ACTION_NAMES_EN[input.kind]}${problem ? `: ${problem.title}` : ''}`, body: input.text },
           },
           now,
         );

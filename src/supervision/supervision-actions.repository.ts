@@ -10,7 +10,7 @@ export const ACTION_NAMES: Record<SupervisionActionKind, string> = {
   notice: '通报',
   flagged: '挂牌督办',
 };
-const ACTION_NAMES_EN: Record<SupervisionActionKind, string> = {
+export const ACTION_NAMES_EN: Record<SupervisionActionKind, string> = {
   reminder: 'Reminder',
   letter: 'Supervision letter',
   summons: 'Summons',
