@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { CITYWIDE_ROLES, requireRole } from '../auth/actor.js';
 import type { Role } from '../lifecycle/lifecycle.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 /** Who records visits and forums: the offices that go to the front line and those that take items in. */
 export const RECORDERS: Role[] = ['admin', 'acceptance', 'supervisor', 'leader', 'department'];
@@ -17,5 +17,8 @@ export const citywide = (a: Actor) => CITYWIDE_ROLES.includes(a.role);
 export function requireCampaignWrite(actor: Actor, campaignDepartmentId: number): void {
   requireRole(actor, PLANNERS);
   if (actor.role === 'department' && !actor.departmentScope.includes(campaignDepartmentId))
-    throw new AppError('forbidden', "department staff record only their own campaigns' subjects");
+    throw new AppError(
+      'forbidden',
+      say('部门人员只能记录本部门专项行动的对象', "department staff record only their own campaigns' subjects"),
+    );
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { errors } from '../http/common-schemas.js';
 import { attachmentName } from '../sheets/sheet.routes.js';
 import { importsDir } from '../sheets/sheet-import.service.js';
@@ -18,12 +18,16 @@ const response = { 200: SheetImportReport, ...errors(400, 401, 403, 404, 409, 41
 
 const positive = (v: string | undefined, field: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('validation_failed', `${field} is required`, { field });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('validation_failed', say(`缺少必填项 ${field}`, `${field} is required`), { field });
   return n;
 };
 
 const date = (v: string, field: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new AppError('validation_failed', `${field} is YYYY-MM-DD`, { field });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+    throw new AppError('validation_failed', say(`${field} 应为 YYYY-MM-DD 格式的日期`, `${field} is YYYY-MM-DD`), {
+      field,
+    });
   return v;
 };
 
@@ -32,7 +36,11 @@ export const campaignSheetRoutes =
   (s: CampaignsState, config: Config): FastifyPluginAsyncTypebox =>
   async (app) => {
     const upload = <T>(req: FastifyRequest, use: (u: SheetUpload) => Promise<T>) => {
-      if (!req.isMultipart()) throw new AppError('unsupported_media_type', 'send the sheet as multipart/form-data');
+      if (!req.isMultipart())
+        throw new AppError(
+          'unsupported_media_type',
+          say('请以 multipart/form-data 上传表格', 'send the sheet as multipart/form-data'),
+        );
       return withSheetUpload(importsDir(config), req.parts(), use);
     };
     for (const [list, key] of [

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { cellText } from '../sheets/cell-value.js';
 import { csvLine, UTF8_BOM } from '../sheets/csv-writer.js';
 import { openSheetFile } from '../sheets/sheet-reader.js';
@@ -39,10 +39,14 @@ async function readSheet<K extends string>(file: string, headers: Record<K, stri
   ) as Record<K, number>;
   const missing = required.filter((k) => cols[k] < 0).map((k) => headers[k][0]);
   if (missing.length)
-    throw new AppError('validation_failed', `缺少列 / missing columns: ${missing.join('、')}`, { field: 'file' });
+    throw new AppError(
+      'validation_failed',
+      say(`缺少列：${missing.join('、')}`, `missing columns: ${missing.join(', ')}`),
+      { field: 'file' },
+    );
   const body = rows.slice(1).filter((r) => r.some((c) => c.trim()));
   if (!body.length)
-    throw new AppError('validation_failed', '表中没有数据行 / the sheet has no rows', { field: 'file' });
+    throw new AppError('validation_failed', say('表中没有数据行', 'the sheet has no rows'), { field: 'file' });
   return body.map((r, i) => ({ row: i + 2, get: (k: K) => (cols[k] >= 0 ? (r[cols[k]] ?? '').trim() : '') }));
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { RECTIFIED_STATES } from '../lifecycle/lifecycle.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { CAMPAIGN_OFFICE, citywide } from './campaign-access.js';
@@ -116,9 +116,16 @@ export function campaignService(rt: CampaignRuntime) {
       requireRole(actor, CAMPAIGN_OFFICE);
       const start = input.startDate ?? rt.today();
       if (input.deadline < start)
-        throw new AppError('validation_failed', `the deadline ${input.deadline} is before the start ${start}`, {
-          field: 'deadline',
-        });
+        throw new AppError(
+          'validation_failed',
+          say(
+            `截止日期 ${input.deadline} 早于开始日期 ${start}`,
+            `the deadline ${input.deadline} is before the start ${start}`,
+          ),
+          {
+            field: 'deadline',
+          },
+        );
       return db.transaction().execute(async (trx) => {
         const sourceCode = await ensureSource(rt, trx, 'campaign');
         const created = await rt.problems.problems.create(

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { requireCampaignWrite } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -82,9 +82,16 @@ export function enforcementService(rt: CampaignRuntime) {
           .where('subject_id', '=', input.subjectId)
           .executeTakeFirst();
         if (!plan)
-          throw new AppError('validation_failed', `subject ${input.subjectId} is not in campaign ${c.id}`, {
-            field: 'subjectId',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(
+              `对象 ${input.subjectId} 不在专项行动 ${c.id} 中`,
+              `subject ${input.subjectId} is not in campaign ${c.id}`,
+            ),
+            {
+              field: 'subjectId',
+            },
+          );
         if (input.milestoneId) {
           const m = await trx
             .selectFrom('milestones')
@@ -93,9 +100,16 @@ export function enforcementService(rt: CampaignRuntime) {
             .where('problem_id', '=', plan.problem_id)
             .executeTakeFirst();
           if (!m)
-            throw new AppError('validation_failed', `milestone ${input.milestoneId} is not on this subject's plan`, {
-              field: 'milestoneId',
-            });
+            throw new AppError(
+              'validation_failed',
+              say(
+                `节点 ${input.milestoneId} 不在该对象的整改方案中`,
+                `milestone ${input.milestoneId} is not on this subject's plan`,
+              ),
+              {
+                field: 'milestoneId',
+              },
+            );
         }
         const dept = await trx
           .selectFrom('departments')
@@ -103,11 +117,17 @@ export function enforcementService(rt: CampaignRuntime) {
           .where('id', '=', input.departmentId)
           .executeTakeFirst();
         if (!dept)
-          throw new AppError('validation_failed', `department ${input.departmentId} does not exist`, {
-            field: 'departmentId',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(`部门 ${input.departmentId} 不存在`, `department ${input.departmentId} does not exist`),
+            {
+              field: 'departmentId',
+            },
+          );
         if (input.decidedOn > rt.today())
-          throw new AppError('validation_failed', 'a measure is recorded once decided', { field: 'decidedOn' });
+          throw new AppError('validation_failed', say('措施须在作出决定后记录', 'a measure is recorded once decided'), {
+            field: 'decidedOn',
+          });
         const now = rt.now().toISOString();
         const { id } = await trx
           .insertInto('cmp_enforcement')
@@ -150,9 +170,17 @@ export function enforcementService(rt: CampaignRuntime) {
           .where('campaign_id', '=', c.id)
           .executeTakeFirst();
         if (!e) throw notFound('enforcement', enforcementId);
-        if (e.lifted_on) throw new AppError('conflict', `measure ${e.id} was lifted on ${e.lifted_on}`);
+        if (e.lifted_on)
+          throw new AppError(
+            'conflict',
+            say(`措施 ${e.id} 已于 ${e.lifted_on} 解除`, `measure ${e.id} was lifted on ${e.lifted_on}`),
+          );
         if (input.liftedOn < e.decided_on)
-          throw new AppError('validation_failed', 'a measure is lifted after it was decided', { field: 'liftedOn' });
+          throw new AppError(
+            'validation_failed',
+            say('解除日期不能早于决定日期', 'a measure is lifted after it was decided'),
+            { field: 'liftedOn' },
+          );
         await trx
           .updateTable('cmp_enforcement')
           .set({ lifted_on: input.liftedOn, lift_doc_number: input.docNumber, lift_note: input.note ?? null })

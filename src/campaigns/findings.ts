@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
 import type { FindingInputT } from './campaign.schema.js';
 import { FINDING_SOURCES } from './vocabulary.js';
@@ -26,7 +26,10 @@ export async function checkSubjects(trx: Db, ids: Array<number | null | undefine
   const have = new Set(rows.map((r) => r.id));
   const missing = wanted.find((x) => !have.has(x));
   if (missing !== undefined)
-    throw new AppError('validation_failed', `subject ${missing} does not exist`, { field, subjectId: missing });
+    throw new AppError('validation_failed', say(`对象 ${missing} 不存在`, `subject ${missing} does not exist`), {
+      field,
+      subjectId: missing,
+    });
 }
 
 /**

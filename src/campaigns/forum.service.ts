@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { RECORDERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -43,7 +43,11 @@ export function forumService(rt: CampaignRuntime) {
     async create(actor: Actor, input: Static<typeof ForumInput>) {
       requireRole(actor, RECORDERS);
       if (input.forumDate > rt.today())
-        throw new AppError('validation_failed', 'a forum is recorded after it took place', { field: 'forumDate' });
+        throw new AppError(
+          'validation_failed',
+          say('座谈会须在举行后记录', 'a forum is recorded after it took place'),
+          { field: 'forumDate' },
+        );
       return db.transaction().execute(async (trx) => {
         await checkSubjects(trx, input.subjectIds ?? [], 'subjectIds');
         const now = rt.now().toISOString();

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { PANEL_RECORDERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -83,9 +83,13 @@ export function panelService(rt: CampaignRuntime) {
       requireRole(actor, PANEL_RECORDERS);
       input.members.forEach((m, i) => {
         if (!(PANEL_SCALE as readonly number[]).includes(m.rating))
-          throw new AppError('validation_failed', `rating ${m.rating} is outside the scale 1–5`, {
-            field: `members/${i}/rating`,
-          });
+          throw new AppError(
+            'validation_failed',
+            say(`评分 ${m.rating} 超出 1–5 分的范围`, `rating ${m.rating} is outside the scale 1–5`),
+            {
+              field: `members/${i}/rating`,
+            },
+          );
       });
       return rt.db.transaction().execute(async (trx) => {
         const item = await trx
@@ -95,9 +99,16 @@ export function panelService(rt: CampaignRuntime) {
           .executeTakeFirst();
         if (!item) throw notFound('problem', code);
         if (item.status !== 'rectified')
-          throw new AppError('invalid_transition', `a panel judges a rectified item (${code} is ${item.status})`, {
-            state: item.status,
-          });
+          throw new AppError(
+            'invalid_transition',
+            say(
+              `评议组只评议已整改的事项（${code} 当前为 ${item.status}）`,
+              `a panel judges a rectified item (${code} is ${item.status})`,
+            ),
+            {
+              state: item.status,
+            },
+          );
         const avg = input.members.reduce((s, m) => s + m.rating, 0) / input.members.length;
         const rating = input.result === 'accepted' ? Math.max(3, Math.round(avg)) : Math.min(2, Math.round(avg));
         await rt.problems.actions.actWithin(trx, actor, code, 'verify', {

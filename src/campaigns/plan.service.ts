@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { backSchedule } from '../supervision/planned-progress.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { requireCampaignWrite } from './campaign-access.js';
@@ -20,7 +20,10 @@ export function scheduleMeasures(rt: CampaignRuntime, measures: Measure[], start
     if (m.dueDate && m.dueDate > deadline)
       throw new AppError(
         'validation_failed',
-        `measure "${m.name}" is due ${m.dueDate}, after the campaign deadline ${deadline}`,
+        say(
+          `措施“${m.name}”的完成日期 ${m.dueDate} 晚于专项行动截止日期 ${deadline}`,
+          `measure "${m.name}" is due ${m.dueDate}, after the campaign deadline ${deadline}`,
+        ),
         {
           field: `measures/${i}/dueDate`,
         },
@@ -52,7 +55,11 @@ export function planService(rt: CampaignRuntime) {
           .where('id', '=', input.subjectId)
           .executeTakeFirst();
         if (!subject)
-          throw new AppError('validation_failed', `subject ${input.subjectId} does not exist`, { field: 'subjectId' });
+          throw new AppError(
+            'validation_failed',
+            say(`对象 ${input.subjectId} 不存在`, `subject ${input.subjectId} does not exist`),
+            { field: 'subjectId' },
+          );
         const dup = await trx
           .selectFrom('cmp_plans')
           .select('id')
@@ -60,7 +67,11 @@ export function planService(rt: CampaignRuntime) {
           .where('subject_id', '=', subject.id)
           .executeTakeFirst();
         if (dup)
-          throw new AppError('conflict', `${subject.name} already has a plan in this campaign`, { planId: dup.id });
+          throw new AppError(
+            'conflict',
+            say(`${subject.name} 在本专项行动中已有整改方案`, `${subject.name} already has a plan in this campaign`),
+            { planId: dup.id },
+          );
         const start = input.startDate ?? rt.today();
         const milestones = scheduleMeasures(rt, input.measures, start, c.deadline);
         const created = await rt.problems.problems.create(

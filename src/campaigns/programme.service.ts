@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { PUBLIC_STATES, RECTIFIED_STATES } from '../lifecycle/lifecycle.js';
 import { isOverdue } from '../problems/problem.presenter.js';
 import { appendCampaignEvent } from './campaign-audit.js';
@@ -21,7 +21,9 @@ export function programmeService(rt: CampaignRuntime) {
     async setPart(actor: Actor, code: string, input: Static<typeof PartInput>) {
       requireRole(actor, PLANNERS);
       if (input.yearTo < input.yearFrom)
-        throw new AppError('validation_failed', 'yearTo is before yearFrom', { field: 'yearTo' });
+        throw new AppError('validation_failed', say('结束年份早于开始年份', 'yearTo is before yearFrom'), {
+          field: 'yearTo',
+        });
       return db.transaction().execute(async (trx) => {
         const item = await trx
           .selectFrom('problems')
@@ -34,15 +36,26 @@ export function programmeService(rt: CampaignRuntime) {
         if (item.deadline && Number(item.deadline.slice(0, 4)) < input.yearTo)
           throw new AppError(
             'validation_failed',
-            `${code} is due ${item.deadline}, before its last planned year ${input.yearTo}; extend its deadline first`,
+            say(
+              `${code} 的整改时限 ${item.deadline} 早于计划的最后一年 ${input.yearTo}；请先延长时限`,
+              `${code} is due ${item.deadline}, before its last planned year ${input.yearTo}; ` +
+                'extend its deadline first',
+            ),
             { field: 'yearTo' },
           );
         if (!item.parent_id)
-          throw new AppError('validation_failed', `${code} is not a part of a programme (it has no parent item)`, {
-            field: 'code',
-          });
+          throw new AppError(
+            'validation_failed',
+            say(
+              `${code} 不属于任何规划（没有上级事项）`,
+              `${code} is not a part of a programme (it has no parent item)`,
+            ),
+            {
+              field: 'code',
+            },
+          );
         if (actor.role === 'department' && !actor.departmentScope.includes(item.lead_department_id ?? 0))
-          throw new AppError('forbidden', 'only the lead unit records its part');
+          throw new AppError('forbidden', say('只有牵头单位可以记录其部分', 'only the lead unit records its part'));
         const values = {
           kind: input.kind,
           budget_wan: input.budgetWan,

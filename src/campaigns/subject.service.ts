@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { citywide, RECORDERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -58,7 +58,10 @@ export function subjectService(rt: CampaignRuntime) {
       if (actor.role === 'department') {
         departmentId ??= actor.departmentId;
         if (departmentId === null || !actor.departmentScope.includes(departmentId))
-          throw new AppError('forbidden', 'department staff record subjects of their own department only');
+          throw new AppError(
+            'forbidden',
+            say('部门人员只能记录本部门的对象', 'department staff record subjects of their own department only'),
+          );
       }
       return db.transaction().execute(async (trx) => {
         if (creditCode) {
@@ -68,10 +71,17 @@ export function subjectService(rt: CampaignRuntime) {
             .where('credit_code', '=', creditCode)
             .executeTakeFirst();
           if (dup)
-            throw new AppError('conflict', `a subject with credit code ${creditCode} exists (${dup.id})`, {
-              field: 'creditCode',
-              existingId: dup.id,
-            });
+            throw new AppError(
+              'conflict',
+              say(
+                `统一社会信用代码为 ${creditCode} 的对象已存在（${dup.id}）`,
+                `a subject with credit code ${creditCode} exists (${dup.id})`,
+              ),
+              {
+                field: 'creditCode',
+                existingId: dup.id,
+              },
+            );
         }
         const now = rt.now().toISOString();
         const { id } = await trx

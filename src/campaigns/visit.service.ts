@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { isStaff, requireRole } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendCampaignEvent } from './campaign-audit.js';
 import { RECORDERS } from './campaign-access.js';
 import type { CampaignRuntime } from './campaign-runtime.js';
@@ -89,7 +89,9 @@ export function visitService(rt: CampaignRuntime) {
     async create(actor: Actor, input: Static<typeof VisitInput>) {
       requireRole(actor, RECORDERS);
       if (input.visitDate > rt.today())
-        throw new AppError('validation_failed', 'a visit is recorded after it took place', { field: 'visitDate' });
+        throw new AppError('validation_failed', say('走访须在进行后记录', 'a visit is recorded after it took place'), {
+          field: 'visitDate',
+        });
       return db.transaction().execute(async (trx) => {
         const leader = await trx
           .selectFrom('users')
@@ -97,7 +99,11 @@ export function visitService(rt: CampaignRuntime) {
           .where('id', '=', input.leaderId)
           .executeTakeFirst();
         if (leader?.role !== 'leader')
-          throw new AppError('validation_failed', `user ${input.leaderId} is not a leader`, { field: 'leaderId' });
+          throw new AppError(
+            'validation_failed',
+            say(`用户 ${input.leaderId} 不是领导`, `user ${input.leaderId} is not a leader`),
+            { field: 'leaderId' },
+          );
         const now = rt.now().toISOString();
         const { id } = await trx
           .insertInto('cmp_visits')

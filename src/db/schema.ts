@@ -299,6 +299,8 @@ export interface SupervisionActionTable {
   kind: string;
   action_date: string;
   text: string;
+  /** English of an automatic action's text (null: written before it existed, or by a person). */
+  text_en: string | null;
   people: string;
   automatic: number;
   dedupe_key: string | null;
@@ -312,6 +314,9 @@ export interface NotificationTable {
   kind: string;
   title: string;
   body: string;
+  /** English of a system-written notification; null for older rows (shown in Chinese). */
+  title_en: string | null;
+  body_en: string | null;
   problem_code: string | null;
   created_at: string;
   read_at: string | null;
@@ -371,6 +376,7 @@ export interface CategoryQuestionTable {
   label: string;
   label_en: string | null;
   help: string | null;
+  help_en: string | null;
   datatype: string;
   required: number;
   options: string;

@@ -19,6 +19,7 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
       label: '灯杆编号',
       labelEn: 'Pole number',
       help: '灯杆上喷涂的编号，如 SS-0123',
+      helpEn: 'The number painted on the pole, e.g. SS-0123',
       datatype: 'string',
       required: true,
     },
@@ -54,6 +55,7 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
       label: '破损面积（平方米）',
       labelEn: 'Damaged area (m²)',
       help: '估计即可',
+      helpEn: 'An estimate is enough',
       datatype: 'number',
     },
     {
@@ -74,6 +76,7 @@ export const DEMO_QUESTIONS: Record<string, QuestionInput[]> = {
       label: '从何时开始',
       labelEn: 'Since when',
       help: '带时区的时间，如 2026-11-29T22:00:00+08:00',
+      helpEn: 'A time with its zone, e.g. 2026-11-29T22:00:00+08:00',
       datatype: 'datetime',
     },
     {

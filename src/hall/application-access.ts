@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { notFound } from '../errors.js';
 import { constantTimeEqual, digest } from '../auth/secrets.js';
 import type { CaseRow } from './application.repository.js';
 
@@ -41,5 +41,4 @@ export function tokenMatches(c: Pick<CaseRow, 'token_hash'>, token: string | und
 }
 
 /** Unknown and unreadable cases answer the same 404, so numbers cannot be probed. */
-export const caseNotFound = (number: string) =>
-  new AppError('not_found', `case ${number} was not found`, { what: 'case', key: number });
+export const caseNotFound = (number: string) => notFound('case', number);

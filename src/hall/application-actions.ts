@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { HallRuntime } from './hall-runtime.js';
 import * as repo from './application.repository.js';
 import { materialsOf } from './matter.repository.js';
@@ -47,7 +47,11 @@ export async function supply(
     const checklist = (await materialsOf(trx, [c.version_id])).get(c.version_id) ?? [];
     const deferred = input.deferred ?? [];
     if (deferred.length && c.status !== 'incomplete')
-      throw new AppError('validation_failed', '容缺承诺只能在受理前作出', { field: 'deferred' });
+      throw new AppError(
+        'validation_failed',
+        say('容缺承诺只能在受理前作出', 'a deferral is promised before the case is accepted'),
+        { field: 'deferred' },
+      );
     checkMaterials(checklist, input.materialIds, deferred, today);
     await trx
       .updateTable('hall_application_materials')
@@ -118,7 +122,11 @@ export async function act(rt: HallRuntime, actor: Actor, number: string, action:
         const own = new Set((await repo.caseMaterials(trx, c.id)).map((m) => m.id));
         const stray = ids.find((i) => !own.has(i));
         if (stray !== undefined)
-          throw new AppError('validation_failed', `材料 ${stray} 不在该事项的材料清单中`, { field: 'materialIds' });
+          throw new AppError(
+            'validation_failed',
+            say(`材料 ${stray} 不在该事项的材料清单中`, `material ${stray} is not in the checklist`),
+            { field: 'materialIds' },
+          );
         if (ids.length)
           await trx
             .updateTable('hall_application_materials')
@@ -133,9 +141,16 @@ export async function act(rt: HallRuntime, actor: Actor, number: string, action:
       case 'refuse': {
         const open = (await repo.caseMaterials(trx, c.id)).filter((m) => m.state !== 'received');
         if (action === 'approve' && open.length)
-          throw new AppError('conflict', `容缺材料尚未补齐：${open.map((m) => m.name).join('、')}`, {
-            materials: open.map((m) => m.id),
-          });
+          throw new AppError(
+            'conflict',
+            say(
+              `容缺材料尚未补齐：${open.map((m) => m.name).join('、')}`,
+              `deferred materials are still missing: ${open.map((m) => m.name).join(', ')}`,
+            ),
+            {
+              materials: open.map((m) => m.id),
+            },
+          );
         to = action === 'approve' ? 'approved' : 'refused';
         const used = workingDaysUsed(
           cal,
@@ -155,7 +170,9 @@ export async function act(rt: HallRuntime, actor: Actor, number: string, action:
         to = 'issued';
         const address = input.address?.trim() || c.address;
         if (input.method === 'post' && !address)
-          throw new AppError('validation_failed', '邮寄送达需要收件地址', { field: 'address' });
+          throw new AppError('validation_failed', say('邮寄送达需要收件地址', 'delivery by post needs an address'), {
+            field: 'address',
+          });
         Object.assign(set, {
           result_method: input.method,
           result_note: input.note?.trim() || null,
@@ -171,7 +188,10 @@ export async function act(rt: HallRuntime, actor: Actor, number: string, action:
         payload.reason = input.reason;
         break;
       case 'supply':
-        throw new AppError('bad_request', 'materials are supplied through …/materials');
+        throw new AppError(
+          'bad_request',
+          say('补交材料请使用 …/materials', 'materials are supplied through …/materials'),
+        );
     }
     await trx
       .updateTable('hall_applications')

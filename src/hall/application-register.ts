@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { digest, randomToken } from '../auth/secrets.js';
 import { nextSequence } from '../problems/problem.repository.js';
 import { departmentUserIds } from '../notify/notifier.js';
@@ -23,7 +23,7 @@ export function checkMaterials(checklist: MaterialRow[], received: number[], def
     if (!byId.has(id))
       throw new AppError(
         'validation_failed',
-        `材料 ${id} 不在该事项的材料清单中 / material ${id} is not in the checklist`,
+        say(`材料 ${id} 不在该事项的材料清单中`, `material ${id} is not in the checklist`),
         {
           field: 'materials',
           materialId: id,
@@ -34,19 +34,23 @@ export function checkMaterials(checklist: MaterialRow[], received: number[], def
     if (m.required === 1)
       throw new AppError(
         'validation_failed',
-        `“${m.name}”是必需材料，不能容缺受理 / a required material cannot be deferred`,
+        say(`“${m.name}”是必需材料，不能容缺受理`, `"${m.name}" is required and cannot be deferred`),
         {
           field: 'deferred',
           materialId: m.id,
         },
       );
     if (received.includes(d.materialId))
-      throw new AppError('validation_failed', `“${m.name}”已收取，无需承诺补交`, {
-        field: 'deferred',
-        materialId: m.id,
-      });
+      throw new AppError(
+        'validation_failed',
+        say(`“${m.name}”已收取，无需承诺补交`, `"${m.name}" was received: nothing to defer`),
+        {
+          field: 'deferred',
+          materialId: m.id,
+        },
+      );
     if (d.promisedDate < today)
-      throw new AppError('validation_failed', '承诺补交日期不能早于今天 / the promised date is in the past', {
+      throw new AppError('validation_failed', say('承诺补交日期不能早于今天', 'the promised date is in the past'), {
         field: 'deferred',
       });
   }
@@ -59,7 +63,7 @@ export async function register(rt: HallRuntime, actor: Actor, input: RegisterInp
   if (!version)
     throw new AppError(
       'validation_failed',
-      `事项 ${input.matterCode} 未发布或已停止受理 / the matter is not published`,
+      say(`事项 ${input.matterCode} 未发布或已停止受理`, `the matter ${input.matterCode} is not published`),
       {
         field: 'matterCode',
       },
@@ -68,7 +72,10 @@ export async function register(rt: HallRuntime, actor: Actor, input: RegisterInp
   const problem = identityProblem(input.applicant.kind, idNumber, today);
   if (problem) throw new AppError('validation_failed', problem, { field: 'applicant.idNumber' });
   const name = input.applicant.name.trim();
-  if (!name) throw new AppError('validation_failed', '请填写申请人名称', { field: 'applicant.name' });
+  if (!name)
+    throw new AppError('validation_failed', say('请填写申请人名称', "give the applicant's name"), {
+      field: 'applicant.name',
+    });
   const checklist = (await materialsOf(rt.db, [version.id])).get(version.id) ?? [];
   const deferred = input.deferred ?? [];
   checkMaterials(checklist, input.received, deferred, today);

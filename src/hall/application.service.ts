@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { HallRuntime } from './hall-runtime.js';
 import * as repo from './application.repository.js';
 import type { CaseListQueryT, CaseViewT, NoticeViewT, RegisterInput } from './application.schema.js';
@@ -137,7 +137,10 @@ export function applicationService(rt: HallRuntime) {
     async identity(actor: Actor, number: string) {
       const c = await readable(actor, number);
       if (!mayReadIdentity(actor, c))
-        throw new AppError('forbidden', 'the ID number is for the window and the deciding department');
+        throw new AppError(
+          'forbidden',
+          say('身份证号码仅供窗口和审批部门查看', 'the ID number is for the window and the deciding department'),
+        );
       await db
         .transaction()
         .execute((trx) =>
@@ -230,7 +233,7 @@ export function applicationService(rt: HallRuntime) {
         .where('id', '=', noticeId)
         .where('application_id', '=', c.id)
         .executeTakeFirst();
-      if (!n) throw new AppError('not_found', `notice ${noticeId} was not found`, { what: 'notice', key: noticeId });
+      if (!n) throw notFound('notice', noticeId);
       const pdf = await renderNoticePdf(JSON.parse(n.content) as NoticeContent, rt.config.pdfFont, {
         issuer: HALL_NAME,
         token: withToken ? token : undefined,
@@ -241,7 +244,7 @@ export function applicationService(rt: HallRuntime) {
     async freeServices(actor: Actor, number: string, uses: { service: FreeService; quantity: number }[]) {
       const c = await readable(actor, number);
       if (!sidesOf(actor, c).includes('window'))
-        throw new AppError('forbidden', 'the front desk records free services');
+        throw new AppError('forbidden', say('免费服务由导服台登记', 'the front desk records free services'));
       await db.transaction().execute((trx) => recordFreeServices(rt, trx, actor, c, uses));
       return view(actor, number);
     },

@@ -34,7 +34,7 @@ describe('the promised-time clock', () => {
 describe('the case state table', () => {
   it('gives no result before the department has reviewed', () => {
     expect(refusal('accepted', 'approve', 'department', {})).toMatchObject({ code: 'invalid_transition' });
-    expect(refusal('reviewing', 'issue', 'window', { method: 'window' })?.message).toMatch(/审查决定之前/);
+    expect(refusal('reviewing', 'issue', 'window', { method: 'window' })?.message.zh).toMatch(/审查决定之前/);
     expect(refusal('approved', 'issue', 'window', { method: 'window' })).toBeNull();
   });
   it('keeps each side to its steps and asks for reasons', () => {

@@ -3,6 +3,8 @@
  * Registering (receive) is not in it: it creates the case as `incomplete` (a one-time notice) or
  * `accepted` (an acceptance notice).
  */
+import { type Bilingual, say } from '../errors.js';
+
 export const CASE_STATES = [
   'incomplete', // 一次性告知: materials missing, the applicant will come back
   'accepted', // 已受理: with the competent department, the promised-time clock running
@@ -56,7 +58,7 @@ export const RUNNING: CaseState[] = ['accepted', 'reviewing'];
 /** States in which the department has decided. */
 export const DECIDED: CaseState[] = ['approved', 'refused', 'issued'];
 
-export type CaseRefusal = { code: 'invalid_transition' | 'forbidden' | 'validation_failed'; message: string };
+export type CaseRefusal = { code: 'invalid_transition' | 'forbidden' | 'validation_failed'; message: Bilingual };
 
 const ZH: Record<CaseAction, string> = {
   supply: '补交材料',
@@ -81,16 +83,27 @@ export function refusal(
     return {
       code: 'invalid_transition',
       message: early
-        ? `部门审查决定之前不能${ZH[action]} / no result before the department's review and decision (case is ${state})`
-        : `“${ZH[action]}”在${state}状态下不可用 / "${action}" is not possible while the case is ${state}`,
+        ? say(
+            `部门审查决定之前不能${ZH[action]}`,
+            `no result before the department's review and decision (case is ${state})`,
+          )
+        : say(`“${ZH[action]}”在${state}状态下不可用`, `"${action}" is not possible while the case is ${state}`),
     };
   }
-  if (!side || !rule.by.includes(side)) return { code: 'forbidden', message: `you may not "${action}" this case` };
+  if (!side || !rule.by.includes(side))
+    return {
+      code: 'forbidden',
+      message: say(`您不能对该办件执行“${ZH[action]}”`, `you may not "${action}" this case`),
+    };
   const missing = rule.requires.filter((f) => {
     const v = input[f];
     return v === undefined || v === null || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length);
   });
-  if (missing.length) return { code: 'validation_failed', message: `"${action}" requires ${missing.join(', ')}` };
+  if (missing.length)
+    return {
+      code: 'validation_failed',
+      message: say(`“${ZH[action]}”需要填写 ${missing.join('、')}`, `"${action}" requires ${missing.join(', ')}`),
+    };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { HallRuntime } from './hall-runtime.js';
 import type { VersionInputT } from './matter.schema.js';
 import { publishDraft, writeDraft } from './catalogue-writes.js';
@@ -37,7 +37,10 @@ export async function importCatalogue(
         if (err instanceof AppError)
           throw new AppError(
             err.code,
-            `${item.row ? `第${item.row}行 ` : ''}${item.code}：${err.message}`,
+            say(
+              `${item.row ? `第${item.row}行 ` : ''}${item.code}：${err.text?.zh ?? err.message}`,
+              `${item.row ? `row ${item.row} ` : ''}${item.code}: ${err.message}`,
+            ),
             err.details,
           );
         throw err;

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { appendHallEvent } from './hall-audit.js';
 import * as repo from './matter.repository.js';
 import type { VersionInputT } from './matter.schema.js';
@@ -15,22 +15,32 @@ export function mayEdit(actor: Actor, departmentId: number): boolean {
 
 export async function checkVersionInput(trx: Db, input: VersionInputT) {
   if (input.promisedDays > input.statutoryDays)
-    throw new AppError('validation_failed', '承诺时限不能长于法定时限 / promised days exceed the statutory days', {
-      field: 'promisedDays',
-    });
+    throw new AppError(
+      'validation_failed',
+      say('承诺时限不能长于法定时限', 'promised days exceed the statutory days'),
+      {
+        field: 'promisedDays',
+      },
+    );
   const names = input.materials.map((m) => m.name.trim());
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup)
-    throw new AppError('validation_failed', `材料“${dup}”重复 / a material is listed twice`, { field: 'materials' });
+    throw new AppError('validation_failed', say(`材料“${dup}”重复`, `the material "${dup}" is listed twice`), {
+      field: 'materials',
+    });
   const dept = await trx
     .selectFrom('departments')
     .select(['id', 'name'])
     .where('id', '=', input.departmentId)
     .executeTakeFirst();
   if (!dept)
-    throw new AppError('validation_failed', `department ${input.departmentId} does not exist`, {
-      field: 'departmentId',
-    });
+    throw new AppError(
+      'validation_failed',
+      say(`部门 ${input.departmentId} 不存在`, `department ${input.departmentId} does not exist`),
+      {
+        field: 'departmentId',
+      },
+    );
   return dept;
 }
 
@@ -48,10 +58,15 @@ export async function writeDraft(
 ): Promise<{ created: boolean; version: number }> {
   const dept = await checkVersionInput(trx, input);
   if (!mayEdit(actor, input.departmentId))
-    throw new AppError('forbidden', 'department staff edit matters of their own department only');
+    throw new AppError(
+      'forbidden',
+      say('部门人员只能编辑本部门的事项', 'department staff edit matters of their own department only'),
+    );
   const m = await trx.selectFrom('hall_matters').selectAll().where('code', '=', code).executeTakeFirst();
   if (m && opts.create === 'require')
-    throw new AppError('conflict', `事项编码 ${code} 已存在 / the code is taken`, { field: 'code' });
+    throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the matter code ${code} is taken`), {
+      field: 'code',
+    });
   if (!m && opts.create === 'forbid') throw notFound('matter', code);
   const matterId =
     m?.id ??
@@ -64,7 +79,7 @@ export async function writeDraft(
     ).id;
   const versions = m ? await repo.versionsOf(trx, m.id) : [];
   if (versions.length && !mayEdit(actor, versions.at(-1)!.department_id))
-    throw new AppError('forbidden', 'not a matter of your department');
+    throw new AppError('forbidden', say('不是本部门的事项', 'not a matter of your department'));
   const draft = versions.find((v) => v.status === 'draft');
   let versionId: number;
   let version: number;
@@ -115,17 +130,24 @@ export async function writeDraft(
 /** Publishes the draft from `from`; the version in force until then is replaced from that day. */
 export async function publishDraft(trx: Db, actor: Actor, code: string, from: string, today: string, now: string) {
   if (from < today)
-    throw new AppError('validation_failed', 'a version cannot take effect in the past', { field: 'effectiveFrom' });
+    throw new AppError(
+      'validation_failed',
+      say('新版本的生效日期不能早于今天', 'a version cannot take effect in the past'),
+      { field: 'effectiveFrom' },
+    );
   const m = await trx.selectFrom('hall_matters').selectAll().where('code', '=', code).executeTakeFirst();
   if (!m) throw notFound('matter', code);
   const versions = await repo.versionsOf(trx, m.id);
   const draft = versions.find((v) => v.status === 'draft');
-  if (!draft) throw new AppError('conflict', 'the matter has no draft to publish');
+  if (!draft) throw new AppError('conflict', say('该事项没有可发布的草稿', 'the matter has no draft to publish'));
   const open = versions.find((v) => v.status === 'published' && v.effective_to === null);
   if (open && open.effective_from !== null && open.effective_from >= from)
     throw new AppError(
       'conflict',
-      `v${open.version} takes effect on ${open.effective_from}; publish from a later date`,
+      say(
+        `v${open.version} 于 ${open.effective_from} 生效；请选择更晚的发布日期`,
+        `v${open.version} takes effect on ${open.effective_from}; publish from a later date`,
+      ),
       {
         field: 'effectiveFrom',
       },

@@ -47,6 +47,12 @@ export async function recomputeCaseWarnings(rt: HallRuntime) {
             body:
               `办件 ${c.number}「${c.matter_name}」承诺 ${c.due_date} 前办结，` +
               `现为${NAMES[w.level]}预警（${w.reasons.join(', ')}）。`,
+            en: {
+              title: `${w.level} warning: case ${c.number}`,
+              body:
+                `Case ${c.number} "${c.matter_name}" was promised by ${c.due_date} ` +
+                `and is now at a ${w.level} warning (${w.reasons.join(', ')}).`,
+            },
           },
           now,
         );
@@ -80,6 +86,10 @@ export async function sendCaseReminders(rt: HallRuntime) {
           kind: 'reminder',
           title: `催办：办件 ${c.number} 已超承诺时限`,
           body: `办件 ${c.number}「${c.matter_name}」承诺 ${c.due_date} 前办结，已逾期，请尽快办理。`,
+          en: {
+            title: `Reminder: case ${c.number} is past its promised time`,
+            body: `Case ${c.number} "${c.matter_name}" was promised by ${c.due_date} and is overdue; please act soon.`,
+          },
         },
         now,
       );

@@ -21,13 +21,13 @@ describe('resident ID (GB 11643)', () => {
     expect(residentIdCheck('44052418800101001')).toBe('4');
   });
   it('refuses a wrong check digit, a wrong length, an unknown region and impossible birth dates', () => {
-    expect(residentIdProblem('110105194912310021', TODAY)).toMatch(/校验位/);
-    expect(residentIdProblem('11010519491231002', TODAY)).toMatch(/18位/);
-    expect(residentIdProblem('99010519491231002X', TODAY)).toMatch(/地区码/);
+    expect(residentIdProblem('110105194912310021', TODAY)?.zh).toMatch(/校验位/);
+    expect(residentIdProblem('11010519491231002', TODAY)?.zh).toMatch(/18位/);
+    expect(residentIdProblem('99010519491231002X', TODAY)?.zh).toMatch(/地区码/);
     const feb30 = `42010219900230${'001'}`;
-    expect(residentIdProblem(feb30 + residentIdCheck(feb30), TODAY)).toMatch(/出生日期/);
+    expect(residentIdProblem(feb30 + residentIdCheck(feb30), TODAY)?.zh).toMatch(/出生日期/);
     const future = '42010220300101001';
-    expect(residentIdProblem(future + residentIdCheck(future), TODAY)).toMatch(/出生日期/);
+    expect(residentIdProblem(future + residentIdCheck(future), TODAY)?.zh).toMatch(/出生日期/);
   });
 });
 
@@ -38,9 +38,9 @@ describe('unified social credit code (GB 32100)', () => {
     expect(creditCodeProblem(base + creditCodeCheck(base))).toBeNull();
   });
   it('refuses a wrong check character and letters the standard leaves out', () => {
-    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/校验位/);
-    expect(creditCodeProblem('91350100M000100I43')).toMatch(/18位/);
-    expect(creditCodeProblem('9135')).toMatch(/18位/);
+    expect(creditCodeProblem('91350100M000100Y44')?.zh).toMatch(/校验位/);
+    expect(creditCodeProblem('91350100M000100I43')?.zh).toMatch(/18位/);
+    expect(creditCodeProblem('9135')?.zh).toMatch(/18位/);
   });
 });
 

@@ -4,6 +4,8 @@
  * code of an enterprise (统一社会信用代码, GB 32100-2015). Both end in a check character, so a
  * mistyped digit is caught at the desk instead of at the back office.
  */
+import { type Bilingual, say } from '../errors.js';
+
 export type ApplicantKind = 'person' | 'enterprise';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -22,15 +24,24 @@ export function residentIdCheck(first17: string): string {
 }
 
 /** Why a resident ID is not valid, or null when it is. `today` bounds the birth date. */
-export function residentIdProblem(raw: string, today: string): string | null {
+export function residentIdProblem(raw: string, today: string): Bilingual | null {
   const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为18位，前17位为数字，末位为数字或X';
-  if (!PROVINCES.has(Number(id.slice(0, 2)))) return '身份证号码的地区码不存在';
+  if (!/^\d{17}[\dX]$/.test(id))
+    return say(
+      '身份证号码应为18位，前17位为数字，末位为数字或X',
+      'a resident ID has 18 characters: 17 digits and a digit or X',
+    );
+  if (!PROVINCES.has(Number(id.slice(0, 2))))
+    return say('身份证号码的地区码不存在', "the resident ID's region code does not exist");
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const d = new Date(`${birth}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth < '1900-01-01' || birth > today)
-    return '身份证号码中的出生日期不存在';
-  if (residentIdCheck(id) !== id[17]) return '身份证号码校验位不符，请核对是否输错';
+    return say('身份证号码中的出生日期不存在', "the resident ID's date of birth does not exist");
+  if (residentIdCheck(id) !== id[17])
+    return say(
+      '身份证号码校验位不符，请核对是否输错',
+      "the resident ID's check digit does not match: check it for a typing error",
+    );
   return null;
 }
 
@@ -45,15 +56,23 @@ export function creditCodeCheck(first17: string): string {
 }
 
 /** Why a unified social credit code is not valid, or null when it is. */
-export function creditCodeProblem(raw: string): string | null {
+export function creditCodeProblem(raw: string): Bilingual | null {
   const code = raw.trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code))
-    return '统一社会信用代码应为18位：登记管理部门码、机构类别码、6位行政区划码、9位组织机构代码和校验码（不含I、O、S、V、Z）';
-  if (creditCodeCheck(code) !== code[17]) return '统一社会信用代码校验位不符，请核对是否输错';
+    return say(
+      '统一社会信用代码应为18位：登记管理部门码、机构类别码、6位行政区划码、9位组织机构代码和校验码（不含I、O、S、V、Z）',
+      'a unified social credit code has 18 characters: registry, kind, 6-digit area, ' +
+        '9-character organisation code and check (no I, O, S, V, Z)',
+    );
+  if (creditCodeCheck(code) !== code[17])
+    return say(
+      '统一社会信用代码校验位不符，请核对是否输错',
+      "the credit code's check character does not match: check it for a typing error",
+    );
   return null;
 }
 
-export function identityProblem(kind: ApplicantKind, raw: string, today: string): string | null {
+export function identityProblem(kind: ApplicantKind, raw: string, today: string): Bilingual | null {
   return kind === 'person' ? residentIdProblem(raw, today) : creditCodeProblem(raw);
 }
 

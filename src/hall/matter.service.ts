@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { constraintViolation } from '../db/dialect.js';
 import { normalizeText } from '../search/tokenize.js';
 import type { HallRuntime } from './hall-runtime.js';
@@ -38,7 +38,10 @@ export function matterService(rt: HallRuntime) {
     async list(actor: Actor, q: MatterListQueryT) {
       const state = q.state ?? 'published';
       if (state !== 'published' && actor.role === 'public')
-        throw new AppError('unauthenticated', 'drafts are for the catalogue editors; please sign in');
+        throw new AppError(
+          'unauthenticated',
+          say('草稿仅供目录编辑人员查看，请登录', 'drafts are for the catalogue editors; please sign in'),
+        );
       const today = rt.today();
       let departmentIds = q.departmentId ? [q.departmentId] : undefined;
       if (state !== 'published' && actor.role === 'department')
@@ -94,7 +97,9 @@ export function matterService(rt: HallRuntime) {
           .execute((trx) => writeDraft(trx, actor, code, version, rt.now().toISOString(), { create: 'require' }));
       } catch (err) {
         if (constraintViolation(err) === 'unique')
-          throw new AppError('conflict', `事项编码 ${code} 已存在 / the code is taken`, { field: 'code' });
+          throw new AppError('conflict', say(`事项编码 ${code} 已存在`, `the matter code ${code} is taken`), {
+            field: 'code',
+          });
         throw err;
       }
       return view(actor, code);
@@ -107,9 +112,13 @@ export function matterService(rt: HallRuntime) {
       const { version } = await db.transaction().execute(async (trx) => {
         const last = (await repo.versionsOf(trx, m.id)).at(-1)!;
         if (last.status === 'draft')
-          throw new AppError('conflict', `v${last.version} is still a draft: edit it instead`, {
-            version: last.version,
-          });
+          throw new AppError(
+            'conflict',
+            say(`v${last.version} 仍是草稿：请直接编辑`, `v${last.version} is still a draft: edit it instead`),
+            {
+              version: last.version,
+            },
+          );
         const mats = (await repo.materialsOf(trx, [last.id])).get(last.id) ?? [];
         return writeDraft(trx, actor, code, inputOf(last, mats), rt.now().toISOString(), { create: 'forbid' });
       });
@@ -121,7 +130,10 @@ export function matterService(rt: HallRuntime) {
         const m = await trx.selectFrom('hall_matters').select('id').where('code', '=', code).executeTakeFirst();
         if (!m) throw notFound('matter', code);
         if (!(await repo.versionsOf(trx, m.id)).some((v) => v.status === 'draft'))
-          throw new AppError('conflict', 'the matter has no draft: start a new version first');
+          throw new AppError(
+            'conflict',
+            say('该事项没有草稿：请先新建版本', 'the matter has no draft: start a new version first'),
+          );
         return writeDraft(trx, actor, code, input, rt.now().toISOString(), { create: 'forbid' });
       });
       return view(actor, code, version);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { NoticeContent } from './notices.js';
 
 /**
@@ -55,7 +55,10 @@ export async function renderNoticePdf(
   if (!font)
     throw new AppError(
       'unavailable',
-      '服务器未安装中文字体，无法生成 PDF，请使用页面打印 / no CJK font for PDF notices: install fonts-noto-cjk or set QINGDAN_PDF_FONT',
+      say(
+        '服务器未安装中文字体，无法生成 PDF，请使用页面打印',
+        'no CJK font for PDF notices: install fonts-noto-cjk or set QINGDAN_PDF_FONT',
+      ),
     );
   // Loaded on first use: a server that prints nothing never carries pdfkit and its font engine.
   const PDFDocument = require('pdfkit') as typeof import('pdfkit');

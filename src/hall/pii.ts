@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 
 /**
  * Applicants' ID numbers at rest: AES-256-GCM ciphertext, and an HMAC digest so the window can
@@ -62,7 +62,13 @@ export function createPii(configured: Buffer | null, dataDir: string): Pii {
         decipher.setAuthTag(raw.subarray(12, 28));
         return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
       } catch {
-        throw new AppError('internal', 'the ID number cannot be decrypted with this key (QINGDAN_PII_KEY changed?)');
+        throw new AppError(
+          'internal',
+          say(
+            '无法用当前密钥解密身份证号码（QINGDAN_PII_KEY 是否已更改？）',
+            'the ID number cannot be decrypted with this key (QINGDAN_PII_KEY changed?)',
+          ),
+        );
       }
     },
     digest: (plain) => crypto.createHmac('sha256', get().mac).update(plain).digest('hex'),

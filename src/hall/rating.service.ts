@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { constraintViolation } from '../db/dialect.js';
 import type { HallRuntime } from './hall-runtime.js';
 import * as repo from './application.repository.js';
@@ -20,13 +20,20 @@ function checkReasons(level: number, reasons: RatingReason[], comment: string | 
   if (wrong)
     throw new AppError(
       'validation_failed',
-      `“${RATING_REASONS[wrong].zh}”不是${RATING_LEVELS[String(level) as '1'].zh}的理由`,
+      say(
+        `“${RATING_REASONS[wrong].zh}”不是${RATING_LEVELS[String(level) as '1'].zh}的理由`,
+        `"${RATING_REASONS[wrong].en}" is not a reason for "${RATING_LEVELS[String(level) as '1'].en}"`,
+      ),
       {
         field: 'reasons',
       },
     );
   if (isBadRating(level) && !reasons.length && !comment?.trim())
-    throw new AppError('validation_failed', '差评请选择或填写原因，便于整改和回访', { field: 'reasons' });
+    throw new AppError(
+      'validation_failed',
+      say('差评请选择或填写原因，便于整改和回访', 'a bad rating needs a reason, so it can be put right'),
+      { field: 'reasons' },
+    );
 }
 
 /** A case's rating; a bad one becomes an item in the same transaction (see bad-rating.ts). */
@@ -35,7 +42,7 @@ export async function rateCase(rt: HallRuntime, actor: Actor, number: string, in
   const pad = c && sidesOf(actor, c).includes('window');
   if (!c || !(pad || tokenMatches(c, input.token))) throw caseNotFound(number);
   if (!RATEABLE.includes(c.status))
-    throw new AppError('invalid_transition', '办结后才能评价 / a case is rated once it is finished', {
+    throw new AppError('invalid_transition', say('办结后才能评价', 'a case is rated once it is finished'), {
       state: c.status,
     });
   const reasons = input.reasons ?? [];
@@ -45,7 +52,8 @@ export async function rateCase(rt: HallRuntime, actor: Actor, number: string, in
     .select('id')
     .where('application_id', '=', c.id)
     .executeTakeFirst();
-  if (existing) throw new AppError('conflict', '该办件已评价，每件只能评价一次 / this case has been rated', { number });
+  if (existing)
+    throw new AppError('conflict', say('该办件已评价，每件只能评价一次', 'this case has been rated'), { number });
   const subject: RatedSubject = {
     applicationId: c.id,
     caseNumber: c.number,
@@ -147,7 +155,7 @@ async function store(
     });
   } catch (err) {
     if (constraintViolation(err) === 'unique')
-      throw new AppError('conflict', '该办件已评价，每件只能评价一次 / this case has been rated', {
+      throw new AppError('conflict', say('该办件已评价，每件只能评价一次', 'this case has been rated'), {
         number: s.caseNumber,
       });
     throw err;

@@ -71,6 +71,10 @@ export async function recordOverdueLetters(rt: SupervisionRuntime): Promise<{ ov
           problemCode: l.problem_code,
           title: `${l.doc_number} 逾期未回复`,
           body: `${l.department_name} 未在 ${l.reply_due} 前回复 ${l.doc_number}（${l.problem_title}）。`,
+          en: {
+            title: `${l.doc_number} not replied to in time`,
+            body: `${l.department_name} did not reply to ${l.doc_number} (${l.problem_title}) by ${l.reply_due}.`,
+          },
         },
         now,
       );

@@ -5,6 +5,7 @@ import { AppError, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../shared/time.js';
+import { preferredLang } from '../http/lang.js';
 import * as repo from './notification.repository.js';
 
 const tags = ['notifications'];
@@ -67,12 +68,14 @@ export const notificationRoutes =
           limit,
           beforeId: req.query.before,
         });
+        // System-written notices carry their English; older rows and people's own words are as written.
+        const en = preferredLang(req.headers['accept-language']) === 'en';
         return {
           items: rows.map((r) => ({
             id: r.id,
             kind: r.kind,
-            title: r.title,
-            body: r.body,
+            title: (en && r.title_en) || r.title,
+            body: (en && r.body_en) || r.body,
             problemCode: r.problem_code,
             createdAt: r.created_at,
             readAt: r.read_at,

@@ -19,6 +19,8 @@ export interface NotifyInput {
   kind: NotificationKind;
   title: string;
   body: string;
+  /** The English of a system-written notice; the inbox shows it to a reader who asks for English. */
+  en?: { title: string; body: string };
   problemCode?: string | null;
 }
 
@@ -47,6 +49,8 @@ export class Notifier {
         kind: input.kind,
         title: input.title,
         body: input.body,
+        title_en: input.en?.title ?? null,
+        body_en: input.en?.body ?? null,
         problem_code: input.problemCode ?? null,
         created_at: now,
         read_at: null,

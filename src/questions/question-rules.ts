@@ -26,15 +26,17 @@ export interface Question {
   label: string;
   labelEn: string | null;
   help: string | null;
+  helpEn: string | null;
   datatype: Open311Datatype;
   required: boolean;
   order: number;
   options: QuestionOption[];
 }
 
-export type QuestionInput = Omit<Question, 'order' | 'labelEn' | 'help' | 'options' | 'required'> & {
+export type QuestionInput = Omit<Question, 'order' | 'labelEn' | 'help' | 'helpEn' | 'options' | 'required'> & {
   labelEn?: string | null;
   help?: string | null;
+  helpEn?: string | null;
   required?: boolean;
   options?: Array<{ key: string; name: string; nameEn?: string | null }>;
 };
@@ -77,6 +79,7 @@ export function checkQuestionSet(items: readonly QuestionInput[]): Question[] {
     label: q.label.trim(),
     labelEn: q.labelEn?.trim() || null,
     help: q.help?.trim() || null,
+    helpEn: q.helpEn?.trim() || null,
     datatype: q.datatype,
     required: q.required === true,
     order: i + 1,
@@ -95,11 +98,25 @@ export function toDefinitions(questions: readonly Question[], lang: Lang = 'zh')
     variable: true,
     order: q.order,
     description: inLang(q.label, q.labelEn, lang),
-    datatypeDescription: q.help,
+    datatypeDescription: lang === 'en' && q.helpEn ? q.helpEn : q.help,
     ...(LIST_DATATYPES.includes(q.datatype) && {
       values: q.options.map((o) => ({ key: o.key, name: inLang(o.name, o.nameEn, lang) })),
     }),
   }));
+}
+
+/**
+ * A question as the native API shows it to a reader: every stored text (so an administrator can
+ * edit both languages) plus `prompt`, `hint` and each option's `label` in the reader's language,
+ * the Chinese standing in where no English was written.
+ */
+export function questionIn(q: Question, lang: Lang) {
+  return {
+    ...q,
+    prompt: inLang(q.label, q.labelEn, lang),
+    hint: q.help === null ? null : inLang(q.help, q.helpEn, lang),
+    options: q.options.map((o) => ({ ...o, label: inLang(o.name, o.nameEn, lang) })),
+  };
 }
 
 /** Native answers are JSON: a string, a number or a list of keys; all become the raw string lists. */

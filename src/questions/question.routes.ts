@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, IdParams } from '../http/common-schemas.js';
+import { preferredLang } from '../http/lang.js';
 import type { QuestionService } from './question.service.js';
 import { PutQuestionsBody, QuestionList } from './question.schema.js';
 
@@ -19,7 +20,7 @@ export const questionRoutes =
           response: { 200: QuestionList, ...errors(404) },
         },
       },
-      async (req) => questions.list(req.params.id),
+      async (req) => questions.list(req.params.id, preferredLang(req.headers['accept-language'])),
     );
 
     app.put(
@@ -34,6 +35,6 @@ export const questionRoutes =
           response: { 200: QuestionList, ...errors(400, 401, 403, 404) },
         },
       },
-      async (req) => questions.replace(req.params.id, req.body.items),
+      async (req) => questions.replace(req.params.id, req.body.items, preferredLang(req.headers['accept-language'])),
     );
   };

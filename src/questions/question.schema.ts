@@ -26,6 +26,7 @@ export const QuestionInputSchema = Type.Object(
     label: Type.String({ minLength: 1, maxLength: 200 }),
     labelEn: nullableText(200),
     help: nullableText(500),
+    helpEn: nullableText(1000),
     datatype: Datatype,
     required: Type.Optional(Type.Boolean()),
     options: Type.Optional(Type.Array(OptionInput, { maxItems: 100 })),
@@ -46,11 +47,19 @@ export const QuestionSchema = Type.Object({
   label: Type.String(),
   labelEn: Type.Union([Type.String(), Type.Null()]),
   help: Type.Union([Type.String(), Type.Null()]),
+  helpEn: Type.Union([Type.String(), Type.Null()]),
+  prompt: Type.String({ description: "the label in the reader's language (Accept-Language)" }),
+  hint: Type.Union([Type.String(), Type.Null()], { description: "the help in the reader's language" }),
   datatype: Datatype,
   required: Type.Boolean(),
   order: Type.Integer(),
   options: Type.Array(
-    Type.Object({ key: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      nameEn: Type.Union([Type.String(), Type.Null()]),
+      label: Type.String({ description: "the name in the reader's language" }),
+    }),
   ),
 });
 

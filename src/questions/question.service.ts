@@ -1,16 +1,10 @@
 import type { Db } from '../db/database.js';
 import { isStaff } from '../auth/actor.js';
-import { notFound } from '../errors.js';
+import { type Lang, notFound } from '../errors.js';
 import type { Clock } from '../shared/time.js';
 import type { ProblemView } from '../problems/problem.schema.js';
 import type { ProblemCreated } from '../problems/problem-hooks.js';
-import {
-  checkNativeAnswers,
-  checkQuestionSet,
-  displayOf,
-  type Question,
-  type QuestionInput,
-} from './question-rules.js';
+import { checkNativeAnswers, checkQuestionSet, displayOf, questionIn, type QuestionInput } from './question-rules.js';
 import * as repo from './question.repository.js';
 
 export function questionService(db: Db, opts: { clock: Clock; timeZone: string }) {
@@ -19,19 +13,19 @@ export function questionService(db: Db, opts: { clock: Clock; timeZone: string }
   }
 
   return {
-    async list(categoryId: number): Promise<{ categoryId: number; items: Question[] }> {
+    async list(categoryId: number, lang: Lang = 'zh') {
       await mustExist(db, categoryId);
-      return { categoryId, items: await repo.listQuestions(db, categoryId) };
+      return { categoryId, items: (await repo.listQuestions(db, categoryId)).map((q) => questionIn(q, lang)) };
     },
 
     /** Replaces a category's questions. Stored answers keep their own copy of label and text. */
-    async replace(categoryId: number, items: readonly QuestionInput[]) {
+    async replace(categoryId: number, items: readonly QuestionInput[], lang: Lang = 'zh') {
       const questions = checkQuestionSet(items);
       await db.transaction().execute(async (trx) => {
         await mustExist(trx, categoryId);
         await repo.replaceQuestions(trx, categoryId, questions, opts.clock().toISOString());
       });
-      return { categoryId, items: await repo.listQuestions(db, categoryId) };
+      return { categoryId, items: (await repo.listQuestions(db, categoryId)).map((q) => questionIn(q, lang)) };
     },
 
     /** The create hook: checks the new item's answers against its category and stores them. */

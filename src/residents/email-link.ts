@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { digest, randomToken } from '../auth/secrets.js';
 import type { Channel, OutgoingMessage } from '../notify/channels.js';
 import type { Clock } from '../shared/time.js';
@@ -15,7 +15,7 @@ const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$/;
 export function normaliseEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 200)
-    throw new AppError('validation_failed', '邮箱格式不正确 / not a valid e-mail address', { field: 'email' });
+    throw new AppError('validation_failed', say('邮箱格式不正确', 'not a valid e-mail address'), { field: 'email' });
   return email;
 }
 
@@ -52,7 +52,7 @@ export function emailLinks(deps: LinkDeps) {
     const email = normaliseEmail(rawEmail);
     const emailHash = digest(`email:${email}`);
     if (!deps.mail && !deps.devInbox)
-      throw new AppError('unavailable', '未配置邮件发送 / e-mail is not configured on this server');
+      throw new AppError('unavailable', say('未配置邮件发送', 'e-mail is not configured on this server'));
     const latest = await db
       .selectFrom('resident_email_links')
       .select('created_at')
@@ -89,7 +89,7 @@ export function emailLinks(deps: LinkDeps) {
     const email = normaliseEmail(rawEmail);
     const wrong = new AppError(
       'unauthenticated',
-      '登录链接无效、已使用或已过期 / the link is invalid, used or expired',
+      say('登录链接无效、已使用或已过期', 'the link is invalid, used or expired'),
     );
     const now = clock().toISOString();
     const sessionId = randomToken();

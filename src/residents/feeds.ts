@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { notFound } from '../errors.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 
 const esc = (s: string) =>
@@ -17,12 +17,12 @@ export async function itemsFeed(
   let title = '清单 · 问题动态 / Qingdan items';
   if (q.areaId) {
     const a = await db.selectFrom('areas').select('name').where('id', '=', q.areaId).executeTakeFirst();
-    if (!a) throw new AppError('not_found', `area ${q.areaId} was not found`, { what: 'area', key: q.areaId });
+    if (!a) throw notFound('area', q.areaId);
     title += ` · ${a.name}`;
   }
   if (q.categoryId) {
     const c = await db.selectFrom('categories').select('name').where('id', '=', q.categoryId).executeTakeFirst();
-    if (!c) throw new AppError('not_found', `category ${q.categoryId} was not found`, { what: 'category' });
+    if (!c) throw notFound('category', q.categoryId);
     title += ` · ${c.name}`;
   }
   const areaIds = q.areaId ? await subtreeIds(db, 'areas', q.areaId) : null;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import type { MapConfig } from './map-config.js';
 import { Lat, Lng, LocateAnswer, NearbyAnswer, NearbyQuery } from './map.schema.js';
@@ -77,6 +77,10 @@ export const mapRoutes =
 function parseBbox(text: string): [number, number, number, number] {
   const b = text.split(',').map(Number);
   if (b.length !== 4 || b.some((n) => !Number.isFinite(n)) || b[0] > b[2] || b[1] > b[3])
-    throw new AppError('validation_failed', 'bbox must be minLng,minLat,maxLng,maxLat', { field: 'bbox' });
+    throw new AppError(
+      'validation_failed',
+      say('bbox 应为 minLng,minLat,maxLng,maxLat', 'bbox must be minLng,minLat,maxLng,maxLat'),
+      { field: 'bbox' },
+    );
   return b as [number, number, number, number];
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import type { Clock } from '../shared/time.js';
@@ -20,7 +20,7 @@ export interface MapFilter {
 
 export function checkPoint(lat: number, lng: number): void {
   if (!validLngLat(lng, lat))
-    throw new AppError('validation_failed', '坐标无效 / invalid coordinates', { field: 'lat' });
+    throw new AppError('validation_failed', say('坐标无效', 'invalid coordinates'), { field: 'lat' });
 }
 
 /** Every stored boundary, read in the caller's transaction when there is one. */
@@ -47,7 +47,7 @@ export function locateIn(boundaries: Awaited<ReturnType<typeof loadBoundaries>>,
   const hits = boundaries.filter((b) => contains(b.geometry, lng, lat));
   hits.sort((a, b) => (LEVEL_DEPTH[b.level] ?? 0) - (LEVEL_DEPTH[a.level] ?? 0));
   if (!hits.length)
-    throw new AppError('validation_failed', '该位置不在本市任何区域内 / the point is outside every area', {
+    throw new AppError('validation_failed', say('该位置不在本市任何区域内', 'the point is outside every area'), {
       field: 'lat',
     });
   return { area: { id: hits[0].areaId, name: hits[0].name, nameEn: hits[0].nameEn } };
@@ -60,7 +60,7 @@ export function mapService(db: Db, clock: Clock) {
   async function setBoundary(areaId: number, input: unknown) {
     const geometry = parseGeometry(input);
     const area = await db.selectFrom('areas').select('id').where('id', '=', areaId).executeTakeFirst();
-    if (!area) throw new AppError('not_found', `area ${areaId} was not found`, { what: 'area', key: areaId });
+    if (!area) throw notFound('area', areaId);
     const row = { area_id: areaId, geojson: JSON.stringify(geometry), updated_at: clock().toISOString() };
     await db
       .insertInto('area_boundaries')
@@ -109,7 +109,11 @@ export function mapService(db: Db, clock: Clock) {
     const [minLng, minLat, maxLng, maxLat] = filter.bbox ?? [-180, -90, 180, 90];
     // An unknown status is a caller's mistake, not an empty list: `in ()` is invalid SQL on PostgreSQL.
     if (filter.status && !PUBLIC_STATES.includes(filter.status as never))
-      throw new AppError('validation_failed', `unknown public status: ${filter.status}`, { field: 'status' });
+      throw new AppError(
+        'validation_failed',
+        say(`未知的公开状态：${filter.status}`, `unknown public status: ${filter.status}`),
+        { field: 'status' },
+      );
     const statuses = filter.status ? [filter.status] : PUBLIC_STATES;
     return clusterCells(
       db,

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { ProblemCreated } from '../problems/problem-hooks.js';
 import { loadBoundaries, locateIn } from './map.service.js';
 
@@ -14,7 +14,7 @@ export async function checkPin(trx: Db, created: ProblemCreated): Promise<void> 
   const hasLat = lat !== undefined && lat !== null;
   const hasLng = lng !== undefined && lng !== null;
   if (hasLat !== hasLng)
-    throw new AppError('validation_failed', '纬度和经度需同时填写 / give both latitude and longitude', {
+    throw new AppError('validation_failed', say('纬度和经度需同时填写', 'give both latitude and longitude'), {
       field: hasLat ? 'lng' : 'lat',
     });
   if (!hasLat || !hasLng) return;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { constantTimeEqual, digest, randomToken } from '../auth/secrets.js';
 import type { Channel, OutgoingMessage } from '../notify/channels.js';
 import type { Clock } from '../shared/time.js';
@@ -20,7 +20,7 @@ export const CODE_RULES = {
 export function normalisePhone(raw: string): string {
   const phone = raw.replace(/[\s-]/g, '').replace(/^\+86/, '');
   if (!/^1[3-9]\d{9}$/.test(phone))
-    throw new AppError('validation_failed', '手机号码格式不正确 / not a valid mobile number', { field: 'phone' });
+    throw new AppError('validation_failed', say('手机号码格式不正确', 'not a valid mobile number'), { field: 'phone' });
   return phone;
 }
 
@@ -95,10 +95,10 @@ export function residentAuth(deps: AuthDeps) {
       .where('expires_at', '>', clock().toISOString())
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    const wrong = new AppError('unauthenticated', '验证码错误或已过期 / the code is wrong or has expired');
+    const wrong = new AppError('unauthenticated', say('验证码错误或已过期', 'the code is wrong or has expired'));
     if (!row) throw wrong;
     if (row.attempts >= CODE_RULES.maxAttempts)
-      throw new AppError('rate_limited', '尝试次数过多，请重新获取验证码 / too many tries; request a new code');
+      throw new AppError('rate_limited', say('尝试次数过多，请重新获取验证码', 'too many tries; request a new code'));
     if (!constantTimeEqual(codeHash(phone, code.trim()), row.code_hash)) {
       await db
         .updateTable('resident_codes')
@@ -131,7 +131,7 @@ export function residentAuth(deps: AuthDeps) {
 export function limited(seconds: number, what = 'codes') {
   return new AppError(
     'rate_limited',
-    `请求过于频繁，请 ${seconds} 秒后再试 / too many ${what}; try again in ${seconds} s`,
+    say(`请求过于频繁，请 ${seconds} 秒后再试`, `too many ${what}; try again in ${seconds} s`),
     {
       retryAfterSeconds: seconds,
     },

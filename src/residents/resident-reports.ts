@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import type { ProblemService } from '../problems/problem.service.js';
 import { nextStep } from './next-step.js';
@@ -8,7 +8,7 @@ import './resident-tables.js';
 
 export function requireResident(actor: Actor): number {
   if (actor.kind !== 'user' || actor.role !== 'public' || actor.id === null)
-    throw new AppError('unauthenticated', '请先用手机号登录 / sign in with your phone first');
+    throw new AppError('unauthenticated', say('请先用手机号登录', 'sign in with your phone first'));
   return actor.id;
 }
 
@@ -48,12 +48,11 @@ export function residentReports(db: Db, problems: ProblemService) {
       .executeTakeFirst();
     const valid = row && tokenMatches(row, token);
     // The same answer for an unknown code and a wrong token, so codes can't be probed.
-    if (!row || !valid)
-      throw new AppError('not_found', `problem ${code} was not found`, { what: 'problem', key: code });
+    if (!row || !valid) throw notFound('problem', code);
     if (row.created_by === userId) return { code, claimed: true };
     // Items entered by staff (hotline) or claimed by another resident stay where they are.
     if (row.created_by !== null)
-      throw new AppError('conflict', '该问题已关联其他账号 / this report already belongs to an account');
+      throw new AppError('conflict', say('该问题已关联其他账号', 'this report already belongs to an account'));
     await db
       .updateTable('problems')
       .set({ created_by: userId })
@@ -75,7 +74,7 @@ export function residentReports(db: Db, problems: ProblemService) {
     const email = patch.email === undefined ? current.email : patch.email;
     const notifyBy = patch.notifyBy ?? current.notifyBy;
     if (notifyBy === 'email' && !email)
-      throw new AppError('validation_failed', '选择邮件通知需填写邮箱 / e-mail updates need an address', {
+      throw new AppError('validation_failed', say('选择邮件通知需填写邮箱', 'e-mail updates need an address'), {
         field: 'email',
       });
     await db.updateTable('residents').set({ email, notify_by: notifyBy }).where('user_id', '=', userId).execute();

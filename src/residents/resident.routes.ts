@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import { errors } from '../http/common-schemas.js';
 import { SESSION_COOKIE } from '../http/auth-hook.js';
 import type { Kernel } from '../kernel.js';
@@ -132,7 +132,13 @@ export const residentRoutes =
         const key = req.query.email?.trim().toLowerCase() ?? req.query.phone?.replace(/[\s-]/g, '') ?? '';
         const hit = state.devInbox?.get(key);
         if (!hit)
-          throw new AppError('not_found', 'nothing sent to that address (the dev inbox is on in demo mode only)');
+          throw new AppError(
+            'not_found',
+            say(
+              '没有发往该地址的消息（开发收件箱仅在演示模式下开启）',
+              'nothing sent to that address (the dev inbox is on in demo mode only)',
+            ),
+          );
         return hit;
       },
     );

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound, say } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { randomToken } from '../auth/secrets.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
@@ -48,7 +48,7 @@ export function subscriptionService(deps: SubscriptionDeps) {
     const userId = requireResident(actor);
     const given = [input.problemCode, input.areaId, input.categoryId].filter((v) => v !== undefined);
     if (given.length !== 1)
-      throw new AppError('validation_failed', 'follow one item, area or category / 请选择一个关注对象', {
+      throw new AppError('validation_failed', say('请选择一个关注对象', 'follow one item, area or category'), {
         field: 'areaId',
       });
     let problemId: number | null = null;
@@ -60,16 +60,16 @@ export function subscriptionService(deps: SubscriptionDeps) {
         .where('is_public', '=', 1)
         .where('status', 'in', PUBLIC_STATES)
         .executeTakeFirst();
-      if (!p) throw new AppError('not_found', `problem ${input.problemCode} was not found`, { what: 'problem' });
+      if (!p) throw notFound('problem', input.problemCode);
       problemId = p.id;
     }
     if (input.areaId && !(await db.selectFrom('areas').select('id').where('id', '=', input.areaId).executeTakeFirst()))
-      throw new AppError('not_found', `area ${input.areaId} was not found`, { what: 'area', key: input.areaId });
+      throw notFound('area', input.areaId);
     if (
       input.categoryId &&
       !(await db.selectFrom('categories').select('id').where('id', '=', input.categoryId).executeTakeFirst())
     )
-      throw new AppError('not_found', `category ${input.categoryId} was not found`, { what: 'category' });
+      throw notFound('category', input.categoryId);
     const now = clock().toISOString();
     const r = await db
       .insertInto('resident_subscriptions')
@@ -105,7 +105,8 @@ export function subscriptionService(deps: SubscriptionDeps) {
   /** One click from a message: the token alone ends that subscription. */
   async function unsubscribe(token: string) {
     const r = await db.deleteFrom('resident_subscriptions').where('unsubscribe_token', '=', token).executeTakeFirst();
-    if (Number(r.numDeletedRows) !== 1) throw new AppError('not_found', 'that subscription was not found');
+    if (Number(r.numDeletedRows) !== 1)
+      throw new AppError('not_found', say('未找到该订阅', 'that subscription was not found'));
   }
 
   async function remove(actor: Actor, id: number) {

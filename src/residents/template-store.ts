@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, say } from '../errors.js';
 import type { Clock } from '../shared/time.js';
 import {
   compose,
@@ -25,7 +25,11 @@ const SAMPLE: Record<string, string> = {
 
 function checkAction(action: string): string[] {
   const allowed = PLACEHOLDERS[action];
-  if (!allowed) throw new AppError('not_found', `no message template "${action}"`, { what: 'template', key: action });
+  if (!allowed)
+    throw new AppError('not_found', say(`没有名为“${action}”的消息模板`, `no message template "${action}"`), {
+      what: 'template',
+      key: action,
+    });
   return allowed;
 }
 
@@ -37,11 +41,14 @@ export function validateTemplate(action: string, t: MessageTemplate): void {
     if (unknown.length)
       throw new AppError(
         'validation_failed',
-        `未知的占位符 {${unknown[0]}}；可用：${allowed.map((a) => `{${a}}`).join(' ')} / ` +
+        say(
+          `未知的占位符 {${unknown[0]}}；可用：${allowed.map((a) => `{${a}}`).join(' ')}`,
           `unknown placeholder {${unknown[0]}}; allowed: ${allowed.map((a) => `{${a}}`).join(' ')}`,
+        ),
         { field, unknown, allowed },
       );
-    if (!t[field].trim()) throw new AppError('validation_failed', `${field} may not be empty`, { field });
+    if (!t[field].trim())
+      throw new AppError('validation_failed', say(`${field} 不能为空`, `${field} may not be empty`), { field });
   }
 }
 

@@ -4,7 +4,8 @@ import { OVERSIGHT } from './supervision-access.js';
 import { errors, IdParams } from '../http/common-schemas.js';
 import { boardService } from './board.service.js';
 import { calendarService } from './calendar.service.js';
-import { PLAN_TEMPLATES } from './plan-templates.js';
+import { planTemplatesIn } from './plan-templates.js';
+import { preferredLang } from '../http/lang.js';
 import { listActions, presentAction } from './supervision-actions.repository.js';
 import { departmentScope } from './supervision-access.js';
 import {
@@ -113,7 +114,8 @@ export const boardRoutes =
           response: { 200: DepartmentRecord, ...errors(401, 403, 404) },
         },
       },
-      async (req) => board.departmentRecord(req.actor, req.params.id, req.query),
+      async (req) =>
+        board.departmentRecord(req.actor, req.params.id, req.query, preferredLang(req.headers['accept-language'])),
     );
 
     app.get(
@@ -138,7 +140,7 @@ export const boardRoutes =
               from: req.query.from,
               to: req.query.to,
             })
-          ).map(presentAction),
+          ).map((a) => presentAction(a, preferredLang(req.headers['accept-language']))),
         };
       },
     );
@@ -170,9 +172,7 @@ export const boardRoutes =
           },
         },
       },
-      async () => {
-        return { items: Object.entries(PLAN_TEMPLATES).map(([code, t]) => ({ code, ...t })) };
-      },
+      async (req) => ({ items: planTemplatesIn(preferredLang(req.headers['accept-language'])) }),
     );
 
     app.get(

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.js';
-import { AppError, notFound, say } from '../errors.js';
+import { AppError, type Lang, notFound, say } from '../errors.js';
 import { appendEvent } from '../audit/audit.repository.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
@@ -8,6 +8,7 @@ import { itemProgress } from './item-progress.js';
 import { departmentScope, loadFor } from './supervision-access.js';
 import {
   ACTION_NAMES,
+  ACTION_NAMES_EN,
   insertAction,
   listActions,
   presentAction,
@@ -18,6 +19,7 @@ import { dispatchDeadline, returnWindowEnd } from './time-limits.js';
 import { limitUrgency } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
 import { warningBoardPage } from './warning-board.repository.js';
+import { milestoneLabel } from './plan-templates.js';
 import { todoPage, type TodoKind } from './todo.repository.js';
 
 interface WarningQuery {
@@ -105,7 +107,7 @@ export function boardService(rt: SupervisionRuntime) {
     );
 
   return {
-    async item(actor: Actor, code: string) {
+    async item(actor: Actor, code: string, lang: Lang = 'zh') {
       const { row } = await loadFor(rt, db, actor, code, 'read');
       const [p, sup, exts, actions] = await Promise.all([
         itemProgress(rt, db, row),
@@ -140,6 +142,7 @@ export function boardService(rt: SupervisionRuntime) {
         milestones: p.milestones.map((m) => ({
           id: m.id,
           name: m.name,
+          label: milestoneLabel(m.name, lang),
           dueDate: m.dueDate,
           weight: m.weight,
           doneAt: m.doneAt ?? null,
@@ -154,7 +157,7 @@ export function boardService(rt: SupervisionRuntime) {
           plannedPercent: c.planned,
         })),
         extensions: exts.map(presentExtension),
-        actions: actions.map(presentAction),
+        actions: actions.map((a) => presentAction(a, lang)),
       };
     },
 
@@ -221,7 +224,7 @@ export function boardService(rt: SupervisionRuntime) {
       };
     },
 
-    async departmentRecord(actor: Actor, departmentId: number, q: { from?: string; to?: string }) {
+    async departmentRecord(actor: Actor, departmentId: number, q: { from?: string; to?: string }, lang: Lang = 'zh') {
       const scope = departmentScope(actor);
       if (scope !== 'all' && !scope.includes(departmentId))
         throw new AppError(
@@ -259,7 +262,7 @@ export function boardService(rt: SupervisionRuntime) {
       ]);
       return {
         department: dept,
-        actions: actions.map(presentAction),
+        actions: actions.map((a) => presentAction(a, lang)),
         weeklyReportMisses: misses.map((m) => ({ dueDate: m.due_date, code: m.code, title: m.title })),
         warnings: { counts: levelCounts(warnings), items: warnings.map(presentWarning) },
         extensions: exts.map((e) => ({ code: e.code, ...presentExtension(e) })),
@@ -342,6 +345,8 @@ export function boardService(rt: SupervisionRuntime) {
             problemCode: problem?.code ?? null,
             title: `${ACTION_NAMES[input.kind]}${problem ? `：${problem.title}` : ''}`,
             body: input.text,
+            // The supervisor's own words stay as written; only the heading is the system's.
+            en: { title: `${ACTION_NAMES_EN[input.kind]}${problem ? `: ${problem.title}` : ''}`, body: input.text },
           },
           now,
         );

@@ -6,6 +6,7 @@ import { lastDueDate, REPORTING_STATES, missedWeek, weekStart } from './weekly-r
 import { lastReportAt, UNTRIAGED_CHILD_STATES } from './item-progress.js';
 import { recomputeWarning } from './warnings.service.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { overdueReminder, weeklyReportMissing } from './notice-texts.js';
 
 /**
  * Escalation: the day after a deadline passes, a reminder (催办) is recorded on the item and the
@@ -25,13 +26,15 @@ export async function sendOverdueReminders(rt: SupervisionRuntime): Promise<{ ov
   for (const p of rows) {
     await rt.db.transaction().execute(async (trx) => {
       const now = rt.now().toISOString();
-      const text = `事项 ${p.code}「${p.title}」已超过整改时限（${p.deadline}），请立即办理并报告进展。`;
+      const notice = overdueReminder(p);
+      const text = notice.body;
       const id = await insertAction(trx, {
         problemId: p.id,
         departmentId: p.lead_department_id,
         kind: 'reminder',
         actionDate: today,
         text,
+        textEn: notice.en.body,
         people: [],
         automatic: true,
         dedupeKey: `overdue:${p.id}:${p.deadline}`,
@@ -58,8 +61,7 @@ export async function sendOverdueReminders(rt: SupervisionRuntime): Promise<{ ov
         {
           userIds: await departmentUserIds(trx, p.lead_department_id),
           kind: 'reminder',
-          title: `催办：${p.title}`,
-          body: text,
+          ...notice,
           problemCode: p.code,
         },
         now,
@@ -134,8 +136,7 @@ export async function checkWeeklyReports(
           userIds: await departmentUserIds(trx, p.lead_department_id),
           kind: 'reminder',
           problemCode: p.code,
-          title: `周报缺报：${p.title}`,
-          body: `事项 ${p.code}「${p.title}」缺少 ${weekStart(dueDate)} 至 ${dueDate} 的周进展报告，请尽快补报。`,
+          ...weeklyReportMissing({ ...p, deadline: null }, weekStart(dueDate), dueDate),
         },
         now,
       );

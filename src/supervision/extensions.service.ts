@@ -131,6 +131,12 @@ export function extensionService(rt: SupervisionRuntime) {
             body:
               `${actor.name} 申请将事项 ${row.code} 的整改时限由 ${row.deadline ?? '—'} ` +
               `延至 ${input.requestedDeadline}。理由：${input.reason}`,
+            en: {
+              title: `Extension requested: ${row.title}`,
+              body:
+                `${actor.name} asks to move the deadline of ${row.code} from ${row.deadline ?? '—'} ` +
+                `to ${input.requestedDeadline}. Reason: ${input.reason}`,
+            },
           },
           now,
         );
@@ -233,6 +239,13 @@ export function extensionService(rt: SupervisionRuntime) {
             body: granted
               ? `事项 ${row.code} 的整改时限已延至 ${granted}（原时限 ${ext.original_deadline ?? '—'}）。`
               : `事项 ${row.code} 的延期申请未获批准，仍按 ${row.deadline ?? '—'} 完成。${input.note ? `意见：${input.note}` : ''}`,
+            en: {
+              title: `${granted ? 'Extension granted' : 'Extension refused'}: ${row.title}`,
+              body: granted
+                ? `The deadline of ${row.code} is now ${granted} (was ${ext.original_deadline ?? '—'}).`
+                : `The extension of ${row.code} was refused; it is still due ${row.deadline ?? '—'}.` +
+                  (input.note ? ` Note: ${input.note}` : ''),
+            },
           },
           now,
         );

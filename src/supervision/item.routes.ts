@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CodeParams, errors } from '../http/common-schemas.js';
+import { preferredLang } from '../http/lang.js';
 import { milestoneService } from './milestones.service.js';
 import { extensionService } from './extensions.service.js';
 import { boardService } from './board.service.js';
@@ -30,7 +31,11 @@ export const itemSupervisionRoutes =
     const milestones = milestoneService(rt);
     const extensions = extensionService(rt);
     const board = boardService(rt);
-    const view = (actor: Parameters<typeof board.item>[0], code: string) => board.item(actor, code);
+    // Every answer is the item's view, in the language the request asks for.
+    const view = (
+      req: { actor: Parameters<typeof board.item>[0]; headers: { 'accept-language'?: string } },
+      code: string,
+    ) => board.item(req.actor, code, preferredLang(req.headers['accept-language']));
 
     app.get(
       '/api/v1/problems/:code/supervision',
@@ -44,7 +49,7 @@ export const itemSupervisionRoutes =
           response: { 200: ItemSupervisionSchema, ...errors(401, 403, 404) },
         },
       },
-      async (req) => view(req.actor, req.params.code),
+      async (req) => view(req, req.params.code),
     );
 
     app.patch(
@@ -60,7 +65,7 @@ export const itemSupervisionRoutes =
       },
       async (req) => {
         await milestones.setRollupWeight(req.actor, req.params.code, req.body.rollupWeight);
-        return view(req.actor, req.params.code);
+        return view(req, req.params.code);
       },
     );
 
@@ -74,7 +79,7 @@ export const itemSupervisionRoutes =
           response: { 200: ItemSupervisionSchema, ...errors(401, 403, 404) },
         },
       },
-      async (req) => view(req.actor, req.params.code),
+      async (req) => view(req, req.params.code),
     );
 
     app.put(
@@ -90,7 +95,7 @@ export const itemSupervisionRoutes =
       },
       async (req) => {
         await milestones.setPlan(req.actor, req.params.code, req.body.milestones);
-        return view(req.actor, req.params.code);
+        return view(req, req.params.code);
       },
     );
 
@@ -107,7 +112,7 @@ export const itemSupervisionRoutes =
       },
       async (req) => {
         await milestones.fromTemplate(req.actor, req.params.code, req.body.template, req.body.startDate);
-        return view(req.actor, req.params.code);
+        return view(req, req.params.code);
       },
     );
 
@@ -124,7 +129,7 @@ export const itemSupervisionRoutes =
       },
       async (req) => {
         await milestones.markDone(req.actor, req.params.code, req.params.id, req.body.done);
-        return view(req.actor, req.params.code);
+        return view(req, req.params.code);
       },
     );
 

@@ -5,12 +5,7 @@ import { departmentUserIds, roleUserIds, type NotifyInput } from '../notify/noti
 import { ensureSupervisionRow } from './warnings.service.js';
 import { recomputeWithParent } from './milestones.service.js';
 import type { SupervisionRuntime } from './runtime.js';
-
-const RESULT_NAMES: Record<string, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-};
+import { assignedCo, assignedLead, returned, verified } from './notice-texts.js';
 
 /**
  * Runs inside every problem write: keeps the supervision state (original deadline, warning) in
@@ -96,15 +91,13 @@ async function noticesFor(
           ...base,
           userIds: lead,
           kind: 'assignment',
-          title: `新交办：${row.title}`,
-          body: `事项 ${row.code}「${row.title}」已交办贵单位牵头办理，整改时限 ${row.deadline ?? '—'}，请及时签收。`,
+          ...assignedLead(row),
         },
         {
           ...base,
           userIds: coUsers.filter((u) => !lead.includes(u)),
           kind: 'assignment',
-          title: `配合办理：${row.title}`,
-          body: `事项 ${row.code}「${row.title}」需贵单位配合办理，整改时限 ${row.deadline ?? '—'}。`,
+          ...assignedCo(row),
         },
       ];
     }
@@ -114,8 +107,7 @@ async function noticesFor(
           ...base,
           userIds: await roleUserIds(trx, ['acceptance']),
           kind: 'return',
-          title: `退单：${row.title}`,
-          body: `事项 ${row.code}「${row.title}」被退回受理中心，请重新交办。`,
+          ...returned(row),
         },
       ];
     case 'verify': {
@@ -125,10 +117,7 @@ async function noticesFor(
           ...base,
           userIds: await departmentUserIds(trx, row.lead_department_id),
           kind: 'verification',
-          title: `验收结果：${RESULT_NAMES[result] ?? result}`,
-          body:
-            `事项 ${row.code}「${row.title}」验收结果：${RESULT_NAMES[result] ?? result}。` +
-            (result === 'unsatisfied' ? '请重新整改。' : ''),
+          ...verified(row, result),
         },
       ];
     }

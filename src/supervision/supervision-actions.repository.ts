@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import type { Lang } from '../errors.js';
 
 export const ACTION_KINDS = ['reminder', 'letter', 'summons', 'notice', 'flagged'] as const;
 export type SupervisionActionKind = (typeof ACTION_KINDS)[number];
@@ -9,6 +10,13 @@ export const ACTION_NAMES: Record<SupervisionActionKind, string> = {
   notice: '通报',
   flagged: '挂牌督办',
 };
+export const ACTION_NAMES_EN: Record<SupervisionActionKind, string> = {
+  reminder: 'Reminder',
+  letter: 'Supervision letter',
+  summons: 'Summons',
+  notice: 'Public notice',
+  flagged: 'Flagged for supervision',
+};
 
 export interface NewAction {
   problemId: number | null;
@@ -16,6 +24,8 @@ export interface NewAction {
   kind: SupervisionActionKind;
   actionDate: string;
   text: string;
+  /** English of a system-written text; a person's own words have none. */
+  textEn?: string | null;
   people: string[];
   automatic: boolean;
   dedupeKey: string | null;
@@ -35,6 +45,7 @@ export async function insertAction(trx: Db, a: NewAction): Promise<number | null
     kind: a.kind,
     action_date: a.actionDate,
     text: a.text,
+    text_en: a.textEn ?? null,
     people: JSON.stringify(a.people),
     automatic: a.automatic ? 1 : 0,
     dedupe_key: a.dedupeKey,
@@ -66,6 +77,7 @@ export async function listActions(
       'a.kind',
       'a.action_date',
       'a.text',
+      'a.text_en',
       'a.people',
       'a.automatic',
       'a.created_at',
@@ -88,13 +100,15 @@ export async function listActions(
     .execute();
 }
 
-export function presentAction(r: Awaited<ReturnType<typeof listActions>>[number]) {
+/** An action as the API shows it: an automatic one's text in the reader's language when it has both. */
+export function presentAction(r: Awaited<ReturnType<typeof listActions>>[number], lang: Lang = 'zh') {
+  const kind = r.kind as SupervisionActionKind;
   return {
     id: r.id,
     kind: r.kind,
-    kindName: ACTION_NAMES[r.kind as SupervisionActionKind] ?? r.kind,
+    kindName: (lang === 'en' ? ACTION_NAMES_EN[kind] : ACTION_NAMES[kind]) ?? r.kind,
     date: r.action_date,
-    text: r.text,
+    text: (lang === 'en' && r.text_en) || r.text,
     people: JSON.parse(r.people) as string[],
     automatic: r.automatic === 1,
     createdAt: r.created_at,

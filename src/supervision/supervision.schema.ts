@@ -15,7 +15,8 @@ export const WarningSchema = Type.Object({
 
 export const MilestoneSchema = Type.Object({
   id: Type.Integer(),
-  name: Type.String(),
+  name: Type.String({ description: 'as stored (a plan sent back keeps it)' }),
+  label: Type.String({ description: "the name in the reader's language (Accept-Language): a template's English" }),
   dueDate: Type.String(),
   weight: Type.Number(),
   doneAt: nullable(Type.String()),
@@ -198,7 +199,16 @@ export const PlanTemplateSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   nameEn: Type.String(),
-  milestones: Type.Array(Type.Object({ name: Type.String(), fraction: Type.Number(), weight: Type.Number() })),
+  label: Type.String({ description: "the name in the reader's language (Accept-Language)" }),
+  milestones: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      nameEn: Type.String(),
+      label: Type.String(),
+      fraction: Type.Number(),
+      weight: Type.Number(),
+    }),
+  ),
 });
 
 export const CalendarDaySchema = Type.Object({ date: Type.String(), name: Type.String() });

@@ -4,9 +4,9 @@ import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
 import { itemProgress } from './item-progress.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { warningRaised } from './notice-texts.js';
 
 const RANK: Record<string, number> = { none: 0, blue: 1, yellow: 2, red: 3 };
-const LEVEL_NAMES: Record<string, string> = { none: '无', blue: '蓝色', yellow: '黄色', red: '红色' };
 
 export async function ensureSupervisionRow(trx: Db, problemId: number): Promise<void> {
   await trx
@@ -104,10 +104,7 @@ export async function recomputeWarning(
           userIds: users,
           kind: 'warning',
           problemCode: row.code,
-          title: `${LEVEL_NAMES[level]}预警：${row.title}`,
-          body:
-            `事项 ${row.code}「${row.title}」升为${LEVEL_NAMES[level]}预警` +
-            `（${p.warning.reasons.join(', ')}），整改时限 ${row.deadline ?? '—'}。`,
+          ...warningRaised(row, level, p.warning.reasons),
         },
         now,
       );

@@ -2,7 +2,8 @@
  * The pin on the report form in Chromium at phone width against the real server (demo city, a
  * local tile server): a resident taps the map, sees the area and address filled and an open item
  * of the same kind nearby, submits; the item pages (the reporter's, the public and the staff view)
- * show the pin. The admin's boundary upload refuses an open ring and stores a closed one.
+ * show the pin. The admin's boundary upload refuses an open ring and stores a closed one. A pin the
+ * server refuses is explained in the page's language (issue #18 fix 12).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -166,4 +167,25 @@ describe.skipIf(!HAVE_BROWSER)('the pin on the report form in a real browser', (
       await context.close();
     }
   }, 120_000);
+
+  it('shows a server refusal in the page’s language: English after the switch, Chinese by default', async () => {
+    // A pin typed outside every area is refused by the server only (the form cannot know the areas).
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, context, errors } = await newPage(browser, server.url, DESKTOP);
+      await openReport(page);
+      if (lang === 'en') await page.getByTestId('lang-switch').click();
+      await page.getByTestId('report-title').fill(lang === 'en' ? 'Broken bench' : '座椅损坏');
+      await page.getByTestId('report-description').fill(lang === 'en' ? 'A bench is broken' : '公园座椅损坏');
+      await page.getByTestId('report-lat').fill('39.9');
+      await page.getByTestId('report-lng').fill('116.4');
+      await page.getByTestId('report-submit').click();
+      const shown = (await page.getByTestId('report-error').textContent())!;
+      if (lang === 'en') {
+        expect(shown).toContain('the point is outside every area');
+        expect(shown).not.toMatch(/[\u3400-\u9fff\uff00-\uffef]/);
+      } else expect(shown).toContain('该位置不在本市任何区域内');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 90_000);
 });

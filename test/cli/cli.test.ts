@@ -42,6 +42,24 @@ describe('qingdan CLI (SQLite)', () => {
     // Four real processes, each loading TypeScript and every feature: ~15 s quiet, near 30 s on two loaded cores.
   }, 90_000);
 
+  it('explains an error in the console’s language: --lang, else LC_ALL/LANG starting "en", else Chinese', async () => {
+    // Department staff without a department: the user feature's own message, in both languages.
+    const add = (extra: string[], locale: Record<string, string>) =>
+      run(process.execPath, ['bin/qingdan.mjs', 'user', 'add', '-u', 'nodept', '-r', 'department', ...extra], {
+        env: { ...env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale, QINGDAN_PASSWORD: 'longenough1' },
+      });
+    const zh = '部门工作人员需要指定部门';
+    const en = 'department staff need a department';
+    await expect(add([], {})).rejects.toMatchObject({ stderr: expect.stringContaining(zh) });
+    await expect(add([], { LANG: 'en_GB.UTF-8' })).rejects.toMatchObject({ stderr: expect.stringContaining(en) });
+    await expect(add([], { LANG: 'en_GB.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).rejects.toMatchObject({
+      stderr: expect.stringContaining(zh),
+    });
+    await expect(add(['--lang', 'en'], { LANG: 'zh_CN.UTF-8' })).rejects.toMatchObject({
+      stderr: expect.stringContaining(en),
+    });
+  });
+
   it('explains a bad command or configuration and exits non-zero', async () => {
     await expect(qingdan('user', 'add', '-u', 'x', '-r', 'king', '--password', 'longenough1')).rejects.toMatchObject({
       stderr: expect.stringContaining('unknown role'),

@@ -58,7 +58,12 @@ describe.each(DIALECTS)('category questions (%s)', (dialect) => {
       ['area_m2', 2, false],
       ['hazards', 3, false],
     ]);
-    expect(read.items[0].options[2]).toEqual({ key: 'collapse', name: '塌陷（危险）', nameEn: 'Collapse (dangerous)' });
+    expect(read.items[0].options[2]).toEqual({
+      key: 'collapse',
+      name: '塌陷（危险）',
+      nameEn: 'Collapse (dangerous)',
+      label: '塌陷（危险）',
+    });
     expect(read.items[1]).toMatchObject({ label: '破损面积（平方米）', help: '估计即可', options: [] });
   });
 

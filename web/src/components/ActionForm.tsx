@@ -91,7 +91,7 @@ export function ActionForm({
     const open = sup?.milestones.filter((m) => m.doneAt === null) ?? [];
     return (
       open.length === 0 ||
-      window.confirm(t('rectify.openMilestones', { n: open.length, names: join(open.map((m) => m.name)) }))
+      window.confirm(t('rectify.openMilestones', { n: open.length, names: join(open.map((m) => m.label)) }))
     );
   };
 

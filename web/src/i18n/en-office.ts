@@ -81,6 +81,7 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'questions.codeHint': 'Starts with a letter; used by the API',
   'questions.datatype': 'Answer type',
   'questions.help': 'Help text',
+  'questions.helpEn': 'Help text in English',
   'questions.required': 'Required',
   'questions.options': 'Options',
   'questions.optionsHint': 'One per line: key=名称|English name',

@@ -80,6 +80,7 @@ export const zhOffice = {
   'questions.codeHint': '英文字母开头，用于接口',
   'questions.datatype': '回答类型',
   'questions.help': '填写说明',
+  'questions.helpEn': '英文填写说明',
   'questions.required': '必答',
   'questions.options': '选项',
   'questions.optionsHint': '每行一个：代码=名称|英文名称',

@@ -58,6 +58,8 @@ export function ReportQuestions({
   if (!questions.length) return null;
   const label = (q: { label?: string; name?: string; labelEn?: string | null; nameEn?: string | null }) =>
     (lang === 'en' ? (q.labelEn ?? q.nameEn) : null) ?? q.label ?? q.name ?? '';
+  // Chosen here rather than from the server's `prompt`/`hint`: a language switch does not refetch.
+  const hint = (q: { help: string | null; helpEn: string | null }) => (lang === 'en' ? q.helpEn : null) ?? q.help;
   const set = (code: string, v: string | string[]) => onChange({ ...values, [code]: v });
 
   return (
@@ -92,7 +94,7 @@ export function ReportQuestions({
                   <label htmlFor={`${id}-${o.key}`}>{label(o)}</label>
                 </div>
               ))}
-              {q.help && <div className="hint">{q.help}</div>}
+              {hint(q) && <div className="hint">{hint(q)}</div>}
               {err && (
                 <div className="field-error" role="alert">
                   {err}
@@ -128,7 +130,7 @@ export function ReportQuestions({
             />
           );
         return (
-          <Field key={q.code} id={id} label={label(q)} required={q.required} hint={q.help ?? undefined} error={err}>
+          <Field key={q.code} id={id} label={label(q)} required={q.required} hint={hint(q) ?? undefined} error={err}>
             {control}
           </Field>
         );

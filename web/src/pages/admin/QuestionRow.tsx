@@ -11,6 +11,7 @@ export interface Draft {
   label: string;
   labelEn: string;
   help: string;
+  helpEn: string;
   datatype: string;
   required: boolean;
   options: string;
@@ -21,6 +22,7 @@ export const toDraft = (q: Question): Draft => ({
   label: q.label,
   labelEn: q.labelEn ?? '',
   help: q.help ?? '',
+  helpEn: q.helpEn ?? '',
   datatype: q.datatype,
   required: q.required,
   options: q.options.map((o) => `${o.key}=${o.name}${o.nameEn ? `|${o.nameEn}` : ''}`).join('\n'),
@@ -43,6 +45,7 @@ export function fromDraft(d: Draft) {
     label: d.label.trim(),
     labelEn: d.labelEn.trim() || null,
     help: d.help.trim() || null,
+    helpEn: d.helpEn.trim() || null,
     datatype: d.datatype,
     required: d.required,
     ...(options ? { options } : {}),
@@ -91,6 +94,14 @@ export function QuestionRow({
         </Field>
         <Field id={id('help')} label={t('questions.help')}>
           <input id={id('help')} value={d.help} maxLength={500} onChange={(e) => set({ help: e.target.value })} />
+        </Field>
+        <Field id={id('helpEn')} label={t('questions.helpEn')}>
+          <input
+            id={id('helpEn')}
+            value={d.helpEn}
+            maxLength={1000}
+            onChange={(e) => set({ helpEn: e.target.value })}
+          />
         </Field>
         <div className="field checkbox">
           <input

@@ -87,7 +87,16 @@ export function QuestionsEditor() {
                   onClick={() =>
                     setDrafts((cur) => [
                       ...(cur ?? []),
-                      { code: '', label: '', labelEn: '', help: '', datatype: 'string', required: false, options: '' },
+                      {
+                        code: '',
+                        label: '',
+                        labelEn: '',
+                        help: '',
+                        helpEn: '',
+                        datatype: 'string',
+                        required: false,
+                        options: '',
+                      },
                     ])
                   }
                 >

@@ -21,7 +21,7 @@ export function MilestonePlan({
   role: Role;
   onChange: (s: ItemSupervision) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const errorText = useErrorText();
   const canPlan = PLANNERS.includes(role) && OPEN.includes(sup.status);
   const limit = sup.status === 'long_term' ? (sup.checkpointDate ?? sup.deadline) : sup.deadline;
@@ -75,7 +75,7 @@ export function MilestonePlan({
                 disabled={!canPlan || busy}
                 onChange={(e) => void run(() => markMilestone(sup.code, m.id, e.target.checked))}
               />
-              <label htmlFor={`ms-${m.id}`}>{m.name}</label>
+              <label htmlFor={`ms-${m.id}`}>{m.label}</label>
               <span className="muted">
                 {' '}
                 · {t('sup.due')} {formatDate(m.dueDate)} · {t('sup.weight')} {m.weight}
@@ -97,7 +97,7 @@ export function MilestonePlan({
               >
                 {(templates.data ?? []).map((tp) => (
                   <option key={tp.code} value={tp.code}>
-                    {lang === 'en' ? tp.nameEn : tp.name}
+                    {tp.label}
                   </option>
                 ))}
               </select>
