@@ -16,15 +16,18 @@ export type DuplicateHint = (
 const labelOf = (field: string) => SHEET_COLUMNS.find((c) => c.field === field)?.label ?? field;
 
 /** False when nothing can be imported: an empty sheet, no header, a required column missing. */
-export function checkHeader(nonBlankRows: number, header: DetectedHeader | null, log: IssueLog): boolean {
+export function checkHeader(
+  nonBlankRows: number,
+  header: DetectedHeader | null,
+  log: IssueLog,
+  suggested: Record<string, string> = {},
+): boolean {
   if (nonBlankRows === 0) {
     log.sheet('工作表是空的 / the sheet is empty');
     return false;
   }
-  if (!header) {
-    log.sheet(`前 ${nonBlankRows} 行中找不到表头（如 序号、问题描述、牵头单位）/ no header row found`);
-    return false;
-  }
+  // resolveHeader has already said which headers it saw and what they might be.
+  if (!header) return false;
   const { match } = header;
   for (const u of match.unknown) {
     log.add({
@@ -46,8 +49,15 @@ export function checkHeader(nonBlankRows: number, header: DetectedHeader | null,
   }
   if (match.missingRequired.length) {
     const found = header.headers.filter(Boolean).join('、');
+    const guess = Object.entries(suggested).map(([h, f]) => `${h} → ${labelOf(f)}`);
+    const hint = guess.length ? `；建议映射：${guess.join('、')}` : '';
+    const hintEn = guess.length
+      ? `; suggested: ${Object.entries(suggested)
+          .map(([h, f]) => `${h} → ${f}`)
+          .join(', ')}`
+      : '';
     log.sheet(
-      `缺少必需的列：${match.missingRequired.map(labelOf).join('、')}（表头为：${found}）/ required column missing`,
+      `缺少必需的列：${match.missingRequired.map(labelOf).join('、')}（表头为：${found}）${hint} / required column missing${hintEn}`,
       'error',
       { field: match.missingRequired[0] },
     );

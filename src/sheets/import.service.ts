@@ -11,10 +11,12 @@ import type { Actor } from '../auth/actor.js';
 import { runAfterBatch, WriteBatch, type ProblemHooks } from '../problems/problem-hooks.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
 import { cellText } from './cell-value.js';
-import { detectHeader, HEADER_SCAN_ROWS } from './header-detect.js';
+import { HEADER_SCAN_ROWS } from './header-detect.js';
+import { rememberMapping, resolveHeader } from './import-header.js';
+import { SheetDuplicates } from './sheet-duplicates.js';
 import { loadReferenceData, ReferenceResolver } from './reference-resolver.js';
 import { validateRow, type ImportRow } from './row-validate.js';
-import { createItem, flushKeys, updateItem, type WriteContext } from './import-writer.js';
+import { createItem, flushKeys, planUpdate, updateItem, type WriteContext } from './import-writer.js';
 import { CodeAllocator } from './code-allocator.js';
 import { emptyTotals, IssueLog, issueText, type ImportMode, type ImportReport } from './import-report.js';
 import { rejectedWriter, type RejectedWriter } from './rejected-file.js';
@@ -31,6 +33,9 @@ export interface ImportDeps {
   suggestDuplicates?: DuplicateHint;
 }
 
+/** Rows up to which the sheet's own rows are compared with each other (memory grows with them). */
+const SHEET_DUPLICATE_ROWS = 50_000;
+
 /** Rows between flushes of batched work (search index, import keys). */
 const BATCH = 500;
 
@@ -41,8 +46,13 @@ export interface ImportOptions {
   sheet?: string;
   /** Identifies the sheet across re-imports for rows without a code; default: the file name. */
   sheetKey?: string;
-  /** Header text → field key or 'ignore', over the built-in header names. */
+  /**
+   * Header text → field key or 'ignore', over the built-in header names. Given, it is remembered
+   * for the set of headers it fits; absent, the one remembered for the sheet's headers applies.
+   */
   mapping?: Record<string, string>;
+  /** Whether new items are public (default) or private; a re-import leaves visibility alone. */
+  isPublic?: boolean;
   /** Where 'valid_only' writes rejected rows. */
   rejectedFile?: string;
   maxIssues?: number;
@@ -78,6 +88,10 @@ export async function importSheet(
     sheetName: null,
     sheetKey,
     header: null,
+    headersSeen: [],
+    suggestedMapping: {},
+    mappingSource: 'none',
+    headerDigest: null,
     totals,
     issues: log.issues,
     issueCount: { errors: log.errors, warnings: log.warnings },
@@ -99,23 +113,16 @@ export async function importSheet(
     ) {
       if (!isBlankRow(n.value)) scanned.push(n.value);
     }
-    const header = detectHeader(scanned, o.mapping ?? {});
-    const headerInfo = header && {
-      rows: header.rows,
-      unknown: header.match.unknown.map((u) => u.header),
-      columns: Object.entries(header.match.mapping).map(([field, index]) => ({
-        index: index!,
-        header: header.headers[index!],
-        field: field as never,
-      })),
-    };
-    if (!checkHeader(scanned.length, header, log)) return report({ sheetName: sheet.name, header: headerInfo });
+    const { header, info } = await resolveHeader(deps.db, scanned, o.mapping, log);
+    if (!checkHeader(scanned.length, header, log, info.suggestedMapping))
+      return report({ sheetName: sheet.name, ...info });
+    await rememberMapping(deps.db, header!, o.mapping, o.actor.id, deps.clock().toISOString());
     const { match, headers } = header!;
     const resolver = new ReferenceResolver(await loadReferenceData(deps.db));
     const importSourceId = resolver.idOfCode('source', 'import');
     if (!importSourceId) {
       log.sheet('参考数据中缺少“表格导入”来源（代码 import）/ the source "import" is missing');
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     const keys = new Map(
       (
@@ -132,7 +139,9 @@ export async function importSheet(
       resolver,
       dates: { date1904: sheet.date1904 },
       codePattern: /^[A-Z]{1,8}-\d{4}-\d{1,9}$/,
+      timezone: deps.config.timezone,
     };
+    const sheetDuplicates = new SheetDuplicates();
     if (o.mode === 'valid_only' && o.rejectedFile) rejected = rejectedWriter(o.rejectedFile, sheet.format, headers);
     const seenSeq = new Map<string, number>();
     const seenCode = new Map<string, number>();
@@ -146,6 +155,7 @@ export async function importSheet(
       fileName: path.basename(o.fileName),
       sheetKey,
       importSourceId,
+      isPublic: o.isPublic ?? true,
       resolver,
       codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)),
       pendingKeys: [],
@@ -212,11 +222,26 @@ export async function importSheet(
         : row.seq && keys.has(row.seq)
           ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(row.seq)!).executeTakeFirst()
           : undefined;
+      const twin =
+        totals.rows <= SHEET_DUPLICATE_ROWS ? sheetDuplicates.check(r.number, row.title, row.description) : null;
+      if (twin)
+        log.add({
+          row: r.number,
+          column: null,
+          field: null,
+          severity: 'warning',
+          value: String(twin.row),
+          message:
+            twin.kind === 'exact'
+              ? `与第 ${twin.row} 行内容相同 / same text as row ${twin.row}`
+              : `与第 ${twin.row} 行内容几乎相同（相似度 ${Math.round(twin.score * 100)}%）/ nearly the same as row ${twin.row}`,
+        });
       if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000))
         await duplicateHints(dbx, deps.suggestDuplicates, row, log);
       // Strict runs stop writing at the first bad row but keep validating, to report every problem.
+      // A dry run asks the same question as the write (would anything change?), so the counts agree.
       if (!trx || (o.mode === 'strict' && log.errors > 0)) {
-        if (prior) totals.updated++;
+        if (prior) totals[(await planUpdate(dbx, prior, row, wctx)).kind]++;
         else totals.created++;
         return;
       }
@@ -239,7 +264,7 @@ export async function importSheet(
     };
     if (o.mode === 'dry_run') {
       await run(null);
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     let importId: number | null = null;
     try {
@@ -272,7 +297,7 @@ export async function importSheet(
       totals.created = 0;
       totals.updated = 0;
       totals.unchanged = 0;
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     const rejectedFile = rejected ? await rejected.finish() : null;
     rejected = null;
@@ -281,7 +306,7 @@ export async function importSheet(
       committed: true,
       importId,
       sheetName: sheet.name,
-      header: headerInfo,
+      ...info,
       rejectedFile,
     });
   } finally {
