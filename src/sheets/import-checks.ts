@@ -63,7 +63,7 @@ export function checkHeader(
     );
     return false;
   }
-  if (match.mapping.seq === undefined && match.mapping.code === undefined) {
+  if (match.mapping.seq === undefined && match.mapping.code === undefined && match.mapping.externalRef === undefined) {
     log.sheet(
       '表中没有“序号”或“编号”列：再次导入同一表格会新建重复事项 / without 序号 or 编号 a re-import cannot match rows',
       'warning',

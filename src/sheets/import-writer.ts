@@ -14,7 +14,7 @@ import { progressPayload } from '../problems/action-effects.js';
 import { impliedProgress, STATE_COLUMNS } from '../problems/state-columns.js';
 import { localMidnight } from '../assessment/month-window.js';
 import { localDate } from '../shared/time.js';
-import type { ImportRow } from './row-validate.js';
+import { rowKey, type ImportRow } from './row-validate.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 import type { CodeAllocator } from './code-allocator.js';
 import { loadOrigin, originChanges, originOf, writeOrigin } from './import-origin.js';
@@ -220,7 +220,8 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
       progressPayload(r.progress, cols.progress_percent),
       true,
     );
-  if (r.seq) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id });
+  const key = rowKey(r);
+  if (key) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: key, problem_id: id });
   return { id, code };
 }
 

@@ -15,7 +15,7 @@ import { HEADER_SCAN_ROWS } from './header-detect.js';
 import { rememberMapping, resolveHeader } from './import-header.js';
 import { SheetDuplicates } from './sheet-duplicates.js';
 import { loadReferenceData, ReferenceResolver } from './reference-resolver.js';
-import { validateRow, type ImportRow } from './row-validate.js';
+import { rowKey, validateRow, type ImportRow } from './row-validate.js';
 import { createItem, flushKeys, planUpdate, updateItem, type WriteContext } from './import-writer.js';
 import { CodeAllocator } from './code-allocator.js';
 import { emptyTotals, IssueLog, issueText, type ImportMode, type ImportReport } from './import-report.js';
@@ -145,6 +145,7 @@ export async function importSheet(
     if (o.mode === 'valid_only' && o.rejectedFile) rejected = rejectedWriter(o.rejectedFile, sheet.format, headers);
     const seenSeq = new Map<string, number>();
     const seenCode = new Map<string, number>();
+    const seenRef = new Map<string, number>();
     const now = deps.clock().toISOString();
     const wctx: WriteContext = {
       actor: o.actor,
@@ -206,6 +207,7 @@ export async function importSheet(
         else seen.set(value, r.number);
       };
       repeat(seenSeq, v.row?.seq ?? null, '序号');
+      repeat(seenRef, v.row?.externalRef ?? null, '外部编号');
       repeat(seenCode, v.row?.code ?? null, '编号');
       for (const i of rowIssues) log.add(i);
       const errors = rowIssues.filter((i) => i.severity === 'error');
@@ -217,10 +219,11 @@ export async function importSheet(
       totals.valid++;
       const row: ImportRow = v.row;
       const dbx = trx ?? deps.db;
+      const key = rowKey(row);
       const prior = row.code
         ? await findProblemByCode(dbx, row.code)
-        : row.seq && keys.has(row.seq)
-          ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(row.seq)!).executeTakeFirst()
+        : key && keys.has(key)
+          ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(key)!).executeTakeFirst()
           : undefined;
       const twin =
         totals.rows <= SHEET_DUPLICATE_ROWS ? sheetDuplicates.check(r.number, row.title, row.description) : null;
@@ -248,7 +251,7 @@ export async function importSheet(
       if (prior) totals[await updateItem(trx, prior, row, wctx)]++;
       else {
         const created = await createItem(trx, row, wctx);
-        if (row.seq) keys.set(row.seq, created.id);
+        if (key) keys.set(key, created.id);
         totals.created++;
       }
       if (totals.valid % BATCH === 0) await flush(trx);

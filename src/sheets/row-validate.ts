@@ -84,6 +84,13 @@ export function titleFrom(description: string): string {
   return Array.from(t).slice(0, 40).join('');
 }
 
+/**
+ * What identifies the row across re-imports of the same sheet when it has no 编号: its 序号, or
+ * else the sheet's own reference (留言编号), kept apart from 序号 values by a prefix.
+ */
+export const rowKey = (r: Pick<ImportRow, 'seq' | 'externalRef'>): string | null =>
+  r.seq ?? (r.externalRef ? `ref:${r.externalRef}` : null);
+
 export function validateRow(
   cells: unknown[],
   rowNumber: number,
