@@ -7,6 +7,7 @@ import { SHEET_COLUMNS } from './columns.js';
 import type { DetectedHeader } from './header-detect.js';
 import type { IssueLog } from './import-report.js';
 import type { ImportRow } from './row-validate.js';
+import type { SheetDuplicate } from './sheet-duplicates.js';
 
 export type DuplicateHint = (
   db: Db,
@@ -89,4 +90,19 @@ export async function duplicateHints(db: Db, suggest: DuplicateHint, row: Import
       message: `可能与已有事项 ${s.code} 重复（${s.reason}，相似度 ${Math.round(s.score * 100)}%）/ possible duplicate`,
     });
   }
+}
+
+/** A row that repeats an earlier row of the same sheet, exactly or nearly. */
+export function sheetDuplicateWarning(log: IssueLog, row: number, twin: SheetDuplicate): void {
+  log.add({
+    row,
+    column: null,
+    field: null,
+    severity: 'warning',
+    value: String(twin.row),
+    message:
+      twin.kind === 'exact'
+        ? `与第 ${twin.row} 行内容相同 / same text as row ${twin.row}`
+        : `与第 ${twin.row} 行内容几乎相同（相似度 ${Math.round(twin.score * 100)}%）/ nearly the same as row ${twin.row}`,
+  });
 }

@@ -22,7 +22,7 @@ import { emptyTotals, IssueLog, issueText, type ImportMode, type ImportReport } 
 import { rejectedWriter, type RejectedWriter } from './rejected-file.js';
 import type { OpenedSheet, SheetRow } from './sheet-reader.js';
 import { unguard } from './csv-writer.js';
-import { checkHeader, duplicateHints, type DuplicateHint } from './import-checks.js';
+import { checkHeader, duplicateHints, sheetDuplicateWarning, type DuplicateHint } from './import-checks.js';
 
 export interface ImportDeps {
   db: Db;
@@ -227,18 +227,7 @@ export async function importSheet(
           : undefined;
       const twin =
         totals.rows <= SHEET_DUPLICATE_ROWS ? sheetDuplicates.check(r.number, row.title, row.description) : null;
-      if (twin)
-        log.add({
-          row: r.number,
-          column: null,
-          field: null,
-          severity: 'warning',
-          value: String(twin.row),
-          message:
-            twin.kind === 'exact'
-              ? `与第 ${twin.row} 行内容相同 / same text as row ${twin.row}`
-              : `与第 ${twin.row} 行内容几乎相同（相似度 ${Math.round(twin.score * 100)}%）/ nearly the same as row ${twin.row}`,
-        });
+      if (twin) sheetDuplicateWarning(log, r.number, twin);
       if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000))
         await duplicateHints(dbx, deps.suggestDuplicates, row, log);
       // Strict runs stop writing at the first bad row but keep validating, to report every problem.
