@@ -163,6 +163,17 @@ describe.each(DIALECTS)('importing a city history (%s)', (dialect) => {
     expect(r.headerDigest).toBe(next.headerDigest);
   });
 
+  it('suggests a mapping when a recognised header lacks the description', async () => {
+    const file = await xlsx([
+      ['留言主题', '信件详情'],
+      ['噪音扰民', '夜间施工噪音严重。'],
+    ]);
+    const r = (await upload(t, 'shouli', '缺列.xlsx', file, { mode: 'dry_run' })).json();
+    expect(r.ok).toBe(false);
+    expect(r.suggestedMapping).toEqual({ 信件详情: 'description' });
+    expect(r.issues.at(-1).message).toContain('建议映射：信件详情 → 问题描述');
+  });
+
   it('refuses an unknown visibility', async () => {
     const res = await upload(t, 'shouli', 'x.xlsx', await xlsx([HEADERS]), { visibility: 'secret' });
     expect(res.statusCode).toBe(400);
