@@ -85,5 +85,5 @@ export const PROBLEM_HOOKS: HookOrder = {
   // Once per batch of writes in one transaction (a sheet import), before it commits.
   afterBatch: ['search.queue'],
   // When items are presented, once per page.
-  decorate: ['questions.answers'],
+  decorate: ['questions.answers', 'sheets.origin'],
 };

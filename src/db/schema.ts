@@ -521,3 +521,29 @@ export interface Database {
   stats_items: StatsItemTable;
   stats_counters: StatsCounterTable;
 }
+
+// A city's history as imported (migration 20261207T0300-import-history, src/sheets).
+export interface ProblemOriginTable {
+  problem_id: number;
+  /** When the row was imported; the item's created_at is when it was first reported. */
+  imported_at: string;
+  support_count: number | null;
+  oppose_count: number | null;
+  /** The sheet's own reference and the citizen's user id there: staff-only. */
+  external_ref: string | null;
+  external_user_id: string | null;
+}
+
+export interface SheetMappingTable {
+  /** sha256 of the sorted, normalised header names. */
+  digest: string;
+  headers: string;
+  mapping: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface Database {
+  problem_origins: ProblemOriginTable;
+  sheet_mappings: SheetMappingTable;
+}

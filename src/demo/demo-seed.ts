@@ -96,8 +96,13 @@ export async function seedReference(db: Db): Promise<SeedContext['ids']> {
       time_limit_tier: r.tier ?? 'simple',
       keywords: r.keywords ?? '',
     }));
+    // The migrations already made some (import): the demo only puts them in its order.
     for (const [i, s] of DEMO_SOURCES.entries())
-      await trx.insertInto('sources').values({ code: s.code, name: s.name, name_en: s.nameEn, sort: i }).execute();
+      await trx
+        .insertInto('sources')
+        .values({ code: s.code, name: s.name, name_en: s.nameEn, sort: i })
+        .onConflict((oc) => oc.column('code').doUpdateSet({ sort: i }))
+        .execute();
     const tags: Record<string, number> = {};
     for (const [i, t] of DEMO_TAGS.entries()) {
       tags[t.code] = (

@@ -151,6 +151,18 @@ export const ProblemSchema = Type.Object(
     closedAt: Type.Union([Type.String(), Type.Null()]),
     answers: Type.Optional(Type.Array(AnswerSchema)),
     highlight: Type.Optional(HighlightSchema),
+    origin: Type.Optional(
+      Type.Object(
+        {
+          importedAt: Type.String(),
+          supportCount: Type.Union([Type.Integer(), Type.Null()]),
+          opposeCount: Type.Union([Type.Integer(), Type.Null()]),
+          externalRef: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          externalUserId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+        },
+        { description: 'imported items: what the sheet brought (reference and user id for staff with contact rights)' },
+      ),
+    ),
   },
   { additionalProperties: true },
 );

@@ -4,6 +4,17 @@
  */
 import { AppError } from '../errors.js';
 
+/** Fields of a city's own history sheet that the classic 整改清单 (and the export) does not have. */
+export type HistoryField = 'reportedAt' | 'supportCount' | 'opposeCount' | 'externalRef' | 'externalUserId';
+export const HISTORY_FIELDS: readonly HistoryField[] = [
+  'reportedAt',
+  'supportCount',
+  'opposeCount',
+  'externalRef',
+  'externalUserId',
+];
+export type ClassicField = Exclude<SheetField, HistoryField>;
+
 export type SheetField =
   | 'seq'
   | 'code'
@@ -20,7 +31,12 @@ export type SheetField =
   | 'deadline'
   | 'progress'
   | 'completion'
-  | 'completedOn';
+  | 'completedOn'
+  | 'reportedAt'
+  | 'supportCount'
+  | 'opposeCount'
+  | 'externalRef'
+  | 'externalUserId';
 
 export interface SheetColumn {
   field: SheetField;
@@ -101,9 +117,36 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
     '领办市领导',
   ]),
   col('deadline', '整改时限', 'Deadline', ['时限', '完成时限', '整改期限', '办结时限', '整改时间', '完成时间节点']),
-  col('progress', '整改进展', 'Progress', ['进展情况', '整改进展情况', '进展', '推进情况', '整改情况', '工作进展']),
+  col('progress', '整改进展', 'Progress', [
+    '进展情况',
+    '整改进展情况',
+    '进展',
+    '推进情况',
+    '整改情况',
+    '工作进展',
+    // A citizen-message sheet's official reply is the item's latest progress.
+    '答复意见',
+    '答复内容',
+    '回复内容',
+    '回复意见',
+  ]),
   col('completion', '完成情况', 'Completion', ['销号情况', '是否完成', '是否销号', '整改结果', '完成销号情况']),
   col('completedOn', '完成日期', 'Completed on', ['完成时间', '销号日期', '销号时间', '办结日期', '办结时间']),
+  // A city's history (citizen messages, hotline records): when and how it was first reported.
+  col('reportedAt', '反映时间', 'Reported at', [
+    '留言时间',
+    '反映日期',
+    '留言日期',
+    '来电时间',
+    '诉求时间',
+    '投诉时间',
+    '发布时间',
+    '提交时间',
+  ]),
+  col('supportCount', '点赞数', 'Support', ['点赞', '支持数', '赞同数', '点赞量']),
+  col('opposeCount', '反对数', 'Oppose', ['反对', '不赞同数', '踩']),
+  col('externalRef', '外部编号', 'External reference', ['留言编号', '原编号', '工单编号', '工单号', '诉求编号']),
+  col('externalUserId', '外部用户编号', 'External user id', ['留言用户', '用户编号', '用户id', '留言人编号']),
 ];
 
 /** Columns we recognise and deliberately drop, so they are not reported as unknown. */

@@ -10,7 +10,21 @@ import type ExcelJS from 'exceljs';
 const require = createRequire(import.meta.url);
 let loaded: typeof ExcelJS | undefined;
 
+/**
+ * ExcelJS decodes the text of inline-string and formula-string cells twice: its XML parser has
+ * already turned `&amp;gt;` into `&gt;`, and `utils.xmlDecode` then makes that `>` (issue #14: a
+ * reply's literal `&gt;` came out as `>`; shared strings were spared). The parser does all the
+ * decoding XML needs, so the second pass becomes the identity. Writing never calls it.
+ */
+function keepEntities(): void {
+  const utils = require('exceljs/lib/utils/utils.js') as { xmlDecode(text: string): string };
+  utils.xmlDecode = (text) => text;
+}
+
 export function excel(): typeof ExcelJS {
-  loaded ??= require('exceljs') as typeof ExcelJS;
+  if (!loaded) {
+    loaded = require('exceljs') as typeof ExcelJS;
+    keepEntities();
+  }
   return loaded;
 }

@@ -5,13 +5,16 @@
  */
 import type { ProblemView } from '../problems/problem.schema.js';
 import { localDate } from '../shared/time.js';
-import { SHEET_COLUMNS, type SheetField } from './columns.js';
+import { HISTORY_FIELDS, SHEET_COLUMNS, type ClassicField, type SheetField } from './columns.js';
 import { STATE_LABELS } from './completion.js';
 
-export const EXPORT_COLUMNS = SHEET_COLUMNS.map((c) => ({ field: c.field, label: c.label }));
+export const EXPORT_COLUMNS = SHEET_COLUMNS.filter((c) => !HISTORY_FIELDS.includes(c.field as never)).map((c) => ({
+  field: c.field as ClassicField,
+  label: c.label,
+}));
 
 /** Column widths in characters, as people set them in the classic sheet. */
-export const EXPORT_WIDTHS: Record<SheetField, number> = {
+export const EXPORT_WIDTHS: Record<ClassicField, number> = {
   seq: 6,
   code: 16,
   source: 14,
@@ -40,7 +43,7 @@ export function exportRow(
   p: ProblemView,
   latestProgress: string | null,
   timezone: string,
-): Record<SheetField, ExportValue> {
+): Record<ClassicField, ExportValue> {
   const done = p.closedAt ?? p.rectifiedAt;
   return {
     seq,

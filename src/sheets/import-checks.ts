@@ -7,6 +7,7 @@ import { SHEET_COLUMNS } from './columns.js';
 import type { DetectedHeader } from './header-detect.js';
 import type { IssueLog } from './import-report.js';
 import type { ImportRow } from './row-validate.js';
+import type { SheetDuplicate } from './sheet-duplicates.js';
 
 export type DuplicateHint = (
   db: Db,
@@ -16,15 +17,18 @@ export type DuplicateHint = (
 const labelOf = (field: string) => SHEET_COLUMNS.find((c) => c.field === field)?.label ?? field;
 
 /** False when nothing can be imported: an empty sheet, no header, a required column missing. */
-export function checkHeader(nonBlankRows: number, header: DetectedHeader | null, log: IssueLog): boolean {
+export function checkHeader(
+  nonBlankRows: number,
+  header: DetectedHeader | null,
+  log: IssueLog,
+  suggested: Record<string, string> = {},
+): boolean {
   if (nonBlankRows === 0) {
     log.sheet('工作表是空的 / the sheet is empty');
     return false;
   }
-  if (!header) {
-    log.sheet(`前 ${nonBlankRows} 行中找不到表头（如 序号、问题描述、牵头单位）/ no header row found`);
-    return false;
-  }
+  // resolveHeader has already said which headers it saw and what they might be.
+  if (!header) return false;
   const { match } = header;
   for (const u of match.unknown) {
     log.add({
@@ -46,14 +50,21 @@ export function checkHeader(nonBlankRows: number, header: DetectedHeader | null,
   }
   if (match.missingRequired.length) {
     const found = header.headers.filter(Boolean).join('、');
+    const guess = Object.entries(suggested).map(([h, f]) => `${h} → ${labelOf(f)}`);
+    const hint = guess.length ? `；建议映射：${guess.join('、')}` : '';
+    const hintEn = guess.length
+      ? `; suggested: ${Object.entries(suggested)
+          .map(([h, f]) => `${h} → ${f}`)
+          .join(', ')}`
+      : '';
     log.sheet(
-      `缺少必需的列：${match.missingRequired.map(labelOf).join('、')}（表头为：${found}）/ required column missing`,
+      `缺少必需的列：${match.missingRequired.map(labelOf).join('、')}（表头为：${found}）${hint} / required column missing${hintEn}`,
       'error',
       { field: match.missingRequired[0] },
     );
     return false;
   }
-  if (match.mapping.seq === undefined && match.mapping.code === undefined) {
+  if (match.mapping.seq === undefined && match.mapping.code === undefined && match.mapping.externalRef === undefined) {
     log.sheet(
       '表中没有“序号”或“编号”列：再次导入同一表格会新建重复事项 / without 序号 or 编号 a re-import cannot match rows',
       'warning',
@@ -79,4 +90,19 @@ export async function duplicateHints(db: Db, suggest: DuplicateHint, row: Import
       message: `可能与已有事项 ${s.code} 重复（${s.reason}，相似度 ${Math.round(s.score * 100)}%）/ possible duplicate`,
     });
   }
+}
+
+/** A row that repeats an earlier row of the same sheet, exactly or nearly. */
+export function sheetDuplicateWarning(log: IssueLog, row: number, twin: SheetDuplicate): void {
+  log.add({
+    row,
+    column: null,
+    field: null,
+    severity: 'warning',
+    value: String(twin.row),
+    message:
+      twin.kind === 'exact'
+        ? `与第 ${twin.row} 行内容相同 / same text as row ${twin.row}`
+        : `与第 ${twin.row} 行内容几乎相同（相似度 ${Math.round(twin.score * 100)}%）/ nearly the same as row ${twin.row}`,
+  });
 }

@@ -33,6 +33,14 @@ export interface ImportReport {
     columns: Array<{ index: number; header: string; field: SheetField }>;
     unknown: string[];
   } | null;
+  /** The header cells as read (or, without a recognised header, the likeliest header row). */
+  headersSeen: string[];
+  /** Header → field guesses for the unrecognised headers, to start a mapping from. */
+  suggestedMapping: Record<string, string>;
+  /** Where the mapping came from: the upload, one remembered for these headers, or none. */
+  mappingSource: 'given' | 'saved' | 'none';
+  /** The key under which a mapping for these headers is remembered. */
+  headerDigest: string | null;
   totals: ImportTotals;
   issues: ImportIssue[];
   issueCount: { errors: number; warnings: number };

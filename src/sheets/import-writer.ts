@@ -14,9 +14,10 @@ import { progressPayload } from '../problems/action-effects.js';
 import { impliedProgress, STATE_COLUMNS } from '../problems/state-columns.js';
 import { localMidnight } from '../assessment/month-window.js';
 import { localDate } from '../shared/time.js';
-import type { ImportRow } from './row-validate.js';
+import { rowKey, type ImportRow } from './row-validate.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 import type { CodeAllocator } from './code-allocator.js';
+import { loadOrigin, originChanges, originOf, writeOrigin } from './import-origin.js';
 
 export interface WriteContext {
   actor: Actor;
@@ -27,6 +28,8 @@ export interface WriteContext {
   fileName: string;
   sheetKey: string;
   importSourceId: number;
+  /** Whether new items are public (the import's choice); a re-import leaves visibility alone. */
+  isPublic: boolean;
   resolver: ReferenceResolver;
   codes: CodeAllocator;
   /** The import's writes, for hooks that work once per batch (runAfterBatch before commit). */
@@ -101,11 +104,15 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
   if (has('responsiblePerson')) c.responsible_person = r.responsiblePerson;
   if (has('ownerLeader')) c.owner_leader_id = r.ownerLeaderId;
   if (has('deadline')) c.deadline = r.deadline;
+  // The original report time dates the item: statistics, list filters and the settlement read created_at.
+  if (r.reportedAt) c.created_at = r.reportedAt;
+  // An item first reported years ago is not stamped with today's date either.
+  const then = prior ? ctx.now : (r.reportedAt ?? ctx.now);
   if (has('completion') || has('completedOn') || !prior) {
     // The state's timestamps and progress, as the lifecycle's effects would have set them.
     const implied = STATE_COLUMNS[r.status];
     c.status = r.status;
-    const keep = (col: 'assigned_at' | 'signed_at' | 'rectified_at' | 'closed_at') => prior?.[col] ?? ctx.now;
+    const keep = (col: 'assigned_at' | 'signed_at' | 'rectified_at' | 'closed_at') => prior?.[col] ?? then;
     const lead = has('leadDepartment') ? r.leadDepartmentId : (prior?.lead_department_id ?? null);
     c.assigned_at = lead && implied.stamped.assigned_at ? keep('assigned_at') : null;
     c.signed_at = lead && implied.stamped.signed_at ? keep('signed_at') : null;
@@ -115,7 +122,7 @@ function columnsOf(r: ImportRow, ctx: WriteContext, prior?: repo.ProblemRow): Up
       if (!r.completedOn) return keep(col);
       return known && localDate(new Date(known), ctx.timezone) === r.completedOn
         ? known
-        : dayInstant(r.completedOn, ctx.timezone, ctx.now);
+        : dayInstant(r.completedOn, ctx.timezone, then);
     };
     c.rectified_at = implied.stamped.rectified_at
       ? r.status === 'closed' && prior?.rectified_at
@@ -146,7 +153,7 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
     lat: null,
     lng: null,
     urgency: 'normal',
-    is_public: 1,
+    is_public: ctx.isPublic ? 1 : 0,
     anonymous: 1,
     reporter_name: null,
     reporter_phone: null,
@@ -170,9 +177,10 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
     rectified_at: cols.rectified_at as string | null,
     closed_at: cols.closed_at as string | null,
     created_by: ctx.actor.id,
-    created_at: ctx.now,
+    created_at: r.reportedAt ?? ctx.now,
     updated_at: ctx.now,
   });
+  await writeOrigin(trx, id, ctx.now, originOf(r), false);
   if (r.coDepartmentIds.length)
     await trx
       .insertInto('problem_departments')
@@ -212,7 +220,8 @@ export async function createItem(trx: Db, r: ImportRow, ctx: WriteContext): Prom
       progressPayload(r.progress, cols.progress_percent),
       true,
     );
-  if (r.seq) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: r.seq, problem_id: id });
+  const key = rowKey(r);
+  if (key) ctx.pendingKeys.push({ sheet_key: ctx.sheetKey, seq: key, problem_id: id });
   return { id, code };
 }
 
@@ -237,6 +246,32 @@ async function latestProgress(trx: Db, id: number): Promise<string | null> {
   return e ? ((JSON.parse(e.payload) as { text?: string }).text ?? null) : null;
 }
 
+/** What a row would change on an existing item: read-only, so a dry run counts like a real import. */
+export async function planUpdate(dbx: Db, prior: repo.ProblemRow, r: ImportRow, ctx: WriteContext) {
+  const cols = columnsOf(r, ctx, prior);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(cols)) {
+    const old = prior[k as keyof repo.ProblemRow];
+    if (old !== v) changes[k] = { from: old, to: v };
+  }
+  let coDepartments: number[] | null = null;
+  if (r.present.has('coDepartments')) {
+    const before = ((await repo.coDepartmentIdsOf(dbx, [prior.id])).get(prior.id) ?? []).sort((a, b) => a - b);
+    const after = [...r.coDepartmentIds].sort((a, b) => a - b);
+    if (before.join(',') !== after.join(',')) {
+      changes.co_departments = { from: before, to: after };
+      coDepartments = after;
+    }
+  }
+  const origin = await loadOrigin(dbx, prior.id);
+  const originNext = originOf(r);
+  const originDiff = originChanges(origin, originNext);
+  Object.assign(changes, originDiff);
+  const progressChanged = Boolean(r.progress) && r.progress !== (await latestProgress(dbx, prior.id));
+  const kind: 'updated' | 'unchanged' = Object.keys(changes).length || progressChanged ? 'updated' : 'unchanged';
+  return { kind, cols, changes, coDepartments, origin, originNext, originDiff, progressChanged };
+}
+
 /** Applies the row to an existing item; 'unchanged' writes nothing at all. */
 export async function updateItem(
   trx: Db,
@@ -244,26 +279,17 @@ export async function updateItem(
   r: ImportRow,
   ctx: WriteContext,
 ): Promise<'updated' | 'unchanged'> {
-  const cols = columnsOf(r, ctx, prior);
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [k, v] of Object.entries(cols)) {
-    const old = prior[k as keyof repo.ProblemRow];
-    if (old !== v) changes[k] = { from: old, to: v };
-  }
-  if (r.present.has('coDepartments')) {
-    const before = ((await repo.coDepartmentIdsOf(trx, [prior.id])).get(prior.id) ?? []).sort((a, b) => a - b);
-    const after = [...r.coDepartmentIds].sort((a, b) => a - b);
-    if (before.join(',') !== after.join(',')) {
-      changes.co_departments = { from: before, to: after };
-      await repo.setCoDepartments(trx, prior.id, after);
-    }
-  }
-  const progressChanged = Boolean(r.progress) && r.progress !== (await latestProgress(trx, prior.id));
-  if (!Object.keys(changes).length && !progressChanged) return 'unchanged';
+  const plan = await planUpdate(trx, prior, r, ctx);
+  const { cols, changes, progressChanged } = plan;
+  if (plan.kind === 'unchanged') return 'unchanged';
+  if (plan.coDepartments) await repo.setCoDepartments(trx, prior.id, plan.coDepartments);
+  if (Object.keys(plan.originDiff).length)
+    await writeOrigin(trx, prior.id, ctx.now, plan.originNext, plan.origin !== undefined);
   if (Object.keys(changes).length) {
+    const problemKeys = new Set(Object.keys(cols));
     const fields = Object.fromEntries(
       Object.entries(changes)
-        .filter(([k]) => k !== 'co_departments')
+        .filter(([k]) => problemKeys.has(k))
         .map(([k, c]) => [k, c.to]),
     );
     await repo.updateProblem(trx, prior.id, { ...fields, updated_at: ctx.now });

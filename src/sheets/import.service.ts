@@ -11,16 +11,18 @@ import type { Actor } from '../auth/actor.js';
 import { runAfterBatch, WriteBatch, type ProblemHooks } from '../problems/problem-hooks.js';
 import { findProblemByCode } from '../problems/problem.repository.js';
 import { cellText } from './cell-value.js';
-import { detectHeader, HEADER_SCAN_ROWS } from './header-detect.js';
+import { HEADER_SCAN_ROWS } from './header-detect.js';
+import { rememberMapping, resolveHeader } from './import-header.js';
+import { SheetDuplicates } from './sheet-duplicates.js';
 import { loadReferenceData, ReferenceResolver } from './reference-resolver.js';
-import { validateRow, type ImportRow } from './row-validate.js';
-import { createItem, flushKeys, updateItem, type WriteContext } from './import-writer.js';
+import { rowKey, validateRow, type ImportRow } from './row-validate.js';
+import { createItem, flushKeys, planUpdate, updateItem, type WriteContext } from './import-writer.js';
 import { CodeAllocator } from './code-allocator.js';
 import { emptyTotals, IssueLog, issueText, type ImportMode, type ImportReport } from './import-report.js';
 import { rejectedWriter, type RejectedWriter } from './rejected-file.js';
 import type { OpenedSheet, SheetRow } from './sheet-reader.js';
 import { unguard } from './csv-writer.js';
-import { checkHeader, duplicateHints, type DuplicateHint } from './import-checks.js';
+import { checkHeader, duplicateHints, sheetDuplicateWarning, type DuplicateHint } from './import-checks.js';
 
 export interface ImportDeps {
   db: Db;
@@ -30,6 +32,9 @@ export interface ImportDeps {
   /** Likely duplicates among existing items, for rows that would create new items. */
   suggestDuplicates?: DuplicateHint;
 }
+
+/** Rows up to which the sheet's own rows are compared with each other (memory grows with them). */
+const SHEET_DUPLICATE_ROWS = 50_000;
 
 /** Rows between flushes of batched work (search index, import keys). */
 const BATCH = 500;
@@ -41,8 +46,13 @@ export interface ImportOptions {
   sheet?: string;
   /** Identifies the sheet across re-imports for rows without a code; default: the file name. */
   sheetKey?: string;
-  /** Header text → field key or 'ignore', over the built-in header names. */
+  /**
+   * Header text → field key or 'ignore', over the built-in header names. Given, it is remembered
+   * for the set of headers it fits; absent, the one remembered for the sheet's headers applies.
+   */
   mapping?: Record<string, string>;
+  /** Whether new items are public (default) or private; a re-import leaves visibility alone. */
+  isPublic?: boolean;
   /** Where 'valid_only' writes rejected rows. */
   rejectedFile?: string;
   maxIssues?: number;
@@ -78,6 +88,10 @@ export async function importSheet(
     sheetName: null,
     sheetKey,
     header: null,
+    headersSeen: [],
+    suggestedMapping: {},
+    mappingSource: 'none',
+    headerDigest: null,
     totals,
     issues: log.issues,
     issueCount: { errors: log.errors, warnings: log.warnings },
@@ -99,23 +113,16 @@ export async function importSheet(
     ) {
       if (!isBlankRow(n.value)) scanned.push(n.value);
     }
-    const header = detectHeader(scanned, o.mapping ?? {});
-    const headerInfo = header && {
-      rows: header.rows,
-      unknown: header.match.unknown.map((u) => u.header),
-      columns: Object.entries(header.match.mapping).map(([field, index]) => ({
-        index: index!,
-        header: header.headers[index!],
-        field: field as never,
-      })),
-    };
-    if (!checkHeader(scanned.length, header, log)) return report({ sheetName: sheet.name, header: headerInfo });
+    const { header, info } = await resolveHeader(deps.db, scanned, o.mapping, log);
+    if (!checkHeader(scanned.length, header, log, info.suggestedMapping))
+      return report({ sheetName: sheet.name, ...info });
+    await rememberMapping(deps.db, header!, o.mapping, o.actor.id, deps.clock().toISOString());
     const { match, headers } = header!;
     const resolver = new ReferenceResolver(await loadReferenceData(deps.db));
     const importSourceId = resolver.idOfCode('source', 'import');
     if (!importSourceId) {
       log.sheet('参考数据中缺少“表格导入”来源（代码 import）/ the source "import" is missing');
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     const keys = new Map(
       (
@@ -132,10 +139,13 @@ export async function importSheet(
       resolver,
       dates: { date1904: sheet.date1904 },
       codePattern: /^[A-Z]{1,8}-\d{4}-\d{1,9}$/,
+      timezone: deps.config.timezone,
     };
+    const sheetDuplicates = new SheetDuplicates();
     if (o.mode === 'valid_only' && o.rejectedFile) rejected = rejectedWriter(o.rejectedFile, sheet.format, headers);
     const seenSeq = new Map<string, number>();
     const seenCode = new Map<string, number>();
+    const seenRef = new Map<string, number>();
     const now = deps.clock().toISOString();
     const wctx: WriteContext = {
       actor: o.actor,
@@ -146,6 +156,7 @@ export async function importSheet(
       fileName: path.basename(o.fileName),
       sheetKey,
       importSourceId,
+      isPublic: o.isPublic ?? true,
       resolver,
       codes: new CodeAllocator(deps.config.codePrefix, now.slice(0, 4)),
       pendingKeys: [],
@@ -196,6 +207,7 @@ export async function importSheet(
         else seen.set(value, r.number);
       };
       repeat(seenSeq, v.row?.seq ?? null, '序号');
+      repeat(seenRef, v.row?.externalRef ?? null, '外部编号');
       repeat(seenCode, v.row?.code ?? null, '编号');
       for (const i of rowIssues) log.add(i);
       const errors = rowIssues.filter((i) => i.severity === 'error');
@@ -207,23 +219,28 @@ export async function importSheet(
       totals.valid++;
       const row: ImportRow = v.row;
       const dbx = trx ?? deps.db;
+      const key = rowKey(row);
       const prior = row.code
         ? await findProblemByCode(dbx, row.code)
-        : row.seq && keys.has(row.seq)
-          ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(row.seq)!).executeTakeFirst()
+        : key && keys.has(key)
+          ? await dbx.selectFrom('problems').selectAll().where('id', '=', keys.get(key)!).executeTakeFirst()
           : undefined;
+      const twin =
+        totals.rows <= SHEET_DUPLICATE_ROWS ? sheetDuplicates.check(r.number, row.title, row.description) : null;
+      if (twin) sheetDuplicateWarning(log, r.number, twin);
       if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000))
         await duplicateHints(dbx, deps.suggestDuplicates, row, log);
       // Strict runs stop writing at the first bad row but keep validating, to report every problem.
+      // A dry run asks the same question as the write (would anything change?), so the counts agree.
       if (!trx || (o.mode === 'strict' && log.errors > 0)) {
-        if (prior) totals.updated++;
+        if (prior) totals[(await planUpdate(dbx, prior, row, wctx)).kind]++;
         else totals.created++;
         return;
       }
       if (prior) totals[await updateItem(trx, prior, row, wctx)]++;
       else {
         const created = await createItem(trx, row, wctx);
-        if (row.seq) keys.set(row.seq, created.id);
+        if (key) keys.set(key, created.id);
         totals.created++;
       }
       if (totals.valid % BATCH === 0) await flush(trx);
@@ -239,7 +256,7 @@ export async function importSheet(
     };
     if (o.mode === 'dry_run') {
       await run(null);
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     let importId: number | null = null;
     try {
@@ -272,7 +289,7 @@ export async function importSheet(
       totals.created = 0;
       totals.updated = 0;
       totals.unchanged = 0;
-      return report({ sheetName: sheet.name, header: headerInfo });
+      return report({ sheetName: sheet.name, ...info });
     }
     const rejectedFile = rejected ? await rejected.finish() : null;
     rejected = null;
@@ -281,7 +298,7 @@ export async function importSheet(
       committed: true,
       importId,
       sheetName: sheet.name,
-      header: headerInfo,
+      ...info,
       rejectedFile,
     });
   } finally {

@@ -9,6 +9,7 @@ import { parseSheetDate, type SheetDateOptions } from './dates.js';
 import { splitMultiValue } from './name-match.js';
 import { NEEDS_LEAD, parseCompletion, percentIn } from './completion.js';
 import type { ReferenceResolver, RefKind } from './reference-resolver.js';
+import { parseReportTime } from './report-time.js';
 
 export interface ImportIssue {
   /** Sheet row number; null for problems of the whole sheet. */
@@ -41,6 +42,12 @@ export interface ImportRow {
   progressPercent: number;
   status: State;
   completedOn: string | null;
+  /** The original report time (反映时间) as an instant; becomes the item's created_at. */
+  reportedAt: string | null;
+  supportCount: number | null;
+  opposeCount: number | null;
+  externalRef: string | null;
+  externalUserId: string | null;
   /** Which fields the sheet has a column for: a re-import changes only those. */
   present: Set<SheetField>;
 }
@@ -51,6 +58,8 @@ export interface RowContext {
   resolver: ReferenceResolver;
   dates: SheetDateOptions;
   codePattern: RegExp;
+  /** The city's time zone, for report times written in its local clock. */
+  timezone: string;
 }
 
 const LIMITS: Partial<Record<SheetField, number>> = {
@@ -61,6 +70,8 @@ const LIMITS: Partial<Record<SheetField, number>> = {
   responsiblePerson: 100,
   seq: 40,
   code: 40,
+  externalRef: 100,
+  externalUserId: 100,
 };
 
 /** A title for sheets without one: the first clause of the description, as people write titles. */
@@ -72,6 +83,13 @@ export function titleFrom(description: string): string {
   if (t.length < 2) t = description.trim();
   return Array.from(t).slice(0, 40).join('');
 }
+
+/**
+ * What identifies the row across re-imports of the same sheet when it has no 编号: its 序号, or
+ * else the sheet's own reference (留言编号), kept apart from 序号 values by a prefix.
+ */
+export const rowKey = (r: Pick<ImportRow, 'seq' | 'externalRef'>): string | null =>
+  r.seq ?? (r.externalRef ? `ref:${r.externalRef}` : null);
 
 export function validateRow(
   cells: unknown[],
@@ -204,6 +222,24 @@ export function validateRow(
       `“${completionText || status}”的事项需要牵头单位 / an item in this state needs a lead unit`,
     );
   const done = ['rectified', 'verified', 'closed'].includes(status);
+  const count = (f: 'supportCount' | 'opposeCount'): number | null => {
+    const t = text(f);
+    if (t === null) return null;
+    const n = Number(t.normalize('NFKC').replace(/[,，\s]/g, ''));
+    if (Number.isInteger(n) && n >= 0 && n < 1e9) return n;
+    issue(f, `“${t}”不是非负整数 / not a whole number`, { value: t.slice(0, 50) });
+    return null;
+  };
+  const supportCount = count('supportCount');
+  const opposeCount = count('opposeCount');
+  const externalRef = text('externalRef');
+  const externalUserId = text('externalUserId');
+  let reportedAt: string | null = null;
+  if (ctx.mapping.reportedAt !== undefined) {
+    const r = parseReportTime(cells[ctx.mapping.reportedAt], ctx.timezone, ctx.dates);
+    if (r.kind === 'invalid') issue('reportedAt', r.message);
+    else if (r.kind === 'time') reportedAt = r.iso;
+  }
   if (issues.some((i) => i.severity === 'error')) return { row: null, issues };
   return {
     row: {
@@ -225,6 +261,11 @@ export function validateRow(
       progressPercent: done ? 100 : (percentIn(progress) ?? 0),
       status,
       completedOn: completedOn.date,
+      reportedAt,
+      supportCount,
+      opposeCount,
+      externalRef,
+      externalUserId,
       present,
     },
     issues,

@@ -39,10 +39,12 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
       '--map <header=field>',
       'map a header to a field (seq, code, source, title, description, area, category, measures, ' +
         'leadDepartment, coDepartments, responsiblePerson, ownerLeader, deadline, progress, completion, ' +
-        'completedOn) or "ignore"; repeatable',
+        'completedOn, reportedAt, supportCount, opposeCount, externalRef, externalUserId) or "ignore"; ' +
+        "repeatable; remembered for the sheet's set of headers (without --map, a remembered mapping applies)",
       collect,
       [],
     )
+    .option('--private', 'new items are private (staff only); default: public')
     .option('--as <username>', 'record the import as this user (default: console)')
     .action(
       async (
@@ -54,6 +56,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
           sheet?: string;
           key?: string;
           map: string[];
+          private?: boolean;
           as?: string;
         },
       ) => {
@@ -80,6 +83,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
               sheet: opts.sheet,
               sheetKey: opts.key,
               mapping: mappingOf(opts.map),
+              isPublic: !opts.private,
               rejectedFile:
                 mode === 'valid_only'
                   ? (opts.rejected ?? `${file.replace(/\.[^.]+$/, '')}.rejected.${ext}`)

@@ -24,7 +24,7 @@ export function importsDir(config: Config): string {
   return dir;
 }
 
-export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | 'mapping'>;
+export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | 'mapping' | 'isPublic'>;
 
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
@@ -58,7 +58,20 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
       );
     }
   }
-  return { mode, sheet: f.sheet || undefined, sheetKey: f.sheetKey || undefined, mapping };
+  const visibility = f.visibility || 'public';
+  if (visibility !== 'public' && visibility !== 'private')
+    throw new AppError(
+      'validation_failed',
+      say('visibility 必须是 public 或 private', 'visibility must be public or private'),
+      { field: 'visibility' },
+    );
+  return {
+    mode,
+    sheet: f.sheet || undefined,
+    sheetKey: f.sheetKey || undefined,
+    mapping,
+    isPublic: visibility === 'public',
+  };
 }
 
 /**

@@ -49,6 +49,10 @@ export const ImportReportSchema = Type.Object({
       columns: Type.Array(Type.Object({ index: Type.Integer(), header: Type.String(), field: Type.String() })),
     }),
   ]),
+  headersSeen: Type.Array(Type.String()),
+  suggestedMapping: Type.Record(Type.String(), Type.String()),
+  mappingSource: Type.Union([Type.Literal('given'), Type.Literal('saved'), Type.Literal('none')]),
+  headerDigest: Type.Union([Type.String(), Type.Null()]),
   totals: Type.Object({
     rows: Count,
     valid: Count,

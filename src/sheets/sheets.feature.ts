@@ -10,6 +10,7 @@ import { exportList, type ExportFormat } from './export.service.js';
 import { exportReports } from './report-workbook.js';
 import { sheetRoutes } from './sheet.routes.js';
 import { registerSheetCommands } from './sheet-commands.js';
+import { decorateOrigins } from './origin-decorate.js';
 
 export interface SheetsState {
   imports: SheetImports;
@@ -40,6 +41,7 @@ export const sheetsFeature = defineFeature<SheetsState>({
       today: () => problems.today(),
     };
   },
+  hooks: () => ({ decorate: { 'sheets.origin': (db, views, ids) => decorateOrigins(db, views, ids) } }),
   routes: (state) => sheetRoutes(state),
   cli: registerSheetCommands,
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/database.js';
 
 const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-sheet-cli-'));
@@ -32,6 +33,32 @@ describe('qingdan import / export / search reindex (SQLite)', () => {
     const ok = await qingdan('import', example);
     expect(ok.stdout).toContain('已导入 imported: 4 行 rows, 4 有效 valid, 0 有误 invalid; 4 新建 created');
     expect((await qingdan('import', example)).stdout).toContain('0 新建 created, 0 更新 updated, 4 未变 unchanged');
+  }, 120_000);
+
+  it('imports a history sheet as private items dated by their report time (--private)', async () => {
+    const csv = path.join(dataDir, '留言.csv');
+    fs.writeFileSync(
+      csv,
+      '\uFEFF留言编号,留言主题,留言时间,留言详情,点赞数\r\n7001,路灯不亮,2018/3/4 9:05,路灯坏了一个月。,5\r\n',
+    );
+    expect((await qingdan('import', csv, '--private')).stdout).toContain('1 新建 created');
+    const { db } = createDb({ databaseUrl: null, dataDir });
+    try {
+      const row = await db
+        .selectFrom('problems')
+        .innerJoin('problem_origins', 'problem_origins.problem_id', 'problems.id')
+        .select(['is_public', 'created_at', 'support_count', 'external_ref'])
+        .where('external_ref', '=', '7001')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({
+        is_public: 0,
+        created_at: '2018-03-04T01:05:00.000Z',
+        support_count: 5,
+        external_ref: '7001',
+      });
+    } finally {
+      await db.destroy();
+    }
   }, 120_000);
 
   it('exports the list and the settlement workbook, and rebuilds the index', async () => {

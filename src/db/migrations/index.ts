@@ -24,6 +24,7 @@ import * as residentCodes from './20261206T0700-resident-codes.js';
 import * as mapIndex from './20261206T0800-map-index.js';
 import * as englishTexts from './20261207T0100-english-texts.js';
 import * as hotspots from './20261207T0200-hotspots.js';
+import * as importHistory from './20261207T0300-import-history.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0800-map-index': mapIndex,
   '20261207T0100-english-texts': englishTexts,
   '20261207T0200-hotspots': hotspots,
+  '20261207T0300-import-history': importHistory,
 };

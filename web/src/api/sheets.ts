@@ -6,10 +6,18 @@ import { request } from './client.js';
 export type { ImportMode };
 export type ImportReport = Static<typeof ImportReportSchema>;
 
+export interface ImportChoices {
+  /** Header → field or 'ignore'; the server remembers it for this set of headers. */
+  mapping?: Record<string, string>;
+  visibility?: 'public' | 'private';
+}
+
 /** POST /api/v1/imports: a 整改清单 upload, as a dry run or for real. */
-export function importSheet(file: File, mode: ImportMode): Promise<ImportReport> {
+export function importSheet(file: File, mode: ImportMode, choices: ImportChoices = {}): Promise<ImportReport> {
   const form = new FormData();
   form.append('mode', mode);
+  if (choices.mapping && Object.keys(choices.mapping).length) form.append('mapping', JSON.stringify(choices.mapping));
+  if (choices.visibility) form.append('visibility', choices.visibility);
   form.append('file', file);
   return request<ImportReport>('POST', '/api/v1/imports', { form });
 }

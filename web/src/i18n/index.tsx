@@ -10,17 +10,19 @@ import { zhWork } from './zh-work.js';
 import { enWork } from './en-work.js';
 import { zhLetters } from './zh-letters.js';
 import { enLetters } from './en-letters.js';
+import { zhImport } from './zh-import.js';
+import { enImport } from './en-import.js';
 
 export type Lang = 'zh' | 'en';
 // Core, portal and back-office messages live in separate files; each English file is typed
 // against its Chinese source, so a missing translation fails the typecheck.
-const zh = { ...zhCore, ...zhPortal, ...zhOffice, ...zhWork, ...zhLetters };
+const zh = { ...zhCore, ...zhPortal, ...zhOffice, ...zhWork, ...zhLetters, ...zhImport };
 export type MessageKey = keyof typeof zh;
 type Vars = Record<string, string | number>;
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
   zh,
-  en: { ...enCore, ...enPortal, ...enOffice, ...enWork, ...enLetters },
+  en: { ...enCore, ...enPortal, ...enOffice, ...enWork, ...enLetters, ...enImport },
 };
 const STORAGE_KEY = 'qingdan.lang';
 

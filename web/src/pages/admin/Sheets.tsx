@@ -3,6 +3,7 @@ import { importSheet, exportUrl, settlementUrl, type ImportMode, type ImportRepo
 import { ApiError } from '../../api/client.js';
 import { Field } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
+import { chosen, ColumnMapping, initialMapping } from './ColumnMapping.js';
 
 const STATUSES = ['', 'submitted,accepted', 'assigned,in_progress,long_term', 'rectified,verified', 'closed'];
 
@@ -17,20 +18,33 @@ export function Sheets() {
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
   const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  const [visibility, setVisibility] = useState<'public' | 'private'>('public');
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  // Sent only once the clerk has changed it: the server then remembers it for these headers.
+  const [mappingTouched, setMappingTouched] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function run(runMode: ImportMode) {
     if (!file) return;
     setBusy(true);
     setError(null);
     setReport(null);
     try {
-      setReport(await importSheet(file, mode));
+      const r = await importSheet(file, runMode, {
+        visibility,
+        mapping: mappingTouched ? chosen(mapping) : undefined,
+      });
+      setReport(r);
+      setMapping(initialMapping(r));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
     }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void run(mode);
   }
 
   return (
@@ -44,7 +58,10 @@ export function Sheets() {
             id="import-file"
             type="file"
             accept=".xlsx,.csv"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setMappingTouched(false);
+            }}
             data-testid="import-file"
           />
         </Field>
@@ -58,6 +75,17 @@ export function Sheets() {
             <option value="dry_run">{t('sheets.dryRun')}</option>
             <option value="strict">{t('sheets.strict')}</option>
             <option value="valid_only">{t('sheets.validOnly')}</option>
+          </select>
+        </Field>
+        <Field id="import-visibility" label={t('sheets.visibility')}>
+          <select
+            id="import-visibility"
+            value={visibility}
+            onChange={(e) => setVisibility(e.target.value as 'public' | 'private')}
+            data-testid="import-visibility"
+          >
+            <option value="public">{t('sheets.public')}</option>
+            <option value="private">{t('sheets.private')}</option>
           </select>
         </Field>
         <button type="submit" className="btn btn-primary" disabled={!file || busy} data-testid="import-submit">
@@ -82,6 +110,7 @@ export function Sheets() {
               created: report.totals.created,
               updated: report.totals.updated,
             })}
+            {t('sheets.totalsUnchanged', { unchanged: report.totals.unchanged })}
           </p>
           {report.rejectedFile && (
             <p>
@@ -112,6 +141,18 @@ export function Sheets() {
             </table>
           )}
         </section>
+      )}
+      {report && (
+        <ColumnMapping
+          report={report}
+          mapping={mapping}
+          busy={busy}
+          onChange={(m) => {
+            setMapping(m);
+            setMappingTouched(true);
+          }}
+          onApply={() => void run('dry_run')}
+        />
       )}
       <section className="panel" data-testid="export-panel">
         <h2>{t('sheets.export')}</h2>
