@@ -10,7 +10,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-cli-'));
 const env = { ...process.env, QINGDAN_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
 const qingdan = (...args: string[]) => run(process.execPath, ['bin/qingdan.mjs', ...args], { env });
 
-describe('qingdan CLI (SQLite)', () => {
+// Each case starts several real processes, each loading TypeScript and every feature: ~15 s on a
+// quiet machine, past the 30 s default on two loaded cores.
+describe('qingdan CLI (SQLite)', { timeout: 90_000 }, () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('has --help on every command', async () => {
@@ -39,8 +41,7 @@ describe('qingdan CLI (SQLite)', () => {
     );
     expect(added.stdout).toContain('created user newstaff (department)');
     expect((await qingdan('audit', 'verify')).stdout).toMatch(/audit chain intact: \d+ events verified/);
-    // Four real processes, each loading TypeScript and every feature: ~15 s quiet, near 30 s on two loaded cores.
-  }, 90_000);
+  });
 
   it('explains an error in the console’s language: --lang, else LC_ALL/LANG starting "en", else Chinese', async () => {
     // Department staff without a department: the user feature's own message, in both languages.
