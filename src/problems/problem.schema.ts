@@ -167,6 +167,12 @@ export const Created = Type.Object({
 export const ProblemList = Type.Object({
   items: Type.Array(ProblemSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Items matching, counted exactly up to 10,000 (see totalExact)' }),
+  ),
+  totalExact: Type.Optional(
+    Type.Boolean({ description: 'False when more than `total` (10,000) items match: show "more than 10,000"' }),
+  ),
 });
 
 const reason = Type.String({ minLength: 1, maxLength: 2000 });

@@ -52,11 +52,16 @@ export const postgresFullText: FullTextIndex = {
       .selectFrom('problem_search')
       .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
       .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
+    if (q.before !== undefined) query = query.where('problem_search.problem_id', '<', q.before);
     if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
     query = q.order === 'relevance' ? query.orderBy(rank, 'desc') : query.orderBy('problem_search.problem_id', 'desc');
     const rows = await query.limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
+
+  matching: (q) =>
+    sql<SqlBool>`problems.id in (select problem_id from problem_search
+      where document @@ to_tsquery('simple', ${q.tsquery}))`,
 };
 
 /** The GIN index, if a rebuild that dropped it did not finish (a no-op when it exists). */

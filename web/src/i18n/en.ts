@@ -155,6 +155,8 @@ export const en: Record<MessageKey, string> = {
   'list.sort': 'Sort by',
   'list.empty': 'No problems match',
   'list.loadMore': 'Load more',
+  'list.total': '{n} items',
+  'list.totalMore': 'more than {n} items',
   'list.back': 'Back to the list',
   'sort.updated_desc': 'Recently updated',
   'sort.created_desc': 'Newest',

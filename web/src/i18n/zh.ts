@@ -147,6 +147,8 @@ export const zh = {
   'list.sort': '排序',
   'list.empty': '没有符合条件的问题',
   'list.loadMore': '加载更多',
+  'list.total': '共 {n} 条',
+  'list.totalMore': '超过 {n} 条',
   'list.back': '返回问题清单',
   'sort.updated_desc': '最近更新',
   'sort.created_desc': '最新反映',
