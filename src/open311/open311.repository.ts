@@ -55,24 +55,41 @@ export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow
   return db
     .selectFrom('problems')
     .selectAll('problems')
-    .where((eb) => {
-      const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
-      if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
-      if (f.categoryIds || f.uncategorised) {
-        const ors: Expression<SqlBool>[] = [];
-        if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
-        if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
-        parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
-      }
-      if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
-      if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
-      if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
-      return eb.and(parts);
-    })
+    .where((eb) => requestsExpr(eb, f))
     .orderBy('problems.created_at', 'desc')
     .orderBy('problems.id', 'desc')
     .limit(f.limit)
     .execute();
+}
+
+/** How many requests the filter holds, counted up to `bound` + 1 rows (the list's total). */
+export async function countRequests(db: Db, f: RequestFilter, bound: number): Promise<number> {
+  const inner = db
+    .selectFrom('problems')
+    .select('problems.id')
+    .where((eb) => requestsExpr(eb, f))
+    .limit(bound + 1)
+    .as('bounded');
+  const r = await db
+    .selectFrom(inner)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function requestsExpr(eb: EB, f: RequestFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
+  if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
+  if (f.categoryIds || f.uncategorised) {
+    const ors: Expression<SqlBool>[] = [];
+    if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
+    if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
+    parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
+  }
+  if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
+  if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
+  if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
+  return eb.and(parts);
 }
 
 /**
