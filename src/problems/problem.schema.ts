@@ -187,6 +187,11 @@ export const ACTION_BODIES = {
   merge: body({ targetCode: Type.String({ minLength: 1, maxLength: 40 }), reason: Type.Optional(reason) }),
   assign: body({
     leadDepartmentId: id,
+    categoryId: Type.Optional(
+      Type.Union([id, Type.Null()], {
+        description: 'Re-categorise during triage (recorded on the timeline; teaches the dispatch model)',
+      }),
+    ),
     coDepartmentIds: Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true })),
     deadline: Type.Optional(date),
     ownerLeaderId: Type.Optional(Type.Union([id, Type.Null()])),

@@ -57,6 +57,19 @@ export function ActionFieldInput({
         />
       );
       break;
+    case 'category':
+      control = (
+        <RefSelect
+          kind="categories"
+          id={id}
+          value={str}
+          onChange={onChange}
+          testId={testId}
+          required={spec.required}
+          emptyLabel={t('common.choose')}
+        />
+      );
+      break;
     case 'department':
       control = (
         <RefSelect
