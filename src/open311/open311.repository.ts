@@ -198,7 +198,7 @@ export async function insertOpen311Request(trx: Db, row: Insertable<Open311Reque
 export async function leafCategories(db: Db) {
   const rows = await db
     .selectFrom('categories')
-    .select(['id', 'parent_id', 'code', 'name', 'name_en', 'keywords', 'sort'])
+    .select(['id', 'parent_id', 'code', 'name', 'name_en', 'sort'])
     .orderBy('sort')
     .orderBy('id')
     .execute();

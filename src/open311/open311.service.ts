@@ -145,7 +145,8 @@ export function open311Service(deps: Open311Deps) {
             code: c.code,
             name: c.name,
             nameEn: c.name_en,
-            keywords: c.keywords,
+            // The category's keywords route items internally; they are never published (issue #14).
+            keywords: null,
             hasQuestions: withQuestions.has(c.id),
             parent: c.parent ? { name: c.parent.name, nameEn: c.parent.name_en } : null,
           },
