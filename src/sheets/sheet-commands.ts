@@ -43,6 +43,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
       collect,
       [],
     )
+    .option('--suggest-categories', 'rows without a category take the category learned from history')
     .option('--as <username>', 'record the import as this user (default: console)')
     .action(
       async (
@@ -54,6 +55,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
           sheet?: string;
           key?: string;
           map: string[];
+          suggestCategories?: boolean;
           as?: string;
         },
       ) => {
@@ -85,6 +87,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
                   ? (opts.rejected ?? `${file.replace(/\.[^.]+$/, '')}.rejected.${ext}`)
                   : undefined,
               duplicateCheckRows: 2000,
+              suggestCategories: opts.suggestCategories === true,
               onRow: (rows) => bar.update(rows, bytes / size),
               onIssue: (i) => {
                 bar.clear();

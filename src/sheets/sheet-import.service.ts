@@ -24,7 +24,7 @@ export function importsDir(config: Config): string {
   return dir;
 }
 
-export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | 'mapping'>;
+export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | 'mapping' | 'suggestCategories'>;
 
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
@@ -58,7 +58,13 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
       );
     }
   }
-  return { mode, sheet: f.sheet || undefined, sheetKey: f.sheetKey || undefined, mapping };
+  return {
+    mode,
+    sheet: f.sheet || undefined,
+    sheetKey: f.sheetKey || undefined,
+    mapping,
+    suggestCategories: f.suggestCategories === 'true',
+  };
 }
 
 /**

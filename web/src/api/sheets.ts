@@ -7,9 +7,11 @@ export type { ImportMode };
 export type ImportReport = Static<typeof ImportReportSchema>;
 
 /** POST /api/v1/imports: a 整改清单 upload, as a dry run or for real. */
-export function importSheet(file: File, mode: ImportMode): Promise<ImportReport> {
+export function importSheet(file: File, mode: ImportMode, suggestCategories = false): Promise<ImportReport> {
   const form = new FormData();
   form.append('mode', mode);
+  // Rows without a category take the one learned from history (the dry run lists it either way).
+  if (suggestCategories) form.append('suggestCategories', 'true');
   form.append('file', file);
   return request<ImportReport>('POST', '/api/v1/imports', { form });
 }

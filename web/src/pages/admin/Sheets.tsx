@@ -11,6 +11,7 @@ export function Sheets() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('dry_run');
+  const [suggest, setSuggest] = useState(false);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function Sheets() {
     setError(null);
     setReport(null);
     try {
-      setReport(await importSheet(file, mode));
+      setReport(await importSheet(file, mode, suggest));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -60,6 +61,16 @@ export function Sheets() {
             <option value="valid_only">{t('sheets.validOnly')}</option>
           </select>
         </Field>
+        <div className="field checkbox">
+          <input
+            id="import-suggest"
+            type="checkbox"
+            checked={suggest}
+            onChange={(e) => setSuggest(e.target.checked)}
+            data-testid="import-suggest"
+          />
+          <label htmlFor="import-suggest">{t('sheets.suggestCategories')}</label>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={!file || busy} data-testid="import-submit">
           {busy ? t('state.loading') : t('sheets.run')}
         </button>
