@@ -3,6 +3,7 @@
  * Visibility is the public's (accepted and later, marked public) widened by one rule: a client
  * reads back every item it submitted with its own api_key, as a reporter does with a token.
  */
+import { countUpTo } from '../problems/problem-list.repository.js';
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database, Open311RequestTable } from '../db/schema.js';
@@ -63,18 +64,15 @@ export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow
 }
 
 /** How many requests the filter holds, counted up to `bound` + 1 rows (the list's total). */
-export async function countRequests(db: Db, f: RequestFilter, bound: number): Promise<number> {
-  const inner = db
-    .selectFrom('problems')
-    .select('problems.id')
-    .where((eb) => requestsExpr(eb, f))
-    .limit(bound + 1)
-    .as('bounded');
-  const r = await db
-    .selectFrom(inner)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+export function countRequests(db: Db, f: RequestFilter, bound: number): Promise<number> {
+  return countUpTo(
+    db,
+    db
+      .selectFrom('problems')
+      .select('problems.id')
+      .where((eb) => requestsExpr(eb, f)),
+    bound,
+  );
 }
 
 function requestsExpr(eb: EB, f: RequestFilter): Expression<SqlBool> {

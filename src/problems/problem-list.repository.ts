@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/dialect.js';
@@ -228,18 +235,24 @@ export interface ListTotal {
  * walk of 10,001 index entries, not a full count.
  */
 export async function countBounded(db: Db, f: ListFilter, v: Visibility, bound = TOTAL_BOUND): Promise<ListTotal> {
-  const inner = db
-    .selectFrom('problems')
-    .select('problems.id')
-    .where((eb) => filterExpr(eb, f, v))
-    .limit(bound + 1)
-    .as('bounded');
+  const n = await countUpTo(
+    db,
+    db
+      .selectFrom('problems')
+      .select('problems.id')
+      .where((eb) => filterExpr(eb, f, v)),
+    bound,
+  );
+  return { total: Math.min(n, bound), totalExact: n <= bound };
+}
+
+/** Rows of `query`, counted up to bound + 1 (a LIMIT-bounded subquery: cheap on any list size). */
+export async function countUpTo(db: Db, query: SelectQueryBuilder<any, any, any>, bound: number): Promise<number> {
   const r = await db
-    .selectFrom(inner)
+    .selectFrom(query.limit(bound + 1).as('bounded'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const n = Number(r.n);
-  return { total: Math.min(n, bound), totalExact: n <= bound };
+  return Number(r.n);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 import { dialects } from '../helpers/test-db.js';
-import { createClientKey, formBody } from '../open311/helpers.js';
+import { createClientKey, post } from '../open311/helpers.js';
 import { upload } from '../sheets/sheet-files.js';
 
 // The history here is tiny; a real city's model needs 200 items before it is used.
@@ -84,17 +84,12 @@ describe.each(DIALECTS)('dispatch suggestions everywhere (%s)', (dialect) => {
 
   it('records the learned suggestion on an Open311 post, for staff only', async () => {
     const apiKey = await createClientKey(t, 'dispatch client');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/open311/v2/requests.json',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({
-        jurisdiction_id: 'jingzhou.gov.cn',
-        api_key: apiKey,
-        service_code: 'odour',
-        address_string: '沙市区北京中路 88 号',
-        description: '小区路灯晚上不亮',
-      }),
+    const res = await post(t, {
+      jurisdiction_id: 'jingzhou.gov.cn',
+      api_key: apiKey,
+      service_code: 'odour',
+      address_string: '沙市区北京中路 88 号',
+      description: '小区路灯晚上不亮',
     });
     expect(res.statusCode, res.body).toBe(200);
     const code = res.json()[0].service_request_id as string;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullTextFor } from '../../src/search/full-text.js';
-import { reindexAll } from '../../src/search/search.service.js';
 import { countBounded } from '../../src/problems/problem-list.repository.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loadHistory } from '../helpers/bulk-history.js';
 import { dialects } from '../helpers/test-db.js';
 
 const DIALECTS = await dialects();
@@ -52,12 +51,7 @@ describe.each(DIALECTS)('list totals and search past one window (%s)', (dialect)
       created_at: `2026-10-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
       updated_at: '2026-10-01T00:00:00.000Z',
     }));
-    for (let i = 0; i < rows.length; i += 200)
-      await t.tdb.db
-        .insertInto('problems')
-        .values(rows.slice(i, i + 200))
-        .execute();
-    await reindexAll(t.tdb.db, fullTextFor(t.kernel.dialect));
+    await loadHistory(t, rows);
   }, 240_000);
   afterAll(async () => t?.close());
 

@@ -58,22 +58,10 @@ export function ActionFieldInput({
       );
       break;
     case 'category':
-      control = (
-        <RefSelect
-          kind="categories"
-          id={id}
-          value={str}
-          onChange={onChange}
-          testId={testId}
-          required={spec.required}
-          emptyLabel={t('common.choose')}
-        />
-      );
-      break;
     case 'department':
       control = (
         <RefSelect
-          kind="departments"
+          kind={spec.kind === 'category' ? 'categories' : 'departments'}
           id={id}
           value={str}
           onChange={onChange}
