@@ -4,6 +4,8 @@
  * normal lifecycle (submitted, awaiting triage) with source "open311", created by the client's
  * API key, its answers stored by the questions hook inside the same transaction.
  */
+import { appendEvent } from '../audit/audit.repository.js';
+import type { Db } from '../db/database.js';
 import crypto from 'node:crypto';
 import { isStaff } from '../auth/actor.js';
 import type { Open311Deps } from './open311.feature.js';
@@ -60,6 +62,34 @@ function titleOf(service: string, description: string | undefined): string {
 
 const nativeAnswers = (answers: AttributeAnswer[] | undefined) =>
   Object.fromEntries((answers ?? []).map((a) => [a.code, a.value]));
+
+/**
+ * A client picks its own service_code; the acceptance desk sees beside it what the model learned
+ * from the city's triage would pick (an internal timeline entry, never in the Open311 answers).
+ */
+async function recordSuggestion(
+  trx: Db,
+  deps: Open311Deps,
+  problemId: number,
+  input: CreateProblemInput,
+  chosen: string,
+) {
+  const s = await deps.suggest?.(`${input.title}\n${input.description}`);
+  if (!s?.categories.length) return;
+  await appendEvent(trx, {
+    problemId,
+    action: 'dispatch_suggested',
+    actorId: null,
+    actorName: 'system',
+    role: 'system',
+    fromState: 'submitted',
+    toState: 'submitted',
+    payload: { clientCategoryName: chosen, suggestedCategories: s.categories, suggestedDepartments: s.departments },
+    reason: null,
+    isPublic: false,
+    createdAt: deps.clock().toISOString(),
+  });
+}
 
 export function open311Submit(deps: Open311Deps, reads: Open311Service) {
   const { db, config, questions } = deps;
@@ -138,9 +168,12 @@ export function open311Submit(deps: Open311Deps, reads: Open311Service) {
     // Stored in the creating transaction: an item never exists without knowing its client.
     const created = await deps.problems.create(key.actor, input, async (trx, response) => {
       const { code } = (response as { problem: { code: string } }).problem;
+      const problemId = (
+        await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow()
+      ).id;
+      await recordSuggestion(trx, deps, problemId, input, name);
       await repo.insertOpen311Request(trx, {
-        problem_id: (await trx.selectFrom('problems').select('id').where('code', '=', code).executeTakeFirstOrThrow())
-          .id,
+        problem_id: problemId,
         api_key_id: key.id,
         jurisdiction_id: jurisdiction.id,
         account_id: req.accountId ?? null,

@@ -1,4 +1,6 @@
 import { defineFeature } from '../feature.js';
+import { dispatchFeature } from '../dispatch/dispatch.feature.js';
+import { referenceFeature } from '../reference/reference.feature.js';
 import type { Db } from '../db/database.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../shared/time.js';
@@ -21,6 +23,8 @@ export interface Open311Deps {
   apiKeys: UsersState['apiKeys'];
   /** Service definitions are the categories' extra questions. */
   questions: QuestionService;
+  /** The learned top-3 categories and lead units for a text (dispatch), by name; empty without a model. */
+  suggest?: (text: string) => Promise<{ categories: string[]; departments: string[] }>;
 }
 
 /** Open311 GeoReport v2 (and FixMyStreet's servicerequestupdates) under /open311/v2. */
@@ -34,6 +38,15 @@ export const open311Feature = defineFeature<Open311Deps>({
     problems: k.of(problemsFeature).problems,
     apiKeys: k.of(usersFeature).apiKeys,
     questions: k.of(questionsFeature),
+    // Looked up per call: the dispatch feature is installed after this one.
+    suggest: async (text) => {
+      const s = k.of(dispatchFeature).suggest(text);
+      const { categories, departments } = await k.of(referenceFeature).names.get();
+      return {
+        categories: s.category.flatMap((x) => categories.get(x.id)?.name ?? []),
+        departments: s.department.flatMap((x) => departments.get(x.id)?.name ?? []),
+      };
+    },
   }),
   routes: (deps) => open311Routes(deps),
 });

@@ -3,6 +3,7 @@
  * Visibility is the public's (accepted and later, marked public) widened by one rule: a client
  * reads back every item it submitted with its own api_key, as a reporter does with a token.
  */
+import { countUpTo } from '../problems/problem-list.repository.js';
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database, Open311RequestTable } from '../db/schema.js';
@@ -55,24 +56,38 @@ export async function findRequests(db: Db, f: RequestFilter): Promise<ProblemRow
   return db
     .selectFrom('problems')
     .selectAll('problems')
-    .where((eb) => {
-      const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
-      if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
-      if (f.categoryIds || f.uncategorised) {
-        const ors: Expression<SqlBool>[] = [];
-        if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
-        if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
-        parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
-      }
-      if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
-      if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
-      if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
-      return eb.and(parts);
-    })
+    .where((eb) => requestsExpr(eb, f))
     .orderBy('problems.created_at', 'desc')
     .orderBy('problems.id', 'desc')
     .limit(f.limit)
     .execute();
+}
+
+/** How many requests the filter holds, counted up to `bound` + 1 rows (the list's total). */
+export function countRequests(db: Db, f: RequestFilter, bound: number): Promise<number> {
+  return countUpTo(
+    db,
+    db
+      .selectFrom('problems')
+      .select('problems.id')
+      .where((eb) => requestsExpr(eb, f)),
+    bound,
+  );
+}
+
+function requestsExpr(eb: EB, f: RequestFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [scopeExpr(eb, f)];
+  if (f.codes) parts.push(eb('problems.code', 'in', f.codes.length ? f.codes : ['']));
+  if (f.categoryIds || f.uncategorised) {
+    const ors: Expression<SqlBool>[] = [];
+    if (f.categoryIds?.length) ors.push(eb('problems.category_id', 'in', f.categoryIds));
+    if (f.uncategorised) ors.push(eb('problems.category_id', 'is', null));
+    parts.push(ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`);
+  }
+  if (f.states) parts.push(eb('problems.status', 'in', f.states.length ? f.states : ['']));
+  if (f.from) parts.push(eb('problems.created_at', '>=', f.from));
+  if (f.to) parts.push(eb('problems.created_at', '<=', f.to));
+  return eb.and(parts);
 }
 
 /**
@@ -181,7 +196,7 @@ export async function insertOpen311Request(trx: Db, row: Insertable<Open311Reque
 export async function leafCategories(db: Db) {
   const rows = await db
     .selectFrom('categories')
-    .select(['id', 'parent_id', 'code', 'name', 'name_en', 'keywords', 'sort'])
+    .select(['id', 'parent_id', 'code', 'name', 'name_en', 'sort'])
     .orderBy('sort')
     .orderBy('id')
     .execute();

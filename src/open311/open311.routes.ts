@@ -88,8 +88,15 @@ export const open311Routes =
                 return send(reply, format, { kind: 'discovery', data: reads.discovery(call) });
               case 'services':
                 return send(reply, format, { kind: 'services', data: await reads.services(call) });
-              case 'requests':
-                return send(reply, format, { kind: 'requests', data: await reads.requests(call) });
+              case 'requests': {
+                const { data, total } = await reads.requestsPage(call);
+                // Beyond the spec (which caps an answer at 1,000 requests): how many there are.
+                if (total) {
+                  reply.header('X-Total-Count', String(total.total));
+                  reply.header('X-Total-Exact', String(total.exact));
+                }
+                return send(reply, format, { kind: 'requests', data });
+              }
               case 'servicerequestupdates':
                 return send(reply, format, { kind: 'updates', data: await reads.updates(call) });
               default:

@@ -2,6 +2,7 @@
  * The Open311 reads: discovery, services, service definitions, requests, token lookup and the
  * FixMyStreet updates feed. Everything answers Open311Error on failure; the routes render it.
  */
+import { TOTAL_BOUND } from '../problems/problem-list.repository.js';
 import type { Open311Deps } from './open311.feature.js';
 import type { Actor } from '../auth/actor.js';
 import { digest } from '../auth/secrets.js';
@@ -76,6 +77,45 @@ export function open311Service(deps: Open311Deps) {
     return (await repo.leafCategories(db)).find((c) => c.code === code);
   }
 
+  /**
+   * The requests and how many the query holds in all (exact up to TOTAL_BOUND): the spec caps
+   * an answer at 1,000, so the total tells a client that older ones remain (it pages with
+   * end_date), where the bare list stopped silently.
+   */
+  async function requestsPage(call: Open311Call, onlyCode?: string) {
+    const s = await scope(call);
+    const q = onlyCode !== undefined ? { serviceRequestIds: [onlyCode] } : parseRequestsQuery(call.params);
+    const filter: repo.RequestFilter = { apiKeyId: s.apiKeyId, areaIds: s.areaIds, limit: DEFAULT_LIMIT };
+    if (q.serviceRequestIds) {
+      filter.codes = q.serviceRequestIds.slice(0, DEFAULT_LIMIT);
+    } else {
+      const window = requestWindow(q, deps.clock());
+      Object.assign(filter, { from: window.from, to: window.to });
+      if (q.statuses) filter.states = statesForOpen311Status(q.statuses);
+      if (q.serviceCodes) {
+        const all = await db.selectFrom('categories').select(['id', 'code']).execute();
+        const ids = await Promise.all(
+          all.filter((c) => q.serviceCodes!.includes(c.code)).map((c) => subtreeIds(db, 'categories', c.id)),
+        );
+        filter.categoryIds = ids.flat();
+        filter.uncategorised = q.serviceCodes.includes(UNCATEGORISED.code);
+      }
+    }
+    const [rows, counted] = await Promise.all([
+      repo.findRequests(db, filter),
+      filter.codes ? null : repo.countRequests(db, filter, TOTAL_BOUND),
+    ]);
+    const pending = await awaitingTriage(filter.codes, rows, s.areaIds);
+    if (onlyCode !== undefined && rows.length === 0 && pending.length === 0) {
+      throw notFound311(text(`未找到服务请求 "${onlyCode}"`, `service request "${onlyCode}" was not found`));
+    }
+    const inputs = await problemInputs(db, rows, { baseUrl: call.baseUrl, lang: call.lang });
+    const minimal = await problemInputs(db, pending, { baseUrl: call.baseUrl, lang: call.lang });
+    const data = [...inputs, ...minimal.map(awaitingTriageInput)].map((p) => presentRequest(p, opts(call)));
+    const total = counted === null ? null : { total: Math.min(counted, TOTAL_BOUND), exact: counted <= TOTAL_BOUND };
+    return { data, total };
+  }
+
   return {
     client,
     areaIdsOf,
@@ -105,7 +145,8 @@ export function open311Service(deps: Open311Deps) {
             code: c.code,
             name: c.name,
             nameEn: c.name_en,
-            keywords: c.keywords,
+            // The category's keywords route items internally; they are never published (issue #14).
+            keywords: null,
             hasQuestions: withQuestions.has(c.id),
             parent: c.parent ? { name: c.parent.name, nameEn: c.parent.name_en } : null,
           },
@@ -128,33 +169,10 @@ export function open311Service(deps: Open311Deps) {
     },
 
     async requests(call: Open311Call, onlyCode?: string) {
-      const s = await scope(call);
-      const q = onlyCode !== undefined ? { serviceRequestIds: [onlyCode] } : parseRequestsQuery(call.params);
-      const filter: repo.RequestFilter = { apiKeyId: s.apiKeyId, areaIds: s.areaIds, limit: DEFAULT_LIMIT };
-      if (q.serviceRequestIds) {
-        filter.codes = q.serviceRequestIds.slice(0, DEFAULT_LIMIT);
-      } else {
-        const window = requestWindow(q, deps.clock());
-        Object.assign(filter, { from: window.from, to: window.to });
-        if (q.statuses) filter.states = statesForOpen311Status(q.statuses);
-        if (q.serviceCodes) {
-          const all = await db.selectFrom('categories').select(['id', 'code']).execute();
-          const ids = await Promise.all(
-            all.filter((c) => q.serviceCodes!.includes(c.code)).map((c) => subtreeIds(db, 'categories', c.id)),
-          );
-          filter.categoryIds = ids.flat();
-          filter.uncategorised = q.serviceCodes.includes(UNCATEGORISED.code);
-        }
-      }
-      const rows = await repo.findRequests(db, filter);
-      const pending = await awaitingTriage(filter.codes, rows, s.areaIds);
-      if (onlyCode !== undefined && rows.length === 0 && pending.length === 0) {
-        throw notFound311(text(`未找到服务请求 "${onlyCode}"`, `service request "${onlyCode}" was not found`));
-      }
-      const inputs = await problemInputs(db, rows, { baseUrl: call.baseUrl, lang: call.lang });
-      const minimal = await problemInputs(db, pending, { baseUrl: call.baseUrl, lang: call.lang });
-      return [...inputs, ...minimal.map(awaitingTriageInput)].map((p) => presentRequest(p, opts(call)));
+      return (await requestsPage(call, onlyCode)).data;
     },
+
+    requestsPage,
 
     /** GET /tokens/{token}: the POST's public token (or a reporter's tracking token) finds its item's id. */
     async token(call: Open311Call, token: string) {

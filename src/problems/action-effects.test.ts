@@ -12,6 +12,7 @@ const ROW: EffectRow = {
   id: 7,
   code: 'JZ-2026-000007',
   report_count: 2,
+  category_id: 4,
   lead_department_id: 3,
   owner_leader_id: null,
   responsible_person: '王科长',

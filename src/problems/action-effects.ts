@@ -20,6 +20,7 @@ type Patch = Updateable<ProblemTable>;
 export type EffectRow = Pick<
   ProblemRow,
   | 'report_count'
+  | 'category_id'
   | 'lead_department_id'
   | 'owner_leader_id'
   | 'responsible_person'
@@ -50,6 +51,8 @@ export interface Facts {
   departments?: ReadonlyMap<number, string>;
   /** assign: the role of the user `ownerLeaderId` names, null when there is none. */
   leaderRole?: string | null;
+  /** assign: names of the item's category and of the `categoryId` asked for, when they exist. */
+  categories?: ReadonlyMap<number, string>;
   /** assign: the item's category's time-limit tier ('simple' when unknown) … */
   tier?: string | null;
   /** … and how a default deadline follows from it (weekdays only when not given). */
@@ -121,6 +124,25 @@ const merge: EffectOf = (row, input, f) => {
   };
 };
 
+/**
+ * A category changed in triage: the new one, with the old one for the timeline (the audit of the
+ * change). The dispatch model learns from the stored category, so the correction teaches it.
+ */
+function recategorise(row: EffectRow, input: Input, f: Facts) {
+  if (input.categoryId === undefined || input.categoryId === row.category_id) return null;
+  const names = f.categories ?? new Map<number, string>();
+  const to: number | null = input.categoryId;
+  if (to !== null && !names.has(to))
+    throw invalid('categoryId', say(`类别 ${to} 不存在`, `category ${to} does not exist`));
+  const from = row.category_id;
+  return {
+    categoryId: to,
+    categoryName: to === null ? null : names.get(to)!,
+    previousCategoryId: from,
+    previousCategoryName: from === null ? null : (names.get(from) ?? String(from)),
+  };
+}
+
 const assign: EffectOf = (row, input, f) => {
   const lead: number = input.leadDepartmentId;
   const co: number[] = (input.coDepartmentIds ?? []).filter((d: number) => d !== lead);
@@ -134,6 +156,7 @@ const assign: EffectOf = (row, input, f) => {
       'ownerLeaderId',
       say(`用户 ${input.ownerLeaderId} 不是领导`, `user ${input.ownerLeaderId} is not a leader`),
     );
+  const recategorised = recategorise(row, input, f);
   const deadline: string =
     input.deadline ?? (f.deadlines ?? weekdayPolicy).defaultDeadline(f.today, f.tier ?? 'simple', row.urgency);
   if (deadline < f.today) throw invalid('deadline', say('整改时限已过', 'the deadline is in the past'));
@@ -145,8 +168,10 @@ const assign: EffectOf = (row, input, f) => {
     measures: input.measures ?? row.measures,
     assigned_at: f.now,
     signed_at: null,
+    ...(recategorised && { category_id: recategorised.categoryId }),
   };
   const payload = {
+    ...recategorised,
     leadDepartmentId: lead,
     leadDepartmentName: names.get(lead) ?? String(lead),
     coDepartmentIds: co,

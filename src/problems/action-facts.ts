@@ -24,13 +24,21 @@ export async function loadFacts(
   const leader = input.ownerLeaderId
     ? await trx.selectFrom('users').select('role').where('id', '=', input.ownerLeaderId).executeTakeFirst()
     : undefined;
-  const category = row.category_id
-    ? await trx.selectFrom('categories').select('time_limit_tier').where('id', '=', row.category_id).executeTakeFirst()
-    : undefined;
+  // A re-categorised item's deadline follows its new category.
+  const categoryIds = [row.category_id, input.categoryId].filter((c): c is number => typeof c === 'number');
+  const categories = categoryIds.length
+    ? await trx
+        .selectFrom('categories')
+        .select(['id', 'name', 'time_limit_tier'])
+        .where('id', 'in', categoryIds)
+        .execute()
+    : [];
+  const effective = input.categoryId === undefined ? row.category_id : input.categoryId;
   return {
     ...base,
     departments: new Map(departments.map((d) => [d.id, d.name])),
     leaderRole: leader?.role ?? null,
-    tier: category?.time_limit_tier ?? null,
+    tier: categories.find((c) => c.id === effective)?.time_limit_tier ?? null,
+    categories: new Map(categories.map((c) => [c.id, c.name])),
   };
 }

@@ -48,7 +48,8 @@ export async function indexPlan(
   after?: RawBuilder<SqlBool>,
 ): Promise<IndexPlan | undefined> {
   const sortColumn = sort.column;
-  if (f.matchedIds) return undefined; // a search result: its ids are the selective part
+  // A search result: its ids (or the full-text match) are the selective part.
+  if (f.matchedIds || f.textMatch) return undefined;
   const dated = Boolean(f.from || f.to);
   // A later page's walk starts at the cursor, among matches; PostgreSQL's sample costs ~1,000 heap
   // pages from disk at a million items, so it is only taken for a first page.

@@ -48,12 +48,17 @@ export interface ProblemCreated {
 
 /** Full-text search of the list, provided by the search feature. */
 export interface SearchProvider {
-  /** Ids matching `q`, best first, among items passing `filter` for `visibility`. */
-  ids(
+  /**
+   * One window of ids matching `q`, best first, among items passing `filter` for `visibility`:
+   * the newest matches (older than `before` when given), ranked. `more` when older matches remain.
+   */
+  window(
     db: Db,
     q: string,
-    opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility },
-  ): Promise<number[]>;
+    opts: { publicOnly: boolean; filter?: ListFilter; visibility?: Visibility; before?: number },
+  ): Promise<{ ids: number[]; more: boolean }>;
+  /** A condition on `problems.id` holding for every match of `q` (for sorted lists, totals, statistics). */
+  match(db: Db, q: string): Promise<NonNullable<ListFilter['textMatch']>>;
   /** Adds search-only fields (the `highlight` of matched text) to an item listed for `q`. */
   decorate(item: ProblemView, q: string): void;
 }

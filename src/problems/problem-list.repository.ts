@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { Dialect } from '../db/dialect.js';
@@ -26,6 +33,8 @@ export interface ListFilter {
   warningLevel?: string;
   /** Ids already matched by full-text search (null: no text query). */
   matchedIds?: number[] | null;
+  /** Every full-text match of the list's `q`, as a condition on problems.id (search feature). */
+  textMatch?: () => RawBuilder<SqlBool>;
   textLike?: string;
 }
 
@@ -129,6 +138,7 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
     );
   }
   if (f.matchedIds) parts.push(eb('problems.id', 'in', f.matchedIds.length ? f.matchedIds : [-1]));
+  if (f.textMatch) parts.push(f.textMatch());
   if (f.textLike) {
     const like = `%${f.textLike.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(
@@ -142,11 +152,11 @@ export function filterExpr(eb: EB, f: ListFilter, v: Visibility, plan?: IndexPla
   return eb.and(parts);
 }
 
-function encodeCursor(value: string, id: number): string {
+export function encodeCursor(value: string, id: number): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, number] {
+export function decodeCursor(cursor: string): [string, number] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1])) return [v[0], v[1]];
@@ -210,20 +220,52 @@ export async function countProblems(db: Db, f: ListFilter, v: Visibility): Promi
   return Number(r.n);
 }
 
+/** A list's total is counted exactly up to this many items, then reported as "more than". */
+export const TOTAL_BOUND = 10_000;
+
+export interface ListTotal {
+  /** Items matching, or TOTAL_BOUND when there are more. */
+  total: number;
+  /** False when more than `total` items match (counting stopped at the bound). */
+  totalExact: boolean;
+}
+
 /**
- * Paging through search results in relevance order (filter.matchedIds, best first). The filter
- * is applied in SQL as for any list, a window of ids at a time: with a short id list SQLite looks
- * the ids up by key, where a long one (1,000) made it scan a whole status index instead. The
- * cursor is the position in the ranked list, which is recomputed per request (search returns a
- * bounded number of candidates).
+ * The list's total, counting at most bound + 1 rows: a broad filter on a million items costs a
+ * walk of 10,001 index entries, not a full count.
+ */
+export async function countBounded(db: Db, f: ListFilter, v: Visibility, bound = TOTAL_BOUND): Promise<ListTotal> {
+  const n = await countUpTo(
+    db,
+    db
+      .selectFrom('problems')
+      .select('problems.id')
+      .where((eb) => filterExpr(eb, f, v)),
+    bound,
+  );
+  return { total: Math.min(n, bound), totalExact: n <= bound };
+}
+
+/** Rows of `query`, counted up to bound + 1 (a LIMIT-bounded subquery: cheap on any list size). */
+export async function countUpTo(db: Db, query: SelectQueryBuilder<any, any, any>, bound: number): Promise<number> {
+  const r = await db
+    .selectFrom(query.limit(bound + 1).as('bounded'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * One page of a window of search results in relevance order (filter.matchedIds, best first),
+ * from position `start`. The filter is applied in SQL as for any list, a slice of ids at a time:
+ * with a short id list SQLite looks the ids up by key, where a long one (1,000) made it scan a
+ * whole status index instead. `nextPos` is the position of the first item not shown (null: the
+ * window is used up).
  */
 const RANK_WINDOW = 100;
 
-export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: number, cursor?: string) {
+export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: number, start: number) {
   const ranked = f.matchedIds ?? [];
-  const start = cursor ? Number(decodeCursor(cursor)[0]) : 0;
-  if (!Number.isInteger(start) || start < 0)
-    throw new AppError('validation_failed', say('翻页游标无效', 'the cursor is not valid'), { field: 'cursor' });
   const page: number[] = [];
   const positions: number[] = [];
   for (let pos = start; pos < ranked.length && page.length <= limit; pos += RANK_WINDOW) {
@@ -252,7 +294,5 @@ export async function listRanked(db: Db, f: ListFilter, v: Visibility, limit: nu
     ]),
   );
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ProblemRow => Boolean(r));
-  // The next page starts at the first item not shown.
-  const more = page.length > limit;
-  return { rows, nextCursor: more ? encodeCursor(String(positions[limit]), ids[ids.length - 1]) : null };
+  return { rows, nextPos: page.length > limit ? positions[limit] : null };
 }

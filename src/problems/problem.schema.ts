@@ -179,6 +179,12 @@ export const Created = Type.Object({
 export const ProblemList = Type.Object({
   items: Type.Array(ProblemSchema),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Items matching, counted exactly up to 10,000 (see totalExact)' }),
+  ),
+  totalExact: Type.Optional(
+    Type.Boolean({ description: 'False when more than `total` (10,000) items match: show "more than 10,000"' }),
+  ),
 });
 
 const reason = Type.String({ minLength: 1, maxLength: 2000 });
@@ -193,6 +199,11 @@ export const ACTION_BODIES = {
   merge: body({ targetCode: Type.String({ minLength: 1, maxLength: 40 }), reason: Type.Optional(reason) }),
   assign: body({
     leadDepartmentId: id,
+    categoryId: Type.Optional(
+      Type.Union([id, Type.Null()], {
+        description: 'Re-categorise during triage (recorded on the timeline; teaches the dispatch model)',
+      }),
+    ),
     coDepartmentIds: Type.Optional(Type.Array(id, { maxItems: 20, uniqueItems: true })),
     deadline: Type.Optional(date),
     ownerLeaderId: Type.Optional(Type.Union([id, Type.Null()])),

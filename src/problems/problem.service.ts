@@ -10,7 +10,8 @@ import { allowedActions, isState, type Action } from '../lifecycle/lifecycle.js'
 import { localDate, type Clock } from '../shared/time.js';
 import { subtreeIds } from '../reference/reference.repository.js';
 import * as repo from './problem.repository.js';
-import { countProblems, listProblems, listRanked, type ListFilter, type SortKey } from './problem-list.repository.js';
+import { countBounded, countProblems, listProblems, type ListFilter, type SortKey } from './problem-list.repository.js';
+import { rankedPage } from './ranked-pages.js';
 import { loadLookups, presentProblem } from './problem.presenter.js';
 import {
   canRead,
@@ -189,7 +190,7 @@ export function problemService(deps: ProblemDeps) {
     });
   }
 
-  async function toFilter(actor: Actor, q: ListQueryInput): Promise<ListFilter> {
+  async function toFilter(_actor: Actor, q: ListQueryInput): Promise<ListFilter> {
     const statuses = q.status
       ? q.status
           .split(',')
@@ -215,12 +216,7 @@ export function problemService(deps: ProblemDeps) {
     if (q.departmentId) f.departmentIds = await subtreeIds(db, 'departments', q.departmentId);
     const text = q.q?.trim();
     if (text) {
-      if (deps.hooks.search)
-        f.matchedIds = await deps.hooks.search.ids(db, text, {
-          publicOnly: !isStaff(actor),
-          filter: { ...f },
-          visibility: visibilityFor(actor),
-        });
+      if (deps.hooks.search) f.textMatch = await deps.hooks.search.match(db, text);
       else f.textLike = text;
     }
     return f;
@@ -235,25 +231,23 @@ export function problemService(deps: ProblemDeps) {
     async get(actor: Actor, code: string, token?: string) {
       return withActions(actor, await load(db, actor, code, token));
     },
-    async list(actor: Actor, q: ListQueryInput) {
+    /** A page of the list with its total (left out when `withTotal` is false, e.g. export pages). */
+    async list(actor: Actor, q: ListQueryInput, opts: { withTotal?: boolean } = {}) {
       const filter = await toFilter(actor, q);
-      // A text query without an explicit sort lists by relevance, in the order search returned.
-      const { rows, nextCursor } =
-        filter.matchedIds && !q.sort
-          ? await listRanked(db, filter, visibilityFor(actor), q.limit ?? 20, q.cursor)
-          : await listProblems(
-              db,
-              deps.dialect,
-              filter,
-              visibilityFor(actor),
-              (q.sort ?? 'created_desc') as SortKey,
-              q.limit ?? 20,
-              q.cursor,
-            );
-      const items = await present(actor, rows);
+      const visibility = visibilityFor(actor);
       const text = q.q?.trim();
+      const search = text && filter.textMatch ? deps.hooks.search : null;
+      const limit = q.limit ?? 20;
+      // A text query without an explicit sort lists by relevance, window by window (ranked-pages.ts).
+      const [{ rows, nextCursor }, total] = await Promise.all([
+        search && text && !q.sort
+          ? rankedPage(db, search, text, { filter, visibility, publicOnly: !isStaff(actor), limit, cursor: q.cursor })
+          : listProblems(db, deps.dialect, filter, visibility, (q.sort ?? 'created_desc') as SortKey, limit, q.cursor),
+        opts.withTotal === false ? undefined : countBounded(db, filter, visibility),
+      ]);
+      const items = await present(actor, rows);
       if (text && deps.hooks.search) for (const item of items) deps.hooks.search.decorate(item, text);
-      return { items, nextCursor };
+      return { items, nextCursor, ...total };
     },
     async count(actor: Actor, q: ListQueryInput) {
       return countProblems(db, await toFilter(actor, q), visibilityFor(actor));

@@ -50,6 +50,7 @@ const FACTS: Facts = {
 function replay(road: Road): StateColumns {
   const row: EffectRow = {
     report_count: 1,
+    category_id: null,
     lead_department_id: null,
     owner_leader_id: null,
     responsible_person: null,

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errors, IdParams } from '../http/common-schemas.js';
+import { isStaff } from '../auth/actor.js';
 import type { ReferenceState } from './reference.feature.js';
 import { REFERENCE_KINDS, schemasFor } from './reference.schema.js';
+
+/**
+ * A category's routing keywords are internal (issue #14: they were published, through Open311
+ * too): the public gets them blank, staff get them as stored.
+ */
+function forCaller<T extends object>(item: T, staff: boolean): T {
+  return !staff && 'keywords' in item ? { ...item, keywords: '' } : item;
+}
 
 /** GET is public (pickers need it); changes are for administrators. */
 export const referenceRoutes =
@@ -14,13 +23,13 @@ export const referenceRoutes =
       const svc = services[kind.table] as any;
       const tags = ['reference data'];
       const base = `/api/v1/${kind.table}`;
-      app.get(base, { schema: { tags, summary: `List ${kind.table}`, response: { 200: s.list } } }, async () => ({
-        items: await svc.list(),
+      app.get(base, { schema: { tags, summary: `List ${kind.table}`, response: { 200: s.list } } }, async (req) => ({
+        items: ((await svc.list()) as Record<string, unknown>[]).map((x) => forCaller(x, isStaff(req.actor))),
       }));
       app.get(
         `${base}/:id`,
         { schema: { tags, params: IdParams, response: { 200: s.item, ...errors(404) } } },
-        async (req) => svc.get(req.params.id),
+        async (req) => forCaller(await svc.get(req.params.id), isStaff(req.actor)),
       );
       app.post(
         base,

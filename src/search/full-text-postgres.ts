@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { FullTextIndex } from './full-text.js';
+import { selectiveOr } from './pg-selective-terms.js';
 
 /** PostgreSQL: a side table of weighted tsvectors with a GIN index (see full-text.ts). */
 export const postgresFullText: FullTextIndex = {
@@ -46,17 +47,23 @@ export const postgresFullText: FullTextIndex = {
 
   /** Cover density, which rewards adjacent terms. */
   async matches(db, q) {
+    const tsquery = q.order === 'relevance' ? await selectiveOr(db, q.tsquery) : q.tsquery;
     const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document,
-      to_tsquery('simple', ${q.tsquery}))`;
+      to_tsquery('simple', ${tsquery}))`;
     let query = db
       .selectFrom('problem_search')
       .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
-      .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${q.tsquery})`);
+      .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${tsquery})`);
+    if (q.before !== undefined) query = query.where('problem_search.problem_id', '<', q.before);
     if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
     query = q.order === 'relevance' ? query.orderBy(rank, 'desc') : query.orderBy('problem_search.problem_id', 'desc');
     const rows = await query.limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
+
+  matching: (q) =>
+    sql<SqlBool>`problems.id in (select problem_id from problem_search
+      where document @@ to_tsquery('simple', ${q.tsquery}))`,
 };
 
 /** The GIN index, if a rebuild that dropped it did not finish (a no-op when it exists). */

@@ -82,6 +82,7 @@ export const sqliteFullText: FullTextIndex = {
         sql<number>`-bm25(problem_search, 10.0, 4.0, 1.0)`.as('score'),
       ])
       .where(sql<SqlBool>`problem_search match ${q.fts}`);
+    if (q.before !== undefined) query = query.where(sql<SqlBool>`problem_search.rowid < ${q.before}`);
     if (q.where) {
       query = query.innerJoin('problems', (j) => j.on(sql<SqlBool>`problems.id = problem_search.rowid`)).where(q.where);
     }
@@ -92,6 +93,9 @@ export const sqliteFullText: FullTextIndex = {
     const rows = await query.limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
+
+  // SQLite walks the subquery's rowids and looks each item up by key.
+  matching: (q) => sql<SqlBool>`problems.id in (select rowid from problem_search where problem_search match ${q.fts})`,
 };
 
 /**

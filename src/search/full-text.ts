@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Dialect, DialectName } from '../db/dialect.js';
 import { sqliteFullText } from './full-text-sqlite.js';
 import { postgresFullText } from './full-text-postgres.js';
@@ -30,6 +30,11 @@ export interface FullTextIndex {
    * lets the engine stop after `limit` hits instead of scoring every match.
    */
   matches(db: Kysely<any>, q: FullTextQuery): Promise<Array<{ id: number; score: number }>>;
+  /**
+   * `problems.id` among every match, unbounded: a list sorted by date, a count or the statistics
+   * of a text query then cover all matches, not only the ranked window `matches` returns.
+   */
+  matching(q: Pick<FullTextQuery, 'fts' | 'tsquery'>): RawBuilder<SqlBool>;
 }
 
 /** The three indexed fields, as space-separated terms (src/search/tokenize.ts toIndexString). */
@@ -47,6 +52,8 @@ export interface FullTextQuery {
   tsquery: string;
   /** At most this many matches, newest first: bounds the cost of a broad query on a huge list. */
   limit: number;
+  /** Only matches with a smaller id (older): the next window of a broad query's matches. */
+  before?: number;
   /**
    * 'relevance' returns the `limit` best-scored matches instead of the newest: every match is
    * scored, so only for selective queries or a bounded list (duplicate candidates).

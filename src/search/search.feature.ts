@@ -1,6 +1,13 @@
 import { defineFeature } from '../feature.js';
 import type { Kernel } from '../kernel.js';
-import { searchIds, indexAfterWrite, queueBatch, reindexAll } from './search.service.js';
+import {
+  SEARCH_CANDIDATES,
+  searchIds,
+  searchMatch,
+  indexAfterWrite,
+  queueBatch,
+  reindexAll,
+} from './search.service.js';
 import { createSearchIndexer, type SearchIndexer } from './search-indexer.js';
 import { highlightItem } from './search-highlight.js';
 import { fullTextFor, type FullTextIndex } from './full-text.js';
@@ -37,9 +44,14 @@ export const searchFeature = defineFeature<SearchState>({
     },
     search: {
       // Read-your-writes: whatever was written before a query is indexed before it runs.
-      async ids(db, q, opts) {
+      async window(db, q, opts) {
         await indexer.catchUp();
-        return searchIds(db, fullText, q, opts);
+        const ids = await searchIds(db, fullText, q, opts, SEARCH_CANDIDATES);
+        return { ids, more: ids.length === SEARCH_CANDIDATES };
+      },
+      async match(_db, q) {
+        await indexer.catchUp();
+        return searchMatch(fullText, q);
       },
       decorate(item, q) {
         const h = highlightItem(item, q);

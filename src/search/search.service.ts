@@ -3,6 +3,7 @@
  * indexer, search-indexer.ts, indexes it shortly after), the `q` of the list endpoint, and
  * rebuilding the index.
  */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { FullTextIndex } from './full-text.js';
 import { filterExpr, type ListFilter, type Visibility } from '../problems/problem-list.repository.js';
@@ -12,9 +13,9 @@ import { enqueueForIndex } from './search-queue.js';
 import { buildSearchQuery } from './search-query.js';
 
 /**
- * Matches considered per query, newest first, before ranking. Keeps a two-character query on a
- * million items fast; a query that matches more is answered from its most recent matches, so
- * users narrow it with another word or a filter.
+ * Matches ranked together, newest first, per window. Keeps a two-character query on a million
+ * items fast; a query that matches more is listed window by window (the next 1,000 older matches,
+ * ranked, after these), so every match can be reached, and the list's total counts them all.
  */
 export const SEARCH_CANDIDATES = 1000;
 
@@ -39,13 +40,20 @@ export interface SearchOptions {
   /** The list's other filters and the caller's visibility: matches are counted only among them. */
   filter?: ListFilter;
   visibility?: Visibility;
+  /** Only matches older than this id: the next window (see SEARCH_CANDIDATES). */
+  before?: number;
 }
 
 function hasFilter(f: ListFilter | undefined): boolean {
   if (!f) return false;
   return Object.entries(f).some(
     ([k, v]) =>
-      k !== 'matchedIds' && k !== 'textLike' && v !== undefined && v !== null && !(Array.isArray(v) && !v.length),
+      k !== 'matchedIds' &&
+      k !== 'textLike' &&
+      k !== 'textMatch' &&
+      v !== undefined &&
+      v !== null &&
+      !(Array.isArray(v) && !v.length),
   );
 }
 
@@ -60,15 +68,22 @@ export async function searchIds(
   const query = buildSearchQuery(q);
   if (!query) return [];
   const visibility: Visibility = opts.visibility ?? (opts.publicOnly ? { kind: 'public' } : { kind: 'all' });
-  const filter = { ...(opts.filter ?? {}), matchedIds: undefined, textLike: undefined };
+  const filter = { ...(opts.filter ?? {}), matchedIds: undefined, textLike: undefined, textMatch: undefined };
   const restrict = visibility.kind !== 'all' || hasFilter(filter);
   const hits = await fullText.matches(db, {
     ...query,
     limit,
+    before: opts.before,
     where: restrict ? (eb) => filterExpr(eb as never, filter, visibility) : undefined,
   });
   // Newest wins a tie, as in the unsearched list.
   return hits.sort((a, b) => b.score - a.score || b.id - a.id).map((h) => h.id);
+}
+
+/** Every match of `q` as a condition on problems.id; nothing searchable matches nothing. */
+export function searchMatch(fullText: FullTextIndex, q: string): () => RawBuilder<SqlBool> {
+  const query = buildSearchQuery(q);
+  return () => (query ? fullText.matching(query) : sql<SqlBool>`1 = 0`);
 }
 
 /** The hook's name: a batch (a sheet import) collects its items under it. */

@@ -45,7 +45,7 @@ async function latestProgress(db: Db, codes: string[]): Promise<Map<string, stri
 async function* pages(services: ExportDeps, actor: Actor, query: ListQueryInput): AsyncGenerator<ProblemView[]> {
   let cursor: string | undefined;
   do {
-    const page = await services.problems.list(actor, { ...query, limit: PAGE, cursor });
+    const page = await services.problems.list(actor, { ...query, limit: PAGE, cursor }, { withTotal: false });
     yield page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -23,6 +23,7 @@ import { rejectedWriter, type RejectedWriter } from './rejected-file.js';
 import type { OpenedSheet, SheetRow } from './sheet-reader.js';
 import { unguard } from './csv-writer.js';
 import { checkHeader, duplicateHints, sheetDuplicateWarning, type DuplicateHint } from './import-checks.js';
+import { categoryHint, type CategoryHint } from './import-category-hint.js';
 
 export interface ImportDeps {
   db: Db;
@@ -31,6 +32,8 @@ export interface ImportDeps {
   hooks: ProblemHooks;
   /** Likely duplicates among existing items, for rows that would create new items. */
   suggestDuplicates?: DuplicateHint;
+  /** The likeliest category learned from the city's triaged history (dispatch), null without a model. */
+  suggestCategory?: CategoryHint;
 }
 
 /** Rows up to which the sheet's own rows are compared with each other (memory grows with them). */
@@ -58,6 +61,8 @@ export interface ImportOptions {
   maxIssues?: number;
   /** Rows up to which new items are checked for likely duplicates (each check costs a few queries). */
   duplicateCheckRows?: number;
+  /** New rows without a category take the suggested one (the dry run shows it either way). */
+  suggestCategories?: boolean;
   onRow?: (rowsRead: number) => void;
   onIssue?: (issue: ImportReport['issues'][number]) => void;
 }
@@ -230,6 +235,8 @@ export async function importSheet(
       if (twin) sheetDuplicateWarning(log, r.number, twin);
       if (!prior && deps.suggestDuplicates && totals.rows <= (o.duplicateCheckRows ?? 2000))
         await duplicateHints(dbx, deps.suggestDuplicates, row, log);
+      if (!prior && row.categoryId === null && deps.suggestCategory)
+        await categoryHint(deps.suggestCategory, row, log, o.suggestCategories === true);
       // Strict runs stop writing at the first bad row but keep validating, to report every problem.
       // A dry run asks the same question as the write (would anything change?), so the counts agree.
       if (!trx || (o.mode === 'strict' && log.errors > 0)) {

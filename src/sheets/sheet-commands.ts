@@ -45,6 +45,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
       [],
     )
     .option('--private', 'new items are private (staff only); default: public')
+    .option('--suggest-categories', 'rows without a category take the category learned from history')
     .option('--as <username>', 'record the import as this user (default: console)')
     .action(
       async (
@@ -57,6 +58,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
           key?: string;
           map: string[];
           private?: boolean;
+          suggestCategories?: boolean;
           as?: string;
         },
       ) => {
@@ -89,6 +91,7 @@ export function registerSheetCommands(program: Command, cli: CliHost): void {
                   ? (opts.rejected ?? `${file.replace(/\.[^.]+$/, '')}.rejected.${ext}`)
                   : undefined,
               duplicateCheckRows: 2000,
+              suggestCategories: opts.suggestCategories === true,
               onRow: (rows) => bar.update(rows, bytes / size),
               onIssue: (i) => {
                 bar.clear();

@@ -24,7 +24,10 @@ export function importsDir(config: Config): string {
   return dir;
 }
 
-export type ImportFields = Pick<ImportOptions, 'mode' | 'sheet' | 'sheetKey' | 'mapping' | 'isPublic'>;
+export type ImportFields = Pick<
+  ImportOptions,
+  'mode' | 'sheet' | 'sheetKey' | 'mapping' | 'isPublic' | 'suggestCategories'
+>;
 
 export function parseImportFields(f: Record<string, string>): ImportFields {
   const mode = (f.mode || (f.dryRun === 'false' ? 'strict' : 'dry_run')) as ImportMode;
@@ -71,6 +74,7 @@ export function parseImportFields(f: Record<string, string>): ImportFields {
     sheetKey: f.sheetKey || undefined,
     mapping,
     isPublic: visibility === 'public',
+    suggestCategories: f.suggestCategories === 'true',
   };
 }
 

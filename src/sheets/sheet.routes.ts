@@ -92,7 +92,8 @@ export const sheetRoutes =
           summary:
             'Import a 整改清单 (.xlsx or .csv). Multipart fields: file; mode = dry_run | strict | ' +
             'valid_only (default dry_run); sheet; sheetKey; mapping (JSON: header → field or "ignore"; ' +
-            'remembered for that set of headers); visibility = public | private (new items; default public)',
+            'remembered for that set of headers); visibility = public | private (new items; default public); ' +
+            'suggestCategories=true (rows without a category take the learned suggestion)',
           response: { 200: ImportReportSchema, ...errors(400, 401, 403, 413, 415) },
         },
       },

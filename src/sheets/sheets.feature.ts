@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import { dispatchFeature } from '../dispatch/dispatch.feature.js';
+import { referenceFeature } from '../reference/reference.feature.js';
 import { defineFeature } from '../feature.js';
 import type { Actor } from '../auth/actor.js';
 import type { ListQueryInput } from '../problems/problem.schema.js';
@@ -34,6 +36,13 @@ export const sheetsFeature = defineFeature<SheetsState>({
         clock: k.clock,
         hooks: k.hooks,
         suggestDuplicates: (dbx, d) => dups.suggest(d, { publicOnly: false, limit: 3, dbx }),
+        // Looked up per call: the dispatch feature is installed after this one.
+        suggestCategory: async (text) => {
+          const top = k.of(dispatchFeature).suggest(text, 1).category[0];
+          if (!top) return null;
+          const { categories } = await k.of(referenceFeature).names.get();
+          return { id: top.id, name: categories.get(top.id)?.name ?? String(top.id) };
+        },
       }),
       exportList: (actor, query, format, out) =>
         exportList({ db: k.db, timezone: k.config.timezone, problems }, actor, query, format, out),

@@ -147,6 +147,8 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
     await page.getByTestId('report-form').waitFor();
     await page.goto('/problems');
     await page.getByTestId('problem-list').waitFor();
+    // The list says how many items it holds (issue #14: no silent cap), in either language.
+    expect(await page.getByTestId('list-total').textContent()).toMatch(/^共 [\d,]+ 条$/);
     expect(chunks).toEqual([]);
     await page.getByTestId('nav-home').click();
     await page.getByTestId('chart-category').waitFor();
@@ -155,6 +157,8 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
     await expect.poll(() => page.getByTestId('nav-report').textContent()).toBe('Report a problem');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot(page, 'home-en');
+    await page.getByTestId('nav-problems').click();
+    await expect.poll(() => page.getByTestId('list-total').textContent()).toMatch(/^[\d,]+ items$/);
     await context.close();
   });
 });

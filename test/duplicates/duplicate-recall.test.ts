@@ -2,9 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCorpus } from '../../src/dispatch/sample-corpus.js';
 import { duplicatesFeature } from '../../src/duplicates/duplicates.feature.js';
-import { fullTextFor } from '../../src/search/full-text.js';
-import { reindexAll } from '../../src/search/search.service.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loadHistory } from '../helpers/bulk-history.js';
 import { dialects } from '../helpers/test-db.js';
 
 const DIALECTS = await dialects();
@@ -47,12 +46,7 @@ describe.each(DIALECTS)('duplicates found by relevance, not recency (%s)', (dial
         updated_at: now,
       };
     });
-    for (let i = 0; i < rows.length; i += 200)
-      await t.tdb.db
-        .insertInto('problems')
-        .values(rows.slice(i, i + 200))
-        .execute();
-    await reindexAll(t.tdb.db, fullTextFor(t.kernel.dialect));
+    await loadHistory(t, rows);
   }, 240_000);
   afterAll(async () => t?.close());
 

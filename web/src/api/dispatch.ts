@@ -22,3 +22,7 @@ export async function getDispatchMany(codes: string[], signal?: AbortSignal) {
   const answers = await Promise.all(codes.map((c) => getDispatch(c, signal).catch(() => null)));
   return new Map(codes.flatMap((c, i) => (answers[i] ? [[c, answers[i]] as const] : [])));
 }
+
+/** Suggestions for a text being typed in (the hotline entry form; staff only). */
+export const suggestDispatch = (body: { title: string; description?: string }, signal?: AbortSignal) =>
+  api.post<DispatchSuggestions>('/api/v1/dispatch/suggest', body, { signal });

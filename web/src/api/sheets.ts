@@ -10,6 +10,8 @@ export interface ImportChoices {
   /** Header → field or 'ignore'; the server remembers it for this set of headers. */
   mapping?: Record<string, string>;
   visibility?: 'public' | 'private';
+  /** Rows without a category take the learned suggestion. */
+  suggestCategories?: boolean;
 }
 
 /** POST /api/v1/imports: a 整改清单 upload, as a dry run or for real. */
@@ -18,6 +20,8 @@ export function importSheet(file: File, mode: ImportMode, choices: ImportChoices
   form.append('mode', mode);
   if (choices.mapping && Object.keys(choices.mapping).length) form.append('mapping', JSON.stringify(choices.mapping));
   if (choices.visibility) form.append('visibility', choices.visibility);
+  // Rows without a category take the one learned from history (the dry run lists it either way).
+  if (choices.suggestCategories) form.append('suggestCategories', 'true');
   form.append('file', file);
   return request<ImportReport>('POST', '/api/v1/imports', { form });
 }

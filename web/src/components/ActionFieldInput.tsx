@@ -57,10 +57,11 @@ export function ActionFieldInput({
         />
       );
       break;
+    case 'category':
     case 'department':
       control = (
         <RefSelect
-          kind="departments"
+          kind={spec.kind === 'category' ? 'categories' : 'departments'}
           id={id}
           value={str}
           onChange={onChange}

@@ -34,6 +34,8 @@ function useDefaults(
     if (action !== 'assign') return;
     const base: FormValues = { ...given };
     if (problem.leadDepartment) base.leadDepartmentId = String(problem.leadDepartment.id);
+    // The item's category, or the inbox's suggestion; changing it here re-categorises the item.
+    if (problem.category) base.categoryId = String(problem.category.id);
     if (problem.deadline) base.deadline = problem.deadline.slice(0, 10);
     if (problem.measures) base.measures = problem.measures;
     set(base);

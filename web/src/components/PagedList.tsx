@@ -26,6 +26,7 @@ export function PagedList({
   if (!items.length) return <Empty>{emptyText ?? t('list.empty')}</Empty>;
   return (
     <>
+      {paged.total && <ListTotal n={paged.total.n} exact={paged.total.exact} />}
       <ul className="card-list" data-testid={testId} aria-busy={loading}>
         {items.map((p) => (
           <ProblemCard key={p.code} problem={p} href={hrefFor(p)}>
@@ -46,5 +47,16 @@ export function PagedList({
         </button>
       )}
     </>
+  );
+}
+
+/** "共 1,845 条" / "超过 10,000 条": how many items the list holds, never a silent cap. */
+export function ListTotal({ n, exact }: { n: number; exact: boolean }) {
+  const { t, lang } = useI18n();
+  const shown = n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+  return (
+    <p className="list-total muted" data-testid="list-total" aria-live="polite">
+      {t(exact ? 'list.total' : 'list.totalMore', { n: shown })}
+    </p>
   );
 }

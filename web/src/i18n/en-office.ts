@@ -123,6 +123,7 @@ export const enOffice: Record<keyof typeof zhOffice, string> = {
   'sheets.dryRun': 'Dry run (check only, write nothing)',
   'sheets.strict': 'Whole sheet (nothing if any row is wrong)',
   'sheets.validOnly': 'Valid rows only (rejected rows to a file)',
+  'sheets.suggestCategories': 'Rows without a category take the suggested one (learned from history)',
   'sheets.run': 'Start',
   'sheets.committed': 'Imported',
   'sheets.checkedOk': 'No problems found; ready to import',

@@ -121,6 +121,7 @@ export const zhOffice = {
   'sheets.dryRun': '试导入（只检查，不写入）',
   'sheets.strict': '整表导入（有错误则全部不导入）',
   'sheets.validOnly': '只导入正确的行（错误行另存）',
+  'sheets.suggestCategories': '未填类别的行按分拨建议归类（从历史学习）',
   'sheets.run': '开始',
   'sheets.committed': '已导入',
   'sheets.checkedOk': '检查通过，可以正式导入',

@@ -9,6 +9,7 @@ export type FieldKind =
   | 'date'
   | 'percent'
   | 'department'
+  | 'category'
   | 'departments'
   | 'leader'
   | 'result'
@@ -38,6 +39,7 @@ const INPUTS: { [A in Action]: Input<A>[] } = {
     ['reason', 'textarea', 'field.reason'],
   ],
   assign: [
+    ['categoryId', 'category', 'field.categoryId'],
     ['leadDepartmentId', 'department', 'field.leadDepartmentId'],
     ['coDepartmentIds', 'departments', 'field.coDepartmentIds'],
     ['deadline', 'date', 'field.deadline'],
@@ -106,7 +108,11 @@ export function toBody(specs: FieldSpec[], values: FormValues, attachmentIds: nu
       if (ids.length) body[s.name] = ids.map(Number);
     } else if (typeof v === 'string' && v.trim() !== '') {
       body[s.name] =
-        s.kind === 'percent' ? Math.round(Number(v)) : ['department', 'leader'].includes(s.kind) ? Number(v) : v.trim();
+        s.kind === 'percent'
+          ? Math.round(Number(v))
+          : ['department', 'category', 'leader'].includes(s.kind)
+            ? Number(v)
+            : v.trim();
     }
   }
   return body;

@@ -7,6 +7,7 @@ export function usePagedProblems(query: ProblemQuery) {
   const key = JSON.stringify(query);
   const [items, setItems] = useState<Problem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState<{ n: number; exact: boolean } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
@@ -24,6 +25,7 @@ export function usePagedProblems(query: ProblemQuery) {
         if (c.signal.aborted) return;
         setItems((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
+        if (page.total !== undefined) setTotal({ n: page.total, exact: page.totalExact !== false });
       } catch (e) {
         if (c.signal.aborted) return;
         setError(e);
@@ -37,12 +39,15 @@ export function usePagedProblems(query: ProblemQuery) {
   useEffect(() => {
     setItems([]);
     setCursor(null);
+    setTotal(null);
     void load(null);
     return () => ctl.current?.abort();
   }, [load, tick]);
 
   return {
     items,
+    /** Items matching (counted exactly up to 10,000; `exact` false beyond). */
+    total,
     loading,
     error,
     hasMore: cursor !== null,

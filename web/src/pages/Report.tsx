@@ -9,6 +9,7 @@ import { PhotoPicker } from '../components/PhotoPicker.js';
 import { RefSelect } from '../components/RefSelect.js';
 import { useI18n } from '../i18n/index.js';
 import { ContactFields, type Contact } from './ReportContact.js';
+import { ReportDispatch } from './ReportDispatch.js';
 import { ReportLocation, type Place } from './ReportLocation.js';
 import { missingAnswers, ReportQuestions, toAnswers, type AnswerValues } from './ReportQuestions.js';
 import { ReportSuccess, type UploadOutcome } from './ReportSuccess.js';
@@ -163,6 +164,15 @@ export function Report() {
             onChange={(e) => set('description', e.target.value)}
           />
         </Field>
+        <ReportDispatch
+          title={form.title}
+          description={form.description}
+          categoryId={form.categoryId}
+          onPick={(id) => {
+            set('categoryId', id);
+            setAnswers({});
+          }}
+        />
         <ReportQuestions
           categoryId={form.categoryId}
           values={answers}

@@ -12,6 +12,7 @@ export function Sheets() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('dry_run');
+  const [suggest, setSuggest] = useState(false);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +32,7 @@ export function Sheets() {
     try {
       const r = await importSheet(file, runMode, {
         visibility,
+        suggestCategories: suggest,
         mapping: mappingTouched ? chosen(mapping) : undefined,
       });
       setReport(r);
@@ -88,6 +90,16 @@ export function Sheets() {
             <option value="private">{t('sheets.private')}</option>
           </select>
         </Field>
+        <div className="field checkbox">
+          <input
+            id="import-suggest"
+            type="checkbox"
+            checked={suggest}
+            onChange={(e) => setSuggest(e.target.checked)}
+            data-testid="import-suggest"
+          />
+          <label htmlFor="import-suggest">{t('sheets.suggestCategories')}</label>
+        </div>
         <button type="submit" className="btn btn-primary" disabled={!file || busy} data-testid="import-submit">
           {busy ? t('state.loading') : t('sheets.run')}
         </button>

@@ -1,0 +1,15 @@
+import type { Insertable } from 'kysely';
+import type { ProblemTable } from '../../src/db/schema.js';
+import { fullTextFor } from '../../src/search/full-text.js';
+import { reindexAll } from '../../src/search/search.service.js';
+import type { TestApp } from './test-app.js';
+
+/** A bulk load of history, as an import or `seed --bulk` writes it: rows in chunks, then one reindex. */
+export async function loadHistory(t: TestApp, rows: Insertable<ProblemTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await t.tdb.db
+      .insertInto('problems')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  await reindexAll(t.tdb.db, fullTextFor(t.kernel.dialect));
+}
