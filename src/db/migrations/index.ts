@@ -22,6 +22,7 @@ import * as loginBackoff from './20261206T0210-login-backoff.js';
 import * as supervisionLetters from './20261206T0300-supervision-letters.js';
 import * as residentCodes from './20261206T0700-resident-codes.js';
 import * as mapIndex from './20261206T0800-map-index.js';
+import * as attachmentBlobs from './20261207T0500-attachment-blobs.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0300-supervision-letters': supervisionLetters,
   '20261206T0700-resident-codes': residentCodes,
   '20261206T0800-map-index': mapIndex,
+  '20261207T0500-attachment-blobs': attachmentBlobs,
 };
