@@ -110,10 +110,9 @@ export function postgresBulkWriter(url: string): BulkWriter {
             [scope, value],
           );
         }
-        await client.query('update audit_head set last_event_id = $1, last_hash = $2 where id = 1', [
-          batch.end.lastEventId,
-          batch.end.lastHash,
-        ]);
+        // Bulk events extend the single chain, so its partitioned part starts after them (bulk-seed.ts).
+        const head = 'update audit_head set last_event_id = $1, last_hash = $2, partitioned_from = $3 where id = 1';
+        await client.query(head, [batch.end.lastEventId, batch.end.lastHash, batch.end.lastEventId + 1]);
         await client.query('commit');
         return { ok: true };
       } catch (err) {

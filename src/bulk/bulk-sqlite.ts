@@ -31,7 +31,10 @@ export function sqliteBulkWriter(file: string): BulkWriter {
       'insert into code_sequences (scope, last_value) values (?, ?) ' +
         'on conflict (scope) do update set last_value = excluded.last_value',
     ),
-    head: db.prepare('update audit_head set last_event_id = ?, last_hash = ? where id = 1'),
+    // Bulk events extend the single chain, so its partitioned part starts after them (bulk-seed.ts).
+    head: db.prepare(
+      'update audit_head set last_event_id = ?, last_hash = ?, partitioned_from = ? where id = 1',
+    ),
   };
 
   const nextId = (table: string) => {
@@ -78,7 +81,7 @@ export function sqliteBulkWriter(file: string): BulkWriter {
         for (const [scope, value] of Object.entries(batch.end.sequences)) {
           if (batch.start.sequences[scope] !== value) stmts.sequence.run(scope, value);
         }
-        stmts.head.run(batch.end.lastEventId, batch.end.lastHash);
+        stmts.head.run(batch.end.lastEventId, batch.end.lastHash, batch.end.lastEventId + 1);
         db.exec('commit');
         return { ok: true };
       } catch (err) {
