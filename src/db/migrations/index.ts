@@ -24,6 +24,7 @@ import * as residentCodes from './20261206T0700-resident-codes.js';
 import * as mapIndex from './20261206T0800-map-index.js';
 import * as attachmentBlobs from './20261207T0500-attachment-blobs.js';
 import * as auditPartitions from './20261207T0510-audit-partitions.js';
+import * as settingsVersion from './20261207T0520-settings-version.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T0800-map-index': mapIndex,
   '20261207T0500-attachment-blobs': attachmentBlobs,
   '20261207T0510-audit-partitions': auditPartitions,
+  '20261207T0520-settings-version': settingsVersion,
 };
