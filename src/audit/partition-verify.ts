@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { linkKey, type ChainVerdict, type PartitionVerifier } from './chain.js';
-import { eventFields } from './hash.js';
-import { linkDigest } from './hash.js';
+import { eventFields, linkDigest } from './hash.js';
+import { verifyCheckpoints } from './partition-checkpoints.js';
 
 type Broken = NonNullable<ChainVerdict['broken']>;
 
@@ -94,6 +94,8 @@ export const verifyItemPartitions: PartitionVerifier = async (db, { from, keyedF
       { row: null, reason: 'head_mismatch' },
       `${Number(total.n) - matched} item heads name events that are gone (events were removed from the end)`,
     );
+  const checkpoint = await verifyCheckpoints(db);
+  if (checkpoint) fail({ row: null, reason: 'head_mismatch' }, checkpoint);
   return { checked, lastId, lastHash, broken, message };
 };
 

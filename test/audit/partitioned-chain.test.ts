@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/audit.repository.js';
+import { takeCheckpoint } from '../../src/audit/partition-checkpoints.js';
 import { dialects } from '../helpers/test-db.js';
 import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
 
@@ -60,5 +61,24 @@ describe.each(await dialects())('the item chain across its partitioning (%s)', (
     expect(r.firstBreak?.message).toContain('events were removed from the end');
     await t.tdb.db.insertInto('events').values(last).execute();
     expect((await verifyChain(t.tdb.db)).ok).toBe(true);
+  });
+
+  it('chains the partitions with checkpoints that notice a history removed with its item head', async () => {
+    const taken = await takeCheckpoint(t.tdb.db, t.kernel.dialect, '2026-11-02T03:00:00Z');
+    expect(taken).toMatchObject({ items: 2 });
+    expect(await takeCheckpoint(t.tdb.db, t.kernel.dialect, '2026-11-02T03:10:00Z')).toBeNull();
+    expect((await verifyChain(t.tdb.db)).ok).toBe(true);
+    // An attacker removes an item's newest event and sets its head back to the event before it.
+    const [last, before] = (await events()).reverse();
+    expect(before.problem_id).toBe(last.problem_id);
+    await sql`delete from events where id = ${last.id}`.execute(t.tdb.db);
+    await t.tdb.db
+      .updateTable('audit_item_heads')
+      .set({ last_event_id: before.id, last_hash: before.hash })
+      .where('problem_id', '=', last.problem_id)
+      .execute();
+    const r = await verifyChain(t.tdb.db);
+    expect(r.ok).toBe(false);
+    expect(r.firstBreak?.message).toMatch(/audit checkpoint \d+ .* no longer holds/);
   });
 });
