@@ -50,11 +50,7 @@ export function linkKey(head: Pick<ChainHead, 'keyed_from'>, id: number, key = a
  * row in either dialect) and, the first time a key is configured, seals the chain: every event from
  * the next one on is keyed. Events before the seal keep their plain links.
  */
-export async function lockChainHead(
-  trx: Db,
-  spec: ChainSpec,
-  sealFrom?: () => Promise<number>,
-): Promise<ChainHead> {
+export async function lockChainHead(trx: Db, spec: ChainSpec, sealFrom?: () => Promise<number>): Promise<ChainHead> {
   const head = (await anyDb(trx)
     .updateTable(spec.head)
     .set((eb: any) => ({ last_event_id: eb.ref('last_event_id') }))

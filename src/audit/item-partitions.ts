@@ -36,11 +36,17 @@ async function boundary(trx: Db, spec: ChainSpec): Promise<Boundary | null> {
     .where('id', '=', 1)
     .executeTakeFirst();
   if (head?.partitioned_from == null) return null;
-  const b = { keyed_from: head.keyed_from == null ? null : Number(head.keyed_from), partitioned_from: Number(head.partitioned_from) };
+  const b = {
+    keyed_from: head.keyed_from == null ? null : Number(head.keyed_from),
+    partitioned_from: Number(head.partitioned_from),
+  };
   if (b.keyed_from !== null || !auditKey()) return b;
   // First write with a key: seal under the head's lock (once), from past every event written so far.
   const sealed = await lockChainHead(trx, spec, async () => {
-    const max = await trx.selectFrom('events').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+    const max = await trx
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirst();
     return Number(max?.m ?? 0) + 1;
   });
   return { ...b, keyed_from: sealed.keyed_from };

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { Db } from '../db/database.js';
 import { linkKey, type ChainVerdict, type PartitionVerifier } from './chain.js';
 import { eventFields, linkDigest } from './hash.js';
 import { verifyCheckpoints } from './partition-checkpoints.js';
@@ -58,7 +57,10 @@ export const verifyItemPartitions: PartitionVerifier = async (db, { from, keyedF
     const more = ids.length
       ? await db.selectFrom('audit_item_heads').selectAll().where('problem_id', 'in', ids).execute()
       : [];
-    heads = new Map([...(item ? [[item.id, heads.get(item.id)!] as const] : []), ...more.map((h) => [h.problem_id, h] as const)]);
+    heads = new Map([
+      ...(item ? [[item.id, heads.get(item.id)!] as const] : []),
+      ...more.map((h) => [h.problem_id, h] as const),
+    ]);
     for (const row of rows) {
       if (row.problem_id !== item?.id) {
         finish();
@@ -98,4 +100,3 @@ export const verifyItemPartitions: PartitionVerifier = async (db, { from, keyedF
   if (checkpoint) fail({ row: null, reason: 'head_mismatch' }, checkpoint);
   return { checked, lastId, lastHash, broken, message };
 };
-

@@ -32,9 +32,7 @@ export function sqliteBulkWriter(file: string): BulkWriter {
         'on conflict (scope) do update set last_value = excluded.last_value',
     ),
     // Bulk events extend the single chain, so its partitioned part starts after them (bulk-seed.ts).
-    head: db.prepare(
-      'update audit_head set last_event_id = ?, last_hash = ?, partitioned_from = ? where id = 1',
-    ),
+    head: db.prepare('update audit_head set last_event_id = ?, last_hash = ?, partitioned_from = ? where id = 1'),
   };
 
   const nextId = (table: string) => {

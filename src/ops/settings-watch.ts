@@ -17,11 +17,7 @@ declare module '../db/schema.js' {
 
 /** Call in the transaction that changes a cached setting, so other instances see it changed. */
 export async function bumpSettingsVersion(trx: Db): Promise<void> {
-  await trx
-    .updateTable('settings_version')
-    .set({ version: sql`version + 1` })
-    .where('id', '=', 1)
-    .execute();
+  await trx.updateTable('settings_version').set({ version: sql`version + 1` }).where('id', '=', 1).execute();
 }
 
 /** How old a read request's view of the settings may be; a write always checks first. */

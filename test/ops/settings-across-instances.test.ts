@@ -20,7 +20,10 @@ describe.each(await dialects())('settings caches across instances (%s)', (dialec
     t = await createTestApp(dialect, { sessionDays: 3650 });
     otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-other-'));
     const { db } = createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: otherDir, sqliteFile: t.tdb.sqliteFile });
-    other = await buildApp({ ...t.config, dataDir: otherDir }, { db, clock: t.clock.now, logger: false, closeDb: true });
+    other = await buildApp(
+      { ...t.config, dataDir: otherDir },
+      { db, clock: t.clock.now, logger: false, closeDb: true },
+    );
     await other.ready();
     t.clock.set('2026-11-02T02:00:00Z');
   });

@@ -23,7 +23,10 @@ describe.each(await dialects())('attachments in the database (%s)', (dialect) =>
     t = await createTestApp(dialect, { attachments: 'database' });
     otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-other-'));
     const { db } = createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: otherDir, sqliteFile: t.tdb.sqliteFile });
-    other = await buildApp({ ...t.config, dataDir: otherDir }, { db, clock: t.clock.now, logger: false, closeDb: true });
+    other = await buildApp(
+      { ...t.config, dataDir: otherDir },
+      { db, clock: t.clock.now, logger: false, closeDb: true },
+    );
   });
   afterAll(async () => {
     await other?.close();
