@@ -62,15 +62,6 @@ export async function bulkSeed(db: Db, dialect: Dialect, config: Config, opts: B
     nowMs: now,
     timezone: config.timezone,
   };
-  // Bulk batches extend the single chain and move the partitioned part's start past them: only
-  // while no item has a partitioned event (a new city, as for the benchmarks).
-  const partitioned = await db
-    .selectFrom('audit_item_heads')
-    .select('problem_id')
-    .where('last_event_id', '>', 0)
-    .limit(1);
-  if (await partitioned.executeTakeFirst())
-    throw new Error('seed --bulk only adds to a city whose items have no events since migration 20261207T0510');
   // Seal the item chain first (a no-op once keyed), so every batch hashes under the same boundary.
   await db.transaction().execute((trx) => lockAuditHead(trx));
   const writer = WRITERS[dialect.name](config);
