@@ -23,6 +23,7 @@ import { ErrorSchema } from './http/common-schemas.js';
 import { usersFeature } from './users/users.feature.js';
 import { opsFeature } from './ops/ops.feature.js';
 import { registerRequestTracking, requestId } from './ops/request-id.js';
+import { registerSettingsWatch } from './ops/settings-watch.js';
 
 export interface BuildOptions {
   /** An open database (tests); the caller closes it. Default: the configured one, closed with the app. */
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   registerErrorHandling(app);
   if (k.has(opsFeature)) registerRequestTracking(app, k.of(opsFeature));
+  registerSettingsWatch(app, k);
   registerSecurity(app, tileOrigin(config.map));
   registerGuessThrottle(app, k.rateLimiter, config);
   registerAuth(app, k.of(usersFeature));

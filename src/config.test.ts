@@ -60,7 +60,11 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://u@h/db',
       QINGDAN_DEMO: 'true',
       QINGDAN_DATA_DIR: '/tmp/q',
+      QINGDAN_ATTACHMENTS: 'database',
     });
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h/db', demo: true, dataDir: '/tmp/q' });
+    expect(c.attachments).toBe('database');
+    expect(parseConfig({}).attachments).toBe('local');
+    expect(() => parseConfig({ QINGDAN_ATTACHMENTS: 's3' })).toThrow(/local or database/);
   });
 });

@@ -5,6 +5,7 @@ import { parseJurisdictions, type Jurisdiction } from './open311/jurisdictions.j
 import { parseSupervisionConfig, type SupervisionConfig } from './supervision/supervision-config.js';
 import { parseHallConfig, type HallConfig } from './hall/hall-config.js';
 import { parseMapConfig, type MapConfig } from './residents/map-config.js';
+import type { AttachmentStorage } from './attachments/blob-store.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   readonly host: string;
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  /** QINGDAN_ATTACHMENTS: `local` files under dataDir (default) or `database` rows, shared by instances. */
+  readonly attachments: AttachmentStorage;
   readonly demo: boolean;
   /** NODE_ENV=production: the compiled build; the demo city (published passwords) is refused. */
   readonly production: boolean;
@@ -156,12 +159,16 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     );
   const port = int(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data');
+  const attachments = env.QINGDAN_ATTACHMENTS?.trim() || 'local';
+  if (attachments !== 'local' && attachments !== 'database')
+    throw new ConfigError(`QINGDAN_ATTACHMENTS must be local or database, got "${attachments}"`);
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const config: Config = {
     port,
     host,
     databaseUrl,
     dataDir,
+    attachments,
     demo,
     production,
     clustered,

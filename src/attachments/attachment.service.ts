@@ -13,16 +13,19 @@ import type { ProblemService } from '../problems/problem.service.js';
 import { findAttachment, insertAttachment } from './attachment.repository.js';
 import { safeFilename, sniff, ALLOWED_TYPES } from './sniff.js';
 import { cleanUpload } from './clean-file.js';
+import type { BlobStore } from './blob-store.js';
 
 /**
- * Files live under <dataDir>/attachments/<yyyy>/<random>.<ext>; the name on disk is ours, never
- * the client's, so no path can be smuggled in.
+ * Uploads are received and cleaned under <dataDir>/attachments, then kept by the blob store
+ * (QINGDAN_ATTACHMENTS) under a key <yyyy>/<random>.<ext>: ours, never the client's, so no path
+ * can be smuggled in.
  */
 export function attachmentService(
   db: Db,
-  opts: { dataDir: string; maxBytes: number; clock: Clock; problems: ProblemService },
+  opts: { dataDir: string; store: BlobStore; maxBytes: number; clock: Clock; problems: ProblemService },
 ) {
   const root = path.join(opts.dataDir, 'attachments');
+  const store = opts.store;
 
   async function writeStream(stream: Readable): Promise<{ tmp: string; size: number; head: Buffer }> {
     fs.mkdirSync(root, { recursive: true });
@@ -93,8 +96,7 @@ export function attachmentService(
         String(now.getUTCFullYear()),
         `${crypto.randomBytes(16).toString('hex')}.${type.ext}`,
       );
-      fs.mkdirSync(path.join(root, path.dirname(key)), { recursive: true });
-      fs.renameSync(written.tmp, path.join(root, key));
+      await store.put(key, written.tmp);
       try {
         const id = await insertAttachment(db, {
           problem_id: loaded.row.id,
@@ -120,7 +122,7 @@ export function attachmentService(
           url: `/api/v1/attachments/${id}`,
         };
       } catch (err) {
-        fs.rmSync(path.join(root, key), { force: true });
+        await store.remove(key);
         throw err;
       }
     },
@@ -142,9 +144,10 @@ export function attachmentService(
         (isStaff(actor) && mayReadInternal(actor, loaded.row, loaded.coDepartmentIds)) ||
         (actor.id !== null && a.uploaded_by === actor.id);
       if (a.is_public !== 1 && !mayPrivate) throw notFound('attachment', id);
-      const file = path.join(root, a.storage_key);
-      if (!path.resolve(file).startsWith(path.resolve(root) + path.sep)) throw notFound('attachment', id);
-      return { meta: a, stream: fs.createReadStream(file) };
+      const stream = await store.open(a.storage_key).catch(() => {
+        throw notFound('attachment', id);
+      });
+      return { meta: a, stream };
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/database.js';
 import { appendLink, lockChainHead, verifyLinks, type ChainHead, type ChainSpec } from './chain.js';
 import { eventFields } from './hash.js';
+import { appendItemLink } from './item-partitions.js';
+import { verifyItemPartitions } from './partition-verify.js';
 
 export interface NewEvent {
   problemId: number;
@@ -17,7 +19,13 @@ export interface NewEvent {
 }
 
 /** The item chain: every item write appends to it. */
-export const ITEM_CHAIN: ChainSpec = { name: 'audit', events: 'events', head: 'audit_head', fields: eventFields };
+export const ITEM_CHAIN: ChainSpec = {
+  name: 'audit',
+  events: 'events',
+  head: 'audit_head',
+  fields: eventFields,
+  partitions: verifyItemPartitions,
+};
 
 /**
  * Takes the chain's head for the rest of the caller's transaction and reads it, so appends are
@@ -27,9 +35,9 @@ export async function lockAuditHead(trx: Db): Promise<ChainHead> {
   return lockChainHead(trx, ITEM_CHAIN);
 }
 
-/** Appends one event to the global hash chain. Must run inside the caller's transaction. */
+/** Appends one event to its item's hash chain. Must run inside the caller's transaction. */
 export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; hash: string }> {
-  return appendLink(trx, ITEM_CHAIN, {
+  const row = {
     problem_id: e.problemId,
     action: e.action,
     actor_id: e.actorId,
@@ -41,7 +49,9 @@ export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; h
     reason: e.reason,
     is_public: e.isPublic ? 1 : 0,
     created_at: e.createdAt,
-  });
+  };
+  // Partitioned per item since migration 20261207T0510; the single chain only on an older schema.
+  return (await appendItemLink(trx, ITEM_CHAIN, row)) ?? appendLink(trx, ITEM_CHAIN, row);
 }
 
 export interface ChainBreak {

@@ -16,13 +16,24 @@ export interface ChainSpec {
   head: 'audit_head' | 'hall_audit_head' | 'cmp_audit_head';
   /** The hashed fields of a stored row (everything but its hash), in a fixed order. */
   fields(row: any): unknown[];
+  /**
+   * The item chain only: verifies the events from `partitioned_from` on, linked per item
+   * (src/audit/partition-verify.ts); the single chain before them is walked here.
+   */
+  partitions?: PartitionVerifier;
 }
+
+export type PartitionVerifier = (
+  db: Db,
+  ctx: { from: number; keyedFrom: number | null; pageSize: number },
+) => Promise<Pick<ChainVerdict, 'broken' | 'message' | 'checked' | 'lastId' | 'lastHash'>>;
 
 export interface ChainHead {
   last_event_id: number;
   last_hash: string;
   keyed_from: number | null;
   keyed_mac: string | null;
+  partitioned_from?: number | null;
 }
 
 const anyDb = (db: Db) => db as unknown as Kysely<any>;
@@ -39,7 +50,7 @@ export function linkKey(head: Pick<ChainHead, 'keyed_from'>, id: number, key = a
  * row in either dialect) and, the first time a key is configured, seals the chain: every event from
  * the next one on is keyed. Events before the seal keep their plain links.
  */
-export async function lockChainHead(trx: Db, spec: ChainSpec): Promise<ChainHead> {
+export async function lockChainHead(trx: Db, spec: ChainSpec, sealFrom?: () => Promise<number>): Promise<ChainHead> {
   const head = (await anyDb(trx)
     .updateTable(spec.head)
     .set((eb: any) => ({ last_event_id: eb.ref('last_event_id') }))
@@ -50,7 +61,8 @@ export async function lockChainHead(trx: Db, spec: ChainSpec): Promise<ChainHead
   head.keyed_from = head.keyed_from === null ? null : Number(head.keyed_from);
   const key = auditKey();
   if (head.keyed_from !== null || !key) return head;
-  const from = head.last_event_id + 1;
+  // A partitioned chain's newest events are not at its head: the caller names where keying starts.
+  const from = sealFrom ? await sealFrom() : head.last_event_id + 1;
   const mac = sealMac(spec.name, from, key);
   await anyDb(trx).updateTable(spec.head).set({ keyed_from: from, keyed_mac: mac }).where('id', '=', 1).execute();
   return { ...head, keyed_from: from, keyed_mac: mac };
@@ -97,6 +109,7 @@ export async function verifyLinks(db: Db, spec: ChainSpec, pageSize = 5000): Pro
     | ChainHead
     | undefined;
   const keyedFrom = head?.keyed_from == null ? null : Number(head.keyed_from);
+  const partitionedFrom = spec.partitions && head?.partitioned_from != null ? Number(head.partitioned_from) : null;
   let prev = 'genesis';
   let lastId = 0;
   let checked = 0;
@@ -123,6 +136,7 @@ export async function verifyLinks(db: Db, spec: ChainSpec, pageSize = 5000): Pro
       .selectFrom(spec.events)
       .selectAll()
       .where('id', '>', lastId)
+      .$if(partitionedFrom !== null, (q: any) => q.where('id', '<', partitionedFrom))
       .orderBy('id')
       .limit(pageSize)
       .execute();
@@ -149,5 +163,9 @@ export async function verifyLinks(db: Db, spec: ChainSpec, pageSize = 5000): Pro
       `the ${spec.name} chain ends at event ${lastId} but the recorded head is event ${head?.last_event_id} ` +
         '(events were removed from the end)',
     );
-  return verdict(null, null);
+  if (partitionedFrom === null || !spec.partitions) return verdict(null, null);
+  const p = await spec.partitions(db, { from: partitionedFrom, keyedFrom, pageSize });
+  checked += p.checked;
+  if (p.lastId > lastId) [lastId, prev] = [p.lastId, p.lastHash];
+  return verdict(p.broken, p.message);
 }

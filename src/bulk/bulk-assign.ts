@@ -26,6 +26,8 @@ export interface FinalBatch {
   events: unknown[][];
   coDepartments: number[][];
   tags: number[][];
+  /** audit_item_heads rows: [problem_id, last_event_id, last_hash] of each item with events. */
+  heads: unknown[][];
 }
 
 export const PROBLEM_COLUMNS = [
@@ -98,8 +100,9 @@ export function sameStart(a: NumberingStart, b: NumberingStart): boolean {
 }
 
 /**
- * Hands out ids and codes and extends the hash chain exactly as appendEvent would, one event
- * after another, so `qingdan audit verify` accepts the result.
+ * Hands out ids and codes and links each new item's events exactly as appendEvent would (per item,
+ * the chain is partitioned: src/audit/item-partitions.ts), so `qingdan audit verify` accepts them.
+ * The single chain's head is not moved.
  */
 export function finalizeBatch(
   batch: PlannedBatch,
@@ -120,7 +123,7 @@ export function finalizeBatch(
     if (it.mergedInto !== null) row.merged_into_id = ids[it.mergedInto];
     return PROBLEM_COLUMNS.map((c) => row[c]);
   });
-  let prev = start.lastHash;
+  const last = new Map<number, [number, string]>();
   let id = start.firstEventId - 1;
   const events = batch.events.map((e) => {
     id++;
@@ -138,18 +141,18 @@ export function finalizeBatch(
       reason: e.reason,
       is_public: e.is_public,
       created_at: e.created_at,
-      prev_hash: prev,
+      prev_hash: last.get(e.item)?.[1] ?? 'genesis',
       hash: '',
     };
     row.hash = eventHash(row, linkKey({ keyed_from: start.keyedFrom }, id, key));
-    prev = row.hash;
+    last.set(e.item, [id, row.hash]);
     return EVENT_COLUMNS.map((c) => row[c]);
   });
   const end: NumberingStart = {
     firstProblemId: start.firstProblemId + ids.length,
     firstEventId: id + 1,
-    lastEventId: events.length ? id : start.lastEventId,
-    lastHash: prev,
+    lastEventId: start.lastEventId,
+    lastHash: start.lastHash,
     keyedFrom: start.keyedFrom,
     sequences,
   };
@@ -160,5 +163,6 @@ export function finalizeBatch(
     events,
     coDepartments: batch.coDepartments.map(([i, d]) => [ids[i], d]),
     tags: batch.tags.map(([i, t]) => [ids[i], t]),
+    heads: [...last].map(([item, [eventId, hash]]) => [ids[item], eventId, hash]),
   };
 }

@@ -23,6 +23,7 @@ const INT = new Set([
   'actor_id',
   'department_id',
   'tag_id',
+  'last_event_id',
 ]);
 const FLOAT = new Set(['lat', 'lng']);
 const typeOf = (c: string) => (INT.has(c) ? 'int4' : FLOAT.has(c) ? 'float8' : 'text');
@@ -81,10 +82,9 @@ export function postgresBulkWriter(url: string): BulkWriter {
       await connected;
       await client.query('begin');
       try {
-        // Inserting into problems takes ROW EXCLUSIVE, which this lock excludes, so nobody draws
-        // problem ids meanwhile; the audit head lock is the one appendEvent takes, so nobody draws
-        // event ids or extends the chain. The server's writers wait for the batch.
-        await client.query('lock table problems in share row exclusive mode');
+        // Inserting into problems or events takes ROW EXCLUSIVE, which this lock excludes, so nobody
+        // draws problem or event ids meanwhile. The server's writers wait for the batch.
+        await client.query('lock table problems, events in share row exclusive mode');
         // A lost batch after an OS crash is just a smaller bulk run; no need to wait for the flush.
         await client.query('set local synchronous_commit = off');
         const { seqs, ...actual } = await readStart(true);
@@ -110,10 +110,7 @@ export function postgresBulkWriter(url: string): BulkWriter {
             [scope, value],
           );
         }
-        await client.query('update audit_head set last_event_id = $1, last_hash = $2 where id = 1', [
-          batch.end.lastEventId,
-          batch.end.lastHash,
-        ]);
+        await insertColumns(client, 'audit_item_heads', ['problem_id', 'last_event_id', 'last_hash'], batch.heads);
         await client.query('commit');
         return { ok: true };
       } catch (err) {

@@ -31,7 +31,7 @@ export function sqliteBulkWriter(file: string): BulkWriter {
       'insert into code_sequences (scope, last_value) values (?, ?) ' +
         'on conflict (scope) do update set last_value = excluded.last_value',
     ),
-    head: db.prepare('update audit_head set last_event_id = ?, last_hash = ? where id = 1'),
+    heads: insert('audit_item_heads', ['problem_id', 'last_event_id', 'last_hash']),
   };
 
   const nextId = (table: string) => {
@@ -78,7 +78,7 @@ export function sqliteBulkWriter(file: string): BulkWriter {
         for (const [scope, value] of Object.entries(batch.end.sequences)) {
           if (batch.start.sequences[scope] !== value) stmts.sequence.run(scope, value);
         }
-        stmts.head.run(batch.end.lastEventId, batch.end.lastHash);
+        for (const row of batch.heads) stmts.heads.run(row);
         db.exec('commit');
         return { ok: true };
       } catch (err) {

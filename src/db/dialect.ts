@@ -39,6 +39,13 @@ export interface Dialect {
   readonly steersFilterIndexes: boolean;
   /** Whether the engine misplans only a date range's first page sorted by something else. */
   readonly misplansOnlyFirstDatedPage: boolean;
+  /**
+   * Whether item numbers are drawn before the item's transaction, like a sequence (PostgreSQL): the
+   * counter row is then locked for one autocommitted statement instead of a whole create, so
+   * concurrent creates do not queue on it; a create that fails afterwards leaves a gap in the
+   * numbers. SQLite has one writer anyway and draws in the transaction: no gaps.
+   */
+  readonly drawsCodesOutsideTransaction: boolean;
 }
 
 const sqliteDialect: Dialect = {
@@ -49,6 +56,7 @@ const sqliteDialect: Dialect = {
   filterOnlyColumn: (column) => sql`+${sql.ref(column)}`,
   steersFilterIndexes: true,
   misplansOnlyFirstDatedPage: false,
+  drawsCodesOutsideTransaction: false,
 };
 
 const postgresDialect: Dialect = {
@@ -69,6 +77,7 @@ const postgresDialect: Dialect = {
   filterOnlyColumn: (column) => sql`${sql.ref(column)}`,
   steersFilterIndexes: false,
   misplansOnlyFirstDatedPage: true,
+  drawsCodesOutsideTransaction: true,
 };
 
 export const DIALECTS: Record<DialectName, Dialect> = { sqlite: sqliteDialect, postgres: postgresDialect };

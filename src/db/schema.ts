@@ -179,6 +179,8 @@ export interface AuditHeadTable {
   /** The first event linked by HMAC under the audit key (src/audit/chain.ts); null: none yet. */
   keyed_from: number | null;
   keyed_mac: string | null;
+  /** The item chain only: events from this id on link per item (src/audit/item-partitions.ts). */
+  partitioned_from?: number | null;
 }
 
 export interface CodeSequenceTable {

@@ -5,7 +5,7 @@ import { jobsFeature } from './jobs.feature.js';
 export function registerJobCommands(program: Command, cli: CliHost): void {
   const jobs = program
     .command('jobs')
-    .description('scheduled jobs (warnings, reminders, weekly-reports, notifications)');
+    .description('scheduled jobs (warnings, reminders, weekly-reports, notifications, audit-checkpoint)');
   jobs
     .command('list')
     .description('list the jobs')

@@ -111,10 +111,14 @@ export function problemService(deps: ProblemDeps) {
         },
       );
     const inTransaction = <T>(f: (trx: Db) => Promise<T>) => (within ? f(within) : db.transaction().execute(f));
+    const year = now.slice(0, 4);
+    const scope = `${config.codePrefix}-${year}`;
+    // Drawn before the transaction where the dialect says so (src/db/dialect.ts): never inside a
+    // caller's transaction, whose connection a second one must not wait on.
+    const drawn = !within && deps.dialect.drawsCodesOutsideTransaction ? await repo.nextSequence(db, scope) : null;
     return inTransaction(async (trx) => {
       const refs = await validateReferences(trx, { ...input, sourceCode });
-      const year = now.slice(0, 4);
-      const seq = await repo.nextSequence(trx, `${config.codePrefix}-${year}`);
+      const seq = drawn ?? (await repo.nextSequence(trx, scope));
       const code = `${config.codePrefix}-${year}-${String(seq).padStart(6, '0')}`;
       const short = await repo.unusedShortCode(trx);
       const id = await repo.insertProblem(trx, {

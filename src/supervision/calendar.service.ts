@@ -4,6 +4,7 @@ import { WorkCalendar, type CalendarDay } from './calendar.js';
 import { isTier, isUrgency, timeLimitConfig } from './time-limits.js';
 import { TIME_LIMITS_KEY, type TimeLimitSettings } from './calendar-store.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { bumpSettingsVersion } from '../ops/settings-watch.js';
 
 export interface YearInput {
   daysOff: CalendarDay[];
@@ -52,18 +53,24 @@ export function calendarService(rt: SupervisionRuntime) {
         updated_by: actor.id,
         updated_at: now,
       };
-      await db
-        .insertInto('calendar_years')
-        .values({ year, ...row })
-        .onConflict((oc) => oc.column('year').doUpdateSet(row))
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('calendar_years')
+          .values({ year, ...row })
+          .onConflict((oc) => oc.column('year').doUpdateSet(row))
+          .execute();
+        await bumpSettingsVersion(trx);
+      });
       await rt.store.load(db);
       return rt.store.year(year);
     },
 
     /** Drops an administrator's edit, so the year falls back to the shipped data (if any). */
     async deleteYear(year: number) {
-      await db.deleteFrom('calendar_years').where('year', '=', year).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('calendar_years').where('year', '=', year).execute();
+        await bumpSettingsVersion(trx);
+      });
       await rt.store.load(db);
       return rt.store.year(year);
     },
@@ -112,11 +119,15 @@ export function calendarService(rt: SupervisionRuntime) {
       timeLimitConfig(input);
       const now = rt.now().toISOString();
       const row = { value: JSON.stringify(input), updated_by: actor.id, updated_at: now };
-      await db
-        .insertInto('supervision_settings')
-        .values({ key: TIME_LIMITS_KEY, ...row })
-        .onConflict((oc) => oc.column('key').doUpdateSet(row))
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('supervision_settings')
+          .values({ key: TIME_LIMITS_KEY, ...row })
+          .onConflict((oc) => oc.column('key').doUpdateSet(row))
+          .execute();
+        // Other instances reload their caches on their next request (src/ops/settings-watch.ts).
+        await bumpSettingsVersion(trx);
+      });
       await rt.store.load(db);
       return this.timeLimits();
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
-import { appendEvent, lockAuditHead } from '../audit/audit.repository.js';
+import { appendEvent } from '../audit/audit.repository.js';
+import { lockItemHead } from '../audit/item-partitions.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
 import { itemProgress } from './item-progress.js';
@@ -54,9 +55,9 @@ export async function recomputeWarning(
   const level = p.warning.level;
   const reasons = JSON.stringify(p.warning.reasons);
   if (stored.warning_level !== level) {
-    // A change writes an event: take the audit head first, as every writer does, then the row,
-    // so the job and a concurrent write neither deadlock nor both record the same change.
-    await lockAuditHead(trx);
+    // A change writes an event: take the item's audit head first, as every writer of the item does,
+    // then the row, so the job and a concurrent write neither deadlock nor both record the same change.
+    await lockItemHead(trx, problemId);
     stored = (await readStored(true))!;
   }
   const before = stored.warning_level;

@@ -31,21 +31,39 @@ async function qingdanAudit(t: TestApp, ...args: string[]): Promise<{ code: numb
   }
 }
 
-/** What an attacker with database access and the source code does: edit, then re-hash without a key. */
+/**
+ * What an attacker with database access and the source code does: edit, then re-hash without a key,
+ * each item's events linked to that item's previous one (the chain is partitioned per item since
+ * migration 20261207T0510), and the item heads set to the new links.
+ */
 async function rewriteUnkeyed(db: Db, fromId: number, unseal: boolean) {
   const rows = await db.selectFrom('events').selectAll().where('id', '>=', fromId).orderBy('id').execute();
-  const before = await db.selectFrom('events').select('hash').where('id', '<', fromId).orderBy('id', 'desc').limit(1);
-  let prev = (await before.executeTakeFirst())?.hash ?? 'genesis';
+  const last = new Map<number, string>();
   for (const row of rows) {
-    const hash = eventHash({ ...row, prev_hash: prev }, null);
-    await db.updateTable('events').set({ prev_hash: prev, hash }).where('id', '=', row.id).execute();
-    prev = hash;
+    if (!last.has(row.problem_id)) {
+      const before = await db
+        .selectFrom('events')
+        .select('hash')
+        .where('problem_id', '=', row.problem_id)
+        .where('id', '<', fromId)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      last.set(row.problem_id, before?.hash ?? 'genesis');
+    }
+    const hash = eventHash({ ...row, prev_hash: last.get(row.problem_id)! }, null);
+    await db
+      .updateTable('events')
+      .set({ prev_hash: last.get(row.problem_id)!, hash })
+      .where('id', '=', row.id)
+      .execute();
+    await db
+      .updateTable('audit_item_heads')
+      .set({ last_event_id: row.id, last_hash: hash })
+      .where('problem_id', '=', row.problem_id)
+      .execute();
+    last.set(row.problem_id, hash);
   }
-  const head = { last_event_id: rows.at(-1)!.id, last_hash: prev };
-  await db
-    .updateTable('audit_head')
-    .set(unseal ? { ...head, keyed_from: null, keyed_mac: null } : head)
-    .execute();
+  if (unseal) await db.updateTable('audit_head').set({ keyed_from: null, keyed_mac: null }).execute();
 }
 
 describe.each(DIALECTS)('a tamper-evident audit trail (%s)', (dialect) => {

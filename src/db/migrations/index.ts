@@ -25,6 +25,9 @@ import * as mapIndex from './20261206T0800-map-index.js';
 import * as englishTexts from './20261207T0100-english-texts.js';
 import * as hotspots from './20261207T0200-hotspots.js';
 import * as importHistory from './20261207T0300-import-history.js';
+import * as attachmentBlobs from './20261207T0500-attachment-blobs.js';
+import * as auditPartitions from './20261207T0510-audit-partitions.js';
+import * as settingsVersion from './20261207T0520-settings-version.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -57,4 +60,7 @@ export const migrations: Record<string, Migration> = {
   '20261207T0100-english-texts': englishTexts,
   '20261207T0200-hotspots': hotspots,
   '20261207T0300-import-history': importHistory,
+  '20261207T0500-attachment-blobs': attachmentBlobs,
+  '20261207T0510-audit-partitions': auditPartitions,
+  '20261207T0520-settings-version': settingsVersion,
 };
