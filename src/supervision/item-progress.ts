@@ -120,7 +120,7 @@ export interface ProgressContext {
   calendar: WorkCalendar;
 }
 
-export const progressContext = (rt: SupervisionRuntime): ProgressContext => ({
+const progressContext = (rt: SupervisionRuntime): ProgressContext => ({
   today: rt.today(),
   dateOf: rt.dateOf,
   calendar: rt.store.calendar(),

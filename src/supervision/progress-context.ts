@@ -31,7 +31,10 @@ function memoCalendar(calendar: WorkCalendar): WorkCalendar {
   memo.workingDaysBetween = (a, b) => {
     const key = `${a}|${b}`;
     let n = counted.get(key);
-    if (n === undefined) counted.set(key, (n = calendar.workingDaysBetween(a, b)));
+    if (n === undefined) {
+      n = calendar.workingDaysBetween(a, b);
+      counted.set(key, n);
+    }
     return n;
   };
   return memo;

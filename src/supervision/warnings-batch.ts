@@ -64,7 +64,7 @@ async function writeChanged(trx: Db, changes: Change[], now: string): Promise<vo
  * item in id order: a parent reads the plan its children stored, so a child earlier in the batch
  * lends its fresh plan, as it would have been committed one transaction earlier.
  */
-export async function recomputeBatch(
+async function recomputeBatch(
   rt: SupervisionRuntime,
   trx: Db,
   rows: ProgressRow[],
@@ -128,7 +128,7 @@ export async function recomputeBatch(
   return { levels, changed, written: changes.length };
 }
 
-export interface WarningsPass {
+interface WarningsPass {
   checked: number;
   changed: number;
   written: number;
