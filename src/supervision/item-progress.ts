@@ -5,14 +5,12 @@ import { missedMilestones, plannedProgress, rollUp, type Milestone } from './pla
 import { computeWarning, type Warning } from './warning-level.js';
 import { lastDueDate, missedWeek, nextDueDate } from './weekly-report-rule.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { loadProgressInputs } from './progress-batch.js';
 import type { WorkCalendar } from './calendar.js';
 
 /** States in which an item's work is finished, so a parent counts it as fully done. */
 const DONE_STATES = ['rectified', 'verified', 'closed'];
-/** Child items that never became work (or became another item) do not weigh on the parent. */
-// A child counts once the acceptance desk has taken it on: an untriaged report (anyone may file one)
-// must not drag the parent's progress down, nor one refused or merged away.
-export const UNTRIAGED_CHILD_STATES = ['submitted', 'rejected', 'merged'];
+export { UNTRIAGED_CHILD_STATES } from './progress-batch.js';
 
 export interface ChildProgress {
   id: number;
@@ -83,34 +81,9 @@ export interface ProgressInputs {
  * still set its plan.
  */
 export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemRow): Promise<ItemProgress> {
-  const [milestones, children, lastAt] = await Promise.all([
-    db
-      .selectFrom('milestones')
-      .select(['id', 'name', 'due_date', 'weight', 'done_at'])
-      .where('problem_id', '=', row.id)
-      .orderBy('due_date')
-      .orderBy('sort')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('problems')
-      .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
-      .select([
-        'problems.id',
-        'problems.code',
-        'problems.title',
-        'problems.status',
-        'problems.progress_percent',
-        's.rollup_weight',
-        's.planned_percent',
-      ])
-      .where('problems.parent_id', '=', row.id)
-      .where('problems.status', 'not in', UNTRIAGED_CHILD_STATES)
-      .orderBy('problems.id')
-      .execute(),
-    lastReportAt(db, row.id),
-  ]);
-  return progressOf(rt, row, { milestones, children, lastAt });
+  // The batch loader on a batch of one: the scheduled pass and this read the same inputs the same way.
+  const inputs = (await loadProgressInputs(db, [row.id])).get(row.id)!;
+  return progressOf(rt, row, inputs);
 }
 
 /** What progressOf reads of the runtime; a batch takes it once (progress-context.ts), not per item. */

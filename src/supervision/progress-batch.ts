@@ -1,5 +1,10 @@
 import type { Db } from '../db/database.js';
-import { UNTRIAGED_CHILD_STATES, type ChildInput, type MilestoneInput, type ProgressInputs } from './item-progress.js';
+import type { ChildInput, MilestoneInput, ProgressInputs } from './item-progress.js';
+
+/** Child items that never became work (or became another item) do not weigh on the parent. */
+// A child counts once the acceptance desk has taken it on: an untriaged report (anyone may file one)
+// must not drag the parent's progress down, nor one refused or merged away.
+export const UNTRIAGED_CHILD_STATES = ['submitted', 'rejected', 'merged'];
 
 /** Groups rows by a key, keeping their order (the queries below order them as itemProgress does). */
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
@@ -11,6 +16,37 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
     else m.set(k, [r]);
   }
   return m;
+}
+
+/**
+ * The triaged children of the items, ordered by id. In two steps: their ids from the parent index
+ * alone (SQLite, seeing few distinct parents, would scan the whole table for a list of a thousand with
+ * any other column), then the few children's rows by key.
+ */
+async function loadChildren(db: Db, ids: number[]) {
+  const kids = await db.selectFrom('problems').select('id').where('parent_id', 'in', ids).execute();
+  if (!kids.length) return [];
+  const rows = await db
+    .selectFrom('problems')
+    .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
+    .select([
+      'problems.parent_id',
+      'problems.id',
+      'problems.code',
+      'problems.title',
+      'problems.status',
+      'problems.progress_percent',
+      's.rollup_weight',
+      's.planned_percent',
+    ])
+    .where(
+      'problems.id',
+      'in',
+      kids.map((k) => k.id),
+    )
+    .where('problems.status', 'not in', UNTRIAGED_CHILD_STATES)
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -30,24 +66,7 @@ export async function loadProgressInputs(db: Db, ids: number[]): Promise<Map<num
       .orderBy('sort')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('problems')
-      .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
-      .select([
-        'problems.parent_id',
-        'problems.id',
-        'problems.code',
-        'problems.title',
-        'problems.status',
-        'problems.progress_percent',
-        's.rollup_weight',
-        's.planned_percent',
-      ])
-      .where('problems.parent_id', 'in', ids)
-      .where('problems.status', 'not in', UNTRIAGED_CHILD_STATES)
-      // Sorted here: ordered by id, SQLite walks the whole table by its key instead of the parent index.
-      .execute()
-      .then((rows) => rows.sort((a, b) => a.id - b.id)),
+    loadChildren(db, ids),
     db
       .selectFrom('events')
       .select(['problem_id', (eb) => eb.fn.max('created_at').as('at')])
