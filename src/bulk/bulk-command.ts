@@ -16,7 +16,11 @@ export const BULK_FOLLOW_UPS: string[][] = [
 
 function findCommand(program: Command, path: string[]): Command | undefined {
   let cmd: Command | undefined = program;
-  for (const name of path) cmd = cmd?.commands.find((c) => c.name() === name);
+  for (const name of path) {
+    // A command without subcommands takes the rest of the path as its arguments (`jobs run warnings`).
+    if (cmd && cmd !== program && !cmd.commands.length) break;
+    cmd = cmd?.commands.find((c) => c.name() === name);
+  }
   return cmd;
 }
 

@@ -5,13 +5,12 @@ import { missedMilestones, plannedProgress, rollUp, type Milestone } from './pla
 import { computeWarning, type Warning } from './warning-level.js';
 import { lastDueDate, missedWeek, nextDueDate } from './weekly-report-rule.js';
 import type { SupervisionRuntime } from './runtime.js';
+import { loadProgressInputs } from './progress-batch.js';
+import type { WorkCalendar } from './calendar.js';
 
 /** States in which an item's work is finished, so a parent counts it as fully done. */
 const DONE_STATES = ['rectified', 'verified', 'closed'];
-/** Child items that never became work (or became another item) do not weigh on the parent. */
-// A child counts once the acceptance desk has taken it on: an untriaged report (anyone may file one)
-// must not drag the parent's progress down, nor one refused or merged away.
-export const UNTRIAGED_CHILD_STATES = ['submitted', 'rejected', 'merged'];
+export { UNTRIAGED_CHILD_STATES } from './progress-batch.js';
 
 export interface ChildProgress {
   id: number;
@@ -47,47 +46,92 @@ export async function lastReportAt(db: Db, problemId: number): Promise<string | 
   return (r?.at as string | null | undefined) ?? null;
 }
 
+/** A milestone row as the progress rules read it. */
+export interface MilestoneInput {
+  id: number;
+  name: string;
+  due_date: string;
+  weight: number;
+  done_at: string | null;
+}
+
+/** A child item as its parent's roll-up reads it: its own state and its stored plan. */
+export interface ChildInput {
+  id: number;
+  code: string;
+  title: string;
+  status: string;
+  progress_percent: number;
+  rollup_weight: number | null;
+  planned_percent: number | null;
+}
+
+/** What the progress rules read besides the item: one query each here, one per batch in progress-batch.ts. */
+export interface ProgressInputs {
+  /** Ordered by due date, sort, id. */
+  milestones: MilestoneInput[];
+  /** Triaged children, ordered by id. */
+  children: ChildInput[];
+  lastAt: string | null;
+}
+
 /**
  * Planned and reported progress and the warning for one item, as of today. A parent item (one
  * with child items) reports the weighted roll-up of its children; its own milestones, if any,
  * still set its plan.
  */
 export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemRow): Promise<ItemProgress> {
-  const today = rt.today();
-  const [msRows, children, lastAt] = await Promise.all([
-    db
-      .selectFrom('milestones')
-      .selectAll()
-      .where('problem_id', '=', row.id)
-      .orderBy('due_date')
-      .orderBy('sort')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('problems')
-      .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
-      .select([
-        'problems.id',
-        'problems.code',
-        'problems.title',
-        'problems.status',
-        'problems.progress_percent',
-        's.rollup_weight',
-        's.planned_percent',
-      ])
-      .where('problems.parent_id', '=', row.id)
-      .where('problems.status', 'not in', UNTRIAGED_CHILD_STATES)
-      .orderBy('problems.id')
-      .execute(),
-    lastReportAt(db, row.id),
-  ]);
+  // The batch loader on a batch of one: the scheduled pass and this read the same inputs the same way.
+  const inputs = (await loadProgressInputs(db, [row.id])).get(row.id)!;
+  return progressOf(rt, row, inputs);
+}
+
+/** What progressOf reads of the runtime; a batch takes it once (progress-context.ts), not per item. */
+export interface ProgressContext {
+  today: string;
+  dateOf(iso: string): string;
+  calendar: WorkCalendar;
+}
+
+const progressContext = (rt: SupervisionRuntime): ProgressContext => ({
+  today: rt.today(),
+  dateOf: rt.dateOf,
+  calendar: rt.store.calendar(),
+});
+
+/** The columns of an item that progress, warnings and their notices read. */
+export type ProgressRow = Pick<
+  ProblemRow,
+  | 'id'
+  | 'code'
+  | 'title'
+  | 'status'
+  | 'assigned_at'
+  | 'created_at'
+  | 'signed_at'
+  | 'progress_percent'
+  | 'deadline'
+  | 'checkpoint_date'
+  | 'lead_department_id'
+  | 'owner_leader_id'
+>;
+
+/** The pure part of itemProgress: the same rules whether the inputs came one item or a batch at a time. */
+export function progressOf(
+  rt: SupervisionRuntime,
+  row: ProgressRow,
+  inputs: ProgressInputs,
+  ctx: ProgressContext = progressContext(rt),
+): ItemProgress {
+  const { today, dateOf } = ctx;
+  const { milestones: msRows, children, lastAt } = inputs;
   const milestones: Milestone[] = msRows.map((m) => ({
     name: m.name,
     dueDate: m.due_date,
     weight: m.weight,
     doneAt: m.done_at,
   }));
-  const start = row.assigned_at ? rt.dateOf(row.assigned_at) : rt.dateOf(row.created_at);
+  const start = row.assigned_at ? dateOf(row.assigned_at) : dateOf(row.created_at);
   const missed = missedMilestones(milestones, today);
   const childViews: ChildProgress[] = children.map((c) => ({
     id: c.id,
@@ -114,8 +158,8 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
   }
   const weekly = {
     status: row.status,
-    signedDate: row.signed_at ? rt.dateOf(row.signed_at) : null,
-    lastReportDate: lastAt ? rt.dateOf(lastAt) : null,
+    signedDate: row.signed_at ? dateOf(row.signed_at) : null,
+    lastReportDate: lastAt ? dateOf(lastAt) : null,
   };
   // A parent item reports through its children; the weekly duty is theirs.
   const missingWeekly = !childViews.length && missedWeek(weekly, lastDueDate(today, rt.config.weeklyReportWeekday));
@@ -129,7 +173,7 @@ export async function itemProgress(rt: SupervisionRuntime, db: Db, row: ProblemR
           reportedPercent: reported,
           missedMilestones: missed.length,
           missingWeeklyReport: missingWeekly,
-          calendar: rt.store.calendar(),
+          calendar: ctx.calendar,
         },
         rt.config.thresholds,
       )

@@ -1,5 +1,5 @@
 import type { Job } from '../jobs/job-runner.js';
-import { recomputeAllWarnings } from './warnings.service.js';
+import { recomputeAllWarnings } from './warnings-batch.js';
 import { checkWeeklyReports, sendOverdueReminders } from './escalation.js';
 import type { SupervisionRuntime } from './runtime.js';
 
@@ -14,7 +14,10 @@ export function supervisionJobs(rt: SupervisionRuntime): Job[] {
       name: 'warnings',
       description: "recompute every open item's warning level (hourly)",
       slot: (now) => now.toISOString().slice(0, 13),
-      run: async () => recomputeAllWarnings(rt),
+      // A batch per transaction; between batches the lease is renewed, and a lost lease stops the pass.
+      run: async (_now, lease) => ({
+        ...(await recomputeAllWarnings(rt, { between: () => lease?.keep() ?? Promise.resolve() })),
+      }),
     },
     {
       name: 'reminders',

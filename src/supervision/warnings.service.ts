@@ -3,35 +3,58 @@ import { appendEvent } from '../audit/audit.repository.js';
 import { lockItemHead } from '../audit/item-partitions.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
-import { itemProgress } from './item-progress.js';
+import { itemProgress, type ItemProgress, type ProgressRow } from './item-progress.js';
 import type { SupervisionRuntime } from './runtime.js';
 import { warningRaised } from './notice-texts.js';
 
 const RANK: Record<string, number> = { none: 0, blue: 1, yellow: 2, red: 3 };
 
+/** The supervision row an item starts with, before its first recomputation. */
+export const newSupervisionRow = (problemId: number) => ({
+  problem_id: problemId,
+  warning_level: 'none',
+  warning_reasons: '[]',
+  warning_since: null,
+  planned_percent: null,
+  original_deadline: null,
+  missing_weekly_report: 0,
+  last_report_at: null,
+  rollup_weight: 1,
+  computed_at: null,
+});
+
 export async function ensureSupervisionRow(trx: Db, problemId: number): Promise<void> {
   await trx
     .insertInto('item_supervision')
-    .values({
-      problem_id: problemId,
-      warning_level: 'none',
-      warning_reasons: '[]',
-      warning_since: null,
-      planned_percent: null,
-      original_deadline: null,
-      missing_weekly_report: 0,
-      last_report_at: null,
-      rollup_weight: 1,
-      computed_at: null,
-    })
+    .values(newSupervisionRow(problemId))
     .onConflict((oc) => oc.column('problem_id').doNothing())
     .execute();
+}
+
+/** The columns a recomputation writes, besides computed_at and warning_since. */
+export interface ComputedValues {
+  warning_level: WarningLevel;
+  warning_reasons: string;
+  planned_percent: number | null;
+  missing_weekly_report: number;
+  last_report_at: string | null;
+}
+
+export function computedValues(p: ItemProgress): ComputedValues {
+  return {
+    warning_level: p.warning.level,
+    warning_reasons: JSON.stringify(p.warning.reasons),
+    planned_percent: p.plannedPercent,
+    missing_weekly_report: p.missingWeeklyReport ? 1 : 0,
+    last_report_at: p.lastReportAt,
+  };
 }
 
 /**
  * Recomputes one item's warning and stores it. A change of level is written to the timeline
  * (internal) in the same transaction, and a rise to yellow or red notifies the unit and the owning
- * leader. Returns the new level. Run inside the caller's transaction.
+ * leader. Returns the new level. Run inside the caller's transaction. The scheduled pass does the
+ * same a batch at a time (warnings-batch.ts); a test holds the two to the same results.
  */
 export async function recomputeWarning(
   rt: SupervisionRuntime,
@@ -53,7 +76,6 @@ export async function recomputeWarning(
   const p = await itemProgress(rt, trx, row);
   const now = rt.now().toISOString();
   const level = p.warning.level;
-  const reasons = JSON.stringify(p.warning.reasons);
   if (stored.warning_level !== level) {
     // A change writes an event: take the item's audit head first, as every writer of the item does,
     // then the row, so the job and a concurrent write neither deadlock nor both record the same change.
@@ -63,81 +85,56 @@ export async function recomputeWarning(
   const before = stored.warning_level;
   await trx
     .updateTable('item_supervision')
-    .set({
-      warning_level: level,
-      warning_reasons: reasons,
-      planned_percent: p.plannedPercent,
-      missing_weekly_report: p.missingWeeklyReport ? 1 : 0,
-      last_report_at: p.lastReportAt,
-      computed_at: now,
-      ...(before !== level && { warning_since: now }),
-    })
+    .set({ ...computedValues(p), computed_at: now, ...(before !== level && { warning_since: now }) })
     .where('problem_id', '=', problemId)
     .execute();
-  if (before !== level) {
-    await appendEvent(trx, {
-      problemId,
-      action: 'warning',
-      actorId: null,
-      actorName: 'system',
-      role: 'system',
-      fromState: row.status,
-      toState: row.status,
-      payload: {
-        from: before,
-        to: level,
-        reasons: p.warning.reasons,
-        plannedPercent: p.plannedPercent,
-        reportedPercent: p.reportedPercent,
-      },
-      reason: null,
-      isPublic: false,
-      createdAt: now,
-    });
-    if (RANK[level] > RANK[before] && RANK[level] >= RANK.yellow) {
-      const users = [
-        ...(await departmentUserIds(trx, row.lead_department_id)),
-        ...(row.owner_leader_id ? [row.owner_leader_id] : []),
-      ];
-      await rt.notifier.notify(
-        trx,
-        {
-          userIds: users,
-          kind: 'warning',
-          problemCode: row.code,
-          ...warningRaised(row, level, p.warning.reasons),
-        },
-        now,
-      );
-    }
-  }
+  if (before !== level) await recordLevelChange(rt, trx, row, before, p, now);
   return level;
 }
 
-/** The scheduled pass: every item that can carry a warning, or still carries one, one transaction each. */
-export async function recomputeAllWarnings(
+/** The timeline event of a level change and, for a rise to yellow or red, the notice. */
+export async function recordLevelChange(
   rt: SupervisionRuntime,
-): Promise<{ checked: number; changed: number; levels: Record<string, number> }> {
-  const ids = await rt.db
-    .selectFrom('problems')
-    .leftJoin('item_supervision as s', 's.problem_id', 'problems.id')
-    .select('problems.id')
-    .where((eb) => eb.or([eb('problems.status', 'in', [...WARNING_STATES]), eb('s.warning_level', '!=', 'none')]))
-    .orderBy('problems.id')
-    .execute();
-  let changed = 0;
-  const levels: Record<string, number> = { none: 0, blue: 0, yellow: 0, red: 0 };
-  for (const { id } of ids) {
-    await rt.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('item_supervision')
-        .select('warning_level')
-        .where('problem_id', '=', id)
-        .executeTakeFirst();
-      const level = await recomputeWarning(rt, trx, id);
-      if (level) levels[level]++;
-      if (level && (before?.warning_level ?? 'none') !== level) changed++;
-    });
+  trx: Db,
+  row: ProgressRow,
+  before: string,
+  p: ItemProgress,
+  now: string,
+): Promise<void> {
+  const level = p.warning.level;
+  await appendEvent(trx, {
+    problemId: row.id,
+    action: 'warning',
+    actorId: null,
+    actorName: 'system',
+    role: 'system',
+    fromState: row.status,
+    toState: row.status,
+    payload: {
+      from: before,
+      to: level,
+      reasons: p.warning.reasons,
+      plannedPercent: p.plannedPercent,
+      reportedPercent: p.reportedPercent,
+    },
+    reason: null,
+    isPublic: false,
+    createdAt: now,
+  });
+  if (RANK[level] > RANK[before] && RANK[level] >= RANK.yellow) {
+    const users = [
+      ...(await departmentUserIds(trx, row.lead_department_id)),
+      ...(row.owner_leader_id ? [row.owner_leader_id] : []),
+    ];
+    await rt.notifier.notify(
+      trx,
+      {
+        userIds: users,
+        kind: 'warning',
+        problemCode: row.code,
+        ...warningRaised(row, level, p.warning.reasons),
+      },
+      now,
+    );
   }
-  return { checked: ids.length, changed, levels };
 }
