@@ -51,6 +51,7 @@ describe('checkQuestionSet', () => {
       label: '灯杆编号',
       labelEn: 'Pole',
       help: null,
+      helpEn: null,
       datatype: 'string',
       required: true,
       order: 1,
