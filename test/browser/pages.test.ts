@@ -107,6 +107,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
         ['shuji', '/admin/leader', 'leader', 'leader-items'],
         ['admin', '/admin/settings?tab=categories', 'settings', 'ref-table'],
         ['admin', '/admin/settings?tab=calendar', 'settings-calendar', 'cal-off'],
+        ['admin', '/admin/settings?tab=questions', 'settings-questions', 'questions-editor'],
         ['chengguan', `/admin/problems/${code}`, 'staff-item', 'milestones'],
       ];
       for (const [who, path, name, ready] of pages) {
