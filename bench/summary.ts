@@ -51,6 +51,8 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
       .map((x) => `${x.db} ${x.items.toLocaleString('en')}: ${x.r!.date.slice(0, 16)} (${x.r!.commit})`)
       .join('; ')}.`,
   ];
+  const table = aligned(lines.filter((l) => l.startsWith('|')));
+  lines.splice(0, table.length, ...table);
   const readme = path.join(ROOT, 'bench', 'README.md');
   const text = fs.readFileSync(readme, 'utf8');
   const start = '<!-- goals:start -->';
@@ -59,6 +61,20 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
   fs.writeFileSync(
     readme,
     `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
+  );
+}
+
+/** The table as the project's formatter writes it (Biome checks README.md): cells padded to the column. */
+function aligned(rows: string[]): string[] {
+  const cells = rows.map((r) =>
+    r
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim()),
+  );
+  const widths = cells[0].map((_, i) => Math.max(3, ...cells.map((r) => (/^-+$/.test(r[i]) ? 3 : r[i].length))));
+  return cells.map(
+    (r) => `| ${r.map((c, i) => (/^-+$/.test(c) ? '-'.repeat(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`,
   );
 }
 

@@ -53,7 +53,7 @@ describe.each(DIALECTS)('duplicates found by relevance, not recency (%s)', (dial
   }, 900_000);
   afterAll(async () => t?.close());
 
-  it(`proposes the old original of ${TARGETS} rewritten copies among ${LIST} items`, async () => {
+  it(`proposes the old original of ${TARGETS} rewritten copies among ${texts.length} items`, async () => {
     const dups = t.kernel.of(duplicatesFeature);
     let found = 0;
     const times: number[] = [];
