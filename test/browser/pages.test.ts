@@ -17,7 +17,7 @@ import {
   startServer,
   type Server,
 } from './harness.js';
-import { Api, login } from './flows.js';
+import { Api, login, selectByText } from './flows.js';
 
 /** Controls without a label (by <label for>, wrapping label, aria-label or aria-labelledby). */
 const unlabelled = (page: Page) =>
@@ -118,6 +118,14 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
         expect(errors).toEqual([]);
         await context.close();
       }
+      // The question editor's form, with its English help field, once a category is chosen.
+      const { page, errors, context } = await newPage(browser, server.url, size);
+      await login(page, 'admin');
+      await page.goto('/admin/settings?tab=questions');
+      await selectByText(page, 'q-category', '路灯不亮');
+      await check(page, 'settings-questions-form', 'question-row');
+      expect(errors).toEqual([]);
+      await context.close();
     }, 180_000);
   }
 
