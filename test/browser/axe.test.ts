@@ -5,18 +5,9 @@
  * printed whether or not they pass, so a run's output is the accessibility report.
  */
 import axe from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 // Evaluated rather than added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
@@ -79,22 +70,15 @@ const PAGES = (code: string): [string | null, string, string][] => [
 ];
 
 describe.skipIf(!HAVE_BROWSER)('axe on every main page', () => {
-  let server: Server;
-  let browser: Browser;
   let code = '';
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ code } = await new Api(server.url).report({
+    ({ code } = await new Api(rig.server.url).report({
       title: '人民路公交站台顶棚破损漏雨',
       description: '雨天候车的市民只能站在雨里，站台顶棚有两块板缺失。',
       address: '沙市区人民路公交站',
     }));
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   for (const size of [DESKTOP, PHONE]) {
     it(`finds no critical or serious violation at ${size.width} px`, async () => {
@@ -104,7 +88,7 @@ describe.skipIf(!HAVE_BROWSER)('axe on every main page', () => {
       for (const [who, path, name] of PAGES(code)) {
         let reader = readers.get(who);
         if (!reader) {
-          reader = await newPage(browser, server.url, size);
+          reader = await newPage(rig.browser, rig.server.url, size);
           if (who) await login(reader.page, who);
           readers.set(who, reader);
         }

@@ -9,20 +9,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  ROOT,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, ROOT, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 import { creditCode } from '../campaigns/campaign-fixtures.js';
 
@@ -53,21 +42,14 @@ async function check(page: Page, name: string, testId: string) {
 }
 
 describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('walks a forum to assigned items and a campaign to a public, accepted completion', async () => {
-    const office = await newPage(browser, server.url);
+    const office = await newPage(rig.browser, rig.server.url);
     const page = office.page;
     await login(page, 'ducha');
     await page.goto('/admin/forums');
@@ -164,7 +146,7 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     await page.getByTestId('panel-save').click();
     await expect.poll(() => page.getByTestId('panel').count()).toBe(1);
 
-    const pub = await newPage(browser, server.url);
+    const pub = await newPage(rig.browser, rig.server.url);
     await pub.page.goto(`/campaigns/${campaignId}`);
     await ready(pub.page, 'campaign-accepted');
     expect(await pub.page.getByTestId('campaign-status').textContent()).toContain('已验收');
@@ -192,7 +174,7 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
 
     const verify = await run(process.execPath, [path.join(ROOT, 'bin', 'qingdan.mjs'), 'audit', 'verify'], {
       cwd: ROOT,
-      env: { ...process.env, QINGDAN_DATA_DIR: server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, QINGDAN_DATA_DIR: rig.server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
     });
     expect(verify.stdout).toMatch(/campaigns chain intact/);
     for (const p of [office, pub]) {
@@ -225,7 +207,7 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     expect(programme.parts.filter((p: { kind: string }) => p.kind === 'part')).toHaveLength(5);
     const accepted = demo.code as string;
     for (const size of [DESKTOP, PHONE]) {
-      const pub = await newPage(browser, server.url, size);
+      const pub = await newPage(rig.browser, rig.server.url, size);
       await pub.page.goto('/');
       await check(pub.page, 'home', 'campaign-headline');
       expect(await pub.page.getByTestId('campaign-headline').textContent()).toBe(publicFigures.headline);
@@ -239,7 +221,7 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
       await check(pub.page, 'public', 'campaign-cards');
       await pub.page.goto(`/campaigns/${demo.id}`);
       await check(pub.page, 'public-campaign', 'campaign-accepted');
-      const staff = await newPage(browser, server.url, size);
+      const staff = await newPage(rig.browser, rig.server.url, size);
       await login(staff.page, 'ducha');
       for (const [url, name, id] of [
         ['/admin/campaigns', 'admin-campaigns', 'campaign-table'],

@@ -10,20 +10,9 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  ROOT,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, ROOT, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 import { pdfText } from '../hall/pdf-text.js';
 import { residentId } from '../hall/hall-fixtures.js';
@@ -56,18 +45,11 @@ async function check(page: Page, name: string, testId: string) {
 }
 
 describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('walks a case from a one-time notice to a rectified bad rating in the department’s month', async () => {
     const all = await api.call('GET', '/api/v1/matters?limit=1');
@@ -80,7 +62,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
     ).departments.find((d: { id: number }) => d.id === taxId)?.ratings ?? { bad: 0, badRectified: 0 };
 
     // The window: a material missing → a one-time notice, printed as a PDF.
-    const clerk = await newPage(browser, server.url, DESKTOP);
+    const clerk = await newPage(rig.browser, rig.server.url, DESKTOP);
     const c = clerk.page;
     await login(c, 'shouli');
     await c.goto('/admin/hall/desk');
@@ -111,7 +93,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
     await expect.poll(() => c.getByTestId('case-status').first().textContent()).toBe('已受理');
 
     // The tax bureau's back office reviews and approves.
-    const dept = await newPage(browser, server.url, DESKTOP);
+    const dept = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(dept.page, 'shuiwu');
     await dept.page.goto(`/admin/hall/cases/${number}`);
     await dept.page.getByTestId('case-action-review').click();
@@ -126,7 +108,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
     await expect.poll(() => c.getByTestId('case-status').first().textContent()).toBe('已办结');
 
     // The applicant rates 不满意 from the SMS link.
-    const pub = await newPage(browser, server.url, PHONE);
+    const pub = await newPage(rig.browser, rig.server.url, PHONE);
     await pub.page.goto(`/hall/rate?no=${encodeURIComponent(number)}&token=${encodeURIComponent(token)}`);
     await pub.page.getByTestId('rate-level-2').check();
     await pub.page.getByTestId('rate-reason-repeat_visits').check();
@@ -149,7 +131,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
     await api.act('shouli', item, 'verify', { result: 'satisfied', rating: 4, method: 'callback' });
 
     // The department's month shows it.
-    const office = await newPage(browser, server.url, DESKTOP);
+    const office = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(office.page, 'ducha');
     await office.page.goto('/admin/hall/board');
     const row = office.page.getByTestId(`hall-month-dept-${taxId}`);
@@ -159,7 +141,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
 
     const verify = await run(process.execPath, [path.join(ROOT, 'bin', 'qingdan.mjs'), 'audit', 'verify'], {
       cwd: ROOT,
-      env: { ...process.env, QINGDAN_DATA_DIR: server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, QINGDAN_DATA_DIR: rig.server.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
     });
     expect(verify.stdout).toMatch(/audit chain intact/);
     expect(verify.stdout).toMatch(/hall chain intact/);
@@ -172,7 +154,7 @@ describe.skipIf(!HAVE_BROWSER)('the one-window hall in a real browser', () => {
   it('shows every hall page at 1280 and 375 px without sideways scrolling', async () => {
     const some = (await api.call('GET', '/api/v1/applications?status=issued&limit=1', undefined, 'shouli')).items[0];
     for (const size of [DESKTOP, PHONE]) {
-      const { page, context, errors } = await newPage(browser, server.url, size);
+      const { page, context, errors } = await newPage(rig.browser, rig.server.url, size);
       await page.goto('/hall');
       await check(page, 'home', 'hall-figures');
       await page.getByTestId('hall-q').fill('不动产 登记');

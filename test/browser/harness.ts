@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -163,4 +164,31 @@ export async function shot(page: Page, name: string): Promise<void> {
   // From the top, so the sticky header sits where it belongs in a full-page capture.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+}
+
+/** The server and browser of one test file, set once its `beforeAll` has run. */
+export interface BrowserRig {
+  server: Server;
+  browser: Browser;
+}
+
+/**
+ * The one setup of a browser test file: builds the UI if needed, starts a demo server (with `env`,
+ * or what `env()` returns once earlier hooks have run) and Chromium together, and stops both after
+ * the file. Read `rig.server` and `rig.browser` inside tests and later hooks.
+ */
+export function useBrowserServer(env: Record<string, string> | (() => Record<string, string>) = {}): BrowserRig {
+  const rig = {} as BrowserRig;
+  beforeAll(async () => {
+    await ensureWeb();
+    [rig.server, rig.browser] = await Promise.all([
+      startServer(typeof env === 'function' ? env() : env),
+      launchBrowser(),
+    ]);
+  }, 240_000);
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.server?.stop();
+  });
+  return rig;
 }

@@ -3,34 +3,16 @@
  * topics (the page and the home page's panel) and "me too" on an item's page, once per browser.
  * Screenshots at 1280 and 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('hot spots in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows a cluster to the office and the public, and counts one "me too" per browser', async () => {
     const areas = (await api.call('GET', '/api/v1/areas')) as { items: { id: number; code: string }[] };
@@ -46,7 +28,7 @@ describe.skipIf(!HAVE_BROWSER)('hot spots in a real browser', () => {
       codes.push(code);
     }
 
-    const office = await newPage(browser, server.url, DESKTOP);
+    const office = await newPage(rig.browser, rig.server.url, DESKTOP);
     const o = office.page;
     await login(o, 'ducha');
     await o.goto('/admin/hotspots');
@@ -55,7 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('hot spots in a real browser', () => {
     await expect.poll(() => card.getByTestId('hot-promote').count()).toBe(1);
     await shot(o, 'hotspots-admin');
 
-    const phone = await newPage(browser, server.url, PHONE);
+    const phone = await newPage(rig.browser, rig.server.url, PHONE);
     const p = phone.page;
     await p.goto('/hot');
     const pub = p.getByTestId('hot-card').filter({ hasText: '电梯经常困人' });

@@ -3,41 +3,23 @@
  * numbered letter from the item page, the addressed unit signs for it and replies on a phone, the
  * office sees the reply and downloads the PDF. Screenshots at 1280 and 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('supervision letters in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('issues a letter, the unit acknowledges and replies, the office sees the reply', async () => {
     const { code } = await api.report({ title: '老旧小区路灯长期不亮' });
     await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
     await api.act('chengguan', code, 'sign');
 
-    const office = await newPage(browser, server.url, DESKTOP);
+    const office = await newPage(rig.browser, rig.server.url, DESKTOP);
     const o = office.page;
     await login(o, 'ducha');
     await o.goto(`/admin/problems/${code}`);
@@ -55,7 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision letters in a real browser', () => {
     await expect.poll(() => card.getAttribute('data-status')).toBe('issued');
     await shot(o, 'letters-issue');
 
-    const unit = await newPage(browser, server.url, PHONE);
+    const unit = await newPage(rig.browser, rig.server.url, PHONE);
     const u = unit.page;
     await login(u, 'chengguan');
     await u.goto('/admin/letters');
@@ -85,7 +67,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision letters in a real browser', () => {
     // The internal timeline carries the letter; the public page does not.
     await o.goto(`/admin/problems/${code}`);
     await o.locator('[data-testid="timeline-item"][data-action="letter_replied"]').waitFor();
-    const pub = await newPage(browser, server.url, DESKTOP);
+    const pub = await newPage(rig.browser, rig.server.url, DESKTOP);
     await pub.page.goto(`/problems/${code}`);
     await pub.page.getByTestId('timeline').waitFor();
     expect(await pub.page.locator('[data-action^="letter_"]').count()).toBe(0);

@@ -4,19 +4,9 @@
  * test-output/screenshots/. Also: keyboard sign-in, the English switch, and charts loaded only
  * where they are drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login, selectByText } from './flows.js';
 
 /** Controls without a label (by <label for>, wrapping label, aria-label or aria-labelledby). */
@@ -52,14 +42,11 @@ async function check(page: Page, name: string, ready: string) {
 }
 
 describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let code = '';
   let token = '';
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const api = new Api(server.url);
+    const api = new Api(rig.server.url);
     ({ code, token } = await api.report({
       title: '胜利街道菜市场周边共享单车乱停放',
       description: '早高峰时单车堵住人行道，轮椅和婴儿车无法通过。',
@@ -73,14 +60,10 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
       authorName: '菜场摊主',
     });
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   for (const size of [DESKTOP, PHONE]) {
     it(`renders the portal at ${size.width} px`, async () => {
-      const { page, errors, context } = await newPage(browser, server.url, size);
+      const { page, errors, context } = await newPage(rig.browser, rig.server.url, size);
       const pages: [string, string, string][] = [
         ['/', 'home', 'charts'],
         ['/report', 'report', 'report-form'],
@@ -111,7 +94,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
         ['chengguan', `/admin/problems/${code}`, 'staff-item', 'milestones'],
       ];
       for (const [who, path, name, ready] of pages) {
-        const { page, errors, context } = await newPage(browser, server.url, size);
+        const { page, errors, context } = await newPage(rig.browser, rig.server.url, size);
         await login(page, who);
         await page.goto(path);
         await check(page, name, ready);
@@ -119,7 +102,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
         await context.close();
       }
       // The question editor's form, with its English help field, once a category is chosen.
-      const { page, errors, context } = await newPage(browser, server.url, size);
+      const { page, errors, context } = await newPage(rig.browser, rig.server.url, size);
       await login(page, 'admin');
       await page.goto('/admin/settings?tab=questions');
       await selectByText(page, 'q-category', '路灯不亮');
@@ -130,7 +113,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
   }
 
   it('signs in with the keyboard alone, skip link first', async () => {
-    const { page, context } = await newPage(browser, server.url);
+    const { page, context } = await newPage(rig.browser, rig.server.url);
     await page.goto('/');
     await page.getByTestId('cta-report').waitFor();
     await page.keyboard.press('Tab');
@@ -147,7 +130,7 @@ describe.skipIf(!HAVE_BROWSER)('main pages in a real browser', () => {
   });
 
   it('switches to English and loads the charts chunk only where charts are drawn', async () => {
-    const { page, context } = await newPage(browser, server.url);
+    const { page, context } = await newPage(rig.browser, rig.server.url);
     const chunks: string[] = [];
     page.on('request', (r) => {
       if (/\/assets\/charts-/.test(r.url())) chunks.push(new URL(r.url()).pathname);

@@ -3,39 +3,21 @@
  * the server with true totals (fix 1), and the monthly settlement ranked by score (fix 2).
  * Screenshots of each changed page at 1280 and 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('supervision office pages (issue #18)', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('pages the warning board, filters it by colour, unit and search, and shows true totals', async () => {
     const all = await api.call('GET', '/api/v1/supervision/warnings?limit=200', undefined, 'ducha');
     expect(all.total).toBeGreaterThan(0);
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'ducha');
     await page.goto('/admin/supervision');
     const showing = page.getByTestId('warnings-showing');
@@ -91,7 +73,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision office pages (issue #18)', () => {
   it('ranks the monthly settlement by score, as the public scoreboard does', async () => {
     const month = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 7);
     const pub = await api.call('GET', `/api/v1/assessment/rankings?month=${month}`);
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'ducha');
     await page.goto('/admin/settlement');
     await page.getByTestId('settle-month').fill(month);

@@ -2,34 +2,16 @@
  * Issue #18 in Chromium, the public pages: the problem list's count, thumbnails, labelled dates,
  * distinct status filters folded on a phone (fix 8). Screenshots at 1280 and 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login, photo } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** Every public item the list holds, by walking its pages. */
   async function countAll(query: string): Promise<number> {
@@ -48,7 +30,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await api.upload(code, null, token, 'bench.png');
     await api.act('shouli', code, 'accept');
 
-    const { page, errors } = await newPage(browser, server.url, PHONE);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await page.goto('/problems');
     const total = await countAll('');
     await expect.poll(() => page.getByTestId('result-count').textContent()).toBe(`共 ${total} 个问题`);
@@ -85,7 +67,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
     await api.call('POST', `/api/v1/problems/${code}/comments`, { text: '下雨天等车全身湿透，什么时候修？' });
 
-    const staff = await newPage(browser, server.url, DESKTOP);
+    const staff = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(staff.page, 'chengguan');
     await staff.page.goto(`/admin/problems/${code}`);
     const comment = staff.page.getByTestId('comment').first();
@@ -94,7 +76,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     await comment.getByTestId('comment-reply-submit').click();
     await comment.getByTestId('comment-official-reply').waitFor();
 
-    const { page, errors } = await newPage(browser, server.url, PHONE);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await page.goto(`/problems/${code}`);
     const reply = page.getByTestId('comment-official-reply');
     await expect.poll(() => reply.textContent()).toContain('已列入本周维修计划，周五前完成。');
@@ -109,7 +91,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     expect([...errors, ...staff.errors]).toEqual([]);
   }, 60_000);
   it('shrinks the charts with the window and marks the current month as partial', async () => {
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await page.goto('/');
     await page.getByTestId('chart-month').locator('canvas').waitFor();
     await page.setViewportSize(PHONE);
@@ -129,7 +111,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     const lights = cats.find((c: { code: string }) => c.code === 'noise');
     const { code, token } = await api.report({ title: '英文页面测试：夜间施工噪音', categoryId: lights.id });
     await api.act('shouli', code, 'accept');
-    const { context, page, errors } = await newPage(browser, server.url, PHONE);
+    const { context, page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await context.addInitScript(() => localStorage.setItem('qingdan.lang', 'en'));
     await page.goto(`/problems/${code}`);
     await expect.poll(() => page.getByTestId('problem-details').textContent()).toContain(lights.nameEn);
@@ -141,7 +123,7 @@ describe.skipIf(!HAVE_BROWSER)('public pages (issue #18)', () => {
     expect(errors).toEqual([]);
   }, 60_000);
   it('small things: the open phone menu reads, photos added are counted, tables scroll by keyboard', async () => {
-    const { page, errors } = await newPage(browser, server.url, PHONE);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await page.goto('/');
     await page.getByTestId('figures-note').waitFor();
     await page.getByTestId('menu-toggle').click();

@@ -2,34 +2,16 @@
  * Issue #18 in Chromium, the units' and acceptance pages: the department workspace's to-do first
  * with search and a notification bell (fix 3). Screenshots at 1280 and 375 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('puts the unit’s to-do first, searches it, signs from it and rings the bell', async () => {
     const urban = await api.departmentId('urban');
@@ -39,7 +21,7 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     const unread = (await api.call('GET', '/api/v1/notifications/unread-count', undefined, 'chengguan')).unread;
     expect(unread).toBeGreaterThan(0);
 
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'chengguan');
     await page.goto('/admin/workspace');
     await page.getByTestId('todo-list').waitFor();
@@ -80,7 +62,7 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
   it('flags reports overdue for acceptance, counts them and sorts the inbox', async () => {
     const { code } = await api.report({ title: '受理箱测试：菜市场门口积水' });
     const clock = await api.call('GET', '/api/v1/supervision/intake-clock', undefined, 'shouli');
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'shouli');
     await page.goto('/admin/inbox');
     await expect
@@ -110,7 +92,7 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
       attachmentIds: [after.attachment.id],
     });
 
-    const { page, errors } = await newPage(browser, server.url, PHONE);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await page.goto(`/track?code=${code}&token=${token}`);
     const evidence = page.getByTestId('verify-evidence');
     await expect
@@ -143,7 +125,7 @@ describe.skipIf(!HAVE_BROWSER)('unit and acceptance pages (issue #18)', () => {
     const assigned = await api.act('shouli', code, 'assign', { leadDepartmentId: await api.departmentId('urban') });
     await api.act('chengguan', code, 'sign');
     const deadline = assigned.problem.deadline as string;
-    const { page, errors } = await newPage(browser, server.url, DESKTOP);
+    const { page, errors } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'chengguan');
     await page.goto(`/admin/problems/${code}`);
     await page.getByTestId('plan-apply').click();

@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { xlsx } from '../sheets/sheet-files.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, useBrowserServer } from './harness.js';
 import { login } from './flows.js';
 
 const EXAMPLE = path.resolve('examples/整改清单-示例.xlsx');
@@ -16,19 +15,10 @@ const EXAMPLE = path.resolve('examples/整改清单-示例.xlsx');
 // An import runs the duplicate check per row against the demo city; on two loaded cores the first
 // one took past the 30 s default in CI (1.8 s on a quiet machine).
 describe.skipIf(!HAVE_BROWSER)('import and export in a real browser', { timeout: 120_000 }, () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useBrowserServer();
 
   it('dry-runs, then imports the example sheet, and offers the exports', async () => {
-    const { page } = await newPage(browser, server.url, DESKTOP);
+    const { page } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'shouli');
     await page.goto('/admin/sheets');
     await page.getByTestId('import-file').setInputFiles(EXAMPLE);
@@ -40,7 +30,7 @@ describe.skipIf(!HAVE_BROWSER)('import and export in a real browser', { timeout:
     await page.getByTestId('import-submit').click();
     await expect.poll(async () => (await page.getByTestId('import-report').textContent()) ?? '').toContain('已导入');
     expect(await page.getByTestId('export-xlsx').getAttribute('href')).toBe('/api/v1/problems/export.xlsx');
-    const res = await page.request.get(`${server.url}/api/v1/problems/export.csv`);
+    const res = await page.request.get(`${rig.server.url}/api/v1/problems/export.csv`);
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -55,7 +45,7 @@ describe.skipIf(!HAVE_BROWSER)('import and export in a real browser', { timeout:
         ['9001', '噪音扰民', '夜间施工噪音严重。'],
       ]),
     );
-    const { page } = await newPage(browser, server.url, DESKTOP);
+    const { page } = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(page, 'shouli');
     await page.goto('/admin/sheets');
     await page.getByTestId('import-file').setInputFiles(file);
@@ -67,7 +57,7 @@ describe.skipIf(!HAVE_BROWSER)('import and export in a real browser', { timeout:
     await page.getByTestId('map-信件编号').selectOption('externalRef');
     await page.getByTestId('mapping-apply').click();
     await expect.poll(async () => (await page.getByTestId('import-report').textContent()) ?? '').toContain('检查通过');
-    const other = await newPage(browser, server.url, DESKTOP);
+    const other = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(other.page, 'ducha');
     await other.page.goto('/admin/sheets');
     await other.page.getByTestId('import-file').setInputFiles(file);

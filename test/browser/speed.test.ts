@@ -5,9 +5,9 @@
  * cumulative layout shift. Timings are printed, not asserted (the machine is shared); what is
  * asserted is what makes them good: compressed, immutably cached assets and a page that holds still.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWeb, HAVE_BROWSER, launchBrowser, newPage, PHONE, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAVE_BROWSER, newPage, PHONE, useBrowserServer } from './harness.js';
 import { LAYOUT_PROBE, type Probe } from './layout-probe.js';
 
 // DevTools' "Slow 4G" (Lighthouse's mobile profile): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
@@ -46,19 +46,10 @@ const fmt = (v: Visit) =>
   `${(v.bytes / 1024).toFixed(0)} KB in ${v.requests} requests`;
 
 describe.skipIf(!HAVE_BROWSER)('home page speed on slow 4G at 375 px', () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useBrowserServer();
 
   it('prints cold and warm figures; assets come compressed and immutable', async () => {
-    const { context, page, errors } = await newPage(browser, server.url, PHONE);
+    const { context, page, errors } = await newPage(rig.browser, rig.server.url, PHONE);
     await context.addInitScript(LAYOUT_PROBE);
     const scripts: { url: string; encoding?: string; cache?: string }[] = [];
     page.on('response', async (r) => {

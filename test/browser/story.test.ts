@@ -4,19 +4,9 @@
  * progress and rectifies with evidence, the resident verifies with the token, and the item counts
  * as rectified on the home page and in the unit's month.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  ensureWeb,
-  HAVE_BROWSER,
-  launchBrowser,
-  newPage,
-  PHONE,
-  shot,
-  startServer,
-  type Server,
-} from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, HAVE_BROWSER, newPage, PHONE, shot, useBrowserServer } from './harness.js';
 import { Api, cityMonth, login, photo, selectByText, newestFirstInInbox } from './flows.js';
 
 const UNIT = '市城市管理执法委员会';
@@ -34,21 +24,14 @@ async function unitRectified(page: Page): Promise<number | null> {
 }
 
 describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("goes from a resident's report to a verified, counted rectification", async () => {
-    const resident = await newPage(browser, server.url, PHONE);
+    const resident = await newPage(rig.browser, rig.server.url, PHONE);
     const page = resident.page;
     await page.goto('/');
     // Until the summary arrives the headline shows dashes ('headline-pending'), which read as NaN.
@@ -84,7 +67,7 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     expect(created.problem.answers.map((a: { display: string }) => a.display)).toEqual(['SS-0123', '单盏不亮']);
 
     // The acceptance office assigns it: the unit and the deadline come pre-filled.
-    const office = await newPage(browser, server.url, DESKTOP);
+    const office = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(office.page, 'shouli');
     await newestFirstInInbox(office.page);
     const card = office.page.locator(`[data-testid="problem-item"][data-code="${code}"]`);
@@ -100,7 +83,7 @@ describe.skipIf(!HAVE_BROWSER)('the whole story in a real browser', () => {
     await card.waitFor({ state: 'detached' });
 
     // The unit signs for it, plans, reports progress, and rectifies with a photo.
-    const unit = await newPage(browser, server.url, DESKTOP);
+    const unit = await newPage(rig.browser, rig.server.url, DESKTOP);
     const u = unit.page;
     await login(u, 'chengguan');
     const todo = u.locator(`[data-testid="problem-item"][data-code="${code}"]`);

@@ -3,27 +3,19 @@
  * supervision office grants it, records a reminder, sees the warning board, settles a
  * month; the owning leader finds the item in the leader view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, ensureWeb, HAVE_BROWSER, launchBrowser, newPage, startServer, type Server } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, HAVE_BROWSER, newPage, useBrowserServer } from './harness.js';
 import { Api, login } from './flows.js';
 
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
-  let server: Server;
-  let browser: Browser;
   let api: Api;
+  const rig = useBrowserServer();
   beforeAll(async () => {
-    await ensureWeb();
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    api = new Api(server.url);
+    api = new Api(rig.server.url);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("extends a deadline, records a reminder, settles a month and shows the leader's items", async () => {
     const { code } = await api.report({ title: '开发区夜班公交班次太少' });
@@ -37,7 +29,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await api.act('chengguan', code, 'sign');
     const wanted = addDays(assigned.problem.deadline, 14);
 
-    const unit = await newPage(browser, server.url, DESKTOP);
+    const unit = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(unit.page, 'chengguan');
     await unit.page.goto(`/admin/problems/${code}`);
     await unit.page.getByTestId('ext-date').fill(wanted);
@@ -45,7 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await unit.page.getByTestId('ext-ask').click();
     await unit.page.locator('[data-testid="extension"][data-status="pending"]').waitFor();
 
-    const office = await newPage(browser, server.url, DESKTOP);
+    const office = await newPage(rig.browser, rig.server.url, DESKTOP);
     const o = office.page;
     await login(o, 'ducha');
     await o.goto(`/admin/problems/${code}`);
@@ -79,7 +71,7 @@ describe.skipIf(!HAVE_BROWSER)('supervision in a real browser', () => {
     await o.getByTestId('settle-message').waitFor();
     await expect.poll(() => o.getByTestId('settle-state').textContent()).toContain('已结算');
 
-    const boss = await newPage(browser, server.url, DESKTOP);
+    const boss = await newPage(rig.browser, rig.server.url, DESKTOP);
     await login(boss.page, 'shuji');
     await boss.page.locator(`[data-testid="leader-items"] [data-code="${code}"]`).waitFor();
     for (const p of [unit, office, boss]) {
