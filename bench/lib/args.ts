@@ -12,16 +12,19 @@ export interface BenchArgs {
   out: string;
   /** Only these scenarios (comma-separated names). */
   only: string[] | null;
+  /** PostgreSQL: work on the seeded database itself, not a template copy (10M items would need two). */
+  inPlace: boolean;
 }
 
 const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--duration S] [--concurrency C]
-                          [--fresh] [--only a,b] [--out DIR]
+                          [--fresh] [--only a,b] [--out DIR] [--in-place]
   --items        items in the database (default 1000000; 100000 for a trial run)
   --db           sqlite (default) or postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --duration     seconds per scenario (default 10)
   --concurrency  parallel clients for list, statistics, search and item page (default 2)
   --fresh        seed again even if bench/tmp holds a database of this size
-  --only         run only some scenarios: intake,list,stats,search,item,map,day`;
+  --only         run only some scenarios: intake,list,stats,search,item,map,day
+  --in-place     PostgreSQL: run on the cached database itself (no copy; it is seeded again next time)`;
 
 function number(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(String(raw).replace(/[_,]/g, ''));
@@ -39,6 +42,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     fresh: false,
     out: 'bench/results',
     only: null,
+    inPlace: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -61,6 +65,9 @@ export function parseArgs(argv: string[]): BenchArgs {
         break;
       case '--fresh':
         args.fresh = true;
+        break;
+      case '--in-place':
+        args.inPlace = true;
         break;
       case '--out':
         args.out = value();

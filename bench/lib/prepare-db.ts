@@ -148,6 +148,20 @@ export async function prepareDatabase(args: BenchArgs, log: (m: string) => void)
     marker = await seed(args.items, { DATABASE_URL: withDatabase(PG_BASE, cacheDb) });
     fs.writeFileSync(markerFile, JSON.stringify(marker));
   }
+  if (args.inPlace) {
+    // The run's writes land in the cache itself, so it is not reused: the next run seeds again.
+    fs.rmSync(markerFile, { force: true });
+    const url = withDatabase(PG_BASE, cacheDb);
+    const dataDir = path.join(TMP, 'run-postgres');
+    fs.mkdirSync(dataDir, { recursive: true });
+    return {
+      env: { DATABASE_URL: url, QINGDAN_DATA_DIR: dataDir },
+      databaseUrl: url,
+      dataDir,
+      seeding: seedingOf(marker, cached && exists),
+      cleanup: async () => {},
+    };
+  }
   // A template copy is a file-level clone: seconds, even at a million items.
   await admin(async (c) => {
     await c.query(`drop database if exists ${runDb} with (force)`);
