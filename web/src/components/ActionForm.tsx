@@ -16,6 +16,7 @@ import {
 } from '../lib/action-fields.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { useErrorText } from './Async.js';
+import { FormError } from './Field.js';
 
 /**
  * Sensible starting values: current progress; for assignment the category's unit (or the inbox's
@@ -142,11 +143,7 @@ export function ActionForm({
           onChange={set(s.name)}
         />
       ))}
-      {error && (
-        <p className="field-error" role="alert" data-testid="action-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="action-error" />
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="action-submit">
           {busy ? t('common.submitting') : actionLabel(t, action)}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { postComment } from '../api/comments.js';
 import { useI18n } from '../i18n/index.js';
 import { useErrorText } from './Async.js';
-import { Field } from './Field.js';
+import { Field, FormError } from './Field.js';
 
 /** Write a comment, or send thanks (送锦旗) once the item is rectified. */
 export function CommentForm({ code, canThank, onPosted }: { code: string; canThank: boolean; onPosted: () => void }) {
@@ -94,11 +94,7 @@ export function CommentForm({ code, canThank, onPosted }: { code: string; canTha
           <input id="comment-contact" value={contact} maxLength={100} onChange={(e) => setContact(e.target.value)} />
         </Field>
       </div>
-      {error != null && (
-        <p className="field-error" role="alert" data-testid="comment-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormError message={error != null && errorText(error)} testId="comment-error" />
       {posted && (
         <p className="state state-ok" role="status" data-testid="comment-posted">
           {t('comments.posted')}

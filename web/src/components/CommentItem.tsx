@@ -3,7 +3,7 @@ import { hideComment, likeComment, replyToComment, restoreComment, type Comment 
 import { useI18n } from '../i18n/index.js';
 import { formatTime } from '../lib/format.js';
 import { useErrorText } from './Async.js';
-import { Field } from './Field.js';
+import { Field, FormError } from './Field.js';
 
 /** One comment. Text is rendered as a React text node, so markup typed by anyone stays inert. */
 /** A thumbs-up drawn as SVG: an emoji renders as an empty box on systems without an emoji font. */
@@ -209,11 +209,7 @@ export function CommentItem({
           </button>
         </form>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </li>
   );
 }

@@ -43,3 +43,13 @@ export function Field({
     </div>
   );
 }
+
+/** A form's own error line (a refused submission), announced to screen readers; nothing when empty. */
+export function FormError({ message, testId }: { message: ReactNode; testId?: string }) {
+  if (message == null || message === false || message === '') return null;
+  return (
+    <p className="field-error" role="alert" data-testid={testId}>
+      {message}
+    </p>
+  );
+}

@@ -5,7 +5,7 @@ import type { VerifyResult } from '../../../src/lifecycle/lifecycle.js';
 import { Photos } from '../components/Photos.js';
 import { formatTime } from '../lib/format.js';
 import { useErrorText } from '../components/Async.js';
-import { Field } from '../components/Field.js';
+import { Field, FormError } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
 import { VERIFY_RESULTS } from '../../../src/lifecycle/lifecycle.js';
 
@@ -130,11 +130,7 @@ export function VerifyForm({
           onChange={(e) => setComment(e.target.value)}
         />
       </Field>
-      {error != null && (
-        <p className="field-error" role="alert" data-testid="verify-error">
-          {errorText(error)}
-        </p>
-      )}
+      <FormError message={error != null && errorText(error)} testId="verify-error" />
       <button type="submit" className="btn btn-primary" disabled={!result || busy} data-testid="verify-submit">
         {busy ? t('common.submitting') : t('verify.submit')}
       </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { useSubmit } from '../campaigns/useSubmit.js';
 import { lettersApi, type Letter } from './api.js';
 import { useLetT } from './messages.js';
@@ -92,11 +92,7 @@ export function IssueForm({
           data-testid="letter-days"
         />
       </Field>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {done && (
         <p className="state" role="status" data-testid="letter-issued">
           {done}

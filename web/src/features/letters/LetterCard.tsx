@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { formatDate, formatTime } from '../../lib/format.js';
 import { useAuth } from '../../lib/auth.js';
 import { Link } from '../../router.js';
@@ -59,11 +59,7 @@ function UnitAnswer({ letter, onChange }: { letter: Letter; onChange: (l: Letter
           </button>
         </form>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

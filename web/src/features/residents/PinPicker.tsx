@@ -8,6 +8,7 @@ import { useResT } from './messages.js';
 import { NearbyList } from './NearbyList.js';
 import { PinMark } from './PinMark.js';
 import { usePinT } from './pin-messages.js';
+import { FormError } from '../../components/Field.js';
 
 export interface PinArea {
   id: number;
@@ -93,11 +94,10 @@ export default function PinPicker(props: {
         )}
       </MapCanvas>
       {area && <p data-testid="pin-area">{t('pin.area', { area: name(area, lang) })}</p>}
-      {isApiError(located.error) && located.error.status === 400 && (
-        <p className="field-error" role="alert" data-testid="pin-outside">
-          {t('pin.outside')}
-        </p>
-      )}
+      <FormError
+        message={isApiError(located.error) && located.error.status === 400 && t('pin.outside')}
+        testId="pin-outside"
+      />
       {nearby.data && <NearbyList nearby={nearby.data} />}
     </div>
   );

@@ -3,7 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../../api/auth.js';
 import type { Role } from '../../api/auth.js';
 import { Async, useErrorText } from '../../components/Async.js';
 import { CopyButton } from '../../components/CopyButton.js';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { formatTime } from '../../lib/format.js';
@@ -85,11 +85,7 @@ export function ApiKeysEditor() {
           {t('apiKey.create')}
         </button>
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {created && (
         <div className="state state-ok" role="status" data-testid="api-key-created">
           <p>{t('apiKey.shownOnce')}</p>

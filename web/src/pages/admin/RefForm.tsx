@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { createRef, updateRef, type RefKind } from '../../api/reference.js';
 import { useErrorText } from '../../components/Async.js';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { REF_FIELDS, refBody } from './ref-config.js';
@@ -111,11 +111,7 @@ export function RefForm({
           );
         })}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="ref-save">
           {t('common.save')}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { importSheet, exportUrl, settlementUrl, type ImportMode, type ImportReport } from '../../api/sheets.js';
 import { ApiError } from '../../api/client.js';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
 import { chosen, ColumnMapping, initialMapping } from './ColumnMapping.js';
 
@@ -104,11 +104,7 @@ export function Sheets() {
           {busy ? t('state.loading') : t('sheets.run')}
         </button>
       </form>
-      {error && (
-        <p className="field-error" role="alert" data-testid="import-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="import-error" />
       {report && (
         <section className="panel" data-testid="import-report" aria-live="polite">
           <h2>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createUser, updateUser, type UserInput } from '../../api/auth.js';
 import type { Role, User } from '../../api/auth.js';
 import { useErrorText } from '../../components/Async.js';
-import { Field } from '../../components/Field.js';
+import { Field, FormError } from '../../components/Field.js';
 import { RefSelect } from '../../components/RefSelect.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -128,11 +128,7 @@ export function UserForm({
           </div>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="user-save">
           {t('common.save')}

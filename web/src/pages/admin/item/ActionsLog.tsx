@@ -3,7 +3,7 @@ import { recordAction } from '../../../api/supervision.js';
 import { ACTION_KINDS, type SupervisionAction } from '../../../api/supervision.js';
 import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
-import { Field } from '../../../components/Field.js';
+import { Field, FormError } from '../../../components/Field.js';
 import { useI18n } from '../../../i18n/index.js';
 import { formatDate } from '../../../lib/format.js';
 
@@ -133,11 +133,7 @@ export function ActionsLog({
               data-testid="sa-text"
             />
           </Field>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <button type="submit" className="btn" disabled={busy} data-testid="sa-submit">
             {t('sup.record')}
           </button>

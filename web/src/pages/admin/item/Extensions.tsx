@@ -3,7 +3,7 @@ import { decideExtension, requestExtension } from '../../../api/supervision.js';
 import type { Extension, ItemSupervision } from '../../../api/supervision.js';
 import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
-import { Field } from '../../../components/Field.js';
+import { Field, FormError } from '../../../components/Field.js';
 import { type MessageKey, useI18n } from '../../../i18n/index.js';
 import { formatDate } from '../../../lib/format.js';
 
@@ -116,11 +116,7 @@ export function Extensions({ sup, role, onChanged }: { sup: ItemSupervision; rol
           </button>
         </form>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

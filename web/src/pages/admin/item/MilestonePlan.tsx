@@ -3,7 +3,7 @@ import { listPlanTemplates, markMilestone, planFromTemplate, savePlan } from '..
 import type { ItemSupervision } from '../../../api/supervision.js';
 import type { Role } from '../../../api/auth.js';
 import { useErrorText } from '../../../components/Async.js';
-import { Field } from '../../../components/Field.js';
+import { Field, FormError } from '../../../components/Field.js';
 import { useI18n } from '../../../i18n/index.js';
 import { formatDate } from '../../../lib/format.js';
 import { useAsync } from '../../../lib/use-async.js';
@@ -148,11 +148,7 @@ export function MilestonePlan({
           </form>
         </>
       )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="plan-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="plan-error" />
     </div>
   );
 }
