@@ -1,5 +1,5 @@
 # Qingdan production image: the compiled server (dist/) and the built UI (web/dist), run by plain
-# node with production dependencies only. Build: docker build -t qingdan .
+# node with production dependencies only (the build needs no others). Build: docker build -t qingdan .
 # Run: docker run -p 3000:3000 -e DATABASE_URL=postgres://… qingdan   (see docs/deployment.md)
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -7,9 +7,9 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
-RUN npm run build:web && npm run build:server && npm prune --omit=dev
+RUN npm run build
 
 FROM node:20-bookworm-slim
 # CJK fonts: the hall's PDF notices embed one; tini reaps children and passes SIGTERM on.
