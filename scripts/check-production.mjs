@@ -86,7 +86,7 @@ try {
   run('git', ['checkout', '--quiet', commit]);
   say(`fresh clone of ${commit.slice(0, 7)} in ${clone}`);
   run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund']);
-  for (const dev of ['typescript', 'tsx', 'vitest', '@biomejs/biome'])
+  for (const dev of ['typescript', 'vitest', '@biomejs/biome'])
     if (fs.existsSync(path.join(clone, 'node_modules', dev))) fail(`${dev} is installed by npm ci --omit=dev`);
   run('npm', ['run', 'build']);
   await startAndProbe('sqlite', {});
