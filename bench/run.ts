@@ -53,6 +53,7 @@ try {
       QINGDAN_JOBS: '0',
     },
     600_000,
+    args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : [],
   );
   servers.push(server);
   say(`server ${server.url} (pid ${server.pid})`);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-prod-'));
@@ -92,7 +93,12 @@ try {
   await startAndProbe('sqlite', {});
   const pgBase = process.env.PRODUCTION_CHECK_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `qd_production_check_${process.pid}`;
-  execFileSync('psql', [pgBase, '-qc', `create database ${dbName}`]);
+  const admin = async (statement) => {
+    const c = new pg.Client({ connectionString: pgBase });
+    await c.connect();
+    await c.query(statement).finally(() => c.end());
+  };
+  await admin(`create database ${dbName}`);
   try {
     const u = new URL(pgBase);
     u.pathname = `/${dbName}`;
@@ -102,7 +108,7 @@ try {
       QINGDAN_ATTACHMENTS: 'database',
     });
   } finally {
-    execFileSync('psql', [pgBase, '-qc', `drop database if exists ${dbName} with (force)`]);
+    await admin(`drop database if exists ${dbName} with (force)`);
   }
   say('passed');
 } finally {

@@ -14,17 +14,21 @@ export interface BenchArgs {
   only: string[] | null;
   /** PostgreSQL: work on the seeded database itself, not a template copy (10M items would need two). */
   inPlace: boolean;
+  /** Write the server's CPU profile (node --cpu-prof) into this directory. */
+  profile: string | null;
 }
 
 const USAGE = `usage: npm run bench -- [--items N] [--db sqlite|postgres] [--duration S] [--concurrency C]
                           [--fresh] [--only a,b] [--out DIR] [--in-place]
+                          [--profile DIR]
   --items        items in the database (default 1000000; 100000 for a trial run)
   --db           sqlite (default) or postgres (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --duration     seconds per scenario (default 10)
   --concurrency  parallel clients for list, statistics, search and item page (default 2)
   --fresh        seed again even if bench/tmp holds a database of this size
   --only         run only some scenarios: intake,list,stats,search,item,map,day
-  --in-place     PostgreSQL: run on the cached database itself (no copy; it is seeded again next time)`;
+  --in-place     PostgreSQL: run on the cached database itself (no copy; it is seeded again next time)
+  --profile      write the server's CPU profile (.cpuprofile, for Chrome DevTools) into DIR`;
 
 function number(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(String(raw).replace(/[_,]/g, ''));
@@ -43,6 +47,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     out: 'bench/results',
     only: null,
     inPlace: false,
+    profile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -68,6 +73,9 @@ export function parseArgs(argv: string[]): BenchArgs {
         break;
       case '--in-place':
         args.inPlace = true;
+        break;
+      case '--profile':
+        args.profile = value();
         break;
       case '--out':
         args.out = value();
