@@ -6,7 +6,10 @@ import { blobStore } from './blob-store.js';
 
 export type AttachmentService = ReturnType<typeof attachmentService>;
 
-/** Photos and documents on items: type checked by content, kept under <dataDir>/attachments, in the database or in S3. */
+/**
+ * Photos and documents on items: type checked by content, kept under <dataDir>/attachments, in the
+ * database or in an S3 bucket (QINGDAN_ATTACHMENTS).
+ */
 export const attachmentsFeature = defineFeature<AttachmentService>({
   name: 'attachments',
   install: (k) =>

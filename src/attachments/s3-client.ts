@@ -15,8 +15,6 @@ export interface S3Settings extends S3Credentials {
   readonly forcePathStyle: boolean;
 }
 
-export type S3Client = ReturnType<typeof s3Client>;
-
 async function fileSha256(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   await pipeline(fs.createReadStream(file), hash);

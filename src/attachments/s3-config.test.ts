@@ -37,7 +37,8 @@ describe('QINGDAN_ATTACHMENTS=s3 settings', () => {
       expect(() => parseConfig(without)).toThrow(ConfigError);
       expect(() => parseConfig(without)).toThrow(name);
     }
-    expect(() => parseConfig({ ...env, QINGDAN_S3_ENDPOINT: 'ftp://x' })).toThrow(/QINGDAN_S3_ENDPOINT must be/);
+    for (const bad of ['ftp://x', 'http://key:secret@minio:9000', 'not a url'])
+      expect(() => parseConfig({ ...env, QINGDAN_S3_ENDPOINT: bad })).toThrow(/QINGDAN_S3_ENDPOINT must be/);
     expect(() => parseConfig({ ...env, QINGDAN_S3_BUCKET: 'Bad_Bucket' })).toThrow(/QINGDAN_S3_BUCKET/);
     expect(() => parseConfig({ ...env, QINGDAN_S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(/FORCE_PATH_STYLE/);
   });

@@ -40,10 +40,11 @@ export function parseS3Config(env: Env): S3Settings {
   let host: string;
   try {
     const u = new URL(endpoint);
-    if (!/^https?:$/.test(u.protocol) || u.search || u.hash) throw new Error();
+    // Credentials go in their own variables, never in a URL that is printed at start.
+    if (!/^https?:$/.test(u.protocol) || u.search || u.hash || u.username || u.password) throw new Error();
     host = u.hostname;
   } catch {
-    throw new ConfigError(`QINGDAN_S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+    throw new ConfigError('QINGDAN_S3_ENDPOINT must be an http(s) URL without credentials, query or fragment');
   }
   const bucket = required(env, 'QINGDAN_S3_BUCKET', 'the bucket attachments are kept in');
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))

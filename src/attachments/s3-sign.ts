@@ -36,7 +36,11 @@ export function signingKey(secret: string, day: string, region: string, service:
 }
 
 /** `20130524T000000Z`, the form x-amz-date takes. */
-const amzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const amzDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Each path segment decoded and encoded once, so `$` and `%24` sign alike (S3 does not double-encode). */
 function canonicalUri(url: URL): string {

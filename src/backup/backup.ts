@@ -63,8 +63,8 @@ async function describe(db: Db, file: string, attachments: number): Promise<Back
 
 /**
  * `qingdan backup FILE`: a consistent copy while the server runs, plus the attachments beside it
- * in FILE.attachments/ (copied from the data directory, or downloaded from the S3 bucket). A SQLite copy is checked at once (integrity, audit chain); a PostgreSQL
- * dump is checked when it is restored.
+ * in FILE.attachments/ (copied from the data directory, or downloaded from the S3 bucket). A SQLite
+ * copy is checked at once (integrity, audit chain); a PostgreSQL dump is checked when it is restored.
  */
 export async function backupDatabase(
   config: Config,

@@ -7,9 +7,13 @@ import { s3Client, type S3Settings } from '../attachments/s3-client.js';
 const PARALLEL = 8;
 
 async function eachAtOnce<T>(items: AsyncIterable<T> | Iterable<T>, work: (item: T) => Promise<void>): Promise<void> {
-  const it = (Symbol.asyncIterator in items ? items : (async function* () { yield* items; })())[
-    Symbol.asyncIterator
-  ]();
+  const it = (
+    Symbol.asyncIterator in items
+      ? items
+      : (async function* () {
+          yield* items;
+        })()
+  )[Symbol.asyncIterator]();
   const worker = async () => {
     for (let next = await it.next(); !next.done; next = await it.next()) await work(next.value);
   };

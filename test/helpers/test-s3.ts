@@ -28,7 +28,9 @@ type Headers = Record<string, string | string[] | undefined>;
  */
 function signatureError(method: string, rawUrl: string, headers: Headers): string | null {
   const auth = String(headers.authorization ?? '');
-  const m = auth.match(/^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request,SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/);
+  const m = auth.match(
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request,SignedHeaders=([^,]+),Signature=(\w+)$/,
+  );
   if (!m) return auth ? 'AuthorizationHeaderMalformed' : null;
   const [, accessKey, day, region, signed, signature] = m;
   const secret = ACCOUNTS[accessKey];
@@ -61,7 +63,9 @@ function signatureError(method: string, rawUrl: string, headers: Headers): strin
     `${day}/${region}/s3/aws4_request`,
     sha256Hex(canonical),
   ].join('\n');
-  const expected = createHmac('sha256', signingKey(secret, day, region, 's3')).update(toSign).digest('hex');
+  const expected = createHmac('sha256', signingKey(secret, day, region, 's3'))
+    .update(toSign)
+    .digest('hex');
   return expected === signature ? null : 'SignatureDoesNotMatch';
 }
 
@@ -85,7 +89,13 @@ function singleDesAsTripleDes(): void {
 export async function startS3(bucket = 'qingdan'): Promise<TestS3> {
   singleDesAsTripleDes();
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-s3-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory,
+    silent: true,
+    configureBuckets: [{ name: bucket }],
+  });
   server.middleware.unshift(async (ctx, next) => {
     const code = signatureError(ctx.method, ctx.url, ctx.headers);
     if (!code) return next();

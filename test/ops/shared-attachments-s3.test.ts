@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
-import { createDb } from '../../src/db/database.js';
 import { s3Client } from '../../src/attachments/s3-client.js';
 import { backupDatabase, restoreDatabase } from '../../src/backup/backup.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../helpers/test-db.js';
-import { createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, loginAs, restoredSiteConfig, type TestApp } from '../helpers/test-app.js';
 import { startS3, type TestS3 } from '../helpers/test-s3.js';
-import { JPEG, multipart } from '../hardening/uploads.js';
+import { type Instance, secondInstance, uploadOnOneServeOnOther } from './two-instances.js';
 
 const keys = async (s3: TestS3) => {
   const all: string[] = [];
@@ -27,53 +24,27 @@ const keys = async (s3: TestS3) => {
 describe.each(await dialects())('attachments in an S3 bucket, two instances (%s)', (dialect) => {
   let s3: TestS3;
   let t: TestApp;
-  let other: FastifyInstance;
-  let otherDir: string;
+  let other: Instance;
   let photo: { id: number; bytes: Buffer };
   beforeAll(async () => {
     s3 = await startS3();
     t = await createTestApp(dialect, { attachments: 's3', s3: s3.settings() });
-    otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-other-'));
-    const { db } = createDb({ databaseUrl: t.tdb.databaseUrl, dataDir: otherDir, sqliteFile: t.tdb.sqliteFile });
-    other = await buildApp(
-      { ...t.config, dataDir: otherDir },
-      { db, clock: t.clock.now, logger: false, closeDb: true },
-    );
+    other = await secondInstance(t);
   });
   afterAll(async () => {
     await other?.close();
     await t?.close();
     await s3?.close();
-    fs.rmSync(otherDir, { recursive: true, force: true });
   });
 
   it('serves on the second instance the photo uploaded on the first', async () => {
-    const { code, token } = await reportProblem(t);
-    const body = multipart('photo.jpg', JPEG);
-    const up = await t.as(null, {
-      method: 'POST',
-      url: `/api/v1/problems/${code}/attachments`,
-      payload: body.payload,
-      headers: { ...body.headers, 'x-tracking-token': token },
-    });
-    expect(up.statusCode, up.body).toBe(201);
-    const { id } = up.json().attachment;
-    const mine = await t.as(null, { method: 'GET', url: `/api/v1/attachments/${id}?token=${token}` });
-    const theirs = await other.inject({ method: 'GET', url: `/api/v1/attachments/${id}?token=${token}` });
-    expect(theirs.statusCode, theirs.body).toBe(200);
-    expect(theirs.headers['content-type']).toBe('image/jpeg');
-    expect(theirs.rawPayload.length).toBeGreaterThan(0);
-    expect(theirs.rawPayload.equals(mine.rawPayload)).toBe(true);
-    photo = { id, bytes: theirs.rawPayload };
-    // The photo is one object in the bucket, and nothing but upload scratch space is on disk.
-    expect(await keys(s3)).toHaveLength(1);
-    const files = fs.readdirSync(path.join(t.tdb.dataDir, 'attachments'), { recursive: true });
-    expect(files.filter((f) => !String(f).startsWith('.upload-'))).toEqual([]);
+    photo = await uploadOnOneServeOnOther(t, other);
+    expect(await keys(s3)).toHaveLength(1); // one object in the bucket
   });
 
   it('answers 404 for an attachment whose object is gone', async () => {
     const [key] = await keys(s3);
-    const copy = path.join(otherDir, 'copy');
+    const copy = path.join(other.dataDir, 'copy');
     fs.writeFileSync(copy, photo.bytes);
     await s3Client(s3.settings()).remove(key);
     const gone = await t.as('admin', { method: 'GET', url: `/api/v1/attachments/${photo.id}` });
@@ -82,47 +53,42 @@ describe.each(await dialects())('attachments in an S3 bucket, two instances (%s)
   });
 
   const pgDump = dialect === 'sqlite' || fs.existsSync(process.env.PG_DUMP ?? '/usr/bin/pg_dump');
-  it.runIf(pgDump)('backs the objects up, and restores them into the bucket of a new site', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-s3-backup-'));
-    const site = await startS3('restored');
-    let target: TestDatabase | undefined;
-    try {
-      const file = path.join(dir, 'backup.db');
-      const made = await backupDatabase(t.config, file, { verify: false });
-      expect(made.attachments).toBe(1);
-      const [key] = await keys(s3);
-      expect(fs.readFileSync(path.join(`${file}.attachments`, key)).equals(photo.bytes)).toBe(true);
-
-      target = await createTestDatabase(dialect);
-      const config = parseConfig(site.env, {
-        dataDir: target.dataDir,
-        databaseUrl: target.databaseUrl,
-        logLevel: 'silent',
-        webDir: '/nonexistent',
-        auditKey: t.config.auditKey,
-        auditKeyFile: t.config.auditKeyFile,
-      });
-      expect(config.s3!.bucket).toBe('restored');
-      expect((await restoreDatabase(config, file)).attachments).toBe(1);
-      expect(await keys(site)).toEqual([key]);
-      const app = await buildApp(config, { db: target.db, logger: false });
+  it.runIf(pgDump)(
+    'backs the objects up, and restores them into the bucket of a new site',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingdan-s3-backup-'));
+      const site = await startS3('restored');
+      let target: TestDatabase | undefined;
       try {
-        const login = await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { username: 'admin', password: 'qingdan2026' },
-        });
-        const cookie = `qd_session=${login.cookies.find((c) => c.name === 'qd_session')!.value}`;
-        const served = await app.inject({ method: 'GET', url: `/api/v1/attachments/${photo.id}`, headers: { cookie } });
-        expect(served.statusCode).toBe(200);
-        expect(served.rawPayload.equals(photo.bytes)).toBe(true);
+        const file = path.join(dir, 'backup.db');
+        const made = await backupDatabase(t.config, file, { verify: false });
+        expect(made.attachments).toBe(1);
+        const [key] = await keys(s3);
+        expect(fs.readFileSync(path.join(`${file}.attachments`, key)).equals(photo.bytes)).toBe(true);
+
+        target = await createTestDatabase(dialect);
+        const config = restoredSiteConfig(target, t.config, site.env);
+        expect(config.s3!.bucket).toBe('restored');
+        expect((await restoreDatabase(config, file)).attachments).toBe(1);
+        expect(await keys(site)).toEqual([key]);
+        const app = await buildApp(config, { db: target.db, logger: false });
+        try {
+          const served = await app.inject({
+            method: 'GET',
+            url: `/api/v1/attachments/${photo.id}`,
+            headers: { cookie: await loginAs(app, 'admin') },
+          });
+          expect(served.statusCode).toBe(200);
+          expect(served.rawPayload.equals(photo.bytes)).toBe(true);
+        } finally {
+          await app.close();
+        }
       } finally {
-        await app.close();
+        await target?.destroy();
+        await site.close();
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      await target?.destroy();
-      await site.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
