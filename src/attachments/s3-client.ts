@@ -21,6 +21,8 @@ async function fileSha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+const TRIES = 2;
+
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unxml = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
@@ -54,17 +56,25 @@ export function s3Client(s: S3Settings, now: () => Date = () => new Date()) {
     );
   }
 
-  async function send(method: string, u: URL, init: { headers?: Record<string, string>; body?: unknown } = {}) {
+  /**
+   * Every call here is idempotent (keys are never reused), so a request the network drops (a kept-alive
+   * socket the server closed as it was reused) is sent once more, signed afresh, its body made anew.
+   */
+  async function send(method: string, u: URL, init: { headers?: Record<string, string>; body?: () => unknown } = {}) {
     const payloadHash = init.headers?.['x-amz-content-sha256'] ?? EMPTY_SHA256;
-    const headers = signV4({ method, url: u, headers: init.headers, payloadHash, now: now() }, s);
-    try {
-      return await fetch(u, { method, headers, body: init.body as BodyInit, duplex: 'half' } as RequestInit);
-    } catch (err) {
-      const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
-      throw new AppError(
-        'unavailable',
-        say(`附件存储无法连接（${why}）`, `the attachment store at ${base.origin} did not answer: ${why}`),
-      );
+    for (let attempt = 1; ; attempt++) {
+      const headers = signV4({ method, url: u, headers: init.headers, payloadHash, now: now() }, s);
+      try {
+        const body = init.body?.() as BodyInit | undefined;
+        return await fetch(u, { method, headers, body, duplex: 'half' } as RequestInit);
+      } catch (err) {
+        if (attempt < TRIES) continue;
+        const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
+        throw new AppError(
+          'unavailable',
+          say(`附件存储无法连接（${why}）`, `the attachment store at ${base.origin} did not answer: ${why}`),
+        );
+      }
     }
   }
 
@@ -78,7 +88,7 @@ export function s3Client(s: S3Settings, now: () => Date = () => new Date()) {
           'content-type': 'application/octet-stream',
           'x-amz-content-sha256': await fileSha256(file),
         },
-        body: Readable.toWeb(fs.createReadStream(file)),
+        body: () => Readable.toWeb(fs.createReadStream(file)),
       });
       if (!res.ok) throw await refused(`PUT ${key}`, res);
       await res.body?.cancel();
