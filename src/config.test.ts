@@ -65,6 +65,6 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h/db', demo: true, dataDir: '/tmp/q' });
     expect(c.attachments).toBe('database');
     expect(parseConfig({}).attachments).toBe('local');
-    expect(() => parseConfig({ QINGDAN_ATTACHMENTS: 's3' })).toThrow(/local or database/);
+    expect(() => parseConfig({ QINGDAN_ATTACHMENTS: 'nfs' })).toThrow(/local, database or s3/);
   });
 });

@@ -6,6 +6,8 @@ import { parseSupervisionConfig, type SupervisionConfig } from './supervision/su
 import { parseHallConfig, type HallConfig } from './hall/hall-config.js';
 import { parseMapConfig, type MapConfig } from './residents/map-config.js';
 import type { AttachmentStorage } from './attachments/blob-store.js';
+import type { S3Settings } from './attachments/s3-client.js';
+import { parseS3Config } from './attachments/s3-config.js';
 
 /** Configuration is read from the environment once, validated, and frozen. */
 export interface Config {
@@ -13,8 +15,13 @@ export interface Config {
   readonly host: string;
   readonly databaseUrl: string | null;
   readonly dataDir: string;
-  /** QINGDAN_ATTACHMENTS: `local` files under dataDir (default) or `database` rows, shared by instances. */
+  /**
+   * QINGDAN_ATTACHMENTS: `local` files under dataDir (default), or, shared by instances, `database`
+   * rows or objects in an `s3` bucket.
+   */
   readonly attachments: AttachmentStorage;
+  /** QINGDAN_S3_*: the bucket of QINGDAN_ATTACHMENTS=s3 (src/attachments/s3-config.ts); null otherwise. */
+  readonly s3: S3Settings | null;
   readonly demo: boolean;
   /** NODE_ENV=production: the compiled build; the demo city (published passwords) is refused. */
   readonly production: boolean;
@@ -160,8 +167,8 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
   const port = int(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(env.QINGDAN_DATA_DIR && env.QINGDAN_DATA_DIR !== '' ? env.QINGDAN_DATA_DIR : './data');
   const attachments = env.QINGDAN_ATTACHMENTS?.trim() || 'local';
-  if (attachments !== 'local' && attachments !== 'database')
-    throw new ConfigError(`QINGDAN_ATTACHMENTS must be local or database, got "${attachments}"`);
+  if (attachments !== 'local' && attachments !== 'database' && attachments !== 's3')
+    throw new ConfigError(`QINGDAN_ATTACHMENTS must be local, database or s3, got "${attachments}"`);
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const config: Config = {
     port,
@@ -169,6 +176,7 @@ export function parseConfig(env: Env = process.env, overrides: Partial<Config> =
     databaseUrl,
     dataDir,
     attachments,
+    s3: attachments === 's3' ? parseS3Config(env) : null,
     demo,
     production,
     clustered,

@@ -137,6 +137,10 @@ const REDACT = {
     '*.password',
     'token',
     '*.token',
+    // QINGDAN_S3_SECRET_ACCESS_KEY, wherever the settings are logged (config, config.s3, s3).
+    'secretAccessKey',
+    '*.secretAccessKey',
+    '*.*.secretAccessKey',
   ],
   censor: '[redacted]',
 };

@@ -26,12 +26,18 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   // The kernel closes the database after every feature (indexer, scheduler, notifier) has stopped.
   const app = await buildApp(config, { db, migrate: false, closeDb: true });
   await app.listen({ port: config.port, host: config.host });
-  const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  const where = `${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}; ${attachmentsAt(config)}`;
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   say(`清单 Qingdan is listening on http://${config.host}:${port} (${where})`);
   stopOnSignals(app);
   return app;
+}
+
+/** Where uploads are kept, for the start line (never the credentials). */
+function attachmentsAt(config: Config): string {
+  if (config.s3) return `attachments in S3 bucket ${config.s3.bucket} at ${config.s3.endpoint}`;
+  return config.attachments === 'database' ? 'attachments in the database' : 'attachments on local disk';
 }
 
 /** The longest a stop waits for in-flight requests and jobs before giving up (exit 1). */

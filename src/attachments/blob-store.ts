@@ -3,12 +3,15 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Db } from '../db/database.js';
 import { notFound } from '../errors.js';
+import type { S3Settings } from './s3-client.js';
+import { s3BlobStore } from './s3-blob-store.js';
 
 /**
  * Where the bytes of an attachment live, by its storage key (`<yyyy>/<random>.<ext>`, ours, never
  * the client's). `QINGDAN_ATTACHMENTS=local` (the default) keeps files under <dataDir>/attachments:
  * one instance, or a directory every instance mounts. `database` keeps them in `attachment_blobs`,
- * so every instance on one PostgreSQL serves every photo and `qingdan backup` holds them.
+ * so every instance on one PostgreSQL serves every photo and `qingdan backup` holds them. `s3` keeps
+ * them in a bucket of an S3-compatible service (src/attachments/s3-blob-store.ts) every instance reaches.
  */
 export interface BlobStore {
   /** Takes the finished file at `file` (moved or copied, then gone) under `key`. */
@@ -31,7 +34,7 @@ declare module '../db/schema.js' {
   }
 }
 
-export type AttachmentStorage = 'local' | 'database';
+export type AttachmentStorage = 'local' | 'database' | 's3';
 
 export function localBlobStore(root: string): BlobStore {
   const place = (key: string) => {
@@ -106,5 +109,11 @@ export function databaseBlobStore(db: Db): BlobStore {
   };
 }
 
-export const blobStore = (storage: AttachmentStorage, db: Db, dataDir: string): BlobStore =>
-  storage === 'database' ? databaseBlobStore(db) : localBlobStore(path.join(dataDir, 'attachments'));
+export function blobStore(
+  config: { attachments: AttachmentStorage; dataDir: string; s3: S3Settings | null },
+  db: Db,
+): BlobStore {
+  if (config.attachments === 'database') return databaseBlobStore(db);
+  if (config.attachments === 's3') return s3BlobStore(config.s3!);
+  return localBlobStore(path.join(config.dataDir, 'attachments'));
+}

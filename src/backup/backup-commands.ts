@@ -23,7 +23,10 @@ export function registerBackupCommands(program: Command, cli: CliHost): void {
       'copy the database (and attachments) consistently while the server runs: ' +
         'SQLite online backup, or pg_dump for PostgreSQL',
     )
-    .argument('<file>', 'the new backup file; attachments go to <file>.attachments/')
+    .argument(
+      '<file>',
+      "the new backup file; attachments (files, or the S3 bucket's objects) go to <file>.attachments/",
+    )
     .option(
       '--skip-verify',
       'do not re-read the SQLite copy to check the audit chain (saves time on very large databases)',

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { verifyChain } from '../audit/audit.repository.js';
 import { sqliteBackup, sqliteRestore } from './sqlite-backup.js';
 import { postgresBackup, postgresRestore } from './postgres-backup.js';
+import { downloadObjects, uploadObjects } from './s3-backup.js';
 
 export interface BackupSummary {
   file: string;
@@ -62,8 +63,8 @@ async function describe(db: Db, file: string, attachments: number): Promise<Back
 
 /**
  * `qingdan backup FILE`: a consistent copy while the server runs, plus the attachments beside it
- * in FILE.attachments/. A SQLite copy is checked at once (integrity, audit chain); a PostgreSQL
- * dump is checked when it is restored.
+ * in FILE.attachments/ (copied from the data directory, or downloaded from the S3 bucket). A SQLite
+ * copy is checked at once (integrity, audit chain); a PostgreSQL dump is checked when it is restored.
  */
 export async function backupDatabase(
   config: Config,
@@ -72,7 +73,9 @@ export async function backupDatabase(
 ): Promise<BackupSummary> {
   if (config.databaseUrl) await postgresBackup(config.databaseUrl, file);
   else await sqliteBackup(sqliteFilePath(config), file);
-  const attachments = copyAttachments(path.join(config.dataDir, 'attachments'), attachmentsOf(file));
+  const attachments = config.s3
+    ? await downloadObjects(config.s3, attachmentsOf(file))
+    : copyAttachments(path.join(config.dataDir, 'attachments'), attachmentsOf(file));
   if (config.databaseUrl || opts.verify === false)
     return { file, items: null, events: null, chainOk: null, attachments };
   const db = new Kysely<Database>({
@@ -129,7 +132,10 @@ export async function restoreDatabase(config: Config, file: string): Promise<Bac
     );
   if (config.databaseUrl) await postgresRestore(config.databaseUrl, file);
   else await sqliteRestore(file, sqliteFilePath(config));
-  const attachments = copyAttachments(attachmentsOf(file), path.join(config.dataDir, 'attachments'));
+  // Into the configured store: the bucket of QINGDAN_ATTACHMENTS=s3, else the data directory.
+  const attachments = config.s3
+    ? await uploadObjects(config.s3, attachmentsOf(file))
+    : copyAttachments(attachmentsOf(file), path.join(config.dataDir, 'attachments'));
   const { db } = createDb(config);
   try {
     await migrateToLatest(db); // a backup from an older release gains the newer tables

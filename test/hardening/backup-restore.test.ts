@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, createTestDatabase, type TestDatabase } from '../helpers/test-db.js';
-import { act, createTestApp, reportProblem, type TestApp } from '../helpers/test-app.js';
-import { parseConfig } from '../../src/config.js';
+import { act, createTestApp, reportProblem, restoredSiteConfig, type TestApp } from '../helpers/test-app.js';
 import { backupDatabase, restoreDatabase } from '../../src/backup/backup.js';
 import { verifyChain } from '../../src/audit/audit.repository.js';
 import { buildApp } from '../../src/app.js';
@@ -63,18 +62,7 @@ describe.each(DIALECTS)('backup during writes, restore into an empty database (%
     await writer;
     if (dialect === 'sqlite') expect(made).toMatchObject({ chainOk: true, attachments: 1 });
 
-    const config = parseConfig(
-      {},
-      {
-        dataDir: target.dataDir,
-        databaseUrl: target.databaseUrl,
-        logLevel: 'silent',
-        webDir: '/nonexistent',
-        // A backup does not carry the audit key (docs/backup-restore.md): the operator brings it along.
-        auditKey: t.config.auditKey,
-        auditKeyFile: t.config.auditKeyFile,
-      },
-    );
+    const config = restoredSiteConfig(target, t.config);
     const restored = await restoreDatabase(config, file);
     expect(restored.chainOk).toBe(true);
     expect(restored.attachments).toBe(1);

@@ -37,6 +37,16 @@ describe('request log redaction', () => {
     expect(logged).not.toContain('13800138000');
   });
 
+  it('never logs the S3 secret access key, however the settings are logged', () => {
+    const s3 = { bucket: 'qingdan', accessKeyId: 'AKID', secretAccessKey: 'S3_SECRET_0123456789' };
+    app.log.info({ s3 }, 'attachments');
+    app.log.info({ config: { attachments: 's3', s3 } }, 'config');
+    app.log.info(s3, 'flat');
+    const logged = lines.join('');
+    expect(logged).toContain('"bucket":"qingdan"');
+    expect(logged).not.toContain('S3_SECRET_0123456789');
+  });
+
   it('redacts secret query values and keeps everything else', () => {
     expect(redactUrl('/a/b')).toBe('/a/b');
     expect(redactUrl('/a?token=x&page=2')).toBe('/a?token=[redacted]&page=2');

@@ -83,14 +83,7 @@ export async function createTestApp(
   const login = async (username: string) => {
     const cached = cookies.get(username);
     if (cached) return cached;
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'qd_session')!;
-    const header = `qd_session=${cookie.value}`;
+    const header = await loginAs(app, username);
     cookies.set(username, header);
     return header;
   };
@@ -112,6 +105,32 @@ export async function createTestApp(
       await tdb.destroy();
     },
   };
+}
+
+/**
+ * The configuration of a site restored into `target` from a backup of `from`: a backup does not
+ * carry the audit key (docs/backup-restore.md), so the operator brings it along. `env` adds settings.
+ */
+export function restoredSiteConfig(target: TestDatabase, from: Config, env: Record<string, string> = {}): Config {
+  return parseConfig(env, {
+    dataDir: target.dataDir,
+    databaseUrl: target.databaseUrl,
+    logLevel: 'silent',
+    webDir: '/nonexistent',
+    auditKey: from.auditKey,
+    auditKeyFile: from.auditKeyFile,
+  });
+}
+
+/** Logs a demo user in on any app (a second instance, a restored site): the Cookie header to send. */
+export async function loginAs(app: FastifyInstance, username: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  return `qd_session=${res.cookies.find((c) => c.name === 'qd_session')!.value}`;
 }
 
 /** Report an item as the public and return its code and tracking token. */
