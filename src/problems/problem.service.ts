@@ -21,6 +21,7 @@ import {
   reportInputFor,
   visibilityFor,
 } from './problem-access.js';
+import { listTotals, totalKey } from './list-totals.js';
 import { runAfterWrite, runDecorate, runOnCreate, type ProblemHooks } from './problem-hooks.js';
 import type { Dialect } from '../db/dialect.js';
 import type { CreateProblemInput, ListQueryInput, ProblemView } from './problem.schema.js';
@@ -226,6 +227,8 @@ export function problemService(deps: ProblemDeps) {
     return f;
   }
 
+  const totals = listTotals();
+
   return {
     load,
     withActions,
@@ -247,7 +250,9 @@ export function problemService(deps: ProblemDeps) {
         search && text && !q.sort
           ? rankedPage(db, search, text, { filter, visibility, publicOnly: !isStaff(actor), limit, cursor: q.cursor })
           : listProblems(db, deps.dialect, filter, visibility, (q.sort ?? 'created_desc') as SortKey, limit, q.cursor),
-        opts.withTotal === false ? undefined : countBounded(db, filter, visibility),
+        opts.withTotal === false
+          ? undefined
+          : totals.get(totalKey(visibility, q), Boolean(q.cursor), () => countBounded(db, filter, visibility)),
       ]);
       const items = await present(actor, rows);
       if (text && deps.hooks.search) for (const item of items) deps.hooks.search.decorate(item, text);
