@@ -1,7 +1,8 @@
 /**
  * Pure clustering of recent items into hot spots: items of one area whose texts are alike (the
  * duplicates' character-bigram shingles and Dice coefficient, src/duplicates/similarity.ts) are
- * joined, and every group with enough reports in the window becomes a cluster with its counts.
+ * grouped so that every member is alike every other (complete linkage), and every group with
+ * enough reports in the window becomes a cluster with its counts.
  * No database here: the service loads a bounded window and the tests feed rows directly.
  */
 import { shingles } from '../duplicates/similarity.js';
@@ -92,13 +93,61 @@ function interner() {
   };
 }
 
-function find(parent: number[], i: number): number {
-  while (parent[i] !== i) {
-    parent[i] = parent[parent[i]];
-    i = parent[i];
+/**
+ * Groups one area's items, oldest first: an item joins the group it is alike with every member of
+ * (complete linkage; the best average if several), else it starts one. Single linkage chained a
+ * report naming two problems at one place into a group holding both; here every member is alike
+ * the whole group. Only groups with a member whose title shares a character pair are tried: without
+ * one the title part is 0 and the description alone would need a Dice of 0.83 to reach the threshold.
+ */
+function group(idx: number[], sh: Shingled[], threshold: number): number[][] {
+  const groups: number[][] = [];
+  const groupOf = new Map<number, number>();
+  const postings = new Map<number, number[]>();
+  for (const i of idx) {
+    const near = new Map<number, number>();
+    for (const s of sh[i].title) {
+      const list = postings.get(s);
+      if (!list) {
+        postings.set(s, [i]);
+        continue;
+      }
+      for (const j of list) if (!near.has(j)) near.set(j, similarity(sh[i], sh[j]));
+      list.push(i);
+    }
+    let best = -1;
+    let bestMean = 0;
+    const tried = new Set<number>();
+    for (const [j, s] of near) {
+      const g = groupOf.get(j)!;
+      if (s < threshold || tried.has(g)) continue;
+      tried.add(g);
+      let sum = 0;
+      for (const m of groups[g]) {
+        const sm = near.get(m) ?? similarity(sh[i], sh[m]);
+        if (sm < threshold) {
+          sum = -1;
+          break;
+        }
+        sum += sm;
+      }
+      if (sum / groups[g].length > bestMean) {
+        best = g;
+        bestMean = sum / groups[g].length;
+      }
+    }
+    if (best < 0) {
+      best = groups.length;
+      groups.push([]);
+    }
+    groups[best].push(i);
+    groupOf.set(i, best);
   }
-  return i;
+  return groups;
 }
+
+const byTime = (a: HotItem, b: HotItem) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id;
 
 /** The title most members share, else the newest member's. */
 function label(members: HotItem[]): string {
@@ -125,39 +174,16 @@ export function clusterItems(items: HotItem[], o: ClusterOptions): Cluster[] {
     title: intern(shingles(it.title)),
     text: intern(shingles(`${it.title}\n${(it.description ?? '').slice(0, 300)}`)),
   }));
-  const parent = items.map((_, i) => i);
-  // Only pairs whose titles share a character pair are compared: without one the title part is 0
-  // and the description alone would need a Dice of 0.83 to reach the threshold.
-  const seen = new Int32Array(items.length).fill(-1);
-  for (const idx of byArea.values()) {
-    const postings = new Map<number, number[]>();
-    for (const i of idx) {
-      for (const s of sh[i].title) {
-        const list = postings.get(s);
-        if (!list) {
-          postings.set(s, [i]);
-          continue;
-        }
-        for (const j of list) {
-          if (seen[j] === i) continue;
-          seen[j] = i;
-          if (find(parent, i) !== find(parent, j) && similarity(sh[i], sh[j]) >= o.threshold)
-            parent[find(parent, i)] = find(parent, j);
-        }
-        list.push(i);
-      }
-    }
-  }
-  const groups = new Map<number, HotItem[]>();
-  items.forEach((it, i) => {
-    const r = find(parent, i);
-    const g = groups.get(r);
-    if (g) g.push(it);
-    else groups.set(r, [it]);
-  });
+  const groups = [...byArea.values()].flatMap((idx) =>
+    group(
+      idx.sort((x, y) => byTime(items[x], items[y])),
+      sh,
+      o.threshold,
+    ),
+  );
   const out: Cluster[] = [];
-  for (const g of groups.values()) {
-    const members = g.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
+  for (const g of groups) {
+    const members = g.map((i) => items[i]);
     const current = members.filter((m) => m.createdAt >= o.since);
     const reports = current.reduce((s, m) => s + m.reports, 0);
     if (reports < o.minReports) continue;
