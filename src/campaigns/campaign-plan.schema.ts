@@ -164,3 +164,19 @@ export const CampaignDetail = Type.Composite([
     panels: Type.Array(PanelView),
   }),
 ]);
+
+/** An item attached to a campaign (from a hot spot or by code), as its page lists it. */
+export const CampaignItemPage = Type.Composite([
+  Type.Object({ campaignId: Type.Integer() }),
+  page(
+    Type.Object({
+      code: Type.String(),
+      title: Type.String(),
+      status: Type.String(),
+      progressPercent: Type.Integer(),
+      deadline: Type.Union([Type.String(), Type.Null()]),
+      departmentName: Type.Union([Type.String(), Type.Null()]),
+      attachedAt: Type.String(),
+    }),
+  ),
+]);

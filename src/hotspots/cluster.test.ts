@@ -56,7 +56,11 @@ describe('clusterItems without chaining', () => {
   const check = (items: HotItem[]) => {
     const clusters = clusterItems(items, { ...window, minReports: 3 });
     // No cluster holds a street-light report and a rubbish report together.
-    for (const c of clusters) expect(titles.every((t) => c.members.some((m) => m.title === t)), c.title).toBe(false);
+    for (const c of clusters)
+      expect(
+        titles.every((t) => c.members.some((m) => m.title === t)),
+        c.title,
+      ).toBe(false);
     return rank(clusters, 'size').map((c) => [c.title, c.reports]);
   };
 
