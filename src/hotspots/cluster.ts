@@ -5,7 +5,7 @@
  * enough reports in the window becomes a cluster with its counts.
  * No database here: the service loads a bounded window and the tests feed rows directly.
  */
-import { shingles } from '../duplicates/similarity.js';
+import { group, shingled } from './linkage.js';
 
 export interface HotItem {
   id: number;
@@ -48,104 +48,6 @@ export interface Cluster {
   lastAt: string;
 }
 
-/**
- * Dice of the titles weighs like the duplicates' text score; descriptions only the leading part.
- * Shingles are interned as sorted integers, so a pair costs one merge instead of string lookups
- * (a window of a few thousand items is a few hundred thousand pairs).
- */
-function similarity(a: Shingled, b: Shingled): number {
-  return 0.4 * diceSorted(a.title, b.title) + 0.6 * diceSorted(a.text, b.text);
-}
-
-function diceSorted(a: Int32Array, b: Int32Array): number {
-  if (!a.length || !b.length) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
-}
-
-interface Shingled {
-  title: Int32Array;
-  text: Int32Array;
-}
-
-function interner() {
-  const ids = new Map<string, number>();
-  return (set: Set<string>) => {
-    const out = new Int32Array(set.size);
-    let k = 0;
-    for (const x of set) {
-      let id = ids.get(x);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(x, id);
-      }
-      out[k++] = id;
-    }
-    return out.sort();
-  };
-}
-
-/**
- * Groups one area's items, oldest first: an item joins the group it is alike with every member of
- * (complete linkage; the best average if several), else it starts one. Single linkage chained a
- * report naming two problems at one place into a group holding both; here every member is alike
- * the whole group. Only groups with a member whose title shares a character pair are tried: without
- * one the title part is 0 and the description alone would need a Dice of 0.83 to reach the threshold.
- */
-function group(idx: number[], sh: Shingled[], threshold: number): number[][] {
-  const groups: number[][] = [];
-  const groupOf = new Map<number, number>();
-  const postings = new Map<number, number[]>();
-  for (const i of idx) {
-    const near = new Map<number, number>();
-    for (const s of sh[i].title) {
-      const list = postings.get(s);
-      if (!list) {
-        postings.set(s, [i]);
-        continue;
-      }
-      for (const j of list) if (!near.has(j)) near.set(j, similarity(sh[i], sh[j]));
-      list.push(i);
-    }
-    let best = -1;
-    let bestMean = 0;
-    const tried = new Set<number>();
-    for (const [j, s] of near) {
-      const g = groupOf.get(j)!;
-      if (s < threshold || tried.has(g)) continue;
-      tried.add(g);
-      let sum = 0;
-      for (const m of groups[g]) {
-        const sm = near.get(m) ?? similarity(sh[i], sh[m]);
-        if (sm < threshold) {
-          sum = -1;
-          break;
-        }
-        sum += sm;
-      }
-      if (sum / groups[g].length > bestMean) {
-        best = g;
-        bestMean = sum / groups[g].length;
-      }
-    }
-    if (best < 0) {
-      best = groups.length;
-      groups.push([]);
-    }
-    groups[best].push(i);
-    groupOf.set(i, best);
-  }
-  return groups;
-}
-
 const byTime = (a: HotItem, b: HotItem) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id;
 
@@ -169,11 +71,7 @@ export function clusterItems(items: HotItem[], o: ClusterOptions): Cluster[] {
     if (list) list.push(i);
     else byArea.set(it.areaId, [i]);
   });
-  const intern = interner();
-  const sh: Shingled[] = items.map((it) => ({
-    title: intern(shingles(it.title)),
-    text: intern(shingles(`${it.title}\n${(it.description ?? '').slice(0, 300)}`)),
-  }));
+  const sh = shingled(items);
   const groups = [...byArea.values()].flatMap((idx) =>
     group(
       idx.sort((x, y) => byTime(items[x], items[y])),
