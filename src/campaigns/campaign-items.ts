@@ -16,6 +16,7 @@ import { visibilityFor } from '../problems/problem-access.js';
 import { filterExpr } from '../problems/problem-list.repository.js';
 import { citywide } from './campaign-access.js';
 import { loadCampaign } from './campaign.service.js';
+import { presentBrief } from './subject.repository.js';
 import '../hotspots/hotspot-tables.js';
 
 /** Whether a reader sees a campaign at all, as `GET /api/v1/campaigns` decides it. */
@@ -39,8 +40,8 @@ export async function campaignItems(db: Db, actor: Actor, id: number, q: { limit
   const [rows, count] = await Promise.all([
     base()
       .leftJoin('departments as d', 'd.id', 'problems.lead_department_id')
-      .select(['problems.code', 'problems.title', 'problems.status', 'problems.progress_percent'])
-      .select(['problems.deadline', 'd.name as department_name', 'a.attached_at'])
+      .select(['problems.id', 'problems.code', 'problems.title', 'problems.status', 'problems.progress_percent'])
+      .select(['problems.deadline', 'problems.is_public', 'd.name as department_name', 'a.attached_at'])
       .orderBy('a.attached_at')
       .orderBy('problems.id')
       .limit(limit)
@@ -50,15 +51,10 @@ export async function campaignItems(db: Db, actor: Actor, id: number, q: { limit
   ]);
   return {
     campaignId: c.id,
-    items: rows.map((r) => ({
-      code: r.code,
-      title: r.title,
-      status: r.status,
-      progressPercent: r.progress_percent,
-      deadline: r.deadline,
-      departmentName: r.department_name,
-      attachedAt: r.attached_at,
-    })),
+    items: rows.map((r) => {
+      const { livelihood, subjectId, subjectName, ...brief } = presentBrief(r);
+      return { ...brief, attachedAt: r.attached_at };
+    }),
     total: Number(count.n),
     limit,
     offset,

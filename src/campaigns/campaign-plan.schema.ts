@@ -169,14 +169,9 @@ export const CampaignDetail = Type.Composite([
 export const CampaignItemPage = Type.Composite([
   Type.Object({ campaignId: Type.Integer() }),
   page(
-    Type.Object({
-      code: Type.String(),
-      title: Type.String(),
-      status: Type.String(),
-      progressPercent: Type.Integer(),
-      deadline: Type.Union([Type.String(), Type.Null()]),
-      departmentName: Type.Union([Type.String(), Type.Null()]),
-      attachedAt: Type.String(),
-    }),
+    Type.Composite([
+      Type.Omit(ItemBrief, ['livelihood', 'subjectId', 'subjectName']),
+      Type.Object({ attachedAt: Type.String() }),
+    ]),
   ),
 ]);
