@@ -14,7 +14,12 @@ const item = (title: string, day: number, over: Partial<HotItem> = {}): HotItem 
   support: 0,
   ...over,
 });
-const window = { since: '2026-11-10T00:00:00.000Z', previousSince: '2026-10-01T00:00:00.000Z', threshold: 0.5 };
+const window = {
+  since: '2026-11-10T00:00:00.000Z',
+  previousSince: '2026-10-01T00:00:00.000Z',
+  threshold: 0.5,
+  floor: 0.4,
+};
 
 describe('clusterItems', () => {
   it('joins alike items of one area and counts this window, the previous one and support', () => {
@@ -47,7 +52,7 @@ describe('clusterItems', () => {
 
 describe('clusterItems without chaining', () => {
   // Two problems at one named place, and a report naming both: alike each (0.57, 0.70), while the
-  // two problems are not alike (0.27). Single linkage made one cluster of all seven.
+  // two problems are not alike (0.27, under the floor). Single linkage made one cluster of all seven.
   const lamp = (d: number) => item('幸福小区路灯不亮', d, { description: '幸福小区路灯不亮，晚上出行很不方便' });
   const waste = (d: number) => item('幸福小区垃圾清运不及时', d, { description: '幸福小区垃圾清运不及时，气味很大' });
   const both = (d: number) =>

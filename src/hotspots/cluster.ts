@@ -1,7 +1,7 @@
 /**
  * Pure clustering of recent items into hot spots: items of one area whose texts are alike (the
  * duplicates' character-bigram shingles and Dice coefficient, src/duplicates/similarity.ts) are
- * grouped so that every member is alike every other (complete linkage), and every group with
+ * grouped so that every member is alike the whole group (linkage.ts), and every group with
  * enough reports in the window becomes a cluster with its counts.
  * No database here: the service loads a bounded window and the tests feed rows directly.
  */
@@ -25,8 +25,10 @@ export interface ClusterOptions {
   /** The window's start (this window) and the previous window's start, ISO. */
   since: string;
   previousSince: string;
-  /** Two items are alike from this text similarity on (0–1). */
+  /** An item joins a group it is alike on average from this text similarity on (0–1)… */
   threshold: number;
+  /** …and alike each member of it at least this much. */
+  floor: number;
   /** A group is a hot spot from this many reports in the window. */
   minReports: number;
 }
@@ -76,7 +78,7 @@ export function clusterItems(items: HotItem[], o: ClusterOptions): Cluster[] {
     group(
       idx.sort((x, y) => byTime(items[x], items[y])),
       sh,
-      o.threshold,
+      o,
     ),
   );
   const out: Cluster[] = [];

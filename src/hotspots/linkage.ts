@@ -51,13 +51,14 @@ function interner() {
 }
 
 /**
- * Groups one area's items, oldest first: an item joins the group it is alike with every member of
- * (complete linkage; the best average if several), else it starts one. Single linkage chained a
- * report naming two problems at one place into a group holding both; here every member is alike
- * the whole group. Only groups with a member whose title shares a character pair are tried: without
- * one the title part is 0 and the description alone would need a Dice of 0.83 to reach the threshold.
+ * Groups one area's items, oldest first (average linkage with a floor): an item joins the group
+ * whose members it is alike on average (from `threshold`) and each at least a little (from
+ * `floor`), the best average if several; else it starts one. Single linkage chained a report
+ * naming two problems at one place into a group holding both; here every member is alike the whole
+ * group. Only groups with a member whose title shares a character pair are tried: without one the
+ * title part is 0 and the description alone would need a Dice of 0.83 to reach the threshold.
  */
-export function group(idx: number[], sh: Shingled[], threshold: number): number[][] {
+export function group(idx: number[], sh: Shingled[], o: { threshold: number; floor: number }): number[][] {
   const groups: number[][] = [];
   const groupOf = new Map<number, number>();
   const postings = new Map<number, number[]>();
@@ -77,20 +78,21 @@ export function group(idx: number[], sh: Shingled[], threshold: number): number[
     const tried = new Set<number>();
     for (const [j, s] of near) {
       const g = groupOf.get(j)!;
-      if (s < threshold || tried.has(g)) continue;
+      if (s < o.threshold || tried.has(g)) continue;
       tried.add(g);
       let sum = 0;
       for (const m of groups[g]) {
         const sm = near.get(m) ?? similarity(sh[i], sh[m]);
-        if (sm < threshold) {
+        if (sm < o.floor) {
           sum = -1;
           break;
         }
         sum += sm;
       }
-      if (sum / groups[g].length > bestMean) {
+      const mean = sum / groups[g].length;
+      if (mean >= o.threshold && mean > bestMean) {
         best = g;
-        bestMean = sum / groups[g].length;
+        bestMean = mean;
       }
     }
     if (best < 0) {
