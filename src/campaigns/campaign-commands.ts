@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { printJson, type CliHost } from '../cli/cli-host.js';
 import { campaignFigures } from './campaign-stats.js';
+import { campaignItems } from './campaign-items.js';
 import type { SheetImportReport } from './campaign-import.service.js';
 import { campaignsFeature } from './campaigns.feature.js';
 
@@ -36,6 +37,19 @@ export function registerCampaignCommands(program: Command, cli: CliHost): void {
         printJson(
           await k.of(campaignsFeature).campaigns.list(actor, { limit: Number(o.limit), offset: Number(o.offset) }),
         );
+      });
+    });
+
+  cmd
+    .command('items <id>')
+    .description('items attached to a campaign (from a hot spot or by code), oldest first, with the total')
+    .option('--limit <n>', 'how many', '20')
+    .option('--offset <n>', 'skip', '0')
+    .option('--as <username>', 'see them as this user (default: console)')
+    .action(async (id: string, o: { limit: string; offset: string; as?: string }) => {
+      await cli.withKernel(async (k) => {
+        const actor = await cli.actor(k, o.as);
+        printJson(await campaignItems(k.db, actor, Number(id), { limit: Number(o.limit), offset: Number(o.offset) }));
       });
     });
 

@@ -164,3 +164,14 @@ export const CampaignDetail = Type.Composite([
     panels: Type.Array(PanelView),
   }),
 ]);
+
+/** An item attached to a campaign (from a hot spot or by code), as its page lists it. */
+export const CampaignItemPage = Type.Composite([
+  Type.Object({ campaignId: Type.Integer() }),
+  page(
+    Type.Composite([
+      Type.Omit(ItemBrief, ['livelihood', 'subjectId', 'subjectName']),
+      Type.Object({ attachedAt: Type.String() }),
+    ]),
+  ),
+]);

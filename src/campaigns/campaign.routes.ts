@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CodeParams, errors } from '../http/common-schemas.js';
-import { IdParams, id } from './campaign.schema.js';
+import { IdParams, PlainListQuery, id } from './campaign.schema.js';
+import { campaignItems } from './campaign-items.js';
 import {
   CampaignDetail,
   CampaignInput,
+  CampaignItemPage,
   CampaignListQuery,
   CampaignPage,
   EnforcementInput,
@@ -69,6 +71,21 @@ export const campaignRoutes =
         },
       },
       async (req) => s.campaigns.get(req.actor, req.params.id),
+    );
+    app.get(
+      '/api/v1/campaigns/:id/items',
+      {
+        schema: {
+          tags,
+          summary:
+            'Items attached to a campaign after it was opened (from a hot spot or by code), oldest first, paged; ' +
+            'each as the reader may see it (the public: public items only)',
+          params: IdParams,
+          querystring: PlainListQuery,
+          response: { 200: CampaignItemPage, ...errors(400, 404) },
+        },
+      },
+      async (req) => campaignItems(s.rt.db, req.actor, req.params.id, req.query),
     );
     app.post(
       '/api/v1/campaigns/:id/plans',

@@ -14,7 +14,12 @@ const item = (title: string, day: number, over: Partial<HotItem> = {}): HotItem 
   support: 0,
   ...over,
 });
-const window = { since: '2026-11-10T00:00:00.000Z', previousSince: '2026-10-01T00:00:00.000Z', threshold: 0.5 };
+const window = {
+  since: '2026-11-10T00:00:00.000Z',
+  previousSince: '2026-10-01T00:00:00.000Z',
+  threshold: 0.5,
+  floor: 0.4,
+};
 
 describe('clusterItems', () => {
   it('joins alike items of one area and counts this window, the previous one and support', () => {
@@ -42,5 +47,41 @@ describe('clusterItems', () => {
     expect(clusters).toHaveLength(2);
     expect(rank(clusters, 'size')[0].title).toBe('江北路垃圾没人清运');
     expect(rank(clusters, 'support')[0].title).toBe('幸福里电梯经常困人');
+  });
+});
+
+describe('clusterItems without chaining', () => {
+  // Two problems at one named place, and a report naming both: alike each (0.57, 0.70), while the
+  // two problems are not alike (0.27, under the floor). Single linkage made one cluster of all seven.
+  const lamp = (d: number) => item('幸福小区路灯不亮', d, { description: '幸福小区路灯不亮，晚上出行很不方便' });
+  const waste = (d: number) => item('幸福小区垃圾清运不及时', d, { description: '幸福小区垃圾清运不及时，气味很大' });
+  const both = (d: number) =>
+    item('幸福小区路灯不亮，垃圾清运不及时', d, { description: '幸福小区路灯不亮，垃圾清运也不及时' });
+  const titles = ['幸福小区路灯不亮', '幸福小区垃圾清运不及时'];
+  const check = (items: HotItem[]) => {
+    const clusters = clusterItems(items, { ...window, minReports: 3 });
+    // No cluster holds a street-light report and a rubbish report together.
+    for (const c of clusters)
+      expect(
+        titles.every((t) => c.members.some((m) => m.title === t)),
+        c.title,
+      ).toBe(false);
+    return rank(clusters, 'size').map((c) => [c.title, c.reports]);
+  };
+
+  it('keeps two problems at one place apart when a report names both (report after them)', () => {
+    const items = [lamp(11), lamp(12), lamp(13), waste(11), waste(12), waste(14), both(15)];
+    // The report naming both joins the group it is most alike (0.70 against 0.57).
+    expect(check(items)).toEqual([
+      ['幸福小区垃圾清运不及时', 4],
+      ['幸福小区路灯不亮', 3],
+    ]);
+  });
+
+  it('keeps them apart when the report naming both is the oldest', () => {
+    const items = [both(10), lamp(11), lamp(12), lamp(13), waste(11), waste(12), waste(14)];
+    const clusters = check(items);
+    expect(clusters).toContainEqual(['幸福小区垃圾清运不及时', 3]);
+    expect(clusters.map(([, n]) => n).reduce((a, b) => Number(a) + Number(b), 0)).toBe(7);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Pure clustering of recent items into hot spots: items of one area whose texts are alike (the
  * duplicates' character-bigram shingles and Dice coefficient, src/duplicates/similarity.ts) are
- * joined, and every group with enough reports in the window becomes a cluster with its counts.
+ * grouped so that every member is alike the whole group (linkage.ts), and every group with
+ * enough reports in the window becomes a cluster with its counts.
  * No database here: the service loads a bounded window and the tests feed rows directly.
  */
-import { shingles } from '../duplicates/similarity.js';
+import { group, shingled } from './linkage.js';
 
 export interface HotItem {
   id: number;
@@ -24,8 +25,10 @@ export interface ClusterOptions {
   /** The window's start (this window) and the previous window's start, ISO. */
   since: string;
   previousSince: string;
-  /** Two items are alike from this text similarity on (0–1). */
+  /** An item joins a group it is alike on average from this text similarity on (0–1)… */
   threshold: number;
+  /** …and alike each member of it at least this much. */
+  floor: number;
   /** A group is a hot spot from this many reports in the window. */
   minReports: number;
 }
@@ -47,58 +50,8 @@ export interface Cluster {
   lastAt: string;
 }
 
-/**
- * Dice of the titles weighs like the duplicates' text score; descriptions only the leading part.
- * Shingles are interned as sorted integers, so a pair costs one merge instead of string lookups
- * (a window of a few thousand items is a few hundred thousand pairs).
- */
-function similarity(a: Shingled, b: Shingled): number {
-  return 0.4 * diceSorted(a.title, b.title) + 0.6 * diceSorted(a.text, b.text);
-}
-
-function diceSorted(a: Int32Array, b: Int32Array): number {
-  if (!a.length || !b.length) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
-}
-
-interface Shingled {
-  title: Int32Array;
-  text: Int32Array;
-}
-
-function interner() {
-  const ids = new Map<string, number>();
-  return (set: Set<string>) => {
-    const out = new Int32Array(set.size);
-    let k = 0;
-    for (const x of set) {
-      let id = ids.get(x);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(x, id);
-      }
-      out[k++] = id;
-    }
-    return out.sort();
-  };
-}
-
-function find(parent: number[], i: number): number {
-  while (parent[i] !== i) {
-    parent[i] = parent[parent[i]];
-    i = parent[i];
-  }
-  return i;
-}
+const byTime = (a: HotItem, b: HotItem) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id;
 
 /** The title most members share, else the newest member's. */
 function label(members: HotItem[]): string {
@@ -120,44 +73,17 @@ export function clusterItems(items: HotItem[], o: ClusterOptions): Cluster[] {
     if (list) list.push(i);
     else byArea.set(it.areaId, [i]);
   });
-  const intern = interner();
-  const sh: Shingled[] = items.map((it) => ({
-    title: intern(shingles(it.title)),
-    text: intern(shingles(`${it.title}\n${(it.description ?? '').slice(0, 300)}`)),
-  }));
-  const parent = items.map((_, i) => i);
-  // Only pairs whose titles share a character pair are compared: without one the title part is 0
-  // and the description alone would need a Dice of 0.83 to reach the threshold.
-  const seen = new Int32Array(items.length).fill(-1);
-  for (const idx of byArea.values()) {
-    const postings = new Map<number, number[]>();
-    for (const i of idx) {
-      for (const s of sh[i].title) {
-        const list = postings.get(s);
-        if (!list) {
-          postings.set(s, [i]);
-          continue;
-        }
-        for (const j of list) {
-          if (seen[j] === i) continue;
-          seen[j] = i;
-          if (find(parent, i) !== find(parent, j) && similarity(sh[i], sh[j]) >= o.threshold)
-            parent[find(parent, i)] = find(parent, j);
-        }
-        list.push(i);
-      }
-    }
-  }
-  const groups = new Map<number, HotItem[]>();
-  items.forEach((it, i) => {
-    const r = find(parent, i);
-    const g = groups.get(r);
-    if (g) g.push(it);
-    else groups.set(r, [it]);
-  });
+  const sh = shingled(items);
+  const groups = [...byArea.values()].flatMap((idx) =>
+    group(
+      idx.sort((x, y) => byTime(items[x], items[y])),
+      sh,
+      o,
+    ),
+  );
   const out: Cluster[] = [];
-  for (const g of groups.values()) {
-    const members = g.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
+  for (const g of groups) {
+    const members = g.map((i) => items[i]);
     const current = members.filter((m) => m.createdAt >= o.since);
     const reports = current.reduce((s, m) => s + m.reports, 0);
     if (reports < o.minReports) continue;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CITYWIDE_ROLES } from '../auth/actor.js';
 import { caller } from '../comments/comment.routes.js';
@@ -6,7 +7,6 @@ import type { CommentService } from '../comments/comment.service.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
 import {
   AttachBody,
-  AttachedList,
   AttachResult,
   ClusterPage,
   HotQuery,
@@ -108,17 +108,20 @@ export const hotspotRoutes =
       async (req) => s.promote.attach(req.actor, req.params.id, req.body.codes),
     );
 
-    app.get(
-      '/api/v1/hotspots/campaigns/:id/items',
+    app.delete(
+      '/api/v1/hotspots/campaigns/:id/items/:code',
       {
         config: { access: 'staff' },
         schema: {
           tags,
-          summary: 'Items attached to a campaign after it was opened',
-          params: IdParams,
-          response: { 200: AttachedList, ...errors(401, 403) },
+          summary: 'Detach an attached item from a campaign; audited on both chains like the attachment',
+          params: Type.Object({ id: IdParams.properties.id, code: CodeParams.properties.code }),
+          response: { 204: Type.Null(), ...errors(401, 403, 404) },
         },
       },
-      async (req) => s.promote.attached(req.params.id),
+      async (req, reply) => {
+        await s.promote.detach(req.actor, req.params.id, req.params.code);
+        return reply.status(204).send(null);
+      },
     );
   };

@@ -92,10 +92,3 @@ export const AttachResult = Type.Object({
   attached: Type.Array(Type.String()),
   already: Type.Array(Type.String({ description: 'attached before: left as they were' })),
 });
-
-export const AttachedList = Type.Object({
-  campaignId: Type.Integer(),
-  items: Type.Array(
-    Type.Object({ code: Type.String(), title: Type.String(), status: Type.String(), attachedAt: Type.String() }),
-  ),
-});

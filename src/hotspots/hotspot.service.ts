@@ -12,7 +12,14 @@ import { trees } from '../duplicates/duplicate.repository.js';
 import { clusterItems, rank, type Cluster, type HotItem, type HotSort } from './cluster.js';
 import './hotspot-tables.js';
 
-export const HOT_RULES = { maxItems: 5000, threshold: 0.5, minReports: 3, cacheMs: 60_000, maxMembers: 20 };
+export const HOT_RULES = {
+  maxItems: 5000,
+  threshold: 0.5,
+  floor: 0.4,
+  minReports: 3,
+  cacheMs: 60_000,
+  maxMembers: 20,
+};
 
 export interface HotQuery {
   days?: number;
@@ -106,6 +113,7 @@ export function hotspotService(db: Db, clock: Clock) {
       since,
       previousSince,
       threshold: HOT_RULES.threshold,
+      floor: HOT_RULES.floor,
       minReports: HOT_RULES.minReports,
     });
     const memberIds = clusters.flatMap((c) => c.members.map((m) => m.id));

@@ -1,7 +1,7 @@
 /**
  * What a supervisor makes of a hot spot: a systemic item (每月一题 / 小切口大整治) reported
  * through the problem service with the cluster's items linked to it — as its children where they
- * have no parent yet — or the items attached to a campaign already open. Every link is an event on
+ * have no parent yet — or the items attached to a campaign already open (and detached again). Every link is an event on
  * the linked item's chain (and, for a campaign, on the campaigns' chain), so `qingdan audit verify`
  * covers it.
  */
@@ -145,20 +145,40 @@ export function promoteService(db: Db, clock: Clock, problems: ProblemService, c
       return out;
     },
 
-    /** Items attached to a campaign after it was opened, oldest attachment first. */
-    async attached(campaignId: number) {
-      const rows = await db
-        .selectFrom('hot_campaign_items as a')
-        .innerJoin('problems as p', 'p.id', 'a.problem_id')
-        .select(['p.code', 'p.title', 'p.status', 'a.attached_at'])
-        .where('a.campaign_id', '=', campaignId)
-        .orderBy('a.attached_at')
-        .orderBy('p.id')
-        .execute();
-      return {
-        campaignId,
-        items: rows.map((r) => ({ code: r.code, title: r.title, status: r.status, attachedAt: r.attached_at })),
-      };
+    /** Takes an attached item off a campaign again: who may attach may detach, audited the same way. */
+    async detach(actor: Actor, campaignId: number, code: string) {
+      await db.transaction().execute(async (trx) => {
+        const c = await loadCampaign(trx, campaignId);
+        requireCampaignWrite(actor, c.department_id);
+        if (!CITYWIDE_ROLES.includes(actor.role)) await problems.load(trx, actor, code);
+        const row = await trx
+          .selectFrom('hot_campaign_items as a')
+          .innerJoin('problems as p', 'p.id', 'a.problem_id')
+          .select('p.id')
+          .where('a.campaign_id', '=', c.id)
+          .where('p.code', '=', code)
+          .executeTakeFirst();
+        if (!row)
+          throw new AppError(
+            'not_found',
+            say(`事项 ${code} 未附加到专项行动 ${c.name}`, `item ${code} is not attached to campaign ${c.name}`),
+          );
+        await trx
+          .deleteFrom('hot_campaign_items')
+          .where('campaign_id', '=', c.id)
+          .where('problem_id', '=', row.id)
+          .execute();
+        await event(trx, actor, row.id, 'campaign_detach', { campaignId: c.id, campaign: c.name });
+        await appendCampaignEvent(trx, {
+          entity: 'campaign',
+          entityId: c.id,
+          action: 'detach_items',
+          actor,
+          payload: { items: [code] },
+          createdAt: clock().toISOString(),
+        });
+      });
+      changed();
     },
   };
 }

@@ -2,7 +2,8 @@
  * The campaign's instruments in Chromium against the real server (the demo city): a forum recorded
  * in the form becomes three items, assigned, and the forum page shows them so; a campaign opened in
  * the form gets 20 subject plans (one through the plan form), a missed milestone leads to a sealing
- * recorded in the form, lifted with its button; the plans and the campaign are rectified, a
+ * recorded in the form, lifted with its button; two items attached are listed on its page, one
+ * detached with its button; the plans and the campaign are rectified, a
  * residents' panel accepts it in the form and the public page shows it complete; audit verify
  * passes. Every new page at 1280 and 375 px.
  */
@@ -135,6 +136,19 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     await expect.poll(() => page.getByTestId('enforcement-row').first().textContent()).toContain('解除');
     await expect.poll(() => page.getByTestId('campaign-enforcement').textContent()).toMatch(/查封 1 家.*已解除 1 项/);
 
+    // Two of the forum's items attached to the campaign are listed on its page; one is detached again.
+    await api.call('POST', `/api/v1/hotspots/campaigns/${campaignId}/items`, { codes: codes.slice(1, 3) }, 'ducha');
+    await page.reload();
+    const attached = page.getByTestId('attached-items');
+    const attachedCodes = () => attached.locator('tbody tr td:first-child').allTextContents();
+    await expect.poll(attachedCodes).toEqual(codes.slice(1, 3));
+    expect(await attached.locator('tbody tr').first().textContent()).toContain('市生态环境局');
+    await attached.getByRole('button', { name: `将 ${codes[2]} 移出本专项整治` }).click();
+    await expect.poll(attachedCodes).toEqual([codes[1]]);
+    await expect
+      .poll(() => page.getByTestId('campaign-attached').getByTestId('list-total').textContent())
+      .toMatch(/\b1\b/);
+
     const c = await api.call('GET', `/api/v1/campaigns/${campaignId}`, undefined, 'ducha');
     for (const code of [...c.planList.map((p: { item: { code: string } }) => p.item.code), c.code]) {
       await api.call('POST', `/api/v1/problems/${code}/actions/sign`, {}, 'shengtai');
@@ -151,6 +165,10 @@ describe.skipIf(!HAVE_BROWSER)('campaigns in a real browser', () => {
     await ready(pub.page, 'campaign-accepted');
     expect(await pub.page.getByTestId('campaign-status').textContent()).toContain('已验收');
     expect(await pub.page.getByTestId('panel').textContent()).not.toContain('resident');
+    const listed = pub.page.getByTestId('attached-items');
+    await expect.poll(() => listed.locator('tbody tr td:first-child').allTextContents()).toEqual([codes[1]]);
+    expect(await listed.locator('a').first().getAttribute('href')).toBe(`/problems/${codes[1]}`);
+    expect(await listed.getByRole('button').count()).toBe(0);
 
     // An ordinary item (the forum's first point) judged by a residents' panel shows it on its own page.
     await api.call('POST', `/api/v1/problems/${codes[0]}/actions/sign`, {}, 'shengtai');

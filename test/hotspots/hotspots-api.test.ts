@@ -166,7 +166,9 @@ describe.each(DIALECTS)('hot spots (%s)', (dialect) => {
     expect(res.json()).toEqual({ campaignId: id, attached: rubbish.slice(0, 4), already: [] });
     const more = (await post('ducha', url, { codes: rubbish })).json();
     expect(more).toEqual({ campaignId: id, attached: rubbish.slice(4), already: rubbish.slice(0, 4) });
-    const listed = (await get('ducha', url)).json().items.map((i: { code: string }) => i.code);
+    const listed = (await get('ducha', `/api/v1/campaigns/${id}/items`))
+      .json()
+      .items.map((i: { code: string }) => i.code);
     expect(listed).toEqual(rubbish);
     const chain = await t.tdb.db
       .selectFrom('cmp_events')

@@ -1,9 +1,10 @@
 import { useI18n } from '../../i18n/index.js';
 import type { Campaign, Panel } from './api.js';
+import { AttachedItems } from './AttachedItems.js';
 import { useCmpT } from './messages.js';
 import { Bar, ItemTable, useWords } from './shared.js';
 
-/** What the public and the back office both see of a campaign: roll-up, plans, enforcement, panels. */
+/** What the public and the back office both see of a campaign: roll-up, plans, attached items, enforcement, panels. */
 export function CampaignSummary({ c, admin }: { c: Campaign; admin?: boolean }) {
   const t = useCmpT();
   const { t: core } = useI18n();
@@ -32,6 +33,7 @@ export function CampaignSummary({ c, admin }: { c: Campaign; admin?: boolean }) 
       </p>
       <h2>{t('cmp.plans')}</h2>
       <ItemTable items={c.planList.map((p) => p.item)} admin={admin} testId="plan-table" />
+      <AttachedItems campaignId={c.id} admin={admin} />
       {c.panels.length > 0 && <h2>{t('cmp.panels')}</h2>}
       {c.panels.map((p) => (
         <PanelCard key={p.id} p={p} />

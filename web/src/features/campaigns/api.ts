@@ -18,6 +18,7 @@ import type {
 import type {
   CampaignDetail,
   CampaignInput,
+  CampaignItemPage,
   CampaignPage,
   EnforcementInput,
   EnforcementView,
@@ -53,6 +54,9 @@ export const campaignsApi = {
   figures: (s?: S) => api.get<Figures>('/api/v1/campaigns/figures', { signal: s }),
   campaigns: (q: Page, s?: S) => api.get<Campaigns>('/api/v1/campaigns', { query: q, signal: s }),
   campaign: (id: number, s?: S) => api.get<Campaign>(`/api/v1/campaigns/${id}`, { signal: s }),
+  items: (id: number, q: Page, s?: S) =>
+    api.get<Static<typeof CampaignItemPage>>(`/api/v1/campaigns/${id}/items`, { query: q, signal: s }),
+  detach: (id: number, code: string) => api.del(`/api/v1/hotspots/campaigns/${id}/items/${encodeURIComponent(code)}`),
   createCampaign: (b: Static<typeof CampaignInput>) => api.post<{ id: number; code: string }>('/api/v1/campaigns', b),
   addPlan: (id: number, b: Static<typeof PlanInput>) =>
     api.post<{ id: number; code: string }>(`/api/v1/campaigns/${id}/plans`, b),
