@@ -120,7 +120,7 @@ export interface ScoreOptions {
   distanceMeters: number;
 }
 
-export const DEFAULT_SCORE_OPTIONS: ScoreOptions = { minText: 0.3, minScore: 0.5, distanceMeters: 300 };
+export const DEFAULT_SCORE_OPTIONS: ScoreOptions = { minText: 0.3, minScore: 0.55, distanceMeters: 300 };
 
 const CATEGORY_WEIGHT: Record<CategoryRelation, number> = { same: 1, neighbouring: 0.6, unknown: 0.4, different: 0 };
 
