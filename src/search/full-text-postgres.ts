@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { FullTextIndex, FullTextQuery } from './full-text.js';
 import { selectiveOr } from './pg-selective-terms.js';
 
@@ -46,17 +46,16 @@ export const postgresFullText: FullTextIndex = {
   },
 
   /**
-   * Cover density, which rewards adjacent terms. By relevance, the matches are found through the
-   * GIN index and ranked first, then joined to `problems` for `where`: without that fence the
-   * planner, misled by a row estimate (a freshly loaded table not yet analysed), walked every
-   * eligible item and tested its document (190 ms of 10,000 items instead of a few).
+   * Cover density, which rewards adjacent terms. By relevance (duplicate candidates), the rarest
+   * terms only, every match ranked, then filtered by `where` (see `ranked`): joined the other way
+   * round, the planner, misled by a row estimate, walked every eligible item testing its document.
    */
   async matches(db, q) {
-    const tsquery = q.order === 'relevance' ? await selectiveOr(db, q.tsquery) : q.tsquery;
+    if (q.order === 'relevance') return ranked(db, q, await selectiveOr(db, q.tsquery));
+    const tsquery = q.tsquery;
     const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document,
       to_tsquery('simple', ${tsquery}))`;
     const hit = sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${tsquery})`;
-    if (q.order === 'relevance') return ranked(db, q, rank, hit);
     let query = db
       .selectFrom('problem_search')
       .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
@@ -73,11 +72,12 @@ export const postgresFullText: FullTextIndex = {
 };
 
 /**
- * The `limit` best-ranked matches: every match scored in a materialised step, then each looked up
- * by key for `where` (the LIMIT keeps the planner from hashing every eligible item instead).
+ * The `limit` best-ranked matches: every match found through the GIN index and scored
+ * (problem_search_ranked, migration 20261208T0200), then each looked up by key for `where` (the
+ * LIMIT keeps the planner from hashing every eligible item instead).
  */
-async function ranked(db: Kysely<any>, q: FullTextQuery, rank: RawBuilder<number>, hit: RawBuilder<SqlBool>) {
-  const before = q.before !== undefined ? sql`and problem_search.problem_id < ${q.before}` : sql``;
+async function ranked(db: Kysely<any>, q: FullTextQuery, tsquery: string) {
+  const before = q.before !== undefined ? sql`where hits.id < ${q.before}` : sql``;
   const eligible = q.where
     ? sql`cross join lateral (${db
         .selectFrom('problems')
@@ -86,9 +86,9 @@ async function ranked(db: Kysely<any>, q: FullTextQuery, rank: RawBuilder<number
         .where(q.where)
         .limit(1)}) as eligible`
     : sql``;
-  const rows = await sql<{ id: number; score: number }>`with hits as materialized (
-      select problem_search.problem_id as id, ${rank} as score from problem_search where ${hit} ${before})
-    select hits.id, hits.score from hits ${eligible} order by hits.score desc limit ${q.limit}`.execute(db);
+  const rows = await sql<{ id: number; score: number }>`select hits.id, hits.score
+    from problem_search_ranked(to_tsquery('simple', ${tsquery})) as hits ${eligible} ${before}
+    order by hits.score desc limit ${q.limit}`.execute(db);
   return rows.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }
 
