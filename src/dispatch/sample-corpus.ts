@@ -16,7 +16,8 @@ export interface SampleOptions {
   labelNoise?: number;
 }
 
-function rng(seed: number) {
+/** A seedable generator of numbers in [0, 1): the same seed, the same corpus. */
+export function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
     // xorshift32: fast, seedable, good enough to shuffle phrases.

@@ -27,7 +27,7 @@ export function duplicateConfig(env: Record<string, string | undefined> = proces
   return Object.freeze({
     distanceMeters: num(env, 'QINGDAN_DUPLICATE_DISTANCE_M', 300, 1, 100_000),
     recentDays: num(env, 'QINGDAN_DUPLICATE_RECENT_DAYS', 30, 0, 3650),
-    minScore: num(env, 'QINGDAN_DUPLICATE_MIN_SCORE', 0.5, 0, 1),
+    minScore: num(env, 'QINGDAN_DUPLICATE_MIN_SCORE', 0.55, 0, 1),
     minText: 0.3,
   });
 }

@@ -11,7 +11,7 @@ import * as repo from './duplicate.repository.js';
 import {
   distanceMeters,
   scoreDuplicate,
-  textSimilarity,
+  similarityTo,
   type CategoryRelation,
   type PlaceRelation,
   type Reason,
@@ -69,22 +69,27 @@ export function duplicateService(db: Db, fullText: FullTextIndex, clock: Clock, 
     const dbx = opts.dbx ?? db;
     const since = new Date(clock().getTime() - config.recentDays * 86_400_000).toISOString();
     const e: repo.Eligibility = { since, publicOnly: opts.publicOnly, excludeIds: opts.excludeIds ?? [] };
-    const { areas, categories } = await repo.trees(dbx);
+    // The text query needs no tree: on PostgreSQL it runs while the trees load.
+    const [byText, { areas, categories }] = await Promise.all([
+      repo.textCandidates(dbx, fullText, draft, e),
+      repo.trees(dbx),
+    ]);
     const areaNodes = new Map(areas.map((a) => [a.id, a]));
     const catNodes = new Map(categories.map((c) => [c.id, c]));
     const areaIds = draft.areaId ? [...subtreeFrom(areas, draft.areaId), ...ancestors(areaNodes, draft.areaId)] : [];
     const catRoot = draft.categoryId ? (catNodes.get(draft.categoryId)?.parent_id ?? draft.categoryId) : null;
     const catIds = catRoot ? subtreeFrom(categories, catRoot) : [];
     const ids = new Set([
-      ...(await repo.textCandidates(dbx, fullText, draft, e)),
+      ...byText,
       ...(await repo.placeCandidates(dbx, areaIds, catIds, e)),
       ...(draft.lat != null && draft.lng != null
         ? await repo.nearCandidates(dbx, draft.lat, draft.lng, config.distanceMeters, e)
         : []),
     ]);
     const out: Suggestion[] = [];
+    const similarity = similarityTo(draft);
     for (const c of await repo.loadCandidates(dbx, [...ids])) {
-      const text = textSimilarity(draft, c);
+      const text = similarity(c);
       const scored = scoreDuplicate(
         text,
         categoryRelation(catNodes, draft.categoryId, c.category_id),

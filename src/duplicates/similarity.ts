@@ -68,16 +68,23 @@ export interface TextFields {
   address?: string | null;
 }
 
-export function textSimilarity(a: TextFields, b: TextFields): number {
-  const full = (t: TextFields) => shingles([t.title, t.description, t.address].filter(Boolean).join('\n'));
-  const fa = full(a);
-  const fb = full(b);
-  const titles = dice(shingles(a.title), shingles(b.title));
-  return Math.min(
-    1,
-    Math.max(0.4 * titles + 0.6 * dice(fa, fb), 0.8 * overlap(fa, fb) * Math.min(1, Math.min(fa.size, fb.size) / 6)),
-  );
+const fullText = (t: TextFields) => shingles([t.title, t.description, t.address].filter(Boolean).join('\n'));
+
+/** Similarity to one draft, its shingles taken once for all the candidates it is compared with. */
+export function similarityTo(a: TextFields): (b: TextFields) => number {
+  const fa = fullText(a);
+  const ta = shingles(a.title);
+  return (b) => {
+    const fb = fullText(b);
+    const titles = dice(ta, shingles(b.title));
+    return Math.min(
+      1,
+      Math.max(0.4 * titles + 0.6 * dice(fa, fb), 0.8 * overlap(fa, fb) * Math.min(1, Math.min(fa.size, fb.size) / 6)),
+    );
+  };
 }
+
+export const textSimilarity = (a: TextFields, b: TextFields): number => similarityTo(a)(b);
 
 export function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
@@ -113,7 +120,7 @@ export interface ScoreOptions {
   distanceMeters: number;
 }
 
-export const DEFAULT_SCORE_OPTIONS: ScoreOptions = { minText: 0.3, minScore: 0.5, distanceMeters: 300 };
+export const DEFAULT_SCORE_OPTIONS: ScoreOptions = { minText: 0.3, minScore: 0.55, distanceMeters: 300 };
 
 const CATEGORY_WEIGHT: Record<CategoryRelation, number> = { same: 1, neighbouring: 0.6, unknown: 0.4, different: 0 };
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { FullTextIndex } from './full-text.js';
+import type { FullTextIndex, FullTextQuery } from './full-text.js';
 import { selectiveOr } from './pg-selective-terms.js';
 
 /** PostgreSQL: a side table of weighted tsvectors with a GIN index (see full-text.ts). */
@@ -45,19 +45,24 @@ export const postgresFullText: FullTextIndex = {
     return (await sql`select problem_id from problem_search limit 1`.execute(db)).rows.length === 0;
   },
 
-  /** Cover density, which rewards adjacent terms. */
+  /**
+   * Cover density, which rewards adjacent terms. By relevance (duplicate candidates), the rarest
+   * terms only, every match ranked, then filtered by `where` (see `ranked`): joined the other way
+   * round, the planner, misled by a row estimate, walked every eligible item testing its document.
+   */
   async matches(db, q) {
-    const tsquery = q.order === 'relevance' ? await selectiveOr(db, q.tsquery) : q.tsquery;
+    if (q.order === 'relevance') return ranked(db, q, await selectiveOr(db, q.tsquery));
+    const tsquery = q.tsquery;
     const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', problem_search.document,
       to_tsquery('simple', ${tsquery}))`;
+    const hit = sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${tsquery})`;
     let query = db
       .selectFrom('problem_search')
       .select([sql<number>`problem_search.problem_id`.as('id'), rank.as('score')])
-      .where(sql<SqlBool>`problem_search.document @@ to_tsquery('simple', ${tsquery})`);
+      .where(hit);
     if (q.before !== undefined) query = query.where('problem_search.problem_id', '<', q.before);
     if (q.where) query = query.innerJoin('problems', 'problems.id', 'problem_search.problem_id').where(q.where);
-    query = q.order === 'relevance' ? query.orderBy(rank, 'desc') : query.orderBy('problem_search.problem_id', 'desc');
-    const rows = await query.limit(q.limit).execute();
+    const rows = await query.orderBy('problem_search.problem_id', 'desc').limit(q.limit).execute();
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
   },
 
@@ -65,6 +70,27 @@ export const postgresFullText: FullTextIndex = {
     sql<SqlBool>`problems.id in (select problem_id from problem_search
       where document @@ to_tsquery('simple', ${q.tsquery}))`,
 };
+
+/**
+ * The `limit` best-ranked matches: every match found through the GIN index and scored
+ * (problem_search_ranked, migration 20261208T0200), then each looked up by key for `where` (the
+ * LIMIT keeps the planner from hashing every eligible item instead).
+ */
+async function ranked(db: Kysely<any>, q: FullTextQuery, tsquery: string) {
+  const before = q.before !== undefined ? sql`where hits.id < ${q.before}` : sql``;
+  const eligible = q.where
+    ? sql`cross join lateral (${db
+        .selectFrom('problems')
+        .select(sql`1`.as('ok'))
+        .whereRef('problems.id', '=', 'hits.id')
+        .where(q.where)
+        .limit(1)}) as eligible`
+    : sql``;
+  const rows = await sql<{ id: number; score: number }>`select hits.id, hits.score
+    from problem_search_ranked(to_tsquery('simple', ${tsquery})) as hits ${eligible} ${before}
+    order by hits.score desc limit ${q.limit}`.execute(db);
+  return rows.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+}
 
 /** The GIN index, if a rebuild that dropped it did not finish (a no-op when it exists). */
 async function ensureGinIndex(db: Kysely<any>): Promise<void> {

@@ -28,6 +28,7 @@ import * as importHistory from './20261207T0300-import-history.js';
 import * as attachmentBlobs from './20261207T0500-attachment-blobs.js';
 import * as auditPartitions from './20261207T0510-audit-partitions.js';
 import * as settingsVersion from './20261207T0520-settings-version.js';
+import * as duplicateRanking from './20261208T0200-duplicate-ranking.js';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same code runs
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T0500-attachment-blobs': attachmentBlobs,
   '20261207T0510-audit-partitions': auditPartitions,
   '20261207T0520-settings-version': settingsVersion,
+  '20261208T0200-duplicate-ranking': duplicateRanking,
 };
