@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { appendLink, lockChainHead, verifyLinks, type ChainHead, type ChainSpec } from './chain.js';
 import { eventFields } from './hash.js';
-import { appendItemLink } from './item-partitions.js';
+import { appendItemLink, appendItemLinks } from './item-partitions.js';
 import { verifyItemPartitions } from './partition-verify.js';
 
 export interface NewEvent {
@@ -35,23 +35,35 @@ export async function lockAuditHead(trx: Db): Promise<ChainHead> {
   return lockChainHead(trx, ITEM_CHAIN);
 }
 
+const eventRow = (e: NewEvent) => ({
+  problem_id: e.problemId,
+  action: e.action,
+  actor_id: e.actorId,
+  actor_name: e.actorName,
+  role: e.role,
+  from_state: e.fromState,
+  to_state: e.toState,
+  payload: JSON.stringify(e.payload ?? {}),
+  reason: e.reason,
+  is_public: e.isPublic ? 1 : 0,
+  created_at: e.createdAt,
+});
+
 /** Appends one event to its item's hash chain. Must run inside the caller's transaction. */
 export async function appendEvent(trx: Db, e: NewEvent): Promise<{ id: number; hash: string }> {
-  const row = {
-    problem_id: e.problemId,
-    action: e.action,
-    actor_id: e.actorId,
-    actor_name: e.actorName,
-    role: e.role,
-    from_state: e.fromState,
-    to_state: e.toState,
-    payload: JSON.stringify(e.payload ?? {}),
-    reason: e.reason,
-    is_public: e.isPublic ? 1 : 0,
-    created_at: e.createdAt,
-  };
+  const row = eventRow(e);
   // Partitioned per item since migration 20261207T0510; the single chain only on an older schema.
   return (await appendItemLink(trx, ITEM_CHAIN, row)) ?? appendLink(trx, ITEM_CHAIN, row);
+}
+
+/** Appends one event to each of several items' chains, in a few statements; as appendEvent on each. */
+export async function appendEvents(trx: Db, events: NewEvent[]): Promise<{ id: number; hash: string }[]> {
+  const rows = events.map(eventRow);
+  const linked = await appendItemLinks(trx, ITEM_CHAIN, rows);
+  if (linked) return linked;
+  const out: { id: number; hash: string }[] = [];
+  for (const row of rows) out.push(await appendLink(trx, ITEM_CHAIN, row));
+  return out;
 }
 
 export interface ChainBreak {

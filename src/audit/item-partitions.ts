@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { auditKey } from './audit-key.js';
 import { linkKey, lockChainHead, type ChainSpec } from './chain.js';
@@ -103,4 +103,84 @@ export async function appendItemLink(
     .where('problem_id', '=', row.problem_id)
     .execute();
   return { id, hash };
+}
+
+/**
+ * Takes the head rows of several items at once, in item order (the order every writer takes them
+ * in, so two batches never wait on each other in a cycle): one upsert instead of one per item.
+ */
+export async function lockItemHeads(trx: Db, problemIds: number[]) {
+  const ids = [...new Set(problemIds)].sort((a, b) => a - b);
+  if (!ids.length) return new Map<number, { last_event_id: number; last_hash: string }>();
+  const rows = await trx
+    .insertInto('audit_item_heads')
+    .values(ids.map((problem_id) => ({ problem_id, last_event_id: 0, last_hash: '' })))
+    .onConflict((oc) =>
+      oc.column('problem_id').doUpdateSet((eb) => ({ last_event_id: eb.ref('audit_item_heads.last_event_id') })),
+    )
+    .returning(['problem_id', 'last_event_id', 'last_hash'])
+    .execute();
+  return new Map(
+    rows.map((r) => [Number(r.problem_id), { last_event_id: Number(r.last_event_id), last_hash: r.last_hash }]),
+  );
+}
+
+/**
+ * appendItemLink for many items, one event each, in a few statements (the warnings pass writes
+ * thousands after a bulk load): the heads in one upsert, the events in one insert, their hashes and
+ * the heads in one update each. The links are those appendItemLink would make. Null when the chain
+ * is not partitioned (older schema).
+ */
+export async function appendItemLinks(
+  trx: Db,
+  spec: ChainSpec,
+  rows: (Record<string, unknown> & { problem_id: number })[],
+): Promise<{ id: number; hash: string }[] | null> {
+  if (new Set(rows.map((r) => r.problem_id)).size !== rows.length) throw new Error('one event per item');
+  if (!rows.length) return [];
+  const b = await boundary(trx, spec);
+  if (!b) return null;
+  const heads = await lockItemHeads(
+    trx,
+    rows.map((r) => r.problem_id),
+  );
+  const stored = await Promise.all(
+    rows.map(async (row) => {
+      const head = heads.get(row.problem_id)!;
+      let prev = head.last_hash;
+      if (head.last_event_id === 0) {
+        const older = await trx
+          .selectFrom('events')
+          .select('hash')
+          .where('problem_id', '=', row.problem_id)
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        prev = older?.hash ?? 'genesis';
+      }
+      return { ...row, prev_hash: prev };
+    }),
+  );
+  const db = trx as unknown as Kysely<any>;
+  const inserted = await db
+    .insertInto(spec.events)
+    .values(stored.map((s) => ({ ...s, hash: 'pending' })))
+    .returning(['id', 'problem_id'])
+    .execute();
+  const idOf = new Map(inserted.map((r) => [Number(r.problem_id), Number(r.id)]));
+  const links = stored.map((s) => {
+    const id = idOf.get(s.problem_id)!;
+    return { problemId: s.problem_id, id, hash: linkDigest(spec.fields({ id, ...s }), linkKey(b, id)) };
+  });
+  const values = sql.join(
+    links.map((l) => sql`(CAST(${l.id} AS INTEGER), CAST(${l.problemId} AS INTEGER), ${l.hash})`),
+  );
+  await sql`WITH v(id, pid, hash) AS (VALUES ${values})
+    UPDATE ${sql.table(spec.events)} SET hash = v.hash FROM v WHERE ${sql.ref(`${spec.events}.id`)} = v.id`.execute(
+    trx,
+  );
+  await sql`WITH v(id, pid, hash) AS (VALUES ${values})
+    UPDATE audit_item_heads SET last_event_id = v.id, last_hash = v.hash FROM v
+    WHERE audit_item_heads.problem_id = v.pid`.execute(trx);
+  return links.map(({ id, hash }) => ({ id, hash }));
 }

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ItemSupervisionTable } from '../db/schema.js';
-import { lockItemHead } from '../audit/item-partitions.js';
+import { lockItemHeads } from '../audit/item-partitions.js';
 import { progressOf, type ItemProgress, type ProgressContext, type ProgressRow } from './item-progress.js';
 import { batchContext } from './progress-context.js';
 import { loadProgressInputs } from './progress-batch.js';
 import { WARNING_STATES } from './warning-level.js';
 import type { SupervisionRuntime } from './runtime.js';
-import { computedValues, newSupervisionRow, recordLevelChange, type ComputedValues } from './warnings.service.js';
+import { computedValues, newSupervisionRow, recordLevelChanges, type ComputedValues } from './warnings.service.js';
 
 type Stored = Pick<ItemSupervisionTable, keyof ComputedValues | 'warning_since'>;
 interface Change {
@@ -36,12 +36,6 @@ const PROGRESS_COLUMNS = [
 const COLUMNS = ['warning_level', 'warning_reasons', 'planned_percent', 'missing_weekly_report', 'last_report_at'];
 const differs = (s: Stored, v: ComputedValues) =>
   COLUMNS.some((c) => s[c as keyof ComputedValues] !== v[c as keyof ComputedValues]);
-
-// Each changed item's audit head, in id order so two passes (or a pass and a writer) never wait on
-// each other in a cycle.
-const lockAuditHeads = async (trx: Db, ids: number[]) => {
-  for (const id of [...ids].sort((a, b) => a - b)) await lockItemHead(trx, id);
-};
 
 /** One statement for the batch's changed rows; casts so PostgreSQL types the untyped parameters. */
 async function writeChanged(trx: Db, changes: Change[], now: string): Promise<void> {
@@ -107,7 +101,8 @@ async function recomputeBatch(
   const moved = changes.filter((c) => c.before !== c.values.warning_level);
   if (moved.length) {
     // As recomputeWarning: the audit head before the rows, then the level as a concurrent write left it.
-    await lockAuditHeads(
+    // In id order, so two passes (or a pass and a writer) never wait on each other in a cycle.
+    await lockItemHeads(
       trx,
       moved.map((c) => c.row.id),
     );
@@ -123,12 +118,14 @@ async function recomputeBatch(
     for (const l of locked) byId.get(l.problem_id)!.before = l.warning_level;
   }
   await writeChanged(trx, changes, now);
-  let changed = 0;
-  for (const c of moved) {
-    if (c.before === c.values.warning_level) continue;
-    changed++;
-    await recordLevelChange(rt, trx, c.row, c.before, c.p, now);
-  }
+  const recorded = moved.filter((c) => c.before !== c.values.warning_level);
+  await recordLevelChanges(
+    rt,
+    trx,
+    recorded.map((c) => ({ row: c.row, before: c.before, p: c.p })),
+    now,
+  );
+  const changed = recorded.length;
   return { levels, changed, written: changes.length };
 }
 

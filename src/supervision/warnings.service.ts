@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { appendEvent } from '../audit/audit.repository.js';
+import { appendEvent, appendEvents, type NewEvent } from '../audit/audit.repository.js';
 import { lockItemHead } from '../audit/item-partitions.js';
 import { departmentUserIds } from '../notify/notifier.js';
 import { WARNING_STATES, type WarningLevel } from './warning-level.js';
@@ -92,6 +92,53 @@ export async function recomputeWarning(
   return level;
 }
 
+const levelEvent = (row: ProgressRow, before: string, p: ItemProgress, now: string): NewEvent => ({
+  problemId: row.id,
+  action: 'warning',
+  actorId: null,
+  actorName: 'system',
+  role: 'system',
+  fromState: row.status,
+  toState: row.status,
+  payload: {
+    from: before,
+    to: p.warning.level,
+    reasons: p.warning.reasons,
+    plannedPercent: p.plannedPercent,
+    reportedPercent: p.reportedPercent,
+  },
+  reason: null,
+  isPublic: false,
+  createdAt: now,
+});
+
+/** A rise to yellow or red notifies the unit (found through `unitUsers`) and the owning leader. */
+async function noticeRise(
+  rt: SupervisionRuntime,
+  trx: Db,
+  c: LevelChange,
+  now: string,
+  unitUsers: (departmentId: number | null) => Promise<number[]>,
+): Promise<void> {
+  const level = c.p.warning.level;
+  if (!(RANK[level] > RANK[c.before] && RANK[level] >= RANK.yellow)) return;
+  const users = [
+    ...(await unitUsers(c.row.lead_department_id)),
+    ...(c.row.owner_leader_id ? [c.row.owner_leader_id] : []),
+  ];
+  await rt.notifier.notify(
+    trx,
+    { userIds: users, kind: 'warning', problemCode: c.row.code, ...warningRaised(c.row, level, c.p.warning.reasons) },
+    now,
+  );
+}
+
+export interface LevelChange {
+  row: ProgressRow;
+  before: string;
+  p: ItemProgress;
+}
+
 /** The timeline event of a level change and, for a rise to yellow or red, the notice. */
 export async function recordLevelChange(
   rt: SupervisionRuntime,
@@ -101,40 +148,23 @@ export async function recordLevelChange(
   p: ItemProgress,
   now: string,
 ): Promise<void> {
-  const level = p.warning.level;
-  await appendEvent(trx, {
-    problemId: row.id,
-    action: 'warning',
-    actorId: null,
-    actorName: 'system',
-    role: 'system',
-    fromState: row.status,
-    toState: row.status,
-    payload: {
-      from: before,
-      to: level,
-      reasons: p.warning.reasons,
-      plannedPercent: p.plannedPercent,
-      reportedPercent: p.reportedPercent,
-    },
-    reason: null,
-    isPublic: false,
-    createdAt: now,
-  });
-  if (RANK[level] > RANK[before] && RANK[level] >= RANK.yellow) {
-    const users = [
-      ...(await departmentUserIds(trx, row.lead_department_id)),
-      ...(row.owner_leader_id ? [row.owner_leader_id] : []),
-    ];
-    await rt.notifier.notify(
-      trx,
-      {
-        userIds: users,
-        kind: 'warning',
-        problemCode: row.code,
-        ...warningRaised(row, level, p.warning.reasons),
-      },
-      now,
-    );
-  }
+  await appendEvent(trx, levelEvent(row, before, p, now));
+  await noticeRise(rt, trx, { row, before, p }, now, (d) => departmentUserIds(trx, d));
+}
+
+/**
+ * recordLevelChange for a batch of items (the scheduled pass): the events in a few statements, each
+ * unit's users looked up once. The caller holds the items' audit heads.
+ */
+export async function recordLevelChanges(rt: SupervisionRuntime, trx: Db, changes: LevelChange[], now: string) {
+  await appendEvents(
+    trx,
+    changes.map((c) => levelEvent(c.row, c.before, c.p, now)),
+  );
+  const units = new Map<number | null, Promise<number[]>>();
+  const unitUsers = (d: number | null) => {
+    if (!units.has(d)) units.set(d, departmentUserIds(trx, d));
+    return units.get(d)!;
+  };
+  for (const c of changes) await noticeRise(rt, trx, c, now, unitUsers);
 }
