@@ -67,6 +67,22 @@ export async function lockItemHead(trx: Db, problemId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The hash an item's next event links to: its head's, or for the item's first event since the
+ * partitioning, its last older event's ('genesis' for a new item).
+ */
+async function linkFrom(trx: Db, problemId: number, head: { last_event_id: number | string; last_hash: string }) {
+  if (Number(head.last_event_id) !== 0) return head.last_hash;
+  const older = await trx
+    .selectFrom('events')
+    .select('hash')
+    .where('problem_id', '=', problemId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return older?.hash ?? 'genesis';
+}
+
 /** Appends one item event in the caller's transaction; null when the chain is not partitioned. */
 export async function appendItemLink(
   trx: Db,
@@ -76,18 +92,7 @@ export async function appendItemLink(
   const b = await boundary(trx, spec);
   if (!b) return null;
   const head = await lockItemHead(trx, row.problem_id);
-  let prev = head.last_hash;
-  if (Number(head.last_event_id) === 0) {
-    const older = await trx
-      .selectFrom('events')
-      .select('hash')
-      .where('problem_id', '=', row.problem_id)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    prev = older?.hash ?? 'genesis';
-  }
-  const stored = { ...row, prev_hash: prev };
+  const stored = { ...row, prev_hash: await linkFrom(trx, row.problem_id, head) };
   const db = trx as unknown as Kysely<any>;
   const inserted = await db
     .insertInto(spec.events)
@@ -145,21 +150,7 @@ export async function appendItemLinks(
     rows.map((r) => r.problem_id),
   );
   const stored = await Promise.all(
-    rows.map(async (row) => {
-      const head = heads.get(row.problem_id)!;
-      let prev = head.last_hash;
-      if (head.last_event_id === 0) {
-        const older = await trx
-          .selectFrom('events')
-          .select('hash')
-          .where('problem_id', '=', row.problem_id)
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        prev = older?.hash ?? 'genesis';
-      }
-      return { ...row, prev_hash: prev };
-    }),
+    rows.map(async (row) => ({ ...row, prev_hash: await linkFrom(trx, row.problem_id, heads.get(row.problem_id)!) })),
   );
   const db = trx as unknown as Kysely<any>;
   const inserted = await db
