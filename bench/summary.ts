@@ -14,6 +14,7 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
     return fs.existsSync(f) ? (JSON.parse(fs.readFileSync(f, 'utf8')) as BenchResults) : null;
   };
   const runs = [
+    [10_000_000, 'postgres'],
     [1_000_000, 'sqlite'],
     [1_000_000, 'postgres'],
     [100_000, 'sqlite'],
@@ -28,7 +29,8 @@ export function updateSummary(dir = path.join(ROOT, 'bench', 'results')): void {
     return `${g.value} ${g.unit}${g.met ? ' ✓' : ' ✗'}`;
   };
   const head = results.map(
-    (x) => `${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${x.items === 1_000_000 ? '1M' : '100k'}`,
+    (x) =>
+      `${x.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${x.items >= 1_000_000 ? `${x.items / 1_000_000}M` : '100k'}`,
   );
   const lines = [
     `| scenario | measure | goal | ${head.join(' | ')} |`,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CITYWIDE_ROLES } from '../auth/actor.js';
+import { PLANNERS } from '../campaigns/campaign-access.js';
 import { caller } from '../comments/comment.routes.js';
 import type { CommentService } from '../comments/comment.service.js';
 import { CodeParams, errors, IdParams } from '../http/common-schemas.js';
@@ -96,7 +97,7 @@ export const hotspotRoutes =
     app.post(
       '/api/v1/hotspots/campaigns/:id/items',
       {
-        config: { access: 'staff' },
+        config: { access: PLANNERS },
         schema: {
           tags,
           summary: 'Attach existing items to a campaign (专项整治) opened before them; audited on both chains',
@@ -111,7 +112,7 @@ export const hotspotRoutes =
     app.delete(
       '/api/v1/hotspots/campaigns/:id/items/:code',
       {
-        config: { access: 'staff' },
+        config: { access: PLANNERS },
         schema: {
           tags,
           summary: 'Detach an attached item from a campaign; audited on both chains like the attachment',

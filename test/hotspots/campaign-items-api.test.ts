@@ -90,6 +90,17 @@ describe.each(DIALECTS)('campaign items (%s)', (dialect) => {
     const url = (code: string, c = id) => `/api/v1/hotspots/campaigns/${c}/items/${code}`;
     expect((await call(null, 'DELETE', url(other))).statusCode).toBe(401);
     expect((await call('jiaoyu', 'DELETE', url(other))).statusCode).toBe(403);
+    // Acceptance staff neither attach nor detach: refused at the edge, as the API document says.
+    expect((await call('shouli', 'DELETE', url(other))).statusCode).toBe(403);
+    expect(
+      (await call('shouli', 'POST', `/api/v1/hotspots/campaigns/${id}/items`, { codes: [other] })).statusCode,
+    ).toBe(403);
+    const doc = (await call(null, 'GET', '/api/openapi.json')).json();
+    for (const [path, method] of [
+      ['/api/v1/hotspots/campaigns/{id}/items', 'post'],
+      ['/api/v1/hotspots/campaigns/{id}/items/{code}', 'delete'],
+    ])
+      expect(doc.paths[path][method].description).toContain('Roles: admin, supervisor, department.');
     expect((await call('chengguan', 'DELETE', url(hidden))).statusCode).toBe(404); // not theirs to read
     expect((await call('ducha', 'DELETE', url(other, 99999))).statusCode).toBe(404);
     const res = await call('chengguan', 'DELETE', url(other));
