@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { DemoContext } from '../feature.js';
+import type { PromoteService } from './promote.service.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { chooser, mulberry32 } from '../demo/demo-random.js';
 import './hotspot-tables.js';
@@ -39,4 +40,36 @@ export async function seedHotspotsDemo(db: Db, demo: DemoContext): Promise<numbe
     n += count;
   }
   return n;
+}
+
+/**
+ * The development zone's factory-odour reports made while the east-district odour campaign ran,
+ * attached to it as a supervisor would, so the campaign's page lists its items on a first visit.
+ */
+export async function attachDemoCampaignItems(db: Db, promote: PromoteService, demo: DemoContext): Promise<number> {
+  const campaign = await db
+    .selectFrom('cmp_campaigns')
+    .select(['id', 'start_date', 'deadline'])
+    .where('name', '=', '东区臭气扰民专项整治')
+    .executeTakeFirst();
+  if (!campaign) return 0;
+  const rows = await db
+    .selectFrom('problems as p')
+    .innerJoin('areas as a', 'a.id', 'p.area_id')
+    .select('p.code')
+    .where('a.code', 'like', 'jz-kfq%')
+    .where((eb) => eb.or(['%异味%', '%废气%', '%臭%'].map((w) => eb('p.title', 'like', w))))
+    .where('p.created_at', '>=', campaign.start_date)
+    .where('p.created_at', '<', `${campaign.deadline}T23:59:59.999Z`)
+    .where('p.merged_into_id', 'is', null)
+    .orderBy('p.id')
+    .limit(8)
+    .execute();
+  if (!rows.length) return 0;
+  const out = await promote.attach(
+    demo.actors.ducha,
+    campaign.id,
+    rows.map((r) => r.code),
+  );
+  return out.attached.length;
 }

@@ -4,7 +4,7 @@ import { problemsFeature } from '../problems/problems.feature.js';
 import { registerHotspotCommands } from './hotspot-commands.js';
 import { hotspotRoutes } from './hotspot.routes.js';
 import { hotspotService, type HotspotService } from './hotspot.service.js';
-import { seedHotspotsDemo } from './hotspots-demo.js';
+import { attachDemoCampaignItems, seedHotspotsDemo } from './hotspots-demo.js';
 import { metooService, type MetooService } from './metoo.service.js';
 import { promoteService, type PromoteService } from './promote.service.js';
 
@@ -37,5 +37,8 @@ export const hotspotsFeature = defineFeature<HotspotsState>({
   },
   routes: (s, k) => hotspotRoutes(s, k.of(commentsFeature), k.config.secureCookies),
   cli: registerHotspotCommands,
-  demo: async (_s, k, demo) => demo.log(`hotspots: ${await seedHotspotsDemo(k.db, demo)} "me too" on public items`),
+  demo: async (s, k, demo) => {
+    demo.log(`hotspots: ${await seedHotspotsDemo(k.db, demo)} "me too" on public items`);
+    demo.log(`hotspots: ${await attachDemoCampaignItems(k.db, s.promote, demo)} items attached to the odour campaign`);
+  },
 });

@@ -62,6 +62,18 @@ describe.each(DIALECTS)('a realistic demo city (%s)', (dialect) => {
     expect(figures.mostDiscussed).toHaveLength(5);
   });
 
+  it("lists the odour campaign's own reports on its page", async () => {
+    const attached = await tdb.db
+      .selectFrom('hot_campaign_items as a')
+      .innerJoin('cmp_campaigns as c', 'c.id', 'a.campaign_id')
+      .innerJoin('problems as p', 'p.id', 'a.problem_id')
+      .select(['c.name', 'p.title'])
+      .execute();
+    expect(attached.length).toBeGreaterThan(0);
+    expect(new Set(attached.map((r) => r.name))).toEqual(new Set(['东区臭气扰民专项整治']));
+    expect(attached.map((r) => r.title)).toContain('东区工厂异味扰民');
+  });
+
   it('settles months whose response rates agree with their scores', () => {
     expect(figures.units.length).toBeGreaterThan(10);
     for (const u of figures.units) {
