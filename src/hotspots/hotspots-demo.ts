@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { DemoContext } from '../feature.js';
+import { ODOUR_CAMPAIGN_NAME } from '../campaigns/demo/demo-data.js';
 import type { PromoteService } from './promote.service.js';
 import { PUBLIC_STATES } from '../lifecycle/lifecycle.js';
 import { chooser, mulberry32 } from '../demo/demo-random.js';
@@ -50,7 +51,7 @@ export async function attachDemoCampaignItems(db: Db, promote: PromoteService, d
   const campaign = await db
     .selectFrom('cmp_campaigns')
     .select(['id', 'start_date', 'deadline'])
-    .where('name', '=', '东区臭气扰民专项整治')
+    .where('name', '=', ODOUR_CAMPAIGN_NAME)
     .executeTakeFirst();
   if (!campaign) return 0;
   const rows = await db

@@ -5,6 +5,7 @@ import { dialects, createTestDatabase, type TestDatabase } from '../helpers/test
 import { parseConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/demo/demo-seed.js';
 import { demoFigures } from './demo-figures.js';
+import { ODOUR_CAMPAIGN_NAME } from '../../src/campaigns/demo/demo-data.js';
 
 const DIALECTS = await dialects();
 const NOW = new Date('2026-12-05T03:00:00Z');
@@ -70,7 +71,7 @@ describe.each(DIALECTS)('a realistic demo city (%s)', (dialect) => {
       .select(['c.name', 'p.title'])
       .execute();
     expect(attached.length).toBeGreaterThan(0);
-    expect(new Set(attached.map((r) => r.name))).toEqual(new Set(['东区臭气扰民专项整治']));
+    expect(new Set(attached.map((r) => r.name))).toEqual(new Set([ODOUR_CAMPAIGN_NAME]));
     expect(attached.map((r) => r.title)).toContain('东区工厂异味扰民');
   });
 

@@ -2,7 +2,7 @@ import type { DemoContext } from '../../feature.js';
 import type { Kernel } from '../../kernel.js';
 import { addDays } from '../../shared/time.js';
 import type { CampaignsState } from '../campaigns.feature.js';
-import { DEMO_ENTERPRISES, ODOUR_MEASURES } from './demo-data.js';
+import { DEMO_ENTERPRISES, ODOUR_CAMPAIGN_NAME, ODOUR_MEASURES } from './demo-data.js';
 import { seedDemoForum, seedDemoProgramme, seedDemoVisits } from './demo-records.js';
 
 /**
@@ -39,7 +39,7 @@ export async function seedCampaignsDemo(s: CampaignsState, k: Kernel, demo: Demo
   const deadline = addDays(today, -40);
   at(start);
   const { id, code } = await s.campaigns.create(actors.ducha, {
-    name: '东区臭气扰民专项整治',
+    name: ODOUR_CAMPAIGN_NAME,
     description: '开发区东区20家重点企业实行《一企一策》整改清单，周督月结；逾期未完成里程碑的依法查封。',
     departmentId: ids.departments.eco,
     startDate: start,

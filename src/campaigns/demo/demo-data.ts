@@ -1,5 +1,8 @@
 import { creditCodeCheck } from '../../hall/identity.js';
 
+/** The demo's campaign; the hot-spots demo attaches the zone's odour reports to it by this name. */
+export const ODOUR_CAMPAIGN_NAME = '东区臭气扰民专项整治';
+
 /** Invented enterprises of the development zone's east district, with valid-looking credit codes. */
 const NAMES = [
   '荆州市恒达化工有限公司',
